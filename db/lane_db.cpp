@@ -1,0 +1,257 @@
+// lane.db: opening with an integrity check, and the writes a sale needs, each in one transaction.
+#include "db/lane_db.hpp"
+
+#include <fmt/format.h>
+
+#include "db/catalog_tables.hpp"
+#include "db/migrations.hpp"
+
+namespace pos::db {
+namespace {
+
+DbStatus insert_outbox(Connection& connection, const std::string& kind, const std::string& ref,
+                       const std::string& payload, const std::string& created_at) {
+    auto statement = connection.prepare("INSERT INTO outbox (kind, ref, payload, created_at) VALUES (?, ?, ?, ?)");
+    if (!statement) return statement.error();
+    return (*statement)->bind(1, kind).bind(2, ref).bind(3, payload).bind(4, created_at).run();
+}
+
+DbStatus insert_sale_rows(Connection& connection, const SaleRecord& sale) {
+    auto header = connection.prepare(
+        "INSERT INTO sales (id, receipt_no, lane, shift_id, operator, completed_at, total_fen, rounding_fen, "
+        "paid_fen, change_fen, item_count_milli) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!header) return header.error();
+    Statement& row = **header;
+    row.bind(1, sale.id).bind(2, sale.receipt_no).bind(3, sale.lane).bind(4, sale.shift_id).bind(5, sale.operator_id);
+    row.bind(6, sale.completed_at).bind(7, sale.total_fen).bind(8, sale.rounding_fen).bind(9, sale.paid_fen);
+    row.bind(10, sale.change_fen).bind(11, sale.item_count_milli);
+    if (auto inserted = row.run(); !inserted) return inserted;
+
+    auto lines = connection.prepare(
+        "INSERT INTO sale_lines (sale_id, line_no, kind, sku, gtin, name_zh, name_en, spec, unit, department, "
+        "sale_unit, quantity_milli, unit_price_fen, amount_fen, voided, voided_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!lines) return lines.error();
+    for (const SaleLineRecord& line : sale.lines) {
+        Statement& l = (*lines)->reset();
+        l.bind(1, sale.id).bind(2, line.line_no).bind(3, line.kind).bind(4, line.sku).bind(5, line.gtin);
+        l.bind(6, line.name_zh).bind(7, line.name_en).bind(8, line.spec).bind(9, line.unit).bind(10, line.department);
+        l.bind(11, line.sale_unit).bind(12, line.quantity_milli).bind(13, line.unit_price_fen);
+        l.bind(14, line.amount_fen).bind(15, int64_t(line.voided)).bind(16, line.voided_by);
+        if (auto inserted = l.run(); !inserted) return inserted;
+    }
+
+    auto tenders = connection.prepare(
+        "INSERT INTO sale_tenders (sale_id, seq, method, amount_fen, reference) VALUES (?, ?, ?, ?, ?)");
+    if (!tenders) return tenders.error();
+    for (const TenderRecord& tender : sale.tenders) {
+        Statement& t = (*tenders)->reset();
+        t.bind(1, sale.id).bind(2, tender.seq).bind(3, tender.method).bind(4, tender.amount_fen).bind(5, tender.reference);
+        if (auto inserted = t.run(); !inserted) return inserted;
+    }
+    return support::Done{};
+}
+
+}  // namespace
+
+DbStatus check_integrity(Connection& connection) {
+    auto answer = connection.query_text("PRAGMA quick_check");
+    if (!answer) {
+        return DbError{DbErrorCode::corrupt,
+                       fmt::format("{} cannot be read as a database ({}): nothing will be written to it. "
+                                   "Restore it from a backup or call the store technician.",
+                                   connection.path(), answer.error().message)};
+    }
+    std::string verdict = answer->value_or("");
+    if (verdict != "ok") {
+        return DbError{DbErrorCode::corrupt,
+                       fmt::format("{} failed its integrity check ({}): nothing will be written to it. "
+                                   "Restore it from a backup or call the store technician.",
+                                   connection.path(), verdict)};
+    }
+    return support::Done{};
+}
+
+DbResult<std::unique_ptr<LaneDb>> LaneDb::open(const std::string& path, bool create) {
+    auto connection = Connection::open(path, create);
+    if (!connection) {
+        if (connection.error().code == DbErrorCode::corrupt) {
+            return DbError{DbErrorCode::corrupt,
+                           fmt::format("{} is not a lane database or is damaged: nothing will be written to it. "
+                                       "Restore it from a backup or call the store technician.", path)};
+        }
+        return connection.error();
+    }
+    if (auto healthy = check_integrity(**connection); !healthy) return healthy.error();
+    if (auto migrated = migrate(**connection, lane_migrations()); !migrated) return migrated.error();
+    return std::unique_ptr<LaneDb>(new LaneDb(std::move(*connection)));
+}
+
+DbStatus LaneDb::replace_catalog(const std::vector<ItemRecord>& items) {
+    auto transaction = Transaction::begin(*connection_);
+    if (!transaction) return transaction.error();
+    if (auto written = write_catalog(*connection_, items); !written) return written;
+    return transaction->commit();
+}
+
+DbResult<std::vector<ItemRecord>> LaneDb::all_items() { return read_catalog(*connection_); }
+
+DbResult<std::optional<ItemRecord>> LaneDb::find_item_by_gtin(const std::string& gtin) {
+    return db::find_item_by_gtin(*connection_, gtin);
+}
+
+DbResult<std::optional<ItemRecord>> LaneDb::find_item_by_plu(const std::string& plu) {
+    return db::find_item_by_plu(*connection_, plu);
+}
+
+DbResult<std::optional<ItemRecord>> LaneDb::find_item_by_sku(const std::string& sku) {
+    return db::find_item_by_sku(*connection_, sku);
+}
+
+DbStatus LaneDb::save_user(const UserRecord& user) {
+    auto statement = connection_->prepare(
+        "INSERT INTO users (operator, name, role, pin_hash, active) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (operator) DO UPDATE SET name = excluded.name, role = excluded.role, "
+        "pin_hash = excluded.pin_hash, active = excluded.active");
+    if (!statement) return statement.error();
+    return (*statement)->bind(1, user.operator_id).bind(2, user.name).bind(3, user.role)
+        .bind(4, user.pin_hash).bind(5, int64_t(user.active)).run();
+}
+
+DbResult<std::optional<UserRecord>> LaneDb::find_user(const std::string& operator_id) {
+    auto statement = connection_->prepare("SELECT operator, name, role, pin_hash, active FROM users WHERE operator = ?");
+    if (!statement) return statement.error();
+    Statement& query = (*statement)->bind(1, operator_id);
+    auto row = query.step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<UserRecord>{};
+    UserRecord user{query.column_text(0), query.column_text(1), query.column_text(2), query.column_text(3),
+                    query.column_int(4) != 0};
+    query.reset();
+    return std::optional<UserRecord>(std::move(user));
+}
+
+DbResult<std::optional<ShiftRecord>> LaneDb::find_open_shift(int64_t lane) {
+    auto statement = connection_->prepare(
+        "SELECT id, lane, operator, opened_at, float_fen FROM shifts WHERE lane = ? AND closed_at IS NULL");
+    if (!statement) return statement.error();
+    Statement& query = (*statement)->bind(1, lane);
+    auto row = query.step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<ShiftRecord>{};
+    ShiftRecord shift{query.column_text(0), query.column_int(1), query.column_text(2), query.column_text(3),
+                      query.column_int(4), std::nullopt};
+    query.reset();
+    return std::optional<ShiftRecord>(std::move(shift));
+}
+
+DbStatus LaneDb::open_shift(const ShiftRecord& shift, const std::string& outbox_payload) {
+    auto transaction = Transaction::begin(*connection_);
+    if (!transaction) return transaction.error();
+    auto statement = connection_->prepare(
+        "INSERT INTO shifts (id, lane, operator, opened_at, float_fen) VALUES (?, ?, ?, ?, ?)");
+    if (!statement) return statement.error();
+    auto inserted = (*statement)->bind(1, shift.id).bind(2, shift.lane).bind(3, shift.operator_id)
+                        .bind(4, shift.opened_at).bind(5, shift.float_fen).run();
+    if (!inserted) return inserted;
+    if (auto queued = insert_outbox(*connection_, "shift", shift.id, outbox_payload, shift.opened_at); !queued) {
+        return queued;
+    }
+    return transaction->commit();
+}
+
+DbResult<int64_t> LaneDb::commit_sale(SaleRecord sale, const std::function<std::string(const SaleRecord&)>& payload) {
+    auto transaction = Transaction::begin(*connection_);
+    if (!transaction) return transaction.error();
+    // Inside BEGIN IMMEDIATE no other writer can take the same number.
+    auto last = connection_->query_text("SELECT coalesce(max(receipt_no), 0) FROM sales");
+    if (!last) return last.error();
+    sale.receipt_no = std::stoll(last->value_or("0")) + 1;
+    if (auto rows = insert_sale_rows(*connection_, sale); !rows) return rows.error();
+    if (auto queued = insert_outbox(*connection_, "sale", sale.id, payload(sale), sale.completed_at); !queued) {
+        return queued.error();
+    }
+    if (auto committed = transaction->commit(); !committed) return committed.error();
+    return sale.receipt_no;
+}
+
+DbResult<std::optional<SaleRecord>> LaneDb::find_sale(const std::string& id) {
+    auto header = connection_->prepare(
+        "SELECT id, receipt_no, lane, shift_id, operator, completed_at, total_fen, rounding_fen, paid_fen, "
+        "change_fen, item_count_milli FROM sales WHERE id = ?");
+    if (!header) return header.error();
+    Statement& query = (*header)->bind(1, id);
+    auto row = query.step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<SaleRecord>{};
+    SaleRecord sale;
+    sale.id = query.column_text(0);
+    sale.receipt_no = query.column_int(1);
+    sale.lane = query.column_int(2);
+    sale.shift_id = query.column_text(3);
+    sale.operator_id = query.column_text(4);
+    sale.completed_at = query.column_text(5);
+    sale.total_fen = query.column_int(6);
+    sale.rounding_fen = query.column_int(7);
+    sale.paid_fen = query.column_int(8);
+    sale.change_fen = query.column_int(9);
+    sale.item_count_milli = query.column_int(10);
+    query.reset();
+
+    auto lines = connection_->prepare(
+        "SELECT line_no, kind, sku, gtin, name_zh, name_en, spec, unit, department, sale_unit, quantity_milli, "
+        "unit_price_fen, amount_fen, voided, voided_by FROM sale_lines WHERE sale_id = ? ORDER BY line_no");
+    if (!lines) return lines.error();
+    Statement& l = (*lines)->bind(1, id);
+    for (;;) {
+        auto next = l.step();
+        if (!next) return next.error();
+        if (!*next) break;
+        sale.lines.push_back(SaleLineRecord{l.column_int(0), l.column_text(1), l.column_text(2), l.column_text(3),
+                                            l.column_text(4), l.column_text(5), l.column_text(6), l.column_text(7),
+                                            l.column_text(8), l.column_text(9), l.column_int(10), l.column_int(11),
+                                            l.column_int(12), l.column_int(13) != 0, l.column_text(14)});
+    }
+    auto tenders = connection_->prepare(
+        "SELECT seq, method, amount_fen, reference FROM sale_tenders WHERE sale_id = ? ORDER BY seq");
+    if (!tenders) return tenders.error();
+    Statement& t = (*tenders)->bind(1, id);
+    for (;;) {
+        auto next = t.step();
+        if (!next) return next.error();
+        if (!*next) break;
+        sale.tenders.push_back(TenderRecord{t.column_int(0), t.column_text(1), t.column_int(2), t.column_text(3)});
+    }
+    return std::optional<SaleRecord>(std::move(sale));
+}
+
+DbResult<std::vector<std::string>> LaneDb::sale_ids() {
+    auto statement = connection_->prepare("SELECT id FROM sales ORDER BY receipt_no");
+    if (!statement) return statement.error();
+    std::vector<std::string> ids;
+    for (;;) {
+        auto row = (*statement)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        ids.push_back((*statement)->column_text(0));
+    }
+    return ids;
+}
+
+DbResult<std::vector<OutboxRecord>> LaneDb::unsynced(int64_t limit) {
+    auto statement = connection_->prepare(
+        "SELECT seq, kind, ref, payload, created_at FROM outbox WHERE synced_at IS NULL ORDER BY seq LIMIT ?");
+    if (!statement) return statement.error();
+    Statement& query = (*statement)->bind(1, limit);
+    std::vector<OutboxRecord> rows;
+    for (;;) {
+        auto row = query.step();
+        if (!row) return row.error();
+        if (!*row) break;
+        rows.push_back(OutboxRecord{query.column_int(0), query.column_text(1), query.column_text(2),
+                                    query.column_text(3), query.column_text(4)});
+    }
+    return rows;
+}
+
+}  // namespace pos::db

@@ -1,0 +1,96 @@
+// Plain records the databases read and write. db/ knows no pos/ types: pos/actions maps
+// these to and from the domain (money as fen, quantities as thousandths).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pos::db {
+
+struct ItemRecord {
+    std::string sku;
+    std::vector<std::string> gtins;  // 14-digit, in catalog order
+    std::string plu;                 // empty when none
+    std::string name_zh;
+    std::string name_en;
+    std::string spec;
+    std::string unit;
+    std::string department;
+    int64_t cost_fen = 0;
+    int64_t price_fen = 0;
+    int64_t price_per_kg_fen = 0;
+    std::string sale_unit = "piece";  // "piece" or "weight"
+    int64_t low_stock = 0;
+    std::string pinyin;
+};
+
+struct UserRecord {
+    std::string operator_id;
+    std::string name;
+    std::string role;      // cashier, supervisor, manager, admin
+    std::string pin_hash;  // crypto_pwhash_str output
+    bool active = true;
+};
+
+struct ShiftRecord {
+    std::string id;
+    int64_t lane = 0;
+    std::string operator_id;
+    std::string opened_at;
+    int64_t float_fen = 0;
+    std::optional<std::string> closed_at;
+};
+
+struct SaleLineRecord {
+    int64_t line_no = 0;
+    std::string kind = "item";  // "item" or "rounding"
+    std::string sku;
+    std::string gtin;
+    std::string name_zh;
+    std::string name_en;
+    std::string spec;
+    std::string unit;
+    std::string department;
+    std::string sale_unit = "piece";
+    int64_t quantity_milli = 0;
+    int64_t unit_price_fen = 0;
+    int64_t amount_fen = 0;
+    bool voided = false;
+    std::string voided_by;
+};
+
+struct TenderRecord {
+    int64_t seq = 0;
+    std::string method;  // cash, card, mobile, account
+    int64_t amount_fen = 0;
+    std::string reference;
+};
+
+struct SaleRecord {
+    std::string id;
+    int64_t receipt_no = 0;  // assigned by commit_sale
+    int64_t lane = 0;
+    std::string shift_id;
+    std::string operator_id;
+    std::string completed_at;
+    int64_t total_fen = 0;
+    int64_t rounding_fen = 0;
+    int64_t paid_fen = 0;
+    int64_t change_fen = 0;
+    int64_t item_count_milli = 0;
+    std::vector<SaleLineRecord> lines;
+    std::vector<TenderRecord> tenders;
+};
+
+// A row of the lane's outbox: what the store has still to receive.
+struct OutboxRecord {
+    int64_t seq = 0;
+    std::string kind;
+    std::string ref;
+    std::string payload;
+    std::string created_at;
+};
+
+}  // namespace pos::db

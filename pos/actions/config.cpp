@@ -1,0 +1,191 @@
+// pos.toml parsing with toml++: every key checked, every error with its key and line.
+#include "pos/actions/config.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace pos::actions {
+namespace {
+
+using core::ErrorCode;
+using core::make_error;
+namespace scanner = drivers::scanner;
+
+std::string where(std::string_view source, const toml::node& node) {
+    return fmt::format("{}:{}", source, node.source().begin.line);
+}
+
+core::Error config_error(std::string_view source, const toml::node& node, std::string_view key, std::string_view what) {
+    return make_error(ErrorCode::bad_input, fmt::format("{}: {}: {}", where(source, node), key, what));
+}
+
+// Rejects keys a table should not have: a typo must not be silently ignored.
+core::Status check_keys(std::string_view source, const toml::table& table, std::string_view prefix,
+                        const std::set<std::string_view>& allowed) {
+    for (const auto& [key, value] : table) {
+        if (!allowed.contains(key.str())) {
+            return config_error(source, value, fmt::format("{}{}", prefix, key.str()), "unknown key");
+        }
+    }
+    return core::Done{};
+}
+
+core::Status read_string(std::string_view source, const toml::table& table, std::string_view key,
+                         std::string_view prefix, std::string& out) {
+    const toml::node* node = table.get(key);
+    if (!node) return core::Done{};
+    auto text = node->value<std::string>();
+    if (!text) return config_error(source, *node, fmt::format("{}{}", prefix, key), "must be a string");
+    out = *text;
+    return core::Done{};
+}
+
+core::Result<scanner::ScaleFormat> read_scale_format(std::string_view source, const toml::table& table, size_t index) {
+    std::string prefix = fmt::format("barcode.scale[{}].", index);
+    if (auto keys = check_keys(source, table, prefix,
+                               {"flag", "length", "kind", "fields", "price_decimals", "weight_decimals"});
+        !keys) {
+        return keys.error();
+    }
+    scanner::ScaleFormat format;
+    if (auto flag = read_string(source, table, "flag", prefix, format.flag); !flag) return flag.error();
+    if (format.flag.empty() || format.flag.find_first_not_of("0123456789") != std::string::npos) {
+        return config_error(source, table, prefix + "flag", "must be digits, like \"22\"");
+    }
+    std::string kind = "weighed";
+    if (auto read = read_string(source, table, "kind", prefix, kind); !read) return read.error();
+    if (kind == "priced") format.kind = scanner::BarcodeKind::priced;
+    else if (kind == "weighed") format.kind = scanner::BarcodeKind::weighed;
+    else return config_error(source, *table.get("kind"), prefix + "kind", "must be \"priced\" or \"weighed\"");
+
+    auto read_int = [&](std::string_view key, int& out, int low, int high) -> core::Status {
+        const toml::node* node = table.get(key);
+        if (!node) return core::Done{};
+        auto number = node->value<int64_t>();
+        if (!number || *number < low || *number > high) {
+            return config_error(source, *node, prefix + std::string(key), fmt::format("must be a whole number from {} to {}", low, high));
+        }
+        out = int(*number);
+        return core::Done{};
+    };
+    if (auto read = read_int("length", format.length, 8, 18); !read) return read.error();
+    if (auto read = read_int("price_decimals", format.price_decimals, 0, 2); !read) return read.error();
+    if (auto read = read_int("weight_decimals", format.weight_decimals, 0, 3); !read) return read.error();
+
+    const toml::array* fields = table.get_as<toml::array>("fields");
+    if (!fields) return config_error(source, table, prefix + "fields", "is required, like [\"plu:5\", \"weight:5\"]");
+    int digits = int(format.flag.size()) + 1;  // flag and check digit
+    for (const toml::node& field : *fields) {
+        auto text = field.value<std::string>();
+        std::map<std::string, scanner::ScaleField::Kind> kinds = {
+            {"plu", scanner::ScaleField::Kind::plu},
+            {"price", scanner::ScaleField::Kind::price},
+            {"weight", scanner::ScaleField::Kind::weight}};
+        size_t colon = text ? text->find(':') : std::string::npos;
+        if (colon == std::string::npos || !kinds.contains(text->substr(0, colon))) {
+            return config_error(source, field, prefix + "fields", "each field is \"plu:N\", \"price:N\" or \"weight:N\"");
+        }
+        int length = 0;
+        try {
+            length = std::stoi(text->substr(colon + 1));
+        } catch (const std::exception&) {
+            length = 0;
+        }
+        if (length < 1 || length > 10) {
+            return config_error(source, field, prefix + "fields", "a field's length must be 1 to 10 digits");
+        }
+        format.fields.push_back(scanner::ScaleField{kinds.at(text->substr(0, colon)), length});
+        digits += length;
+    }
+    if (digits != format.length) {
+        return config_error(source, table, prefix + "fields",
+                            fmt::format("flag, fields and check digit make {} digits but length is {}", digits, format.length));
+    }
+    return format;
+}
+
+}  // namespace
+
+core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_view source) {
+    toml::table root;
+    try {
+        // Debian's toml++ is built with exceptions: a syntax error arrives as parse_error.
+        root = toml::parse(toml_text, std::string(source));
+    } catch (const toml::parse_error& error) {
+        return make_error(ErrorCode::bad_input, fmt::format("{}:{}: {}", source, error.source().begin.line, error.description()));
+    }
+    if (auto keys = check_keys(source, root, "", {"store", "lane", "store_database", "cash_rounding", "barcode"}); !keys) {
+        return keys.error();
+    }
+    LaneConfig config;
+
+    if (const toml::table* store = root.get_as<toml::table>("store")) {
+        if (auto keys = check_keys(source, *store, "store.", {"name", "address", "tax_id"}); !keys) return keys.error();
+        for (auto [key, out] : {std::pair{"name", &config.store_name}, std::pair{"address", &config.store_address},
+                                std::pair{"tax_id", &config.store_tax_id}}) {
+            if (auto read = read_string(source, *store, key, "store.", *out); !read) return read.error();
+        }
+    }
+    if (const toml::table* lane = root.get_as<toml::table>("lane")) {
+        if (auto keys = check_keys(source, *lane, "lane.", {"number", "language"}); !keys) return keys.error();
+        if (const toml::node* number = lane->get("number")) {
+            auto value = number->value<int64_t>();
+            if (!value || *value < 1 || *value > 999) return config_error(source, *number, "lane.number", "must be a whole number from 1 to 999");
+            config.lane = int(*value);
+        }
+        if (auto read = read_string(source, *lane, "language", "lane.", config.language); !read) return read.error();
+        if (config.language != "zh_CN" && config.language != "en") {
+            return config_error(source, *lane->get("language"), "lane.language", "must be \"zh_CN\" or \"en\"");
+        }
+    }
+    if (const toml::table* database = root.get_as<toml::table>("store_database")) {
+        if (auto keys = check_keys(source, *database, "store_database.", {"path"}); !keys) return keys.error();
+        if (auto read = read_string(source, *database, "path", "store_database.", config.store_db_path); !read) return read.error();
+    }
+    if (const toml::table* rounding = root.get_as<toml::table>("cash_rounding")) {
+        if (auto keys = check_keys(source, *rounding, "cash_rounding.", {"step", "mode"}); !keys) return keys.error();
+        std::string step = "jiao", mode = "down";
+        if (auto read = read_string(source, *rounding, "step", "cash_rounding.", step); !read) return read.error();
+        if (auto read = read_string(source, *rounding, "mode", "cash_rounding.", mode); !read) return read.error();
+        auto parsed_step = core::parse_rounding_step(step);
+        if (!parsed_step) return config_error(source, *rounding->get("step"), "cash_rounding.step", "must be \"none\", \"jiao\" or \"yuan\"");
+        auto parsed_mode = core::parse_rounding_mode(mode);
+        if (!parsed_mode) return config_error(source, *rounding->get("mode"), "cash_rounding.mode", "must be \"down\", \"nearest\" or \"up\"");
+        config.cash_rounding = core::CashRounding{*parsed_step, *parsed_mode};
+    }
+    if (const toml::table* barcode = root.get_as<toml::table>("barcode")) {
+        if (auto keys = check_keys(source, *barcode, "barcode.", {"scale"}); !keys) return keys.error();
+        if (const toml::node* scale_node = barcode->get("scale")) {
+            const toml::array* scales = scale_node->as_array();
+            if (!scales) return config_error(source, *scale_node, "barcode.scale", "must be a list of [[barcode.scale]] tables");
+            config.nomenclature.scale_formats.clear();
+            size_t index = 0;
+            for (const toml::node& entry : *scales) {
+                const toml::table* table = entry.as_table();
+                if (!table) return config_error(source, entry, "barcode.scale", "each entry must be a table");
+                auto format = read_scale_format(source, *table, index++);
+                if (!format) return format.error();
+                config.nomenclature.scale_formats.push_back(std::move(*format));
+            }
+        }
+    }
+    return config;
+}
+
+core::Result<LaneConfig> load_config(const std::string& data_dir) {
+    std::filesystem::path path = std::filesystem::path(data_dir) / "pos.toml";
+    if (!std::filesystem::exists(path)) return LaneConfig{};
+    std::ifstream file(path);
+    if (!file) return make_error(ErrorCode::io, path.string() + " cannot be read: check its permissions");
+    std::stringstream text;
+    text << file.rdbuf();
+    return parse_config(text.str(), path.string());
+}
+
+}  // namespace pos::actions

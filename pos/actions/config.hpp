@@ -1,0 +1,31 @@
+// The lane's configuration, read from pos.toml in the data directory (design.md §7a).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "drivers/scanner/barcode.hpp"
+#include "pos/core/cash_rounding.hpp"
+#include "pos/core/result.hpp"
+
+namespace pos::actions {
+
+struct LaneConfig {
+    std::string store_name = "Demo Store";
+    std::string store_address;
+    std::string store_tax_id;
+    int lane = 1;
+    std::string language = "zh_CN";
+    std::string store_db_path = "store.db";  // relative paths are inside the data directory
+    core::CashRounding cash_rounding;
+    drivers::scanner::Nomenclature nomenclature = drivers::scanner::default_nomenclature();
+};
+
+// Parses pos.toml text. Any unknown key or bad value is an error naming the key and its line,
+// never silently ignored. `source` names the file in messages.
+[[nodiscard]] core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_view source);
+
+// Reads DIR/pos.toml; a missing file gives the defaults.
+[[nodiscard]] core::Result<LaneConfig> load_config(const std::string& data_dir);
+
+}  // namespace pos::actions

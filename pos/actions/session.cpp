@@ -1,0 +1,205 @@
+// Action scripts: parse each JSON line, call the Lane, answer in the §8 result format.
+#include "pos/actions/session.hpp"
+
+#include <ctime>
+#include <istream>
+#include <ostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace pos::actions {
+namespace {
+
+using core::ErrorCode;
+using core::make_error;
+using nlohmann::json;
+
+json failure(const core::Error& error) {
+    return {{"ok", false}, {"error", {{"code", std::string(core::error_code_name(error.code))}, {"message", error.message}}}};
+}
+
+// Reads a required string field; numbers are accepted for codes and operator numbers typed as JSON numbers.
+core::Result<std::string> text_field(const json& action, const char* name) {
+    auto found = action.find(name);
+    if (found == action.end()) return make_error(ErrorCode::bad_input, fmt::format("\"{}\" is missing", name));
+    if (found->is_string()) return found->get<std::string>();
+    if (found->is_number_integer()) return std::to_string(found->get<int64_t>());
+    if (found->is_number_float()) return found->dump();
+    return make_error(ErrorCode::bad_input, fmt::format("\"{}\" must be a string", name));
+}
+
+std::string optional_text(const json& action, const char* name) {
+    auto text = text_field(action, name);
+    return text ? *text : std::string{};
+}
+
+core::Result<core::Money> money_field(const json& action, const char* name) {
+    auto text = text_field(action, name);
+    if (!text) return text.error();
+    return core::Money::parse(*text);
+}
+
+json line_json(const LineChange& change) {
+    const core::TicketLine& line = change.after;
+    return {{"ok", true},
+            {"line", change.line},
+            {"sku", line.item.sku},
+            {"name", line.item.name_zh},
+            {"name_en", line.item.name_en},
+            {"qty", line.quantity.to_string()},
+            {"unit_price", line.unit_price.to_string()},
+            {"amount", line.amount().to_string()},
+            {"voided", line.voided},
+            {"total", change.subtotal.to_string()}};
+}
+
+json do_login(Lane& lane, const json& action) {
+    auto operator_id = text_field(action, "operator");
+    if (!operator_id) return failure(operator_id.error());
+    auto pin = text_field(action, "pin");
+    if (!pin) return failure(pin.error());
+    if (auto done = lane.login(*operator_id, *pin); !done) return failure(done.error());
+    const db::UserRecord& user = *lane.operator_user();
+    json shift = lane.shift() ? json(lane.shift()->id) : json(nullptr);
+    return {{"ok", true}, {"operator", user.operator_id}, {"name", user.name}, {"role", user.role}, {"shift", shift}};
+}
+
+json do_open_shift(Lane& lane, const json& action, const std::string& now) {
+    core::Money float_amount;
+    if (action.contains("float")) {
+        auto parsed = money_field(action, "float");
+        if (!parsed) return failure(parsed.error());
+        float_amount = *parsed;
+    }
+    auto shift = lane.open_shift(float_amount, now);
+    if (!shift) return failure(shift.error());
+    return {{"ok", true}, {"shift_id", shift->id}, {"float", float_amount.to_string()}, {"opened_at", shift->opened_at}};
+}
+
+json do_scan(Lane& lane, const json& action) {
+    auto code = text_field(action, "code");
+    if (!code) return failure(code.error());
+    std::optional<core::Quantity> quantity;
+    if (action.contains("qty")) {
+        auto parsed = core::Quantity::parse(optional_text(action, "qty"));
+        if (!parsed) return failure(parsed.error());
+        quantity = *parsed;
+    }
+    auto change = lane.scan(*code, quantity);
+    return change ? line_json(*change) : failure(change.error());
+}
+
+core::Result<int> line_field(const json& action) {
+    auto found = action.find("line");
+    if (found == action.end() || !found->is_number_integer()) {
+        return make_error(ErrorCode::bad_input, "\"line\" must be a line number, like 2");
+    }
+    return found->get<int>();
+}
+
+json do_set_qty(Lane& lane, const json& action) {
+    auto line = line_field(action);
+    if (!line) return failure(line.error());
+    auto qty_text = text_field(action, "qty");
+    if (!qty_text) return failure(qty_text.error());
+    auto quantity = core::Quantity::parse(*qty_text);
+    if (!quantity) return failure(quantity.error());
+    auto change = lane.set_quantity(*line, *quantity);
+    return change ? line_json(*change) : failure(change.error());
+}
+
+json do_void_line(Lane& lane, const json& action) {
+    auto line = line_field(action);
+    if (!line) return failure(line.error());
+    auto change = lane.void_line(*line, optional_text(action, "approver"), optional_text(action, "pin"));
+    return change ? line_json(*change) : failure(change.error());
+}
+
+json do_tender(Lane& lane, const json& action, const std::string& now) {
+    auto method_text = text_field(action, "method");
+    if (!method_text) return failure(method_text.error());
+    auto method = core::parse_tender_method(*method_text);
+    if (!method) {
+        return failure(make_error(ErrorCode::bad_input,
+                                  fmt::format("unknown tender \"{}\": use cash, card, mobile or account", *method_text)));
+    }
+    TenderRequest request;
+    request.method = *method;
+    if (action.contains("amount")) {
+        auto amount = money_field(action, "amount");
+        if (!amount) return failure(amount.error());
+        request.amount = *amount;
+    }
+    request.partial = action.value("partial", false);
+    request.reference = optional_text(action, "reference");
+    auto outcome = lane.tender(request, now);
+    if (!outcome) return failure(outcome.error());
+    const core::PaymentState& payment = outcome->payment;
+    json result = {{"ok", true},
+                   {"sale_id", outcome->sale_id ? json(*outcome->sale_id) : json(nullptr)},
+                   {"total", payment.total.to_string()},
+                   {"rounding", payment.rounding.to_string()},
+                   {"paid", payment.paid.to_string()},
+                   {"remaining", payment.remaining.to_string()},
+                   {"change", payment.change.to_string()},
+                   {"complete", payment.complete}};
+    if (outcome->sale_id) result["receipt_no"] = outcome->receipt_no;
+    return result;
+}
+
+}  // namespace
+
+std::string local_now() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S%z", &local);
+    std::string text = stamp;
+    text.insert(text.size() - 2, ":");  // +0800 -> +08:00
+    return text;
+}
+
+json apply_action(Lane& lane, const json& action, const Clock& clock) {
+    if (!action.is_object()) return failure(make_error(ErrorCode::bad_input, "each line must be a JSON object"));
+    auto op = text_field(action, "op");
+    if (!op) return failure(op.error());
+    std::string now = action.contains("now") ? optional_text(action, "now") : clock();
+    if (*op == "login") return do_login(lane, action);
+    if (*op == "logout") {
+        auto done = lane.logout();
+        return done ? json{{"ok", true}} : failure(done.error());
+    }
+    if (*op == "open_shift") return do_open_shift(lane, action, now);
+    if (*op == "scan") return do_scan(lane, action);
+    if (*op == "set_qty") return do_set_qty(lane, action);
+    if (*op == "void_line") return do_void_line(lane, action);
+    if (*op == "tender") return do_tender(lane, action, now);
+    return failure(make_error(ErrorCode::bad_input,
+                              fmt::format("unknown op \"{}\": known ops are login, open_shift, scan, set_qty, "
+                                          "void_line, tender, logout", *op)));
+}
+
+SessionSummary run_session(Lane& lane, std::istream& script, std::ostream& results, const Clock& clock) {
+    SessionSummary summary;
+    std::string text;
+    int line_number = 0;
+    while (std::getline(script, text)) {
+        ++line_number;
+        if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+        json result;
+        json action = json::parse(text, nullptr, false);
+        if (action.is_discarded()) {
+            result = failure(make_error(ErrorCode::bad_input, fmt::format("line {} is not valid JSON", line_number)));
+        } else {
+            result = apply_action(lane, action, clock);
+        }
+        ++summary.actions;
+        if (!result.value("ok", false)) ++summary.failed;
+        results << result.dump(-1, ' ', false, json::error_handler_t::replace) << std::endl;  // flush: printed means done
+    }
+    return summary;
+}
+
+}  // namespace pos::actions

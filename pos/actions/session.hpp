@@ -1,0 +1,33 @@
+// The action-script runner (design.md §8): JSON Lines in, one JSON result per action out.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "pos/actions/lane.hpp"
+
+namespace pos::actions {
+
+// Returns the current time as ISO 8601 with offset; an action's "now" field overrides it.
+using Clock = std::function<std::string()>;
+
+// The wall clock in local time, e.g. "2026-11-23T09:15:00+08:00".
+[[nodiscard]] std::string local_now();
+
+// Applies one action to the lane and returns its result object ({"ok":true,...} or
+// {"ok":false,"error":{"code","message"}}). A failed action changes nothing.
+[[nodiscard]] nlohmann::json apply_action(Lane& lane, const nlohmann::json& action, const Clock& clock);
+
+struct SessionSummary {
+    int actions = 0;
+    int failed = 0;
+};
+
+// Runs every line of `script` through apply_action, writing and flushing each result line
+// before the next action starts (so a printed result is always a finished action).
+SessionSummary run_session(Lane& lane, std::istream& script, std::ostream& results, const Clock& clock);
+
+}  // namespace pos::actions

@@ -1,0 +1,182 @@
+// Data directory set-up: init (with the demo store), opening the databases, catalog import and export.
+#include "pos/actions/store_setup.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "pos/actions/records.hpp"
+#include "pos/actions/secrets.hpp"
+
+#ifndef POS_ASSETS_DIR
+#define POS_ASSETS_DIR "assets"
+#endif
+
+namespace pos::actions {
+namespace {
+
+namespace fs = std::filesystem;
+using core::ErrorCode;
+using core::make_error;
+
+// Demo users: for trying the lane only (README says so). Real stores create their own.
+struct DemoUser {
+    const char* operator_id;
+    const char* name;
+    const char* role;
+    const char* pin;
+};
+constexpr DemoUser demo_users[] = {
+    {"1001", "张伟", "cashier", "1234"},
+    {"1002", "李娜", "cashier", "2345"},
+    {"9001", "王芳", "supervisor", "9999"},
+};
+
+std::string lane_db_path(const std::string& data_dir) { return (fs::path(data_dir) / "lane.db").string(); }
+
+std::string store_db_path(const std::string& data_dir, const LaneConfig& config) {
+    fs::path path(config.store_db_path);
+    return (path.is_absolute() ? path : fs::path(data_dir) / path).string();
+}
+
+core::Result<std::string> read_file(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return make_error(ErrorCode::io, fmt::format("{} cannot be opened: check the path and permissions", path));
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+std::string default_data_dir() {
+    if (const char* explicit_dir = std::getenv("POS_DATA_DIR"); explicit_dir && *explicit_dir) return explicit_dir;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return (fs::path(xdg) / "pos").string();
+    const char* home = std::getenv("HOME");
+    return (fs::path(home && *home ? home : ".") / ".local/share/pos").string();
+}
+
+std::string assets_dir() {
+    if (const char* explicit_dir = std::getenv("POS_ASSETS_DIR"); explicit_dir && *explicit_dir) return explicit_dir;
+    return POS_ASSETS_DIR;
+}
+
+core::Result<OpenLane> open_lane(const std::string& data_dir) {
+    auto config = load_config(data_dir);
+    if (!config) return config.error();
+    std::string path = lane_db_path(data_dir);
+    if (!fs::exists(path)) {
+        return make_error(ErrorCode::not_found,
+                          fmt::format("{} has no lane database: run `posctl --data {} init --demo` first", data_dir, data_dir));
+    }
+    auto lane = db::LaneDb::open(path, false);
+    if (!lane) return storage_error(lane.error());
+    return OpenLane{std::move(*config), std::move(*lane)};
+}
+
+core::Result<std::unique_ptr<db::StoreDb>> open_store(const std::string& data_dir, const LaneConfig& config) {
+    auto store = db::StoreDb::open(store_db_path(data_dir, config), false);
+    if (!store) return storage_error(store.error());
+    return std::move(*store);
+}
+
+core::Result<CatalogFileCheck> read_catalog_file(const std::string& path, const LaneConfig& config) {
+    auto text = read_file(path);
+    if (!text) return text.error();
+    auto parsed = parse_catalog_csv(*text, config.nomenclature);
+    if (!parsed) return parsed.error();
+    return CatalogFileCheck{std::move(parsed->items), std::move(parsed->problems)};
+}
+
+core::Status install_catalog(const std::string& data_dir, OpenLane& lane, const std::vector<core::CatalogItem>& items) {
+    std::vector<db::ItemRecord> records;
+    records.reserve(items.size());
+    for (const core::CatalogItem& item : items) records.push_back(to_item_record(item));
+    // The store holds the master; the lane's replica follows. Each is replaced in one transaction.
+    auto store = open_store(data_dir, lane.config);
+    if (!store) return store.error();
+    if (auto written = (*store)->replace_catalog(records); !written) return storage_error(written.error());
+    if (auto written = lane.db->replace_catalog(records); !written) return storage_error(written.error());
+    return core::Done{};
+}
+
+core::Status write_catalog_file(const std::string& path, db::LaneDb& lane) {
+    auto records = lane.all_items();
+    if (!records) return storage_error(records.error());
+    std::vector<core::CatalogItem> items;
+    for (const db::ItemRecord& record : *records) items.push_back(to_catalog_item(record));
+    std::string text = format_catalog_csv(items);
+    std::string partial = path + ".partial";
+    {
+        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+        file << text;
+        file.flush();
+        if (!file) {
+            fs::remove(partial);
+            return make_error(ErrorCode::io, fmt::format("{} could not be written: check free space and permissions", path));
+        }
+    }
+    std::error_code renamed;
+    fs::rename(partial, path, renamed);  // never leave a half-written export under the real name
+    if (renamed) return make_error(ErrorCode::io, fmt::format("{} could not be written: {}", path, renamed.message()));
+    return core::Done{};
+}
+
+core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
+    std::error_code created;
+    fs::create_directories(data_dir, created);
+    if (created) {
+        return make_error(ErrorCode::io, fmt::format("cannot create {}: {}", data_dir, created.message()));
+    }
+    if (fs::exists(lane_db_path(data_dir))) {
+        return make_error(ErrorCode::bad_input,
+                          fmt::format("{} already has a lane database: nothing was changed. Use another --data folder, "
+                                      "or move the old one away first", data_dir));
+    }
+    fs::path config_path = fs::path(data_dir) / "pos.toml";
+    if (!fs::exists(config_path)) {
+        std::error_code copied;
+        fs::copy_file(fs::path(assets_dir()) / "pos.toml.example", config_path, copied);
+        if (copied) return make_error(ErrorCode::io, fmt::format("cannot write {}: {}", config_path.string(), copied.message()));
+    }
+    auto config = load_config(data_dir);
+    if (!config) return config.error();
+
+    // Validate the demo catalog before creating anything, so a bad asset leaves no half store.
+    std::vector<core::CatalogItem> items;
+    if (demo) {
+        auto catalog = read_catalog_file((fs::path(assets_dir()) / "catalog/demo_catalog.csv").string(), *config);
+        if (!catalog) return catalog.error();
+        if (!catalog->problems.empty()) {
+            const CatalogCsvProblem& first = catalog->problems.front();
+            return make_error(ErrorCode::internal, fmt::format("the demo catalog is broken at row {}, column {}: {}",
+                                                               first.row, first.column, first.message));
+        }
+        items = std::move(catalog->items);
+    }
+
+    auto store = db::StoreDb::open(store_db_path(data_dir, *config), true);
+    if (!store) return storage_error(store.error());
+    auto lane_db = db::LaneDb::open(lane_db_path(data_dir), true);
+    if (!lane_db) return storage_error(lane_db.error());
+    OpenLane lane{*config, std::move(*lane_db)};
+
+    InitReport report{data_dir, 0, 0};
+    if (demo) {
+        if (auto installed = install_catalog(data_dir, lane, items); !installed) return installed.error();
+        report.items = int(items.size());
+        for (const DemoUser& demo_user : demo_users) {
+            auto hash = hash_pin(demo_user.pin);
+            if (!hash) return hash.error();
+            db::UserRecord user{demo_user.operator_id, demo_user.name, demo_user.role, *hash, true};
+            if (auto saved = lane.db->save_user(user); !saved) return storage_error(saved.error());
+            ++report.users;
+        }
+    }
+    return report;
+}
+
+}  // namespace pos::actions

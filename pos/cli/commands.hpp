@@ -1,0 +1,26 @@
+// posctl's subcommands: each registers its options and sets the function main runs.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "pos/actions/store_setup.hpp"
+#include "pos/core/result.hpp"
+
+namespace pos::cli {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;
+inline constexpr int exit_bad_input = 2;
+
+// Runs the chosen subcommand with the resolved data directory; returns the exit code.
+using Command = std::function<int(const std::string& data_dir)>;
+
+void register_commands(CLI::App& app, const std::string& data_dir, Command& command);
+
+// Prints the error on stderr and returns its exit code (2 for bad input, else 1).
+[[nodiscard]] int report(const core::Error& error);
+
+}  // namespace pos::cli

@@ -1,0 +1,28 @@
+// posctl: the scriptable twin of the checkout screen (design.md §7). Exit 0 success,
+// 2 bad input (message on stderr), 1 any other failure.
+#include <fstream>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "pos/cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"posctl — set up, script and inspect a POS lane"};
+    app.require_subcommand(1);
+    std::string data_dir;
+    app.add_option("--data", data_dir, "data directory (default: $POS_DATA_DIR or ~/.local/share/pos)");
+
+    pos::cli::Command command;
+    pos::cli::register_commands(app, data_dir, command);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        int code = app.exit(error);
+        return code == 0 ? 0 : pos::cli::exit_bad_input;
+    }
+    if (data_dir.empty()) data_dir = pos::actions::default_data_dir();
+    return command(data_dir);
+}

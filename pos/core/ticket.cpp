@@ -1,0 +1,163 @@
+// Ticket arithmetic: line amounts, merging repeat scans, voids, tenders, 抹零 and change.
+#include "pos/core/ticket.hpp"
+
+#include <algorithm>
+
+namespace pos::core {
+
+std::string_view tender_method_name(TenderMethod method) {
+    switch (method) {
+        case TenderMethod::cash: return "cash";
+        case TenderMethod::card: return "card";
+        case TenderMethod::mobile: return "mobile";
+        case TenderMethod::account: return "account";
+    }
+    return "cash";
+}
+
+std::optional<TenderMethod> parse_tender_method(std::string_view word) {
+    for (TenderMethod method : {TenderMethod::cash, TenderMethod::card, TenderMethod::mobile, TenderMethod::account}) {
+        if (tender_method_name(method) == word) return method;
+    }
+    return std::nullopt;
+}
+
+Money TicketLine::amount() const {
+    if (voided) return Money{};
+    return label_amount ? *label_amount : extend_price(unit_price, quantity);
+}
+
+Status Ticket::check_editable() const {
+    if (!tenders_.empty()) {
+        return make_error(ErrorCode::payment_started,
+                          "payment has started: finish the payment before changing the items");
+    }
+    return Done{};
+}
+
+Result<int> Ticket::add_item(const CatalogItem& item, std::string gtin, Quantity quantity, Money unit_price,
+                             std::optional<Money> label_amount) {
+    if (auto editable = check_editable(); !editable) return editable.error();
+    bool mergeable = item.sale_unit == SaleUnit::piece && !label_amount;
+    if (mergeable) {
+        for (TicketLine& line : lines_) {
+            if (!line.voided && !line.label_amount && line.item.sku == item.sku && line.unit_price == unit_price &&
+                line.item.sale_unit == SaleUnit::piece) {
+                line.quantity = line.quantity + quantity;
+                return line.number;
+            }
+        }
+    }
+    int number = int(lines_.size()) + 1;
+    lines_.push_back(TicketLine{number, item, std::move(gtin), quantity, unit_price, label_amount, false, {}});
+    return number;
+}
+
+Result<TicketLine*> Ticket::editable_line(int line_number) {
+    if (auto editable = check_editable(); !editable) return editable.error();
+    if (line_number < 1 || line_number > int(lines_.size())) {
+        return make_error(ErrorCode::bad_line, "there is no line " + std::to_string(line_number) + " on this ticket");
+    }
+    TicketLine& line = lines_[size_t(line_number - 1)];
+    if (line.voided) {
+        return make_error(ErrorCode::bad_line, "line " + std::to_string(line_number) + " is already voided");
+    }
+    return &line;
+}
+
+Status Ticket::set_quantity(int line_number, Quantity quantity) {
+    auto line = editable_line(line_number);
+    if (!line) return line.error();
+    if ((*line)->label_amount) {
+        return make_error(ErrorCode::bad_line,
+                          "line " + std::to_string(line_number) + " is priced by its scale label: scan another label instead");
+    }
+    if ((*line)->item.sale_unit == SaleUnit::piece && !quantity.is_whole()) {
+        return make_error(ErrorCode::bad_amount, (*line)->item.name_zh + " is sold by the piece: enter a whole number");
+    }
+    (*line)->quantity = quantity;
+    return Done{};
+}
+
+Status Ticket::void_line(int line_number, std::string approver) {
+    auto line = editable_line(line_number);
+    if (!line) return line.error();
+    (*line)->voided = true;
+    (*line)->voided_by = std::move(approver);
+    return Done{};
+}
+
+bool Ticket::has_live_lines() const {
+    return std::any_of(lines_.begin(), lines_.end(), [](const TicketLine& line) { return !line.voided; });
+}
+
+Quantity Ticket::item_count() const {
+    Quantity count;
+    for (const TicketLine& line : lines_) {
+        if (line.voided) continue;
+        bool counted = line.item.sale_unit == SaleUnit::piece;
+        count = count + (counted ? line.quantity : Quantity::units(1));
+    }
+    return count;
+}
+
+Money Ticket::subtotal() const {
+    Money sum;
+    for (const TicketLine& line : lines_) sum += line.amount();
+    return sum;
+}
+
+Money Ticket::tendered(bool cash) const {
+    Money sum;
+    for (const Tender& tender : tenders_) {
+        if ((tender.method == TenderMethod::cash) == cash) sum += tender.amount;
+    }
+    return sum;
+}
+
+Money Ticket::amount_due_for(TenderMethod method, CashRounding rounding) const {
+    Money exact_cash_part = subtotal() - tendered(false);
+    Money cash_paid = tendered(true);
+    if (method == TenderMethod::cash) return round_cash(exact_cash_part, rounding) - cash_paid;
+    // A non-cash tender covers the exact amount; rounding applies only to what is left in cash.
+    return exact_cash_part - cash_paid;
+}
+
+PaymentState Ticket::payment(CashRounding rounding) const {
+    PaymentState state;
+    state.subtotal = subtotal();
+    Money non_cash = tendered(false);
+    Money cash = tendered(true);
+    bool paid_in_cash = !cash.is_zero();
+    Money exact_cash_part = state.subtotal - non_cash;
+    state.rounding = paid_in_cash ? round_cash(exact_cash_part, rounding) - exact_cash_part : Money{};
+    state.total = state.subtotal + state.rounding;
+    state.paid = non_cash + cash;
+    state.remaining = std::max(state.total - state.paid, Money{});
+    state.change = std::max(state.paid - state.total, Money{});
+    state.complete = has_live_lines() && state.paid >= state.total;
+    return state;
+}
+
+Status Ticket::add_tender(Tender tender, CashRounding rounding, bool partial) {
+    if (!has_live_lines()) return make_error(ErrorCode::no_ticket, "the ticket is empty: scan an item first");
+    if (payment(rounding).complete) return make_error(ErrorCode::sale_complete, "this sale is already paid");
+    if (tender.amount <= Money{}) {
+        return make_error(ErrorCode::bad_amount, "a tender must be more than 0.00");
+    }
+    Money need = amount_due_for(tender.method, rounding);
+    std::string method(tender_method_name(tender.method));
+    if (tender.method != TenderMethod::cash && tender.amount > need) {
+        return make_error(ErrorCode::tender_over, method + " " + tender.amount.to_string() + " is more than the " +
+                                                      need.to_string() + " due: enter " + need.to_string() + " or less");
+    }
+    if (tender.amount < need && !partial) {
+        return make_error(ErrorCode::tender_short,
+                          method + " " + tender.amount.to_string() + " is less than the " + need.to_string() +
+                              " due: take at least " + need.to_string() + ", or take it as part of a split payment");
+    }
+    tenders_.push_back(std::move(tender));
+    return Done{};
+}
+
+}  // namespace pos::core

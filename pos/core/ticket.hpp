@@ -1,0 +1,84 @@
+// The ticket being rung up: lines, voids, quantities, tenders, 抹零 and change. Pure.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pos/core/cash_rounding.hpp"
+#include "pos/core/catalog.hpp"
+#include "pos/core/money.hpp"
+#include "pos/core/result.hpp"
+
+namespace pos::core {
+
+enum class TenderMethod { cash, card, mobile, account };
+
+[[nodiscard]] std::string_view tender_method_name(TenderMethod method);
+[[nodiscard]] std::optional<TenderMethod> parse_tender_method(std::string_view word);
+
+struct TicketLine {
+    int number = 0;                    // 1-based, stable: voided lines keep their number
+    CatalogItem item;                  // snapshot at scan time
+    std::string gtin;                  // the code scanned, empty when typed by PLU/SKU
+    Quantity quantity;                 // pieces in thousandths, or grams for weighed goods
+    Money unit_price;                  // per piece, or per kg for weighed goods
+    std::optional<Money> label_amount; // a scale label's printed amount, which is authoritative
+    bool voided = false;
+    std::string voided_by;             // approver's operator number
+
+    [[nodiscard]] Money amount() const;
+};
+
+struct Tender {
+    TenderMethod method = TenderMethod::cash;
+    Money amount;                      // handed over (cash can exceed what is due)
+    std::string reference;             // card/mobile terminal reference
+};
+
+// Where the payment stands, derived from the lines and tenders.
+struct PaymentState {
+    Money subtotal;       // sum of live lines
+    Money rounding;       // the 抹零 line: rounded cash due minus exact due (0 without cash)
+    Money total;          // subtotal + rounding: what the customer owes
+    Money paid;           // sum of tenders
+    Money remaining;      // still owed (0 when complete)
+    Money change;         // cash to give back
+    bool complete = false;
+};
+
+class Ticket {
+public:
+    // Adds an item. Scanning the same counted item again (same price, not a label) adds to the
+    // line already there, as cashiers expect; returns the line number that changed.
+    [[nodiscard]] Result<int> add_item(const CatalogItem& item, std::string gtin, Quantity quantity, Money unit_price,
+                 std::optional<Money> label_amount);
+
+    [[nodiscard]] Status set_quantity(int line_number, Quantity quantity);
+    [[nodiscard]] Status void_line(int line_number, std::string approver);
+
+    // Takes a tender. Cash may exceed what is due (change); card, mobile and account may not.
+    // A tender below what is due is refused (tender_short) unless `partial` (split tender).
+    [[nodiscard]] Status add_tender(Tender tender, CashRounding rounding, bool partial);
+
+    // What a tender of this method would need to finish the sale (cash rounded by 抹零).
+    [[nodiscard]] Money amount_due_for(TenderMethod method, CashRounding rounding) const;
+
+    [[nodiscard]] PaymentState payment(CashRounding rounding) const;
+    [[nodiscard]] const std::vector<TicketLine>& lines() const { return lines_; }
+    [[nodiscard]] const std::vector<Tender>& tenders() const { return tenders_; }
+    [[nodiscard]] bool has_live_lines() const;
+    [[nodiscard]] Quantity item_count() const;  // pieces, weighed lines count as one each
+
+private:
+    [[nodiscard]] Result<TicketLine*> editable_line(int line_number);
+    [[nodiscard]] Status check_editable() const;
+    [[nodiscard]] Money subtotal() const;
+    [[nodiscard]] Money tendered(bool cash) const;
+
+    std::vector<TicketLine> lines_;
+    std::vector<Tender> tenders_;
+};
+
+}  // namespace pos::core
