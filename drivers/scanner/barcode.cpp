@@ -167,8 +167,9 @@ std::optional<std::string> scale_format_problem(const ScaleFormat& format) {
     if (plus != 1 || prices > 1 || weights > 1) {
         return "it needs one PLU field and at most one price and one weight field";
     }
-    if (format.kind == BarcodeKind::priced && prices == 0)
+    if (format.kind == BarcodeKind::priced && prices == 0) {
         return "a priced label needs a price field";
+    }
     if (prices == 0 && weights == 0) return "a weighed label needs a price or a weight field";
     const int expected = format.length - static_cast<int>(format.flag.size()) - 1;
     if (total != expected) {
@@ -223,13 +224,13 @@ ParsedBarcode parse_digits(std::string_view aim, std::string_view digits,
     }
     switch (digits.size()) {
         case 8:
-            // 8 digits are EAN-8 or UPC-E and the digits cannot tell which (04252614 reads as
-            // either); only the symbology can. ISO/IEC 15420 gives EAN-8 the AIM id ]E4 and
-            // EAN-13, UPC-A and UPC-E ]E0, so 8 digits after ]E0 with number system 0 or 1 (the
-            // only ones UPC-E encodes) are UPC-E. Everything else is EAN-8: typed codes, and
-            // scanners sending no AIM id. EAN-8 is what Chinese shelves carry, UPC-E is North
-            // American; a store selling UPC-E goods turns on AIM ids or has the scanner expand
-            // UPC-E to UPC-A, which arrives as 12 digits.
+            // 8 digits are EAN-8 or UPC-E and the digits alone do not say which; only the
+            // symbology does. AIM ids give EAN-8 its own ]E4 while EAN-13, UPC-A and UPC-E share
+            // ]E0, and scanners send UPC-E as ]E0 + 8 digits, so 8 digits after ]E0 with number
+            // system 0 or 1 (the only ones UPC-E encodes) are UPC-E. Everything else is EAN-8:
+            // typed codes, and scanners sending no AIM id. EAN-8 is what Chinese shelves carry,
+            // UPC-E is North American; a store selling UPC-E goods turns on AIM ids or has the
+            // scanner expand UPC-E to UPC-A, which arrives as 12 digits.
             if (aim == "]E0" && (digits[0] == '0' || digits[0] == '1')) {
                 const auto upca = expand_upce(digits);
                 return trade_item("upce", *upca);
@@ -246,10 +247,10 @@ ParsedBarcode parse_digits(std::string_view aim, std::string_view digits,
                                " and has 18 digits: check the scale's barcode settings against "
                                "the lane's scale label formats");
         default:
-            return invalid(BarcodeError::bad_length, "a " + std::to_string(digits.size()) +
-                                                         "-digit code is not a barcode we know (" +
-                                                         std::string(known_lengths) +
-                                                         "): rescan or type the whole code");
+            return invalid(BarcodeError::bad_length,
+                           "a " + std::to_string(digits.size()) +
+                               "-digit code is not a barcode we know (" +
+                               std::string(known_lengths) + "): rescan or type the whole code");
     }
 }
 
@@ -265,12 +266,8 @@ Nomenclature default_nomenclature() {
         {"20", 13, BarcodeKind::priced, {{Kind::plu, 5}, {Kind::price, 5}}, 2, 3},
         {"21", 13, BarcodeKind::weighed, {{Kind::plu, 5}, {Kind::price, 5}}, 2, 3},
         {"22", 13, BarcodeKind::weighed, {{Kind::plu, 5}, {Kind::weight, 5}}, 2, 3},
-        {"26",
-         18,
-         BarcodeKind::weighed,
-         {{Kind::plu, 5}, {Kind::price, 5}, {Kind::weight, 5}},
-         2,
-         3},
+        {"26", 18, BarcodeKind::weighed,
+         {{Kind::plu, 5}, {Kind::price, 5}, {Kind::weight, 5}}, 2, 3},
     };
     return nomenclature;
 }

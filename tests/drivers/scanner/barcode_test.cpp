@@ -67,7 +67,8 @@ TEST_CASE("barcode: EAN-13, UPC-A, EAN-8 and GTIN-14 check digits") {
         {"96385070", "ean8", "", "check digit is 0, expected 4: rescan or type the code again"},
         {"19501101530000", "gtin14", "19501101530000", ""},
         {"09506000134352", "gtin14", "09506000134352", ""},
-        {"09506000134353", "gtin14", "", "check digit is 3, expected 2: rescan or type the code again"},
+        {"09506000134353", "gtin14", "",
+         "check digit is 3, expected 2: rescan or type the code again"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
@@ -122,7 +123,8 @@ TEST_CASE("barcode: UPC-E expands to UPC-A for every last-digit rule") {
 }
 
 TEST_CASE("barcode: expand_upce rejects what is not UPC-E") {
-    for (const std::string text : {"", "0425261", "042526145", "24252614", "9425261a", "0425 614"}) {
+    for (const std::string text :
+         {"", "0425261", "042526145", "24252614", "9425261a", "0425 614"}) {
         CAPTURE(text);
         CHECK(scanner::expand_upce(text) == std::nullopt);
     }
@@ -201,9 +203,11 @@ TEST_CASE("barcode: AIM prefixes") {
         CHECK_FALSE(result.valid);
         CHECK(result.error == c.error);
     }
-    CHECK(parse("]E0").message == "only the symbology identifier ]E0 arrived, no code: scan the code again");
+    CHECK(parse("]E0").message ==
+          "only the symbology identifier ]E0 arrived, no code: scan the code again");
     CHECK(parse("]E0400638133393X").message ==
-          "the code has 'X' at position 16 where only digits belong: rescan or type the code again");
+          "the code has 'X' at position 16 where only digits belong: rescan or type the code "
+          "again");
 }
 
 TEST_CASE("barcode: surrounding whitespace is trimmed") {
@@ -283,12 +287,12 @@ TEST_CASE("barcode: 18 digits matching no scale format are an unknown prefix") {
 }
 
 TEST_CASE("barcode: custom nomenclature") {
-    using Field = scanner::ScaleField;
-    using Kind = Field::Kind;
+    using Kind = scanner::ScaleField::Kind;
     scanner::Nomenclature nomenclature;
     nomenclature.scale_formats = {
         // ICEPOS-style 18 digits: weight before price, weight in kg with one decimal.
-        {"25", 18, BarcodeKind::weighed, {{Kind::plu, 5}, {Kind::weight, 5}, {Kind::price, 5}}, 2, 1},
+        {"25", 18, BarcodeKind::weighed,
+         {{Kind::plu, 5}, {Kind::weight, 5}, {Kind::price, 5}}, 2, 1},
         // Price in jiao (one decimal of a yuan), 4-digit PLU.
         {"28", 13, BarcodeKind::priced, {{Kind::plu, 4}, {Kind::price, 6}}, 1, 3},
         // Price in whole yuan.
@@ -404,7 +408,8 @@ TEST_CASE("barcode: GS1 element strings in both forms") {
     }
 
     // Variable-length fields end at GS; the order of appearance is kept.
-    const auto raw = parse("]C1" "10ABC123" + gs + "21SN-0042" + gs + "0109501101530003" "15260100");
+    const auto raw =
+        parse("]C1" "10ABC123" + gs + "21SN-0042" + gs + "0109501101530003" "15260100");
     CHECK(raw.valid);
     CHECK(ai_list(raw) ==
           std::vector<std::string>{"10=ABC123", "21=SN-0042", "01=09501101530003", "15=260100"});
