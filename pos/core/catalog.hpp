@@ -16,7 +16,7 @@ enum class SaleUnit {
 
 struct CatalogItem {
     std::string sku;                    // store's own item number, unique
-    std::vector<std::string> barcodes;  // GTINs normalised to 13 or 14 digits (EAN-8 kept as 8)
+    std::vector<std::string> barcodes;  // GTINs normalised to 14 digits, the lookup key
     std::string plu;                    // 5-digit scale PLU, or empty
     std::string name_zh;
     std::string name_en;

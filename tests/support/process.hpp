@@ -1,0 +1,64 @@
+// Runs posctl (or any program) as a child process for end-to-end tests: wait for it, or kill it.
+#pragma once
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace pos::testing {
+
+struct ProcessResult {
+    int exit_code = -1;   // -1 when killed by a signal
+    std::string out;
+    std::string err;
+};
+
+inline std::string read_whole(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+// Starts argv with stdout and stderr going to files; returns the child's pid.
+inline pid_t spawn(const std::vector<std::string>& argv, const std::string& out_path, const std::string& err_path) {
+    pid_t pid = fork();
+    if (pid == 0) {
+        int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(out, 1);
+        dup2(err, 2);
+        std::vector<char*> args;
+        for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+inline int wait_exit_code(pid_t pid) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Runs to completion and captures what it printed.
+inline ProcessResult run(const std::vector<std::string>& argv, const std::string& scratch_dir) {
+    std::string out_path = scratch_dir + "/stdout.txt";
+    std::string err_path = scratch_dir + "/stderr.txt";
+    pid_t pid = spawn(argv, out_path, err_path);
+    ProcessResult result;
+    result.exit_code = wait_exit_code(pid);
+    result.out = read_whole(out_path);
+    result.err = read_whole(err_path);
+    return result;
+}
+
+}  // namespace pos::testing
