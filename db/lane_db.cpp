@@ -1,7 +1,6 @@
 // lane.db: opening with an integrity check, and the writes a sale needs, each in one transaction.
 #include "db/lane_db.hpp"
 
-#include <fmt/format.h>
 
 #include "db/catalog_tables.hpp"
 #include "db/migrations.hpp"
@@ -54,36 +53,9 @@ DbStatus insert_sale_rows(Connection& connection, const SaleRecord& sale) {
 
 }  // namespace
 
-DbStatus check_integrity(Connection& connection) {
-    auto answer = connection.query_text("PRAGMA quick_check");
-    if (!answer) {
-        return DbError{DbErrorCode::corrupt,
-                       fmt::format("{} cannot be read as a database ({}): nothing will be written to it. "
-                                   "Restore it from a backup or call the store technician.",
-                                   connection.path(), answer.error().message)};
-    }
-    std::string verdict = answer->value_or("");
-    if (verdict != "ok") {
-        return DbError{DbErrorCode::corrupt,
-                       fmt::format("{} failed its integrity check ({}): nothing will be written to it. "
-                                   "Restore it from a backup or call the store technician.",
-                                   connection.path(), verdict)};
-    }
-    return support::Done{};
-}
-
 DbResult<std::unique_ptr<LaneDb>> LaneDb::open(const std::string& path, bool create) {
-    auto connection = Connection::open(path, create);
-    if (!connection) {
-        if (connection.error().code == DbErrorCode::corrupt) {
-            return DbError{DbErrorCode::corrupt,
-                           fmt::format("{} is not a lane database or is damaged: nothing will be written to it. "
-                                       "Restore it from a backup or call the store technician.", path)};
-        }
-        return connection.error();
-    }
-    if (auto healthy = check_integrity(**connection); !healthy) return healthy.error();
-    if (auto migrated = migrate(**connection, lane_migrations()); !migrated) return migrated.error();
+    auto connection = open_checked(path, create, lane_migrations());
+    if (!connection) return connection.error();
     return std::unique_ptr<LaneDb>(new LaneDb(std::move(*connection)));
 }
 

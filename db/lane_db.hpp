@@ -47,7 +47,4 @@ private:
     std::unique_ptr<Connection> connection_;
 };
 
-// Runs PRAGMA quick_check; a refusal message when it is not "ok". Shared by LaneDb and StoreDb.
-[[nodiscard]] DbStatus check_integrity(Connection& connection);
-
 }  // namespace pos::db

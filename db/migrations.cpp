@@ -1,9 +1,31 @@
-// Applies the numbered migrations in order, one transaction each.
+// Opening with an integrity check, and the numbered migrations applied in order, one transaction each.
 #include "db/migrations.hpp"
 
 #include <fmt/format.h>
 
 namespace pos::db {
+
+namespace {
+
+DbStatus check_integrity(Connection& connection) {
+    auto answer = connection.query_text("PRAGMA quick_check");
+    if (!answer) {
+        return DbError{DbErrorCode::corrupt,
+                       fmt::format("{} cannot be read as a database ({}): nothing will be written to it. "
+                                   "Restore it from a backup or call the store technician.",
+                                   connection.path(), answer.error().message)};
+    }
+    std::string verdict = answer->value_or("");
+    if (verdict != "ok") {
+        return DbError{DbErrorCode::corrupt,
+                       fmt::format("{} failed its integrity check ({}): nothing will be written to it. "
+                                   "Restore it from a backup or call the store technician.",
+                                   connection.path(), verdict)};
+    }
+    return support::Done{};
+}
+
+}  // namespace
 
 DbResult<int> schema_version(Connection& connection) {
     auto version = connection.query_text("PRAGMA user_version");
@@ -35,6 +57,22 @@ DbStatus migrate(Connection& connection, const std::vector<Migration>& migration
         if (!committed) return committed.error();
     }
     return support::Done{};
+}
+
+DbResult<std::unique_ptr<Connection>> open_checked(const std::string& path, bool create,
+                                                   const std::vector<Migration>& migrations) {
+    auto connection = Connection::open(path, create);
+    if (!connection) {
+        if (connection.error().code == DbErrorCode::corrupt) {
+            return DbError{DbErrorCode::corrupt,
+                           fmt::format("{} is not a POS database or is damaged: nothing will be written to it. "
+                                       "Restore it from a backup or call the store technician.", path)};
+        }
+        return connection.error();
+    }
+    if (auto healthy = check_integrity(**connection); !healthy) return healthy.error();
+    if (auto migrated = migrate(**connection, migrations); !migrated) return migrated.error();
+    return std::move(*connection);
 }
 
 }  // namespace pos::db

@@ -1,6 +1,9 @@
-// Numbered, forward-only schema migrations; the schema version is PRAGMA user_version.
+// Opening a database safely: integrity check, then numbered, forward-only migrations
+// (the schema version is PRAGMA user_version).
 #pragma once
 
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "db/sqlite.hpp"
@@ -21,6 +24,11 @@ struct Migration {
 // Refuses a file whose version is newer than this program knows (an older build must not
 // write to a newer schema).
 [[nodiscard]] DbStatus migrate(Connection& connection, const std::vector<Migration>& migrations);
+
+// Opens a database file, refuses it if PRAGMA quick_check is not "ok" or it is not a
+// database at all (nothing is then written to it), and brings its schema up to date.
+[[nodiscard]] DbResult<std::unique_ptr<Connection>> open_checked(const std::string& path, bool create,
+                                                                 const std::vector<Migration>& migrations);
 
 // The schema version the file is at.
 [[nodiscard]] DbResult<int> schema_version(Connection& connection);

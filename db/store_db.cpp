@@ -2,16 +2,13 @@
 #include "db/store_db.hpp"
 
 #include "db/catalog_tables.hpp"
-#include "db/lane_db.hpp"
 #include "db/migrations.hpp"
 
 namespace pos::db {
 
 DbResult<std::unique_ptr<StoreDb>> StoreDb::open(const std::string& path, bool create) {
-    auto connection = Connection::open(path, create);
+    auto connection = open_checked(path, create, store_migrations());
     if (!connection) return connection.error();
-    if (auto healthy = check_integrity(**connection); !healthy) return healthy.error();
-    if (auto migrated = migrate(**connection, store_migrations()); !migrated) return migrated.error();
     return std::unique_ptr<StoreDb>(new StoreDb(std::move(*connection)));
 }
 
