@@ -46,6 +46,10 @@ DbStatus migrate(Connection& connection, const std::vector<Migration>& migration
         if (migration.number <= *current) continue;
         auto transaction = Transaction::begin(connection);
         if (!transaction) return transaction.error();
+        // Another process may have migrated while we waited for the write lock.
+        auto locked_version = schema_version(connection);
+        if (!locked_version) return locked_version.error();
+        if (migration.number <= *locked_version) continue;
         auto applied = connection.exec(migration.sql);
         if (!applied) {
             return DbError{DbErrorCode::schema,
@@ -71,6 +75,7 @@ DbResult<std::unique_ptr<Connection>> open_checked(const std::string& path, bool
         return connection.error();
     }
     if (auto healthy = check_integrity(**connection); !healthy) return healthy.error();
+    if (auto wal = (*connection)->use_wal(); !wal) return wal.error();
     if (auto migrated = migrate(**connection, migrations); !migrated) return migrated.error();
     return std::move(*connection);
 }

@@ -55,13 +55,20 @@ DbResult<std::unique_ptr<Connection>> Connection::open(const std::string& path, 
     }
     sqlite3_busy_timeout(handle, busy_timeout_ms);
     sqlite3_extended_result_codes(handle, 1);
-    // journal_mode answers with a row, so it goes through query_text; WAL lets reports
-    // read while a sale commits, FULL makes a commit survive power loss.
-    auto mode = connection->query_text("PRAGMA journal_mode=WAL");
-    if (!mode) return mode.error();
     auto pragmas = connection->exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     if (!pragmas) return pragmas.error();
     return connection;
+}
+
+DbStatus Connection::use_wal() {
+    // WAL lets reports read while a sale commits; with synchronous=FULL a commit survives power loss.
+    auto mode = query_text("PRAGMA journal_mode=WAL");
+    if (!mode) return mode.error();
+    if (mode->value_or("") != "wal") {
+        return DbError{DbErrorCode::io, path_ + ": the file system refused write-ahead logging (journal mode " +
+                                            mode->value_or("?") + "): keep the data directory on a local disk"};
+    }
+    return support::Done{};
 }
 
 Connection::~Connection() {

@@ -20,8 +20,11 @@ class Statement;
 
 class Connection {
 public:
-    // Opens (creating if asked) a database file in WAL mode with synchronous=FULL and foreign keys on.
+    // Opens (creating if asked) a database file with synchronous=FULL and foreign keys on.
+    // Nothing is written until the caller asks (use_wal, exec...).
     [[nodiscard]] static DbResult<std::unique_ptr<Connection>> open(const std::string& path, bool create);
+    // Switches to WAL (persistent in the file) and checks that it took.
+    [[nodiscard]] DbStatus use_wal();
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;

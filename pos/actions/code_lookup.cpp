@@ -75,7 +75,12 @@ core::Result<ResolvedCode> from_scale_label(db::LaneDb& database, const scanner:
     return make_error(ErrorCode::bad_barcode, "the scale label has neither a price nor a weight: reprint the label");
 }
 
+core::Error label_quantity_refused() {
+    return make_error(ErrorCode::bad_input, "a label with a price or weight carries its own quantity: scan each pack's label");
+}
+
 core::Result<ResolvedCode> from_gs1(db::LaneDb& database, const scanner::ParsedBarcode& code, std::optional<Quantity> quantity) {
+    if ((code.weight_g || code.price_fen) && quantity) return label_quantity_refused();
     if (code.gtin.empty()) {
         return make_error(ErrorCode::bad_barcode, "the code has no item number (AI 01): scan the item's own barcode");
     }
@@ -93,10 +98,21 @@ core::Result<ResolvedCode> from_gs1(db::LaneDb& database, const scanner::ParsedB
     return priced_from_catalog(*item, code.gtin, quantity);
 }
 
-}  // namespace
+// A line must cost something: a 0 g label, a 0.00 price or a missing per-kg price would give
+// the goods away and leave a ticket that no tender can finish.
+core::Result<ResolvedCode> priced_above_zero(core::Result<ResolvedCode> resolved) {
+    if (!resolved) return resolved;
+    Money amount = resolved->label_amount ? *resolved->label_amount
+                                          : core::extend_price(resolved->unit_price, resolved->quantity);
+    if (amount <= Money{}) {
+        return make_error(ErrorCode::bad_amount,
+                          fmt::format("{} comes to 0.00: check the label, the weight or the catalog price", resolved->item.name_zh));
+    }
+    return resolved;
+}
 
-core::Result<ResolvedCode> resolve_code(db::LaneDb& database, const scanner::Nomenclature& nomenclature,
-                                        std::string_view code, std::optional<Quantity> quantity) {
+core::Result<ResolvedCode> resolve(db::LaneDb& database, const scanner::Nomenclature& nomenclature,
+                                   std::string_view code, std::optional<Quantity> quantity) {
     std::string_view typed = trim(code);
     if (all_digits(typed) && typed.size() >= 4 && typed.size() <= 6) {
         if (typed.size() <= 5) {
@@ -119,10 +135,19 @@ core::Result<ResolvedCode> resolve_code(db::LaneDb& database, const scanner::Nom
             return priced_from_catalog(*item, parsed.gtin, quantity);
         }
         case scanner::BarcodeKind::priced:
-        case scanner::BarcodeKind::weighed: return from_scale_label(database, parsed);
+        case scanner::BarcodeKind::weighed:
+            if (quantity) return label_quantity_refused();
+            return from_scale_label(database, parsed);
         case scanner::BarcodeKind::gs1: return from_gs1(database, parsed, quantity);
     }
     return make_error(ErrorCode::internal, "unhandled barcode kind");
+}
+
+}  // namespace
+
+core::Result<ResolvedCode> resolve_code(db::LaneDb& database, const scanner::Nomenclature& nomenclature,
+                                        std::string_view code, std::optional<Quantity> quantity) {
+    return priced_above_zero(resolve(database, nomenclature, code, quantity));
 }
 
 }  // namespace pos::actions

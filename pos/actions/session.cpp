@@ -4,6 +4,7 @@
 #include <ctime>
 #include <istream>
 #include <ostream>
+#include <regex>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -92,10 +93,26 @@ json do_scan(Lane& lane, const json& action) {
 
 core::Result<int> line_field(const json& action) {
     auto found = action.find("line");
-    if (found == action.end() || !found->is_number_integer()) {
+    // Read as int64 and range-check: get<int>() would wrap 4294967297 to line 1.
+    if (found == action.end() || !found->is_number_integer() || found->get<int64_t>() < 1 ||
+        found->get<int64_t>() > 100000) {
         return make_error(ErrorCode::bad_input, "\"line\" must be a line number, like 2");
     }
-    return found->get<int>();
+    return int(found->get<int64_t>());
+}
+
+core::Result<bool> flag_field(const json& action, const char* name) {
+    auto found = action.find(name);
+    if (found == action.end()) return false;
+    if (!found->is_boolean()) return make_error(ErrorCode::bad_input, fmt::format("\"{}\" must be true or false", name));
+    return found->get<bool>();
+}
+
+// Scripts set the clock with "now": it must be a full ISO 8601 time with its offset, or the
+// day and hour reports would file the sale nowhere.
+bool is_iso_timestamp(const std::string& text) {
+    static const std::regex pattern(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d([+-]\d{2}:\d{2}|Z))");
+    return std::regex_match(text, pattern);
 }
 
 json do_set_qty(Lane& lane, const json& action) {
@@ -131,7 +148,9 @@ json do_tender(Lane& lane, const json& action, const std::string& now) {
         if (!amount) return failure(amount.error());
         request.amount = *amount;
     }
-    request.partial = action.value("partial", false);
+    auto partial = flag_field(action, "partial");
+    if (!partial) return failure(partial.error());
+    request.partial = *partial;
     request.reference = optional_text(action, "reference");
     auto outcome = lane.tender(request, now);
     if (!outcome) return failure(outcome.error());
@@ -161,11 +180,16 @@ std::string local_now() {
     return text;
 }
 
-json apply_action(Lane& lane, const json& action, const Clock& clock) {
+namespace {
+
+json dispatch(Lane& lane, const json& action, const Clock& clock) {
     if (!action.is_object()) return failure(make_error(ErrorCode::bad_input, "each line must be a JSON object"));
     auto op = text_field(action, "op");
     if (!op) return failure(op.error());
     std::string now = action.contains("now") ? optional_text(action, "now") : clock();
+    if (action.contains("now") && !is_iso_timestamp(now)) {
+        return failure(make_error(ErrorCode::bad_input, "\"now\" must look like 2026-11-23T09:15:00+08:00"));
+    }
     if (*op == "login") return do_login(lane, action);
     if (*op == "logout") {
         auto done = lane.logout();
@@ -179,6 +203,17 @@ json apply_action(Lane& lane, const json& action, const Clock& clock) {
     return failure(make_error(ErrorCode::bad_input,
                               fmt::format("unknown op \"{}\": known ops are login, open_shift, scan, set_qty, "
                                           "void_line, tender, logout", *op)));
+}
+
+}  // namespace
+
+json apply_action(Lane& lane, const json& action, const Clock& clock) {
+    // No input may stop the lane: a JSON type surprise becomes an error answer, the ticket untouched.
+    try {
+        return dispatch(lane, action, clock);
+    } catch (const std::exception& error) {
+        return failure(make_error(ErrorCode::bad_input, fmt::format("the action could not be read: {}", error.what())));
+    }
 }
 
 SessionSummary run_session(Lane& lane, std::istream& script, std::ostream& results, const Clock& clock) {

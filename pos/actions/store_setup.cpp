@@ -99,7 +99,12 @@ core::Status install_catalog(const std::string& data_dir, OpenLane& lane, const 
     auto store = open_store(data_dir, lane.config);
     if (!store) return store.error();
     if (auto written = (*store)->replace_catalog(records); !written) return storage_error(written.error());
-    if (auto written = lane.db->replace_catalog(records); !written) return storage_error(written.error());
+    if (auto written = lane.db->replace_catalog(records); !written) {
+        core::Error failure = storage_error(written.error());
+        failure.message = "the store's catalog was updated but this lane's copy was not; run the import again: " +
+                          failure.message;
+        return failure;
+    }
     return core::Done{};
 }
 
@@ -131,15 +136,20 @@ core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
     if (created) {
         return make_error(ErrorCode::io, fmt::format("cannot create {}: {}", data_dir, created.message()));
     }
-    if (fs::exists(lane_db_path(data_dir))) {
+    std::string lane_path = lane_db_path(data_dir);
+    if (fs::exists(lane_path)) {
         return make_error(ErrorCode::bad_input,
                           fmt::format("{} already has a lane database: nothing was changed. Use another --data folder, "
                                       "or move the old one away first", data_dir));
     }
     fs::path config_path = fs::path(data_dir) / "pos.toml";
     if (!fs::exists(config_path)) {
+        fs::path example = fs::path(assets_dir()) / "pos.toml.example";
+        if (!fs::exists(example)) {
+            return make_error(ErrorCode::io, fmt::format("{} is missing: set POS_ASSETS_DIR to the assets folder", example.string()));
+        }
         std::error_code copied;
-        fs::copy_file(fs::path(assets_dir()) / "pos.toml.example", config_path, copied);
+        fs::copy_file(example, config_path, copied);
         if (copied) return make_error(ErrorCode::io, fmt::format("cannot write {}: {}", config_path.string(), copied.message()));
     }
     auto config = load_config(data_dir);
@@ -157,24 +167,49 @@ core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
         }
         items = std::move(catalog->items);
     }
+    std::vector<db::ItemRecord> records;
+    for (const core::CatalogItem& item : items) records.push_back(to_item_record(item));
 
-    auto store = db::StoreDb::open(store_db_path(data_dir, *config), true);
+    // An existing store database keeps its catalog master: the new lane takes a copy of it.
+    std::string store_path = store_db_path(data_dir, *config);
+    bool store_existed = fs::exists(store_path);
+    auto store = db::StoreDb::open(store_path, true);
     if (!store) return storage_error(store.error());
-    auto lane_db = db::LaneDb::open(lane_db_path(data_dir), true);
-    if (!lane_db) return storage_error(lane_db.error());
-    OpenLane lane{*config, std::move(*lane_db)};
+    if (store_existed) {
+        auto master = (*store)->all_items();
+        if (!master) return storage_error(master.error());
+        records = std::move(*master);
+    } else if (auto written = (*store)->replace_catalog(records); !written) {
+        return storage_error(written.error());
+    }
 
-    InitReport report{data_dir, 0, 0};
-    if (demo) {
-        if (auto installed = install_catalog(data_dir, lane, items); !installed) return installed.error();
-        report.items = int(items.size());
-        for (const DemoUser& demo_user : demo_users) {
-            auto hash = hash_pin(demo_user.pin);
-            if (!hash) return hash.error();
-            db::UserRecord user{demo_user.operator_id, demo_user.name, demo_user.role, *hash, true};
-            if (auto saved = lane.db->save_user(user); !saved) return storage_error(saved.error());
-            ++report.users;
+    // The lane is built under a temporary name and renamed into place only when whole, so a
+    // failed init leaves nothing that a second init would refuse.
+    std::string building = lane_path + ".init";
+    auto discard = [&building] {
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(building + suffix);
+    };
+    discard();
+    InitReport report{data_dir, int(records.size()), 0};
+    {
+        auto lane = db::LaneDb::open(building, true);
+        if (!lane) return discard(), storage_error(lane.error());
+        if (auto written = (*lane)->replace_catalog(records); !written) return discard(), storage_error(written.error());
+        if (demo) {
+            for (const DemoUser& demo_user : demo_users) {
+                auto hash = hash_pin(demo_user.pin);
+                if (!hash) return discard(), hash.error();
+                db::UserRecord user{demo_user.operator_id, demo_user.name, demo_user.role, *hash, true};
+                if (auto saved = (*lane)->save_user(user); !saved) return discard(), storage_error(saved.error());
+                ++report.users;
+            }
         }
+    }  // closing the last connection checkpoints the WAL into the file
+    std::error_code renamed;
+    fs::rename(building, lane_path, renamed);
+    if (renamed) {
+        discard();
+        return make_error(ErrorCode::io, fmt::format("cannot create {}: {}", lane_path, renamed.message()));
     }
     return report;
 }

@@ -8,7 +8,7 @@ namespace {
 
 // Largest amount we accept as text: ten billion yuan; far above any till, far below int64.
 constexpr int64_t max_fen = 1'000'000'000'000;
-constexpr int64_t max_quantity_milli = 99'999'000;
+constexpr int64_t max_quantity_milli = Quantity::max_per_line().in_milli();
 
 // Parses an unsigned decimal with at most max_decimals digits after the point into
 // an integer scaled by 10^max_decimals. Returns false on any malformed input.
@@ -42,11 +42,13 @@ bool parse_scaled(std::string_view text, int max_decimals, int64_t limit, int64_
 
 }  // namespace
 
-Result<Money> Money::parse(std::string_view text) {
+Result<Money> Money::parse(std::string_view original) {
+    std::string_view text = original;
     bool negative = !text.empty() && text.front() == '-';
     if (negative) text.remove_prefix(1);
     int64_t fen = 0;
     if (!parse_scaled(text, 2, max_fen, fen)) {
+        text = original;
         return make_error(ErrorCode::bad_amount,
                           "\"" + std::string(text) + "\" is not an amount: use yuan with at most two decimals, like 12.50");
     }

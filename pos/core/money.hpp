@@ -44,6 +44,8 @@ public:
     [[nodiscard]] static constexpr Quantity milli(int64_t thousandths) { return Quantity(thousandths); }
     [[nodiscard]] static constexpr Quantity units(int64_t units) { return Quantity(units * 1000); }
     [[nodiscard]] static constexpr Quantity grams(int64_t grams) { return Quantity(grams); }
+    // The most one line may hold: 99,999 units (or kg).
+    [[nodiscard]] static constexpr Quantity max_per_line() { return Quantity(99'999'000); }
 
     // Parses "3", "1.5", "0.250"; at most three decimals; must be positive and at most 99999.
     [[nodiscard]] static Result<Quantity> parse(std::string_view text);

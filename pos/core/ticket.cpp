@@ -43,6 +43,10 @@ Result<int> Ticket::add_item(const CatalogItem& item, std::string gtin, Quantity
         for (TicketLine& line : lines_) {
             if (!line.voided && !line.label_amount && line.item.sku == item.sku && line.unit_price == unit_price &&
                 line.item.sale_unit == SaleUnit::piece) {
+                if (line.quantity + quantity > Quantity::max_per_line()) {
+                    return make_error(ErrorCode::bad_amount, "line " + std::to_string(line.number) +
+                                                                 " would hold more than 99999: ring the rest on a new ticket");
+                }
                 line.quantity = line.quantity + quantity;
                 return line.number;
             }
@@ -116,11 +120,9 @@ Money Ticket::tendered(bool cash) const {
 }
 
 Money Ticket::amount_due_for(TenderMethod method, CashRounding rounding) const {
-    Money exact_cash_part = subtotal() - tendered(false);
-    Money cash_paid = tendered(true);
-    if (method == TenderMethod::cash) return round_cash(exact_cash_part, rounding) - cash_paid;
-    // A non-cash tender covers the exact amount; rounding applies only to what is left in cash.
-    return exact_cash_part - cash_paid;
+    // Cash is always the last tender (add_tender), so before it only non-cash has been paid.
+    Money exact = subtotal() - tendered(false);
+    return method == TenderMethod::cash ? round_cash(exact, rounding) : exact;
 }
 
 PaymentState Ticket::payment(CashRounding rounding) const {
@@ -135,7 +137,7 @@ PaymentState Ticket::payment(CashRounding rounding) const {
     state.paid = non_cash + cash;
     state.remaining = std::max(state.total - state.paid, Money{});
     state.change = std::max(state.paid - state.total, Money{});
-    state.complete = has_live_lines() && state.paid >= state.total;
+    state.complete = has_live_lines() && !tenders_.empty() && state.paid >= state.total;
     return state;
 }
 
@@ -144,6 +146,11 @@ Status Ticket::add_tender(Tender tender, CashRounding rounding, bool partial) {
     if (payment(rounding).complete) return make_error(ErrorCode::sale_complete, "this sale is already paid");
     if (tender.amount <= Money{}) {
         return make_error(ErrorCode::bad_amount, "a tender must be more than 0.00");
+    }
+    if (tender.method == TenderMethod::cash && partial) {
+        // 抹零 is worked out on what is left for cash; a later card tender would undo it.
+        return make_error(ErrorCode::bad_input,
+                          "cash finishes the sale: take the card or mobile part first, then cash for the rest");
     }
     Money need = amount_due_for(tender.method, rounding);
     std::string method(tender_method_name(tender.method));

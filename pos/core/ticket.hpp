@@ -59,7 +59,8 @@ public:
     [[nodiscard]] Status void_line(int line_number, std::string approver);
 
     // Takes a tender. Cash may exceed what is due (change); card, mobile and account may not.
-    // A tender below what is due is refused (tender_short) unless `partial` (split tender).
+    // A tender below what is due is refused (tender_short) unless `partial` (split tender);
+    // cash is never partial: it is the last tender, so 抹零 is worked out once on what is left.
     [[nodiscard]] Status add_tender(Tender tender, CashRounding rounding, bool partial);
 
     // What a tender of this method would need to finish the sale (cash rounded by 抹零).

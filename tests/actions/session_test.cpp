@@ -135,6 +135,25 @@ TEST_CASE("session: wrong PIN, unknown barcode, tender short and void without ap
     CHECK(demo.run(R"({"op":"logout"})")["ok"] == true);
 }
 
+TEST_CASE("session: hostile fields are refused without touching the ticket") {
+    DemoLane demo;
+    start_selling(demo);
+    REQUIRE(demo.run(R"({"op":"scan","code":"6921168176748"})")["ok"] == true);
+    check_error(demo.run(R"({"op":"tender","method":"card","amount":"1.00","partial":"yes"})"), "bad_input");
+    check_error(demo.run(R"({"op":"void_line","line":4294967297,"approver":"9001","pin":"9999"})"), "bad_input");
+    check_error(demo.run(R"({"op":"scan","code":["6921168176748"]})"), "bad_input");
+    check_error(demo.run(R"({"op":"tender","method":"cash","now":"yesterday-ish"})"), "bad_input");
+    check_error(demo.run(R"({"op":"tender","method":"cash","partial":true,"amount":"1.00"})"), "bad_input");
+    // Labels that would give goods away, and a quantity typed before a label.
+    check_error(demo.run(R"({"op":"scan","code":"2200101000000"})"), "bad_amount");  // 0 g
+    check_error(demo.run(R"({"op":"scan","code":"2000101000006"})"), "bad_amount");  // price 0.00
+    check_error(demo.run(R"({"op":"scan","code":"00206","qty":"0.001"})"), "bad_amount");
+    check_error(demo.run(R"({"op":"scan","code":"2200101005005","qty":"3"})"), "bad_input");
+    REQUIRE(demo.lane->ticket().lines().size() == 1);
+    CHECK_FALSE(demo.lane->ticket().lines()[0].voided);
+    CHECK(demo.lane->ticket().tenders().empty());
+}
+
 TEST_CASE("session: split tender card then cash") {
     DemoLane demo;
     start_selling(demo);

@@ -77,6 +77,7 @@ Percentiles bare_insert(const std::string& path, int iterations, const char* syn
     auto connection = Connection::open(path, true);
     if (!connection) fail(connection.error().message);
     Connection& db = **connection;
+    if (!db.use_wal().ok()) fail("cannot switch to WAL");
     if (!db.exec(fmt::format("PRAGMA synchronous={}; CREATE TABLE t (id TEXT PRIMARY KEY, v INTEGER)", synchronous)).ok()) {
         fail("cannot create the baseline table");
     }

@@ -126,6 +126,24 @@ TEST_CASE("ticket: split tender, card then cash for the rest") {
     CHECK(paid.change == Money{});
 }
 
+TEST_CASE("ticket: cash is the last tender, never part of a split") {
+    Ticket ticket;
+    add(ticket, piece("A", 1008));
+    auto partial_cash = ticket.add_tender({TenderMethod::cash, Money::yuan(5), ""}, to_jiao_down, true);
+    CHECK(partial_cash.error().code == ErrorCode::bad_input);
+    CHECK(ticket.tenders().empty());
+    CHECK_FALSE(ticket.payment(to_jiao_down).complete);  // no tender, not complete
+}
+
+TEST_CASE("ticket: repeat scans cannot pass the per-line maximum") {
+    Ticket ticket;
+    CatalogItem a = piece("A", 1);
+    REQUIRE(ticket.add_item(a, "", Quantity::max_per_line(), a.price, std::nullopt).ok());
+    auto more = ticket.add_item(a, "", Quantity::units(1), a.price, std::nullopt);
+    CHECK(more.error().code == ErrorCode::bad_amount);
+    CHECK(ticket.lines()[0].quantity == Quantity::max_per_line());
+}
+
 TEST_CASE("ticket: an empty ticket takes no tender") {
     Ticket ticket;
     auto tender = ticket.add_tender({TenderMethod::cash, Money::yuan(10), ""}, to_jiao_down, false);

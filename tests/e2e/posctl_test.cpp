@@ -90,7 +90,7 @@ TEST_CASE("posctl: session run without a lane says to run init") {
     CHECK(run.err.find("init --demo") != std::string::npos);
 }
 
-TEST_CASE("posctl: catalog import with a bad row changes nothing; export and re-import round-trips") {
+TEST_CASE("posctl: catalog import with a bad row changes nothing, and export then import round-trips") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
     REQUIRE(posctl(dir, {"catalog", "export", dir.file("before.csv")}).exit_code == 0);

@@ -54,10 +54,12 @@ CREATE TABLE sales (
     paid_fen         INTEGER NOT NULL,
     change_fen       INTEGER NOT NULL,
     item_count_milli INTEGER NOT NULL,
-    received_at      TEXT NOT NULL,
-    UNIQUE (lane, receipt_no)
+    received_at      TEXT NOT NULL
 );
 CREATE INDEX sales_completed_at ON sales (completed_at);
+-- Not UNIQUE: two lanes misconfigured with one lane number, or a lane restored from a backup,
+-- repeat receipt numbers; a real sale must never be refused for that. The UUID is the key.
+CREATE INDEX sales_lane_receipt ON sales (lane, receipt_no);
 
 CREATE TABLE sale_lines (
     sale_id        TEXT NOT NULL REFERENCES sales (id),
