@@ -63,5 +63,7 @@ private:
 
 // Appends `ch` to UTF-8 text.
 void append_utf8(std::string& text, char32_t ch);
+// Decodes the UTF-8 sequence at text[i] and moves i past it; a broken sequence gives U+FFFD.
+[[nodiscard]] char32_t next_codepoint(std::string_view text, size_t& i);
 
 }  // namespace pos::ui

@@ -1,0 +1,180 @@
+// `pos`: the checkout screen. Opens the lane's data directory, then runs the ImGui loop:
+// sleep until input (or the next minute on the clock), draw, apply intents, present.
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "pos/actions/session.hpp"
+#include "pos/actions/store_setup.hpp"
+#include "pos/app/checkout.hpp"
+#include "pos/app/glfw_input.hpp"
+#include "pos/app/platform.hpp"
+#include "pos/ui/theme.hpp"
+
+namespace {
+
+using namespace pos;
+
+struct Options {
+    std::string data_dir = actions::default_data_dir();
+    std::string language;     // empty: pos.toml's [lane] language
+    std::string screenshot;   // write a PNG and exit
+    int frames = 5;
+    std::string input;        // key script (tests and docs): typed before the first frame
+    std::string size;         // "1024x768"; empty: the whole screen
+};
+
+bool parse_size(const std::string& text, int& width, int& height) {
+    auto x = text.find('x');
+    if (x == std::string::npos) return false;
+    try {
+        width = std::stoi(text.substr(0, x));
+        height = std::stoi(text.substr(x + 1));
+    } catch (const std::exception&) {
+        return false;
+    }
+    return width >= 640 && height >= 480;
+}
+
+// Every string the screens can show, so its glyphs are in the atlas from the first frame.
+void add_known_text(ui::FontBook& fonts, const ui::Strings& strings, actions::OpenLane& lane) {
+    for (const std::string& text : strings.all_text()) fonts.add_text(text);
+    fonts.add_text(lane.config.store_name);
+    auto items = lane.db->all_items();
+    if (!items) {
+        std::cerr << "pos: the catalog could not be read (" << items.error().message
+                  << "); item names may show as '?'\n";
+        return;
+    }
+    for (const db::ItemRecord& item : *items) {
+        fonts.add_text(item.name_zh);
+        fonts.add_text(item.name_en);
+        fonts.add_text(item.spec);
+        fonts.add_text(item.unit);
+    }
+}
+
+// "2026-11-23T09:15" of the local clock: the status bar shows minutes, so a new minute is a redraw.
+std::string clock_minute() { return actions::local_now().substr(0, 16); }
+
+double seconds_to_next_minute() {
+    std::string now = actions::local_now();  // "2026-11-23T09:15:30+08:00"
+    int second = now.size() >= 19 ? std::atoi(now.substr(17, 2).c_str()) : 0;
+    return 60.0 - second + 0.05;
+}
+
+int run(const Options& options) {
+    auto opened = actions::open_lane(options.data_dir);
+    if (!opened) {
+        std::cerr << "pos: " << opened.error().message << "\n";
+        return 1;
+    }
+    actions::Lane lane(*opened->db, opened->config);
+
+    std::string language = options.language.empty() ? opened->config.language : options.language;
+    auto strings = ui::Strings::load(actions::assets_dir() + "/i18n", language);
+    if (!strings) {
+        std::cerr << "pos: " << strings.error().message << "\n";
+        return 1;
+    }
+    auto font_path = ui::find_cjk_font();
+    if (!font_path) {
+        std::cerr << "pos: no Chinese font found. Install one of the Debian packages fonts-wqy-microhei or "
+                     "fonts-noto-cjk:\n    sudo apt-get install fonts-wqy-microhei\n";
+        return 1;
+    }
+    ui::InputQueue input;
+    if (!options.input.empty()) {
+        auto keys = ui::parse_key_script(options.input);
+        if (!keys) {
+            std::cerr << "pos: --input: " << keys.error().message << "\n";
+            return 2;
+        }
+        for (const ui::InputEvent& event : *keys) input.push(event);
+    }
+    app::WindowRequest request{"pos - " + opened->config.store_name, 0, 0};
+    if (!options.size.empty() && !parse_size(options.size, request.width, request.height)) {
+        std::cerr << "pos: --size wants WIDTHxHEIGHT, at least 640x480, like 1024x768\n";
+        return 2;
+    }
+
+    auto platform = app::Platform::open(request, input);
+    if (!platform) {
+        std::cerr << platform.error().message << "\n";
+        return 1;
+    }
+    app::Platform& window = **platform;
+    float scale = ui::scale_for(window.width(), window.height());
+    ui::apply_style(scale);
+    ui::FontBook fonts(*font_path, scale);
+    add_known_text(fonts, *strings, *opened);
+    if (auto built = fonts.build(); !built) {
+        std::cerr << "pos: " << built.error().message << "\n";
+        return 1;
+    }
+
+    app::Checkout checkout(lane, *strings, fonts);
+    bool screenshot = !options.screenshot.empty();
+    if (screenshot) window.park_pointer();  // no button drawn hovered in a still image
+    int frame = 0;
+    int settle = 2;  // frames still to draw before sleeping: ImGui settles within two after input
+    unsigned long seen_activity = app::window_activity();
+    std::string drawn_minute;
+    while (!window.should_close()) {
+        bool busy = screenshot || !input.empty() || settle > 0;
+        if (busy) {
+            window.poll();
+        } else {
+            window.wait(seconds_to_next_minute());  // idle: until input, or the clock's next minute
+        }
+        // Any event, even one that arrived while the last settling frame polled (a click's
+        // release), earns two more frames; a timer wake-up only redraws a new minute.
+        bool active = app::window_activity() != seen_activity;
+        seen_activity = app::window_activity();
+        if (active) {
+            settle = std::max(settle, 2);
+        } else if (!busy && clock_minute() == drawn_minute) {
+            continue;
+        }
+        if (fonts.rebuild_pending()) {
+            if (auto built = fonts.build(); built) window.reload_fonts();
+        }
+        drawn_minute = clock_minute();
+        window.begin_frame();
+        bool changed = checkout.frame(input);
+        window.render();
+        ++frame;
+        settle = changed || !input.empty() ? 2 : settle - 1;
+        if (screenshot && frame >= options.frames && input.empty() && settle <= 0) {
+            auto written = window.write_png(options.screenshot);
+            if (!written) {
+                std::cerr << "pos: " << written.error().message << "\n";
+                return 1;
+            }
+            return 0;
+        }
+        window.present();
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    CLI::App cli{"pos: the checkout screen of the lane"};
+    cli.add_option("--data", options.data_dir, "data directory made by `posctl init` (default: " + options.data_dir + ")");
+    cli.add_option("--lang", options.language, "zh_CN or en (default: the [lane] language in pos.toml)")
+        ->check(CLI::IsMember({"zh_CN", "en"}));
+    cli.add_option("--screenshot", options.screenshot, "render, write this PNG of the window, and exit");
+    cli.add_option("--frames", options.frames, "frames to render before the screenshot (default 5)")
+        ->check(CLI::Range(1, 100000));
+    cli.add_option("--input", options.input,
+                   "keys typed at start, for tests and docs: text, and {Enter} {Esc} {Delete} {F12} ... for keys");
+    cli.add_option("--size", options.size, "window size WIDTHxHEIGHT (default: the whole screen)");
+    CLI11_PARSE(cli, argc, argv);
+    return run(options);
+}

@@ -1,0 +1,32 @@
+// The checkout screens, one file each. A screen reads its view (a snapshot of the Lane) and its
+// own form state, takes keyboard events from the queue, and records intents; the loop in
+// pos/app applies them to the Lane after the frame is drawn. A screen stops taking events once
+// it has recorded an intent, so keys typed after Enter reach the screen that Enter leads to.
+#pragma once
+
+#include "pos/ui/input.hpp"
+#include "pos/ui/state.hpp"
+#include "pos/ui/views.hpp"
+#include "pos/ui/widgets.hpp"
+
+namespace pos::ui {
+
+// The top bar: store, lane, operator, shift opening time, clock. Only facts; no device placeholders.
+void draw_status_bar(const StatusView& view, const Ui& ui);
+
+// Operator number and PIN, typed or on the pad.
+void draw_login(LoginForm& form, InputQueue& input, Intents& intents, const Ui& ui);
+
+// The float counted into the drawer, or why selling is blocked (another operator's shift is open).
+void draw_open_shift(ShiftForm& form, const ShiftView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// Ticket lines, running total and the scan field (which always takes the keyboard).
+void draw_sale(SaleForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// Supervisor number and PIN to void a line; drawn by draw_sale as a modal dialog.
+void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// Payment: amount due, cash (typed or quick banknotes), card, mobile; then the change and receipt number.
+void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+}  // namespace pos::ui

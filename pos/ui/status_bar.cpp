@@ -1,0 +1,43 @@
+// The status bar: what is true about this lane right now, nothing more.
+#include <string>
+
+#include "pos/ui/screens.hpp"
+
+namespace pos::ui {
+
+void draw_status_bar(const StatusView& view, const Ui& ui) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetContentRegionAvail().x;
+    float height = ui.px(size::bar);
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), color::bar);
+
+    ImFont* font = ui.fonts.body;
+    float text_y = origin.y + (height - font->FontSize) * 0.5f;
+    float x = origin.x + ui.px(14);
+    auto put = [&](const std::string& text, ImU32 color) {
+        draw->AddText(font, font->FontSize, ImVec2(x, text_y), color, text.c_str());
+        x += font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x + ui.px(28);
+    };
+    put(view.store, color::bar_text);
+    put(ui.tr.format("status.lane", view.lane), color::bar_text);
+    const ImU32 dim = color::rgb(0xC7, 0xCD, 0xD6);
+    if (view.operator_id.empty()) {
+        put(ui.tr("status.logged_out"), dim);
+    } else {
+        put(ui.tr.format("status.operator", view.operator_id, view.operator_name), color::bar_text);
+        if (!view.shift_owner.empty()) {
+            put(ui.tr.format("status.shift_of", view.shift_owner, view.shift_opened), color::rgb(0xFC, 0xA5, 0xA5));
+        } else if (view.shift_opened.empty()) {
+            put(ui.tr("status.no_shift"), dim);
+        } else {
+            put(ui.tr.format("status.shift", view.shift_opened), dim);
+        }
+    }
+    float clock_width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, view.clock.c_str()).x;
+    draw->AddText(font, font->FontSize, ImVec2(origin.x + width - clock_width - ui.px(14), text_y), color::bar_text,
+                  view.clock.c_str());
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+}  // namespace pos::ui

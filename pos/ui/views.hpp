@@ -1,0 +1,73 @@
+// Read-only snapshots of the Lane that the screens draw from, built once a frame, plus the
+// display formats (money, quantities) and the mapping from a lane error to a notice.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pos/actions/lane.hpp"
+#include "pos/core/money.hpp"
+#include "pos/core/result.hpp"
+#include "pos/ui/state.hpp"
+#include "pos/ui/strings.hpp"
+
+namespace pos::ui {
+
+struct StatusView {
+    std::string store;
+    int lane = 0;
+    std::string operator_id;    // empty when nobody is logged in
+    std::string operator_name;
+    std::string shift_opened;   // "09:15", or "11-22 21:30" when opened another day; empty without a shift
+    std::string shift_owner;    // set when the open shift belongs to another operator
+    std::string clock;          // "2026-11-23 09:15": minutes, so an idle screen redraws once a minute
+};
+
+struct LineView {
+    int number = 0;
+    std::string name;           // in the UI language (Chinese name when there is no English one)
+    std::string spec;
+    std::string quantity;       // "3", "0.350 kg"
+    std::string unit_price;     // "2.00", "12.80/kg"
+    std::string amount;         // "6.00"
+    bool voided = false;
+};
+
+struct SaleView {
+    std::vector<LineView> lines;
+    core::Money subtotal;
+    std::string item_count;     // pieces, weighed lines count one each
+    bool has_live_lines = false;
+    // The shift open on this lane belongs to someone else: selling is refused until it is closed.
+    std::string shift_owner;
+};
+
+struct ShiftView {
+    std::string operator_name;
+    std::string shift_owner;    // operator whose shift is still open on this lane, or empty
+};
+
+struct TenderView {
+    core::Money due_exact;      // card and mobile pay this
+    core::Money due_cash;       // after 抹零
+    core::Money rounding;       // due_cash - due_exact (0 or negative when rounding down)
+    std::string item_count;
+    std::vector<core::Money> quick_cash;  // the banknote buttons: amounts that cover due_cash
+};
+
+[[nodiscard]] StatusView make_status_view(const actions::Lane& lane, const std::string& now_iso);
+[[nodiscard]] SaleView make_sale_view(const actions::Lane& lane, bool chinese);
+[[nodiscard]] ShiftView make_shift_view(const actions::Lane& lane);
+[[nodiscard]] TenderView make_tender_view(const actions::Lane& lane);
+
+// "¥12.50", "-¥0.05".
+[[nodiscard]] std::string money_text(core::Money amount);
+// The banknotes a customer most often hands over for `due`: 50 and 100 when they cover it,
+// then the next hundreds; never an amount below what is due.
+[[nodiscard]] std::vector<core::Money> quick_cash_amounts(core::Money due);
+
+// A lane error as the cashier reads it: the translated "what happened, what to do" for its
+// code, with the lane's own message as detail (it names the code, the line, the amount).
+[[nodiscard]] Notice error_notice(const Strings& tr, const core::Error& error);
+
+}  // namespace pos::ui

@@ -1,0 +1,116 @@
+// Voiding a line needs a supervisor: their number and PIN, keyed on the till in a modal dialog.
+#include <algorithm>
+
+#include "pos/ui/screens.hpp"
+
+namespace pos::ui {
+namespace {
+
+using Field = ApprovalForm::Field;
+
+constexpr const char* popup_id = "##void_approval";
+
+Entry& active_entry(ApprovalForm& form) { return form.field == Field::approver ? form.approver : form.pin; }
+
+bool submit(ApprovalForm& form, Intents& intents) {
+    if (form.approver.empty()) {
+        form.field = Field::approver;
+        return false;
+    }
+    if (form.field == Field::approver || form.pin.empty()) {
+        form.field = Field::pin;
+        return false;
+    }
+    intents.push_back(intent::VoidLine{form.line, form.approver.text, form.pin.text});
+    return true;
+}
+
+bool handle(ApprovalForm& form, InputEvent event, Intents& intents) {
+    if (event.is_char()) {
+        active_entry(form).type(event.ch);
+        return false;
+    }
+    switch (event.key) {
+        case Key::backspace: active_entry(form).backspace(); return false;
+        case Key::tab:
+        case Key::up:
+        case Key::down: form.field = form.field == Field::approver ? Field::pin : Field::approver; return false;
+        case Key::escape: form = ApprovalForm{}; return false;
+        case Key::enter: return submit(form, intents);
+        default: return false;
+    }
+}
+
+}  // namespace
+
+void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui) {
+    if (form.open) {
+        while (auto event = input.next()) {
+            if (handle(form, *event, intents) || !form.open) break;
+        }
+    }
+    if (form.open && !ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
+
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    float pad = ui.px(24);
+    float gap = ui.px(size::gap);
+    ImVec2 dialog(std::min(ui.px(820), display.x - ui.px(40)), std::min(ui.px(540), display.y - ui.px(40)));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(dialog);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+    bool shown = ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                               ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
+    if (!shown) return;
+    if (!form.open) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+
+    float column = (dialog.x - 2 * pad - 4 * gap) * 0.5f;
+    std::optional<InputEvent> press;
+    ImGui::BeginGroup();
+    ImGui::PushFont(ui.fonts.title);
+    ImGui::TextUnformatted(ui.tr("void.title"));
+    ImGui::PopFont();
+    if (form.line >= 1 && form.line <= static_cast<int>(view.lines.size())) {
+        const LineView& line = view.lines[static_cast<size_t>(form.line - 1)];
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+        ImGui::TextUnformatted(
+            ui.tr.format("void.line", line.number, line.name, line.spec, line.quantity, line.amount).c_str());
+        ImGui::PopTextWrapPos();
+    }
+    text_colored(color::muted, ui.tr("void.hint"));
+    ImGui::Dummy(ImVec2(0, gap));
+    if (entry_field(ui, "approver", ui.tr("void.approver"), form.approver, form.field == Field::approver, false, column)) {
+        form.field = Field::approver;
+    }
+    ImGui::Dummy(ImVec2(0, gap));
+    if (entry_field(ui, "pin", ui.tr("void.pin"), form.pin, form.field == Field::pin, true, column)) form.field = Field::pin;
+    notice_box(ui, form.notice, column, 0);
+    float button_height = ui.px(size::button);
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, dialog.y - pad - button_height));
+    ImGui::PushFont(ui.fonts.title);
+    float half = (column - gap) * 0.5f;
+    bool confirm = touch_button(ui.tr("void.confirm"), ImVec2(half, button_height), ButtonKind::danger);
+    ImGui::SameLine();
+    if (touch_button(ui.tr("void.cancel"), ImVec2(half, button_height))) press = InputEvent::of_key(Key::escape);
+    ImGui::PopFont();
+    ImGui::EndGroup();
+
+    ImGui::SameLine(0, 4 * gap);
+    ImGui::BeginGroup();
+    float cell_height = std::min(ui.px(84), (dialog.y - 2 * pad - 3 * gap) / 4);
+    if (auto key = number_pad(ui, "pad", false, ImVec2((column - 2 * gap) / 3, cell_height))) press = key;
+    ImGui::EndGroup();
+    ImGui::EndPopup();
+
+    if (press) handle(form, *press, intents);
+    if (confirm) {
+        form.field = Field::pin;
+        submit(form, intents);
+    }
+}
+
+}  // namespace pos::ui

@@ -1,0 +1,71 @@
+// The few widgets every checkout screen shares: touch buttons, typed fields, the number pad,
+// in-place notices, key hints, panels. Each draws with ImGui and reports what was pressed.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+
+#include <imgui.h>
+
+#include "pos/ui/input.hpp"
+#include "pos/ui/state.hpp"
+#include "pos/ui/strings.hpp"
+#include "pos/ui/theme.hpp"
+
+namespace pos::ui {
+
+// What every draw function needs besides its own state: text, fonts and the scale.
+struct Ui {
+    const Strings& tr;
+    Fonts fonts;
+    float scale = 1.0f;
+
+    [[nodiscard]] float px(float value) const { return value * scale; }
+};
+
+enum class ButtonKind { plain, primary, pay, danger };
+
+// A touch-sized button. `label` may carry an "##id". Disabled buttons are greyed and never fire.
+bool touch_button(const char* label, ImVec2 size, ButtonKind kind = ButtonKind::plain, bool enabled = true);
+
+// A typed field: a caption above a box with the text (dots when masked) and a caret when it
+// takes the keyboard. Returns true when tapped.
+bool entry_field(const Ui& ui, const char* id, const char* caption, const Entry& entry, bool active, bool masked,
+                 float width);
+
+// The on-screen number pad: 3 columns of 7-8-9 / 4-5-6 / 1-2-3 / (. or C)-0-←.
+// The press comes back as the event the keyboard would have sent: a character, Backspace,
+// or Esc for C (clear).
+std::optional<InputEvent> number_pad(const Ui& ui, const char* id, bool decimal_point, ImVec2 cell);
+
+// A message in place: red for errors, green for success, grey for hints. Reserves
+// `min_height` even when empty, so what is below it does not jump.
+void notice_box(const Ui& ui, const Notice& notice, float width, float min_height);
+
+// The bottom bar of key hints. Each hint is also a button: tapping it sends its key.
+struct KeyHint {
+    InputEvent event;
+    const char* cap;    // "Enter", "F12", "*"
+    const char* label;  // translated action
+};
+std::optional<InputEvent> key_hints(const Ui& ui, std::span<const KeyHint> hints);
+
+// The screen's area between the status bar and the key-hint bar (grey, no padding of its own).
+void begin_body(const Ui& ui);
+void end_body();
+// Moves the cursor so that a block of `size` is centred in the current content region.
+void center_block(ImVec2 size);
+
+// A white rounded panel with inner padding; pair with end_panel().
+void begin_panel(const char* id, ImVec2 size, float padding);
+void end_panel();
+
+// Text drawn so that it ends at `right_x` (window coordinates), on the current line.
+void text_right(const char* text, float right_x);
+// Text centred horizontally in the current content region.
+void text_centered(const char* text);
+// Coloured text without formatting.
+void text_colored(ImU32 color, const char* text);
+
+}  // namespace pos::ui
