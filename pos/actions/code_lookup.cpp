@@ -57,20 +57,20 @@ core::Result<ResolvedCode> from_scale_label(db::LaneDb& database, const scanner:
     if (!item) return item.error();
     if (label.price_fen && label.weight_g) {
         Money price = Money::fen(*label.price_fen);
-        return ResolvedCode{*item, "", Quantity::grams(*label.weight_g), item->price_per_kg, price};
+        return ResolvedCode{*item, "", Quantity::grams(*label.weight_g), item->price_per_kg, price, true};
     }
     if (label.price_fen) {
         // A pack priced by the scale with no weight on the label counts as one piece.
         item->sale_unit = core::SaleUnit::piece;
         Money price = Money::fen(*label.price_fen);
-        return ResolvedCode{*item, "", Quantity::units(1), price, price};
+        return ResolvedCode{*item, "", Quantity::units(1), price, price, true};
     }
     if (label.weight_g) {
         if (item->price_per_kg.is_zero()) {
             return make_error(ErrorCode::unknown_item,
                               fmt::format("{} has no price per kg in the catalog: ask the manager to set one", item->name_zh));
         }
-        return ResolvedCode{*item, "", Quantity::grams(*label.weight_g), item->price_per_kg, std::nullopt};
+        return ResolvedCode{*item, "", Quantity::grams(*label.weight_g), item->price_per_kg, std::nullopt, true};
     }
     return make_error(ErrorCode::bad_barcode, "the scale label has neither a price nor a weight: reprint the label");
 }
@@ -89,11 +89,11 @@ core::Result<ResolvedCode> from_gs1(db::LaneDb& database, const scanner::ParsedB
     if (code.weight_g) {
         std::optional<Money> label;
         if (code.price_fen) label = Money::fen(*code.price_fen);
-        return ResolvedCode{*item, code.gtin, Quantity::grams(*code.weight_g), item->price_per_kg, label};
+        return ResolvedCode{*item, code.gtin, Quantity::grams(*code.weight_g), item->price_per_kg, label, true};
     }
     if (code.price_fen) {
         Money price = Money::fen(*code.price_fen);
-        return ResolvedCode{*item, code.gtin, Quantity::units(1), price, price};
+        return ResolvedCode{*item, code.gtin, Quantity::units(1), price, price, true};
     }
     return priced_from_catalog(*item, code.gtin, quantity);
 }

@@ -18,6 +18,7 @@ struct ResolvedCode {
     core::Quantity quantity;
     core::Money unit_price;
     std::optional<core::Money> label_amount; // a scale label's printed price
+    bool from_label = false;                 // quantity or price came from a label
 };
 
 // Codes of 4–6 digits are a PLU (5 digits, zero-padded) or a SKU (6 digits); anything

@@ -1,6 +1,7 @@
 // pos.toml parsing with toml++: every key checked, every error with its key and line.
 #include "pos/actions/config.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -102,6 +103,26 @@ core::Result<scanner::ScaleFormat> read_scale_format(std::string_view source, co
         }
         format.fields.push_back(scanner::ScaleField{kinds.at(text->substr(0, colon)), length});
         digits += length;
+    }
+    auto count = [&format](scanner::ScaleField::Kind wanted) {
+        return std::count_if(format.fields.begin(), format.fields.end(),
+                             [wanted](const scanner::ScaleField& field) { return field.kind == wanted; });
+    };
+    using Kind = scanner::ScaleField::Kind;
+    // Catalog PLUs are 5 digits: a label with another PLU length would never find its item.
+    bool plu_ok = count(Kind::plu) == 1 &&
+                  std::find_if(format.fields.begin(), format.fields.end(), [](const scanner::ScaleField& field) {
+                      return field.kind == Kind::plu && field.digits == 5;
+                  }) != format.fields.end();
+    if (!plu_ok) return config_error(source, table, prefix + "fields", "needs exactly one \"plu:5\" field");
+    if (count(Kind::price) > 1 || count(Kind::weight) > 1) {
+        return config_error(source, table, prefix + "fields", "has a price or weight field twice");
+    }
+    if (format.kind == scanner::BarcodeKind::priced && count(Kind::price) != 1) {
+        return config_error(source, table, prefix + "fields", "a priced label needs a \"price:N\" field");
+    }
+    if (format.kind == scanner::BarcodeKind::weighed && count(Kind::price) + count(Kind::weight) == 0) {
+        return config_error(source, table, prefix + "fields", "a weighed label needs a price or weight field");
     }
     if (digits != format.length) {
         return config_error(source, table, prefix + "fields",

@@ -98,7 +98,7 @@ core::Result<LineChange> Lane::scan(std::string_view code, std::optional<core::Q
     auto resolved = resolve_code(db_, config_.nomenclature, code, quantity);
     if (!resolved) return resolved.error();
     auto line = ticket_.add_item(resolved->item, resolved->gtin, resolved->quantity, resolved->unit_price,
-                                 resolved->label_amount);
+                                 resolved->label_amount, resolved->from_label);
     if (!line) return line.error();
     return change_of(ticket_, *line, config_.cash_rounding);
 }

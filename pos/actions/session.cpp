@@ -3,7 +3,9 @@
 
 #include <ctime>
 #include <istream>
+#include <map>
 #include <ostream>
+#include <set>
 #include <regex>
 
 #include <fmt/format.h>
@@ -182,10 +184,37 @@ std::string local_now() {
 
 namespace {
 
+// The fields each op takes besides "op" and "now". A misspelt field ("qyt") must not be
+// silently ignored: the action would do something other than what the script meant.
+const std::map<std::string, std::set<std::string>, std::less<>> op_fields = {
+    {"login", {"operator", "pin"}},
+    {"logout", {}},
+    {"open_shift", {"float"}},
+    {"scan", {"code", "qty"}},
+    {"set_qty", {"line", "qty"}},
+    {"void_line", {"line", "approver", "pin"}},
+    {"tender", {"method", "amount", "partial", "reference", "account"}},
+};
+
+core::Status check_fields(const std::string& op, const json& action) {
+    auto known = op_fields.find(op);
+    if (known == op_fields.end()) {
+        return make_error(ErrorCode::bad_input, fmt::format("unknown op \"{}\": known ops are login, open_shift, scan, "
+                                                            "set_qty, void_line, tender, logout", op));
+    }
+    for (const auto& [key, value] : action.items()) {
+        if (key != "op" && key != "now" && !known->second.contains(key)) {
+            return make_error(ErrorCode::bad_input, fmt::format("\"{}\" is not a field of {}", key, op));
+        }
+    }
+    return core::Done{};
+}
+
 json dispatch(Lane& lane, const json& action, const Clock& clock) {
     if (!action.is_object()) return failure(make_error(ErrorCode::bad_input, "each line must be a JSON object"));
     auto op = text_field(action, "op");
     if (!op) return failure(op.error());
+    if (auto fields = check_fields(*op, action); !fields) return failure(fields.error());
     std::string now = action.contains("now") ? optional_text(action, "now") : clock();
     if (action.contains("now") && !is_iso_timestamp(now)) {
         return failure(make_error(ErrorCode::bad_input, "\"now\" must look like 2026-11-23T09:15:00+08:00"));
@@ -200,9 +229,7 @@ json dispatch(Lane& lane, const json& action, const Clock& clock) {
     if (*op == "set_qty") return do_set_qty(lane, action);
     if (*op == "void_line") return do_void_line(lane, action);
     if (*op == "tender") return do_tender(lane, action, now);
-    return failure(make_error(ErrorCode::bad_input,
-                              fmt::format("unknown op \"{}\": known ops are login, open_shift, scan, set_qty, "
-                                          "void_line, tender, logout", *op)));
+    return failure(make_error(ErrorCode::internal, fmt::format("op \"{}\" is listed but not dispatched", *op)));
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ std::string store_db_path(const std::string& data_dir, const LaneConfig& config)
 
 core::Result<std::string> read_file(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
-    if (!file) return make_error(ErrorCode::io, fmt::format("{} cannot be opened: check the path and permissions", path));
+    if (!file) return make_error(ErrorCode::not_found, fmt::format("{} cannot be opened: check the path and permissions", path));
     std::stringstream text;
     text << file.rdbuf();
     return text.str();
@@ -70,7 +70,9 @@ core::Result<OpenLane> open_lane(const std::string& data_dir) {
     std::string path = lane_db_path(data_dir);
     if (!fs::exists(path)) {
         return make_error(ErrorCode::not_found,
-                          fmt::format("{} has no lane database: run `posctl --data {} init --demo` first", data_dir, data_dir));
+                          fmt::format("{} has no lane database: run `posctl --data {} init` and add operators with "
+                                      "`posctl user add`, or `posctl --data {} init --demo` for a demo store",
+                                      data_dir, data_dir, data_dir));
     }
     auto lane = db::LaneDb::open(path, false);
     if (!lane) return storage_error(lane.error());
@@ -92,6 +94,10 @@ core::Result<CatalogFileCheck> read_catalog_file(const std::string& path, const 
 }
 
 core::Status install_catalog(const std::string& data_dir, OpenLane& lane, const std::vector<core::CatalogItem>& items) {
+    if (items.empty()) {
+        // A header-only file is far more likely a mistake than a store with nothing to sell.
+        return make_error(ErrorCode::bad_input, "the file has no items: the catalog was not changed");
+    }
     std::vector<db::ItemRecord> records;
     records.reserve(items.size());
     for (const core::CatalogItem& item : items) records.push_back(to_item_record(item));
@@ -204,7 +210,16 @@ core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
                 ++report.users;
             }
         }
-    }  // closing the last connection checkpoints the WAL into the file
+        // Fold the WAL into the file (and stop using one) so the renamed file is whole on its own;
+        // on a full disk this fails here, not at the next start.
+        auto mode = (*lane)->connection().query_text("PRAGMA journal_mode=DELETE");
+        if (!mode || mode->value_or("") != "delete") {
+            discard();
+            return make_error(ErrorCode::storage,
+                              fmt::format("could not finish {}: {}; free disk space and run init again", lane_path,
+                                          mode ? "the journal could not be written" : mode.error().message));
+        }
+    }
     std::error_code renamed;
     fs::rename(building, lane_path, renamed);
     if (renamed) {

@@ -156,6 +156,7 @@ void register_commands(CLI::App& app, const std::string& /*data_dir*/, Command& 
     register_barcode(app, command);
     register_session(app, command);
     register_catalog(app, command);
+    register_user(app, command);
 }
 
 }  // namespace pos::cli

@@ -20,6 +20,9 @@ using Command = std::function<int(const std::string& data_dir)>;
 
 void register_commands(CLI::App& app, const std::string& data_dir, Command& command);
 
+// Subcommands kept in files of their own.
+void register_user(CLI::App& app, Command& command);
+
 // Prints the error on stderr and returns its exit code (2 for bad input, else 1).
 [[nodiscard]] int report(const core::Error& error);
 

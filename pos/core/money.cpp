@@ -66,7 +66,8 @@ Result<Quantity> Quantity::parse(std::string_view text) {
     int64_t milli = 0;
     if (!parse_scaled(text, 3, max_quantity_milli, milli) || milli == 0) {
         return make_error(ErrorCode::bad_amount,
-                          "\"" + std::string(text) + "\" is not a quantity: use a positive number with at most three decimals, like 2 or 0.350");
+                          "\"" + std::string(text) + "\" is not a quantity: use a number above 0 and at most 99999, "
+                          "with at most three decimals, like 2 or 0.350");
     }
     return Quantity(milli);
 }

@@ -36,12 +36,13 @@ Status Ticket::check_editable() const {
 }
 
 Result<int> Ticket::add_item(const CatalogItem& item, std::string gtin, Quantity quantity, Money unit_price,
-                             std::optional<Money> label_amount) {
+                             std::optional<Money> label_amount, bool from_label) {
     if (auto editable = check_editable(); !editable) return editable.error();
-    bool mergeable = item.sale_unit == SaleUnit::piece && !label_amount;
+    from_label = from_label || label_amount.has_value();
+    bool mergeable = item.sale_unit == SaleUnit::piece && !from_label;
     if (mergeable) {
         for (TicketLine& line : lines_) {
-            if (!line.voided && !line.label_amount && line.item.sku == item.sku && line.unit_price == unit_price &&
+            if (!line.voided && !line.from_label && line.item.sku == item.sku && line.unit_price == unit_price &&
                 line.item.sale_unit == SaleUnit::piece) {
                 if (line.quantity + quantity > Quantity::max_per_line()) {
                     return make_error(ErrorCode::bad_amount, "line " + std::to_string(line.number) +
@@ -53,7 +54,7 @@ Result<int> Ticket::add_item(const CatalogItem& item, std::string gtin, Quantity
         }
     }
     int number = int(lines_.size()) + 1;
-    lines_.push_back(TicketLine{number, item, std::move(gtin), quantity, unit_price, label_amount, false, {}});
+    lines_.push_back(TicketLine{number, item, std::move(gtin), quantity, unit_price, label_amount, from_label, false, {}});
     return number;
 }
 
@@ -72,9 +73,9 @@ Result<TicketLine*> Ticket::editable_line(int line_number) {
 Status Ticket::set_quantity(int line_number, Quantity quantity) {
     auto line = editable_line(line_number);
     if (!line) return line.error();
-    if ((*line)->label_amount) {
-        return make_error(ErrorCode::bad_line,
-                          "line " + std::to_string(line_number) + " is priced by its scale label: scan another label instead");
+    if ((*line)->from_label) {
+        return make_error(ErrorCode::bad_line, "line " + std::to_string(line_number) +
+                                                   " has its weight or price from a scale label: scan another label instead");
     }
     if ((*line)->item.sale_unit == SaleUnit::piece && !quantity.is_whole()) {
         return make_error(ErrorCode::bad_amount, (*line)->item.name_zh + " is sold by the piece: enter a whole number");
@@ -159,9 +160,11 @@ Status Ticket::add_tender(Tender tender, CashRounding rounding, bool partial) {
                                                       need.to_string() + " due: enter " + need.to_string() + " or less");
     }
     if (tender.amount < need && !partial) {
-        return make_error(ErrorCode::tender_short,
-                          method + " " + tender.amount.to_string() + " is less than the " + need.to_string() +
-                              " due: take at least " + need.to_string() + ", or take it as part of a split payment");
+        std::string advice = tender.method == TenderMethod::cash
+                                 ? "take at least " + need.to_string() + " in cash"
+                                 : "take " + need.to_string() + ", or take it as part of a split payment";
+        return make_error(ErrorCode::tender_short, method + " " + tender.amount.to_string() + " is less than the " +
+                                                       need.to_string() + " due: " + advice);
     }
     tenders_.push_back(std::move(tender));
     return Done{};

@@ -25,6 +25,7 @@ struct TicketLine {
     Quantity quantity;                 // pieces in thousandths, or grams for weighed goods
     Money unit_price;                  // per piece, or per kg for weighed goods
     std::optional<Money> label_amount; // a scale label's printed amount, which is authoritative
+    bool from_label = false;           // weight or price read from a label: not editable by hand
     bool voided = false;
     std::string voided_by;             // approver's operator number
 
@@ -53,7 +54,7 @@ public:
     // Adds an item. Scanning the same counted item again (same price, not a label) adds to the
     // line already there, as cashiers expect; returns the line number that changed.
     [[nodiscard]] Result<int> add_item(const CatalogItem& item, std::string gtin, Quantity quantity, Money unit_price,
-                 std::optional<Money> label_amount);
+                 std::optional<Money> label_amount, bool from_label = false);
 
     [[nodiscard]] Status set_quantity(int line_number, Quantity quantity);
     [[nodiscard]] Status void_line(int line_number, std::string approver);

@@ -33,6 +33,12 @@ TEST_CASE("config: bad values and unknown keys name the key and line") {
              Case{"[[barcode.scale]]\nflag = \"22\"\nfields = [\"plu:5\", \"kilos:5\"]\n",
                   "pos.toml:3: barcode.scale[0].fields: each field is \"plu:N\", \"price:N\" or \"weight:N\""},
              Case{"[store]\nname = 5\n", "pos.toml:2: store.name: must be a string"},
+             Case{"[[barcode.scale]]\nflag = \"27\"\nkind = \"priced\"\nfields = [\"plu:5\", \"weight:5\"]\n",
+                  "pos.toml:1: barcode.scale[0].fields: a priced label needs a \"price:N\" field"},
+             Case{"[[barcode.scale]]\nflag = \"23\"\nfields = [\"plu:4\", \"weight:6\"]\n",
+                  "pos.toml:1: barcode.scale[0].fields: needs exactly one \"plu:5\" field"},
+             Case{"[[barcode.scale]]\nflag = \"23\"\nfields = [\"plu:5\", \"plu:5\"]\n",
+                  "pos.toml:1: barcode.scale[0].fields: needs exactly one \"plu:5\" field"},
          }) {
         CAPTURE(std::string(c.toml));
         auto config = parse_config(c.toml, "pos.toml");

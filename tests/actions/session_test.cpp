@@ -96,6 +96,7 @@ TEST_CASE("session: weighed PLU, scale label, set_qty and 抹零 on cash") {
     json three = demo.run(R"({"op":"set_qty","line":3,"qty":"3"})");
     CHECK(three["amount"] == "6.00");
     CHECK(three["total"] == "16.88");
+    check_error(demo.run(R"({"op":"set_qty","line":2,"qty":"2"})"), "bad_line");  // weight from the label
     json paid = demo.run(R"({"op":"tender","method":"cash","amount":"20"})");
     CHECK(paid["total"] == "16.80");
     CHECK(paid["rounding"] == "-0.08");
@@ -149,6 +150,7 @@ TEST_CASE("session: hostile fields are refused without touching the ticket") {
     check_error(demo.run(R"({"op":"scan","code":"2000101000006"})"), "bad_amount");  // price 0.00
     check_error(demo.run(R"({"op":"scan","code":"00206","qty":"0.001"})"), "bad_amount");
     check_error(demo.run(R"({"op":"scan","code":"2200101005005","qty":"3"})"), "bad_input");
+    check_error(demo.run(R"({"op":"scan","code":"6921168176748","qyt":"3"})"), "bad_input");  // misspelt field
     REQUIRE(demo.lane->ticket().lines().size() == 1);
     CHECK_FALSE(demo.lane->ticket().lines()[0].voided);
     CHECK(demo.lane->ticket().tenders().empty());

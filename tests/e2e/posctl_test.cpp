@@ -117,6 +117,35 @@ TEST_CASE("posctl: catalog import with a bad row changes nothing, and export the
     CHECK(pos::testing::read_whole(dir.file("again.csv")) == before);
 }
 
+TEST_CASE("posctl: a header-only catalog file is refused, not a wipe") {
+    TempDir dir;
+    REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
+    write(dir.file("empty.csv"),
+          "sku,barcodes,plu,name_zh,name_en,spec,unit,department,cost,price,price_per_kg,sale_unit,low_stock,pinyin\n");
+    ProcessResult empty = posctl(dir, {"catalog", "import", dir.file("empty.csv")});
+    CHECK(empty.exit_code == 2);
+    CHECK(empty.err == "posctl: the file has no items: the catalog was not changed\n");
+    REQUIRE(posctl(dir, {"catalog", "export", dir.file("after.csv")}).exit_code == 0);
+    CHECK(pos::testing::read_whole(dir.file("after.csv")).size() > 10000);
+}
+
+TEST_CASE("posctl: user add creates an operator who can log in; the PIN comes from stdin") {
+    TempDir dir;
+    REQUIRE(posctl(dir, {"init"}).exit_code == 0);
+    write(dir.file("pin.txt"), "4321\n");
+    std::string data = dir.file("data");
+    std::string add = std::string(POS_POSCTL) + " --data " + data +
+                      " user add 2001 --name 赵敏 --role supervisor < " + dir.file("pin.txt") + " > /dev/null";
+    CHECK(std::system(add.c_str()) == 0);
+    std::string again = std::string(POS_POSCTL) + " --data " + data +
+                        " user add 2001 --name Dup --role cashier < " + dir.file("pin.txt") + " 2> /dev/null";
+    CHECK(WEXITSTATUS(std::system(again.c_str())) == 2);
+    write(dir.file("login.jsonl"), R"({"op":"login","operator":"2001","pin":"4321"})" "\n");
+    ProcessResult login = posctl(dir, {"session", "run", dir.file("login.jsonl")});
+    CHECK(login.exit_code == 0);
+    CHECK(login.out.find("\"role\":\"supervisor\"") != std::string::npos);
+}
+
 TEST_CASE("posctl: unknown subcommands and missing arguments exit 2") {
     TempDir dir;
     CHECK(posctl(dir, {"fly"}).exit_code == 2);

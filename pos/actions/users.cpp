@@ -1,0 +1,48 @@
+// Adding operators: validation, then the PIN hashed before anything is stored.
+#include "pos/actions/users.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "pos/actions/records.hpp"
+#include "pos/actions/secrets.hpp"
+
+namespace pos::actions {
+namespace {
+
+bool digits_between(std::string_view text, size_t shortest, size_t longest) {
+    return text.size() >= shortest && text.size() <= longest &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+core::Status add_user(db::LaneDb& lane, const NewUser& user) {
+    using core::ErrorCode;
+    using core::make_error;
+    if (!digits_between(user.operator_id, 4, 8)) {
+        return make_error(ErrorCode::bad_input, "the operator number must be 4 to 8 digits");
+    }
+    if (!digits_between(user.pin, 4, 8)) return make_error(ErrorCode::bad_input, "the PIN must be 4 to 8 digits");
+    if (user.name.empty() || user.name.size() > 80 ||
+        std::any_of(user.name.begin(), user.name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+        return make_error(ErrorCode::bad_input, "the name must be 1 to 80 characters without control characters");
+    }
+    if (user.role != "cashier" && user.role != "supervisor" && user.role != "manager" && user.role != "admin") {
+        return make_error(ErrorCode::bad_input, "the role must be cashier, supervisor, manager or admin");
+    }
+    auto existing = lane.find_user(user.operator_id);
+    if (!existing) return storage_error(existing.error());
+    if (*existing) {
+        return make_error(ErrorCode::bad_input, fmt::format("operator {} already exists: nothing was changed", user.operator_id));
+    }
+    auto hash = hash_pin(user.pin);
+    if (!hash) return hash.error();
+    if (auto saved = lane.save_user({user.operator_id, user.name, user.role, *hash, true}); !saved) {
+        return storage_error(saved.error());
+    }
+    return core::Done{};
+}
+
+}  // namespace pos::actions
