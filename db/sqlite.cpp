@@ -114,6 +114,8 @@ DbResult<std::optional<std::string>> Connection::query_text(const std::string& s
 
 int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(handle_); }
 
+int64_t Connection::changes() const { return sqlite3_changes64(handle_); }
+
 Statement::~Statement() { sqlite3_finalize(handle_); }
 
 Statement& Statement::reset() {

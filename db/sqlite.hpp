@@ -39,6 +39,8 @@ public:
     [[nodiscard]] DbError error(int code, std::string_view what) const;
     [[nodiscard]] const std::string& path() const { return path_; }
     [[nodiscard]] int64_t last_insert_rowid() const;
+    // Rows inserted, updated or deleted by the last statement (0 after ON CONFLICT DO NOTHING).
+    [[nodiscard]] int64_t changes() const;
 
 private:
     Connection(sqlite3* handle, std::string path) : handle_(handle), path_(std::move(path)) {}

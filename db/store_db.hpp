@@ -10,6 +10,13 @@
 
 namespace pos::db {
 
+// What the store did with one delivered outbox record.
+struct Acknowledged {
+    std::string kind;
+    std::string ref;
+    bool was_new = false;  // false: already there (an earlier delivery whose acknowledgement was lost)
+};
+
 class StoreDb {
 public:
     // Opens store.db with the same integrity check and migrations as the lane.
@@ -17,6 +24,14 @@ public:
 
     [[nodiscard]] DbStatus replace_catalog(const std::vector<ItemRecord>& items);
     [[nodiscard]] DbResult<std::vector<ItemRecord>> all_items();
+
+    // Stores a batch of a lane's outbox records in one BEGIN IMMEDIATE transaction. Each record
+    // is kept once, keyed by (kind, ref); a sale goes into sales keyed by its UUID, its lines and
+    // tenders only when the sale row is new; a shift into shifts likewise; other kinds are kept
+    // verbatim in `received`. Either the whole batch is stored and every record acknowledged,
+    // or nothing is (a record that cannot be read fails the batch, naming it).
+    [[nodiscard]] DbResult<std::vector<Acknowledged>> apply_batch(const std::vector<OutboxRecord>& batch,
+                                                                  const std::string& received_at);
 
     [[nodiscard]] Connection& connection() { return *connection_; }
 

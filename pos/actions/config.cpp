@@ -141,7 +141,8 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
     } catch (const toml::parse_error& error) {
         return make_error(ErrorCode::bad_input, fmt::format("{}:{}: {}", source, error.source().begin.line, error.description()));
     }
-    if (auto keys = check_keys(source, root, "", {"store", "lane", "store_database", "cash_rounding", "barcode"}); !keys) {
+    if (auto keys = check_keys(source, root, "", {"store", "lane", "store_database", "cash_rounding", "barcode", "approvals", "devices"});
+        !keys) {
         return keys.error();
     }
     LaneConfig config;
@@ -180,6 +181,23 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         if (!parsed_mode) return config_error(source, *rounding->get("mode"), "cash_rounding.mode", "must be \"down\", \"nearest\" or \"up\"");
         config.cash_rounding = core::CashRounding{*parsed_step, *parsed_mode};
     }
+    if (const toml::table* approvals = root.get_as<toml::table>("approvals")) {
+        if (auto keys = check_keys(source, *approvals, "approvals.", {"pay_out_above", "variance_above"}); !keys) {
+            return keys.error();
+        }
+        for (auto [key, out] : {std::pair{"pay_out_above", &config.pay_out_approval_above},
+                                std::pair{"variance_above", &config.variance_approval_above}}) {
+            std::string text;
+            if (auto read = read_string(source, *approvals, key, "approvals.", text); !read) return read.error();
+            if (text.empty()) continue;
+            auto amount = core::Money::parse(text);
+            if (!amount || amount->is_negative()) {
+                return config_error(source, *approvals->get(key), std::string("approvals.") + key,
+                                    "must be an amount in yuan as a string, like \"100.00\"");
+            }
+            *out = *amount;
+        }
+    }
     if (const toml::table* barcode = root.get_as<toml::table>("barcode")) {
         if (auto keys = check_keys(source, *barcode, "barcode.", {"scale"}); !keys) return keys.error();
         if (const toml::node* scale_node = barcode->get("scale")) {
@@ -193,6 +211,22 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
                 auto format = read_scale_format(source, *table, index++);
                 if (!format) return format.error();
                 config.nomenclature.scale_formats.push_back(std::move(*format));
+            }
+        }
+    }
+    if (const toml::table* devices = root.get_as<toml::table>("devices")) {
+        if (auto keys = check_keys(source, *devices, "devices.", {"scanners"}); !keys) return keys.error();
+        if (const toml::node* list = devices->get("scanners")) {
+            const toml::array* ids = list->as_array();
+            if (!ids) return config_error(source, *list, "devices.scanners", "must be a list like [\"0c2e:0967\"]");
+            for (const toml::node& entry : *ids) {
+                auto text = entry.value<std::string>();
+                auto id = text ? drivers::usb::parse_vid_pid(*text) : std::nullopt;
+                if (!id) {
+                    return config_error(source, entry, "devices.scanners",
+                                        "each entry must be a USB VID:PID like \"0c2e:0967\" (see posctl devices list)");
+                }
+                config.scanners.push_back(*id);
             }
         }
     }

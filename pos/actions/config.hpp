@@ -3,8 +3,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "drivers/scanner/barcode.hpp"
+#include "drivers/usb/device_match.hpp"
 #include "pos/core/cash_rounding.hpp"
 #include "pos/core/result.hpp"
 
@@ -18,7 +20,11 @@ struct LaneConfig {
     std::string language = "zh_CN";
     std::string store_db_path = "store.db";  // relative paths are inside the data directory
     core::CashRounding cash_rounding;
+    core::Money pay_out_approval_above = core::Money::yuan(100);  // pay-outs above this need a supervisor
+    core::Money variance_approval_above = core::Money::yuan(10);  // shift variances above this need one too
     drivers::scanner::Nomenclature nomenclature = drivers::scanner::default_nomenclature();
+    // USB scanners the lane reads itself ([devices] scanners). Others type as keyboards.
+    std::vector<drivers::usb::VidPid> scanners;
 };
 
 // Parses pos.toml text. Any unknown key or bad value is an error naming the key and its line,

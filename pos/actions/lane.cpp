@@ -16,10 +16,6 @@ using core::Money;
 
 namespace {
 
-bool is_supervisor(const db::UserRecord& user) {
-    return user.role == "supervisor" || user.role == "manager" || user.role == "admin";
-}
-
 LineChange change_of(const core::Ticket& ticket, int line, core::CashRounding rounding) {
     return LineChange{line, ticket.lines()[size_t(line - 1)], ticket.payment(rounding).subtotal};
 }
@@ -111,15 +107,8 @@ core::Result<LineChange> Lane::set_quantity(int line, core::Quantity quantity) {
 
 core::Result<LineChange> Lane::void_line(int line, const std::string& approver, std::string_view approver_pin) {
     if (auto ready = require_selling(); !ready) return ready.error();
-    if (approver.empty()) {
-        return make_error(ErrorCode::approval_required,
-                          "voiding a line needs a supervisor: enter the supervisor's number and PIN");
-    }
-    auto supervisor = check_credentials(approver, approver_pin);
-    if (!supervisor) return supervisor.error();
-    if (!is_supervisor(*supervisor)) {
-        return make_error(ErrorCode::not_permitted,
-                          fmt::format("operator {} is not a supervisor and cannot approve a void", approver));
+    if (auto approved = check_approval({approver, std::string(approver_pin)}, "voiding a line"); !approved) {
+        return approved.error();
     }
     if (auto voided = ticket_.void_line(line, approver); !voided) return voided.error();
     return change_of(ticket_, line, config_.cash_rounding);

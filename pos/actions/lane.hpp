@@ -6,9 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include <map>
+#include <vector>
+
 #include "db/lane_db.hpp"
+#include "db/lane_shifts.hpp"
 #include "pos/actions/config.hpp"
 #include "pos/core/result.hpp"
+#include "pos/core/shift.hpp"
 #include "pos/core/ticket.hpp"
 
 namespace pos::actions {
@@ -33,6 +38,43 @@ struct TenderRequest {
     std::string reference;              // card/mobile terminal reference
 };
 
+// A supervisor's number and PIN, given where an action needs approval.
+struct Approval {
+    std::string approver;
+    std::string pin;
+};
+
+enum class CashMovementKind { pay_in, pay_out, pickup, no_sale };
+
+struct CashMovementRequest {
+    CashMovementKind kind = CashMovementKind::pay_in;
+    core::Money amount;     // 0 for a no-sale
+    std::string reason;
+    Approval approval;
+};
+
+// The blind count (盲交): what the cashier counted, entered before the expected amounts are shown.
+struct CloseShiftRequest {
+    core::CashCount cash;
+    std::map<core::TenderMethod, core::Money> non_cash;  // card batch total, mobile total
+    std::string reason;
+    Approval approval;
+};
+
+// A shift's figures: an X report while open, the Z report once closed.
+struct ShiftReport {
+    db::ShiftRecord shift;
+    core::ShiftTotals totals;
+    core::Money expected_cash;
+    std::optional<db::ShiftCloseRecord> close;  // set once closed
+};
+
+struct CloseShiftOutcome {
+    ShiftReport report;
+    std::vector<core::TenderVariance> rows;
+    core::Money largest_variance;
+};
+
 class Lane {
 public:
     Lane(db::LaneDb& database, LaneConfig config) : db_(database), config_(std::move(config)) {}
@@ -50,6 +92,13 @@ public:
     // Takes a tender; when the ticket is paid the sale is committed to lane.db before returning.
     [[nodiscard]] core::Result<TenderOutcome> tender(const TenderRequest& request, const std::string& now);
 
+    // Pay-in, pay-out, cash pickup (抽大钞) or no-sale drawer opening, journaled and queued.
+    [[nodiscard]] core::Result<db::CashMovementRecord> move_cash(const CashMovementRequest& request, const std::string& now);
+    // X report of the open shift, or the report of a given shift.
+    [[nodiscard]] core::Result<ShiftReport> shift_report(const std::optional<std::string>& shift_id);
+    // 交班: blind count in, variances out; a supervisor signs off above the configured threshold.
+    [[nodiscard]] core::Result<CloseShiftOutcome> close_shift(const CloseShiftRequest& request, const std::string& now);
+
     [[nodiscard]] const core::Ticket& ticket() const { return ticket_; }
     [[nodiscard]] const std::optional<db::UserRecord>& operator_user() const { return operator_; }
     [[nodiscard]] const std::optional<db::ShiftRecord>& shift() const { return shift_; }
@@ -58,6 +107,9 @@ public:
 private:
     [[nodiscard]] core::Status require_selling() const;
     [[nodiscard]] core::Result<db::UserRecord> check_credentials(const std::string& operator_id, std::string_view pin);
+    // The approver must be a supervisor (or above) other than the operator; `what` names the action.
+    [[nodiscard]] core::Status check_approval(const Approval& approval, std::string_view what);
+    [[nodiscard]] core::Status require_idle_shift() const;
     [[nodiscard]] core::Result<int64_t> commit(const core::Ticket& paid, const std::string& sale_id, const std::string& now);
 
     db::LaneDb& db_;

@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pos/actions/shift_report.hpp"
+
 namespace pos::actions {
 namespace {
 
@@ -169,6 +171,76 @@ json do_tender(Lane& lane, const json& action, const std::string& now) {
     return result;
 }
 
+json do_move_cash(Lane& lane, const json& action, CashMovementKind kind, const std::string& now) {
+    CashMovementRequest request;
+    request.kind = kind;
+    if (kind != CashMovementKind::no_sale) {
+        auto amount = money_field(action, "amount");
+        if (!amount) return failure(amount.error());
+        request.amount = *amount;
+    }
+    request.reason = optional_text(action, "reason");
+    request.approval = {optional_text(action, "approver"), optional_text(action, "pin")};
+    auto movement = lane.move_cash(request, now);
+    if (!movement) return failure(movement.error());
+    return {{"ok", true}, {"id", movement->id}, {"kind", movement->kind},
+            {"amount", core::Money::fen(movement->amount_fen).to_string()}, {"shift_id", movement->shift_id}};
+}
+
+json do_x_report(Lane& lane, const json& action) {
+    std::optional<std::string> shift;
+    if (action.contains("shift")) shift = optional_text(action, "shift");
+    auto report = lane.shift_report(shift);
+    if (!report) return failure(report.error());
+    json result = shift_report_json(*report);
+    result["ok"] = true;
+    return result;
+}
+
+// "counted": {"cash": {"100": 2, "0.5": 3}, "card": "350.00", "mobile": "80.00"}
+core::Result<CloseShiftRequest> close_request(const json& action) {
+    CloseShiftRequest request;
+    auto counted = action.find("counted");
+    if (counted == action.end() || !counted->is_object()) {
+        return make_error(ErrorCode::bad_input, "\"counted\" is missing: {\"cash\":{\"100\":2,...},\"card\":\"350.00\"}");
+    }
+    for (const auto& [key, value] : counted->items()) {
+        if (key == "cash") {
+            if (!value.is_object()) return make_error(ErrorCode::bad_input, "\"cash\" counts notes and coins: {\"100\":2}");
+            for (const auto& [denomination, count] : value.items()) {
+                auto face = core::Money::parse(denomination);
+                if (!face) return face.error();
+                if (!count.is_number_integer()) {
+                    return make_error(ErrorCode::bad_input, fmt::format("the count of {} must be a whole number", denomination));
+                }
+                if (auto set = request.cash.set(*face, count.get<int64_t>()); !set) return set.error();
+            }
+            continue;
+        }
+        auto method = core::parse_tender_method(key);
+        if (!method || *method == core::TenderMethod::cash || !value.is_string()) {
+            return make_error(ErrorCode::bad_input,
+                              fmt::format("\"{}\" is not a tender to count: use cash, card, mobile or account", key));
+        }
+        auto amount = core::Money::parse(value.get<std::string>());
+        if (!amount) return amount.error();
+        request.non_cash[*method] = *amount;
+    }
+    request.reason = optional_text(action, "reason");
+    request.approval = {optional_text(action, "approver"), optional_text(action, "pin")};
+    return request;
+}
+
+json do_close_shift(Lane& lane, const json& action, const std::string& now) {
+    auto request = close_request(action);
+    if (!request) return failure(request.error());
+    auto outcome = lane.close_shift(*request, now);
+    if (!outcome) return failure(outcome.error());
+    json result = shift_report_json(outcome->report);
+    result["ok"] = true;
+    return result;
+}
+
 }  // namespace
 
 std::string local_now() {
@@ -194,13 +266,20 @@ const std::map<std::string, std::set<std::string>, std::less<>> op_fields = {
     {"set_qty", {"line", "qty"}},
     {"void_line", {"line", "approver", "pin"}},
     {"tender", {"method", "amount", "partial", "reference", "account"}},
+    {"pay_in", {"amount", "reason", "approver", "pin"}},
+    {"pay_out", {"amount", "reason", "approver", "pin"}},
+    {"pickup", {"amount", "reason", "approver", "pin"}},
+    {"no_sale", {"reason"}},
+    {"x_report", {"shift"}},
+    {"close_shift", {"counted", "reason", "approver", "pin"}},
 };
 
 core::Status check_fields(const std::string& op, const json& action) {
     auto known = op_fields.find(op);
     if (known == op_fields.end()) {
-        return make_error(ErrorCode::bad_input, fmt::format("unknown op \"{}\": known ops are login, open_shift, scan, "
-                                                            "set_qty, void_line, tender, logout", op));
+        return make_error(ErrorCode::bad_input,
+                          fmt::format("unknown op \"{}\": known ops are login, open_shift, scan, set_qty, void_line, "
+                                      "tender, pay_in, pay_out, pickup, no_sale, x_report, close_shift, logout", op));
     }
     for (const auto& [key, value] : action.items()) {
         if (key != "op" && key != "now" && !known->second.contains(key)) {
@@ -229,6 +308,12 @@ json dispatch(Lane& lane, const json& action, const Clock& clock) {
     if (*op == "set_qty") return do_set_qty(lane, action);
     if (*op == "void_line") return do_void_line(lane, action);
     if (*op == "tender") return do_tender(lane, action, now);
+    if (*op == "pay_in") return do_move_cash(lane, action, CashMovementKind::pay_in, now);
+    if (*op == "pay_out") return do_move_cash(lane, action, CashMovementKind::pay_out, now);
+    if (*op == "pickup") return do_move_cash(lane, action, CashMovementKind::pickup, now);
+    if (*op == "no_sale") return do_move_cash(lane, action, CashMovementKind::no_sale, now);
+    if (*op == "x_report") return do_x_report(lane, action);
+    if (*op == "close_shift") return do_close_shift(lane, action, now);
     return failure(make_error(ErrorCode::internal, fmt::format("op \"{}\" is listed but not dispatched", *op)));
 }
 

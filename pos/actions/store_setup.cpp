@@ -37,11 +37,6 @@ constexpr DemoUser demo_users[] = {
 
 std::string lane_db_path(const std::string& data_dir) { return (fs::path(data_dir) / "lane.db").string(); }
 
-std::string store_db_path(const std::string& data_dir, const LaneConfig& config) {
-    fs::path path(config.store_db_path);
-    return (path.is_absolute() ? path : fs::path(data_dir) / path).string();
-}
-
 core::Result<std::string> read_file(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
     if (!file) return make_error(ErrorCode::not_found, fmt::format("{} cannot be opened: check the path and permissions", path));
@@ -51,6 +46,11 @@ core::Result<std::string> read_file(const std::string& path) {
 }
 
 }  // namespace
+
+std::string store_db_path(const std::string& data_dir, const LaneConfig& config) {
+    fs::path path(config.store_db_path);
+    return (path.is_absolute() ? path : fs::path(data_dir) / path).string();
+}
 
 std::string default_data_dir() {
     if (const char* explicit_dir = std::getenv("POS_DATA_DIR"); explicit_dir && *explicit_dir) return explicit_dir;

@@ -28,6 +28,8 @@ struct OpenLane {
 // Loads pos.toml and opens lane.db of an initialised data directory.
 [[nodiscard]] core::Result<OpenLane> open_lane(const std::string& data_dir);
 [[nodiscard]] core::Result<std::unique_ptr<db::StoreDb>> open_store(const std::string& data_dir, const LaneConfig& config);
+// Where store.db is: [store_database] path, relative to the data directory unless absolute.
+[[nodiscard]] std::string store_db_path(const std::string& data_dir, const LaneConfig& config);
 
 struct InitReport {
     std::string data_dir;

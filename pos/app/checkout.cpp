@@ -5,6 +5,8 @@
 #include <imgui.h>
 
 #include "pos/actions/session.hpp"
+#include "pos/actions/shift_report.hpp"
+#include "pos/core/shift.hpp"
 #include "pos/ui/screens.hpp"
 #include "pos/ui/views.hpp"
 
@@ -31,7 +33,9 @@ bool Checkout::frame(ui::InputQueue& input) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PushFont(ui.fonts.body);
-    ui::draw_status_bar(ui::make_status_view(lane_, actions::local_now()), ui);
+    ui::StatusView status = ui::make_status_view(lane_, actions::local_now());
+    status.scanner_connected = scanner_connected_;
+    ui::draw_status_bar(status, ui);
 
     ui::Intents intents;
     switch (state_.screen) {
@@ -41,9 +45,19 @@ bool Checkout::frame(ui::InputQueue& input) {
             ui::draw_sale(state_.sale, ui::make_sale_view(lane_, tr_.is_chinese()), input, intents, ui);
             break;
         case Screen::tender: ui::draw_tender(state_.tender, ui::make_tender_view(lane_), input, intents, ui); break;
+        case Screen::shift_menu:
+            ui::draw_shift_menu(state_.menu, ui::make_shift_menu_view(lane_, actions::local_now()), input, intents, ui);
+            break;
+        case Screen::cash_movement: ui::draw_cash_movement(state_.cash, ui::make_cash_view(lane_), input, intents, ui); break;
+        case Screen::shift_report: ui::draw_shift_report(state_.report, input, intents, ui); break;
+        case Screen::close_count: ui::draw_close_count(state_.close.count, ui::make_count_view(), input, intents, ui); break;
+        case Screen::close_variance: ui::draw_close_variance(state_.close.variance, input, intents, ui); break;
     }
     ImGui::PopFont();
     ImGui::End();
+    // A typed reason may hold characters the atlas lacks: added before the next frame.
+    if (state_.screen == Screen::cash_movement) fonts_.ensure(state_.cash.reason.text);
+    if (state_.screen == Screen::close_variance) fonts_.ensure(state_.close.variance.reason.text);
 
     for (const ui::Intent& intent : intents) {
         std::visit([this](const auto& each) { apply(each); }, intent);
@@ -57,6 +71,11 @@ ui::Notice& Checkout::current_notice() {
         case Screen::open_shift: return state_.shift.notice;
         case Screen::sale: return state_.sale.notice;
         case Screen::tender: return state_.tender.notice;
+        case Screen::shift_menu: return state_.menu.notice;
+        case Screen::cash_movement: return state_.cash.notice;
+        case Screen::shift_report: return state_.report.notice;
+        case Screen::close_count: return state_.close.count.notice;
+        case Screen::close_variance: return state_.close.variance.notice;
     }
     return state_.sale.notice;
 }
@@ -119,6 +138,22 @@ void Checkout::apply(const ui::intent::OpenShift& intent) {
     state_.screen = Screen::sale;
     state_.sale = ui::SaleForm{};
     state_.sale.notice = success(tr_.format("sale.shift_opened", ui::money_text(*amount)));
+}
+
+void Checkout::scanned(const std::string& code) {
+    bool next_customer = state_.screen == Screen::tender && state_.tender.done;
+    if (state_.screen != Screen::sale && !next_customer) {
+        current_notice() = info(tr_.format("scanner.scan_ignored", code));
+        return;
+    }
+    std::string quantity;
+    ui::Entry& typed = state_.sale.input;
+    if (state_.screen == Screen::sale && typed.text.size() > 1 && typed.text.back() == '*' &&
+        typed.text.find('*') == typed.text.size() - 1) {
+        quantity = typed.text.substr(0, typed.text.size() - 1);  // "3*" then a scan: three of it
+        typed.clear();
+    }
+    apply(ui::intent::Scan{code, quantity});
 }
 
 void Checkout::apply(const ui::intent::Scan& intent) {
@@ -229,6 +264,286 @@ void Checkout::apply(const ui::intent::Tender& intent) {
     form.done = ui::CompletedSale{outcome->receipt_no, intent.method, outcome->payment.total, outcome->payment.paid,
                                   outcome->payment.change};
     state_.sale = ui::SaleForm{};
+}
+
+}  // namespace pos::app
+
+// [SECTION] Shift menu, drawer movements, X/Z report, 交班
+
+namespace pos::app {
+
+namespace {
+
+actions::CashMovementKind to_lane(ui::CashKind kind) {
+    switch (kind) {
+        case ui::CashKind::pay_in: return actions::CashMovementKind::pay_in;
+        case ui::CashKind::pay_out: return actions::CashMovementKind::pay_out;
+        case ui::CashKind::pickup: return actions::CashMovementKind::pickup;
+        case ui::CashKind::no_sale: return actions::CashMovementKind::no_sale;
+    }
+    return actions::CashMovementKind::pay_in;
+}
+
+const char* done_text(ui::CashKind kind) {
+    switch (kind) {
+        case ui::CashKind::pay_in: return "cash.done.pay_in";
+        case ui::CashKind::pay_out: return "cash.done.pay_out";
+        case ui::CashKind::pickup: return "cash.done.pickup";
+        case ui::CashKind::no_sale: return "cash.done.no_sale";
+    }
+    return "cash.done.pay_in";
+}
+
+// The receipt printer's width on 80 mm paper with the smaller fonts: the report reads as printed.
+constexpr int report_columns = 40;
+
+}  // namespace
+
+bool Checkout::sale_open() const { return lane_.ticket().has_live_lines() || !lane_.ticket().tenders().empty(); }
+
+std::vector<std::string> Checkout::report_lines(const actions::ShiftReport& report) {
+    actions::LaneConfig shown = lane_.config();
+    shown.language = tr_.language();  // the report in the screen's language, whatever pos.toml prints in
+    std::vector<std::string> lines = actions::shift_report_lines(report, shown, report_columns);
+    for (const std::string& line : lines) fonts_.ensure(line);
+    return lines;
+}
+
+void Checkout::apply(const ui::intent::OpenShiftMenu&) {
+    state_.screen = Screen::shift_menu;
+    state_.menu = ui::ShiftMenuForm{};
+}
+
+void Checkout::apply(const ui::intent::Leave&) {
+    switch (state_.screen) {
+        case Screen::cash_movement: state_.screen = state_.cash.back; break;
+        case Screen::shift_report:
+        case Screen::close_count:
+        case Screen::close_variance: state_.screen = Screen::shift_menu; break;
+        default: state_.screen = Screen::sale; break;
+    }
+}
+
+void Checkout::apply(const ui::intent::ShowXReport&) {
+    const auto& shift = lane_.shift();
+    if (!shift) {
+        state_.menu.notice = ui::error_notice(tr_, core::make_error(ErrorCode::no_shift, {}));
+        return;
+    }
+    auto report = lane_.shift_report(shift->id);
+    if (!report) {
+        state_.menu.notice = ui::error_notice(tr_, report.error());
+        return;
+    }
+    state_.report = ui::ReportForm{};
+    state_.report.lines = report_lines(*report);
+    state_.screen = Screen::shift_report;
+}
+
+void Checkout::apply(const ui::intent::OpenCash& intent) {
+    if (sale_open()) {
+        current_notice() = ui::error_notice(tr_, core::make_error(ErrorCode::ticket_open, {}));
+        current_notice().detail = tr_("menu.waits_for_sale");
+        return;
+    }
+    ui::CashForm form;
+    form.kind = intent.kind;
+    form.back = state_.screen == Screen::shift_menu ? Screen::shift_menu : Screen::sale;
+    form.needs_approval = intent.kind == ui::CashKind::pickup;  // 抽大钞 is always signed
+    form.field = intent.kind == ui::CashKind::no_sale ? ui::CashForm::Field::reason : ui::CashForm::Field::amount;
+    state_.cash = std::move(form);
+    state_.screen = Screen::cash_movement;
+}
+
+void Checkout::apply(const ui::intent::MoveCash& intent) {
+    using Field = ui::CashForm::Field;
+    ui::CashForm& form = state_.cash;
+    actions::CashMovementRequest request;
+    request.kind = to_lane(intent.kind);
+    request.reason = intent.reason;
+    request.approval = actions::Approval{intent.approver, intent.pin};
+    if (intent.kind != ui::CashKind::no_sale) {
+        auto amount = core::Money::parse(intent.amount_text);
+        if (!amount) {
+            form.notice = ui::error_notice(tr_, amount.error());
+            form.notice_field = form.field = Field::amount;
+            return;
+        }
+        request.amount = *amount;
+    }
+    auto moved = lane_.move_cash(request, actions::local_now());
+    if (!moved) {
+        form.notice = ui::error_notice(tr_, moved.error());
+        switch (moved.error().code) {
+            case ErrorCode::approval_required:
+                form.needs_approval = true;
+                form.field = Field::approver;
+                break;
+            case ErrorCode::wrong_pin:
+                form.notice.detail.clear();
+                form.pin.clear();
+                form.field = Field::pin;
+                break;
+            case ErrorCode::unknown_operator:
+            case ErrorCode::not_permitted:
+                form.approver.clear();
+                form.pin.clear();
+                form.field = Field::approver;
+                break;
+            case ErrorCode::bad_amount: form.field = Field::amount; break;
+            case ErrorCode::bad_input: form.field = Field::reason; break;
+            default: break;
+        }
+        form.notice_field = form.field;
+        return;
+    }
+    std::string amount = ui::money_text(core::Money::fen(moved->amount_fen));
+    std::string reason = moved->reason.empty() ? std::string("-") : moved->reason;
+    ui::Screen back = form.back;
+    state_.cash = ui::CashForm{};
+    state_.screen = back;
+    current_notice() = success(intent.kind == ui::CashKind::no_sale ? tr_.format(done_text(intent.kind), reason)
+                                                                    : tr_.format(done_text(intent.kind), amount, reason));
+}
+
+void Checkout::apply(const ui::intent::StartClose&) {
+    if (sale_open()) {
+        current_notice() = ui::error_notice(tr_, core::make_error(ErrorCode::ticket_open, {}));
+        current_notice().detail = tr_("menu.waits_for_sale");
+        return;
+    }
+    if (state_.close.revealed) {
+        // The expected amounts were already shown: the same count, compared again with what the lane now holds.
+        ui::intent::SubmitCount count{state_.close.count.counts(), state_.close.count.card.text, state_.close.count.mobile.text};
+        ui::intent::SignOff signoff{state_.close.variance.reason.text, {}, {}};
+        auto request = close_request(count, signoff);
+        if (request && preview(*request)) state_.screen = Screen::close_variance;
+        return;
+    }
+    state_.close = ui::CloseForm{};
+    state_.screen = Screen::close_count;
+}
+
+core::Result<actions::CloseShiftRequest> Checkout::close_request(const ui::intent::SubmitCount& count,
+                                                                 const ui::intent::SignOff& signoff) const {
+    actions::CloseShiftRequest request;
+    const std::vector<core::Money>& denominations = core::cny_denominations();
+    for (size_t i = 0; i < count.counts.size() && i < denominations.size(); ++i) {
+        if (count.counts[i] == 0) continue;
+        if (auto set = request.cash.set(denominations[i], count.counts[i]); !set) return set.error();
+    }
+    const std::pair<core::TenderMethod, const std::string*> non_cash[] = {{core::TenderMethod::card, &count.card_text},
+                                                                         {core::TenderMethod::mobile, &count.mobile_text}};
+    for (const auto& [method, text] : non_cash) {
+        if (text->empty()) continue;
+        auto amount = core::Money::parse(*text);
+        if (!amount) return amount.error();
+        request.non_cash[method] = *amount;
+    }
+    request.reason = signoff.reason;
+    request.approval = actions::Approval{signoff.approver, signoff.pin};
+    return request;
+}
+
+void Checkout::try_close(const actions::CloseShiftRequest& request) {
+    using Field = ui::VarianceForm::Field;
+    ui::VarianceForm& form = state_.close.variance;
+    auto outcome = lane_.close_shift(request, actions::local_now());
+    if (outcome) {
+        state_.close.revealed = true;
+        form.rows = outcome->rows;
+        form.largest = outcome->largest_variance;
+        form.closed = true;
+        form.needs_signoff = false;
+        form.notice.clear();
+        state_.report = ui::ReportForm{};
+        state_.report.z = true;
+        state_.report.lines = report_lines(outcome->report);
+        state_.screen = Screen::close_variance;
+        return;
+    }
+    const core::Error& error = outcome.error();
+    bool signoff = error.code == ErrorCode::bad_input || error.code == ErrorCode::approval_required ||
+                   error.code == ErrorCode::wrong_pin || error.code == ErrorCode::unknown_operator ||
+                   error.code == ErrorCode::not_permitted;
+    if (!signoff) {
+        // Refused before anything was compared (a sale open, no shift, storage): the count stays blind.
+        current_notice() = ui::error_notice(tr_, error);
+        return;
+    }
+    if (!preview(request)) return;
+    form.notice = ui::error_notice(tr_, error);
+    switch (error.code) {
+        case ErrorCode::bad_input:
+            form.notice.text = tr_("close.signoff_needed");
+            form.field = Field::reason;
+            break;
+        case ErrorCode::approval_required: form.field = Field::approver; break;
+        case ErrorCode::wrong_pin:
+            form.notice.detail.clear();
+            form.pin.clear();
+            form.field = Field::pin;
+            break;
+        default:
+            form.approver.clear();
+            form.pin.clear();
+            form.field = Field::approver;
+            break;
+    }
+    form.notice_field = form.field;
+    state_.screen = Screen::close_variance;
+}
+
+bool Checkout::preview(const actions::CloseShiftRequest& request) {
+    // The lane wants a reason and a supervisor: show what it compared. The same sums the lane
+    // makes (core::reconcile) from its own X figures; nothing is committed until it accepts.
+    const auto& shift = lane_.shift();
+    if (!shift) {
+        current_notice() = ui::error_notice(tr_, core::make_error(ErrorCode::no_shift, {}));
+        return false;
+    }
+    auto report = lane_.shift_report(shift->id);
+    if (!report) {
+        current_notice() = ui::error_notice(tr_, report.error());
+        return false;
+    }
+    ui::VarianceForm& form = state_.close.variance;
+    state_.close.revealed = true;
+    form.rows = core::reconcile(report->totals, request.cash.total(), request.non_cash);
+    form.largest = core::largest_variance(form.rows);
+    form.closed = false;
+    form.needs_signoff = true;
+    return true;
+}
+
+void Checkout::apply(const ui::intent::SubmitCount& intent) {
+    auto request = close_request(intent, ui::intent::SignOff{});
+    if (!request) {
+        state_.close.count.notice = ui::error_notice(tr_, request.error());
+        return;
+    }
+    try_close(*request);
+}
+
+void Checkout::apply(const ui::intent::SignOff& intent) {
+    const ui::CountForm& count = state_.close.count;
+    auto request = close_request(ui::intent::SubmitCount{count.counts(), count.card.text, count.mobile.text}, intent);
+    if (!request) {
+        state_.close.variance.notice = ui::error_notice(tr_, request.error());
+        return;
+    }
+    try_close(*request);
+}
+
+void Checkout::apply(const ui::intent::ShowZReport&) { state_.screen = Screen::shift_report; }
+
+void Checkout::apply(const ui::intent::FinishClose&) {
+    auto done = lane_.logout();
+    if (!done && done.error().code != ErrorCode::not_logged_in) {
+        state_.report.notice = ui::error_notice(tr_, done.error());
+        return;
+    }
+    state_ = ui::UiState{};  // the next cashier logs in
 }
 
 }  // namespace pos::app

@@ -2,6 +2,10 @@
 // intents the screen recorded to the Lane and moves between screens on the results.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "pos/actions/lane.hpp"
 #include "pos/ui/input.hpp"
 #include "pos/ui/state.hpp"
@@ -21,6 +25,13 @@ public:
 
     [[nodiscard]] const ui::UiState& state() const { return state_; }
 
+    // A code read by a USB scanner (drained from the USB thread's queue once a frame): on the
+    // sale screen it is entered as if typed, taking a "QTY*" already typed as its quantity;
+    // on other screens it is refused with a notice.
+    void scanned(const std::string& code);
+    // For the status bar: nullopt when pos.toml lists no scanner, else whether one is connected.
+    void set_scanner_connected(std::optional<bool> connected) { scanner_connected_ = connected; }
+
 private:
     void apply(const ui::intent::Login& intent);
     void apply(const ui::intent::Logout& intent);
@@ -31,14 +42,35 @@ private:
     void apply(const ui::intent::GoToTender& intent);
     void apply(const ui::intent::BackToSale& intent);
     void apply(const ui::intent::Tender& intent);
+    void apply(const ui::intent::OpenShiftMenu& intent);
+    void apply(const ui::intent::Leave& intent);
+    void apply(const ui::intent::ShowXReport& intent);
+    void apply(const ui::intent::OpenCash& intent);
+    void apply(const ui::intent::MoveCash& intent);
+    void apply(const ui::intent::StartClose& intent);
+    void apply(const ui::intent::SubmitCount& intent);
+    void apply(const ui::intent::SignOff& intent);
+    void apply(const ui::intent::ShowZReport& intent);
+    void apply(const ui::intent::FinishClose& intent);
 
     void enter_after_login();
     ui::Notice& current_notice();
+    // A sale on the ticket: drawer movements and 交班 wait for it (the lane refuses them too).
+    [[nodiscard]] bool sale_open() const;
+    // The lane's X/Z report text in the UI's language, its glyphs added to the font atlas.
+    [[nodiscard]] std::vector<std::string> report_lines(const actions::ShiftReport& report);
+    // The locked blind count as the lane takes it, with the sign-off given so far.
+    [[nodiscard]] core::Result<actions::CloseShiftRequest> close_request(const ui::intent::SubmitCount& count,
+                                                                        const ui::intent::SignOff& signoff) const;
+    void try_close(const actions::CloseShiftRequest& request);
+    // Expected vs counted for a count the lane has not accepted yet; false (notice set) when unavailable.
+    bool preview(const actions::CloseShiftRequest& request);
 
     actions::Lane& lane_;
     const ui::Strings& tr_;
     ui::FontBook& fonts_;
     ui::UiState state_;
+    std::optional<bool> scanner_connected_;
 };
 
 }  // namespace pos::app

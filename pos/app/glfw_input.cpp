@@ -25,6 +25,7 @@ std::optional<ui::Key> named_key(int key) {
         case GLFW_KEY_DOWN: return Key::down;
         case GLFW_KEY_PAGE_UP: return Key::page_up;
         case GLFW_KEY_PAGE_DOWN: return Key::page_down;
+        case GLFW_KEY_HOME: return Key::home;
         default: return std::nullopt;
     }
 }

@@ -1,14 +1,22 @@
 // `pos`: the checkout screen. Opens the lane's data directory, then runs the ImGui loop:
 // sleep until input (or the next minute on the clock), draw, apply intents, present.
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
+#include <GLFW/glfw3.h>
+
+#include "drivers/usb/scanner_device.hpp"
+#include "drivers/usb/usb_context.hpp"
 
 #include "pos/actions/session.hpp"
 #include "pos/actions/store_setup.hpp"
+#include "pos/actions/sync.hpp"
 #include "pos/app/checkout.hpp"
 #include "pos/app/glfw_input.hpp"
 #include "pos/app/platform.hpp"
@@ -73,6 +81,10 @@ int run(const Options& options) {
         return 1;
     }
     actions::Lane lane(*opened->db, opened->config);
+    // The outbox goes to the store on the sync worker's own thread and lane.db connection
+    // (design.md §3): the cashier never waits on the store. Stopped when run() returns.
+    auto sync = actions::make_sync_worker(options.data_dir, opened->config);
+    sync->start();
 
     std::string language = options.language.empty() ? opened->config.language : options.language;
     auto strings = ui::Strings::load(actions::assets_dir() + "/i18n", language);
@@ -117,6 +129,27 @@ int run(const Options& options) {
     }
 
     app::Checkout checkout(lane, *strings, fonts);
+
+    // USB scanners listed in pos.toml are read on the USB thread (design.md §3); their events
+    // come back through a queue drained once a frame, and wake the idle loop. Declared after
+    // the window: the USB thread stops before the window (and GLFW) go away.
+    drivers::usb::EventQueue<drivers::usb::ScannerEvent> scanner_events;
+    std::unique_ptr<drivers::usb::ScannerService> scanners;
+    std::unique_ptr<drivers::usb::UsbContext> usb;
+    if (!opened->config.scanners.empty()) {
+        scanner_events.set_notify([] { glfwPostEmptyEvent(); });
+        scanners = std::make_unique<drivers::usb::ScannerService>(
+            drivers::usb::ScannerOptions{opened->config.scanners, std::chrono::milliseconds(500), {}}, scanner_events);
+        auto context = drivers::usb::UsbContext::open();
+        auto started = context ? (*context)->start({scanners.get()}) : support::Done{};
+        if (!context || !started) {
+            // The lane still sells: typed codes and keyboard-wedge scanners work without libusb.
+            std::cerr << "pos: USB scanners are not read: " << (context ? started.error() : context.error()).message << "\n";
+        } else {
+            usb = std::move(*context);
+        }
+        checkout.set_scanner_connected(false);
+    }
     bool screenshot = !options.screenshot.empty();
     if (screenshot) window.park_pointer();  // no button drawn hovered in a still image
     int frame = 0;
@@ -134,6 +167,8 @@ int run(const Options& options) {
         // release), earns two more frames; a timer wake-up only redraws a new minute.
         bool active = app::window_activity() != seen_activity;
         seen_activity = app::window_activity();
+        std::vector<drivers::usb::ScannerEvent> usb_events = scanner_events.drain();
+        if (!usb_events.empty()) active = true;
         if (active) {
             settle = std::max(settle, 2);
         } else if (!busy && clock_minute() == drawn_minute) {
@@ -143,6 +178,10 @@ int run(const Options& options) {
             if (auto built = fonts.build(); built) window.reload_fonts();
         }
         drawn_minute = clock_minute();
+        for (const drivers::usb::ScannerEvent& event : usb_events) {
+            if (event.type == drivers::usb::ScannerEvent::Type::scan) checkout.scanned(event.scan.text());
+        }
+        if (scanners) checkout.set_scanner_connected(scanners->connected_count() > 0);
         window.begin_frame();
         bool changed = checkout.frame(input);
         window.render();

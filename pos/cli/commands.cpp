@@ -156,7 +156,11 @@ void register_commands(CLI::App& app, const std::string& /*data_dir*/, Command& 
     register_barcode(app, command);
     register_session(app, command);
     register_catalog(app, command);
+    register_sync(app, command);
     register_user(app, command);
+    register_devices(app, command);
+    register_shift(app, command);
+    register_receipt(app, command);
 }
 
 }  // namespace pos::cli

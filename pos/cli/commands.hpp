@@ -20,8 +20,16 @@ using Command = std::function<int(const std::string& data_dir)>;
 
 void register_commands(CLI::App& app, const std::string& data_dir, Command& command);
 
+// posctl sync (pos/cli/sync_command.cpp).
+void register_sync(CLI::App& app, Command& command);
+
 // Subcommands kept in files of their own.
 void register_user(CLI::App& app, Command& command);
+void register_devices(CLI::App& app, Command& command);  // devices_command.cpp
+void register_shift(CLI::App& app, Command& command);
+
+// posctl receipt render (pos/cli/receipt_command.cpp).
+void register_receipt(CLI::App& app, Command& command);
 
 // Prints the error on stderr and returns its exit code (2 for bad input, else 1).
 [[nodiscard]] int report(const core::Error& error);

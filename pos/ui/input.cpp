@@ -15,13 +15,13 @@ std::optional<InputEvent> InputQueue::next() {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Key>, 21> key_names{{
+constexpr std::array<std::pair<std::string_view, Key>, 22> key_names{{
     {"Enter", Key::enter},   {"Esc", Key::escape},      {"Backspace", Key::backspace}, {"Delete", Key::del},
     {"Tab", Key::tab},       {"Up", Key::up},           {"Down", Key::down},           {"PageUp", Key::page_up},
     {"PageDown", Key::page_down}, {"F1", Key::f1},      {"F2", Key::f2},               {"F3", Key::f3},
     {"F4", Key::f4},         {"F5", Key::f5},           {"F6", Key::f6},               {"F7", Key::f7},
     {"F8", Key::f8},         {"F9", Key::f9},           {"F10", Key::f10},             {"F11", Key::f11},
-    {"F12", Key::f12},
+    {"F12", Key::f12},       {"Home", Key::home},
 }};
 
 }  // namespace

@@ -31,6 +31,7 @@ enum class Key : uint8_t {
     page_up,
     page_down,
     f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12,
+    home,  // lock: log out, the shift stays open
 };
 
 struct InputEvent {
@@ -57,7 +58,7 @@ private:
 
 // Parses a key script, the test and documentation hook behind `pos --input`:
 // plain characters are typed, `{Name}` presses a key (Enter, Esc, Backspace, Delete, Tab,
-// Up, Down, PageUp, PageDown, F1..F12), `{{` types a brace.
+// Up, Down, PageUp, PageDown, F1..F12, Home), `{{` types a brace.
 // "1001{Enter}1234{Enter}" logs operator 1001 in.
 [[nodiscard]] core::Result<std::vector<InputEvent>> parse_key_script(std::string_view script);
 

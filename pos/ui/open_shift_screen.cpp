@@ -18,7 +18,7 @@ bool handle(ShiftForm& form, const ShiftView& view, InputEvent event, Intents& i
             intents.push_back(intent::OpenShift{form.amount.text});
             return true;
         case Key::escape:
-        case Key::f12: intents.push_back(intent::Logout{}); return true;
+        case Key::home: intents.push_back(intent::Logout{}); return true;
         default: return false;
     }
 }
@@ -67,7 +67,7 @@ void draw_open_shift(ShiftForm& form, const ShiftView& view, InputQueue& input, 
         }
         ImGui::SameLine();
     }
-    if (touch_button(ui.tr("shift.logout"), ImVec2(button_width, button_height))) press = InputEvent::of_key(Key::f12);
+    if (touch_button(ui.tr("shift.logout"), ImVec2(button_width, button_height))) press = InputEvent::of_key(Key::home);
     ImGui::PopFont();
     ImGui::EndGroup();
 
@@ -86,10 +86,10 @@ void draw_open_shift(ShiftForm& form, const ShiftView& view, InputQueue& input, 
     const KeyHint open_hints[] = {
         {InputEvent::of_key(Key::enter), "Enter", ui.tr("hint.open_shift")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
-        {InputEvent::of_key(Key::f12), "F12", ui.tr("hint.logout")},
+        {InputEvent::of_key(Key::home), "Home", ui.tr("hint.logout")},
     };
     const KeyHint blocked_hints[] = {
-        {InputEvent::of_key(Key::f12), "F12", ui.tr("hint.logout")},
+        {InputEvent::of_key(Key::home), "Home", ui.tr("hint.logout")},
     };
     std::optional<InputEvent> tapped = blocked ? key_hints(ui, blocked_hints) : key_hints(ui, open_hints);
     if (tapped) input.push_front(*tapped);

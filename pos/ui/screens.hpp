@@ -29,4 +29,19 @@ void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& in
 // Payment: amount due, cash (typed or quick banknotes), card, mobile; then the change and receipt number.
 void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, Intents& intents, const Ui& ui);
 
+// F12: X report, pay-in, pay-out, pickup (抽大钞), no-sale, 交班, log out; digits 1-7 pick.
+void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// Pay-in, pay-out, pickup or no-sale: amount, reason (common ones on ↑↓), supervisor when asked.
+void draw_cash_movement(CashForm& form, const CashView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// The X or Z report, as the lane renders it for the printer.
+void draw_shift_report(ReportForm& form, InputQueue& input, Intents& intents, const Ui& ui);
+
+// 交班 step 1: the blind count by denomination, card batch and mobile totals, with a live total.
+void draw_close_count(CountForm& form, const CountView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// 交班 step 2: expected vs counted per tender, over/short, and the reason and sign-off when asked.
+void draw_close_variance(VarianceForm& form, InputQueue& input, Intents& intents, const Ui& ui);
+
 }  // namespace pos::ui

@@ -1,4 +1,5 @@
-// Typed-field editing: which characters a field takes, and starting over after a default.
+// Typed-field editing (which characters a field takes, starting over after a default), and the
+// blind count's sums.
 #include "pos/ui/state.hpp"
 
 #include "pos/ui/input.hpp"
@@ -12,6 +13,7 @@ bool accepts(const Entry& entry, char32_t ch) {
         case EntryKind::digits: return digit;
         case EntryKind::decimal: return digit || (ch == U'.' && entry.text.find('.') == std::string::npos);
         case EntryKind::code: return ch > U' ' && ch < 0x7F;
+        case EntryKind::text: return ch >= U' ' && ch != 0x7F && !(ch >= 0x80 && ch < 0xA0) && ch <= 0x10FFFF;
     }
     return false;
 }
@@ -23,8 +25,11 @@ bool Entry::type(char32_t ch) {
         text.clear();
         replace_on_type = false;
     }
-    if (!accepts(*this, ch) || text.size() >= max_length) return false;
-    append_utf8(text, ch);
+    if (!accepts(*this, ch)) return false;
+    std::string longer = text;
+    append_utf8(longer, ch);
+    if (longer.size() > max_length) return false;
+    text = std::move(longer);
     return true;
 }
 
@@ -34,12 +39,38 @@ void Entry::backspace() {
         replace_on_type = false;
         return;
     }
-    if (!text.empty()) text.pop_back();  // fields hold ASCII only
+    // One character: a UTF-8 lead byte and its continuation bytes (text fields hold Chinese).
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+    if (!text.empty()) text.pop_back();
 }
 
 void Entry::clear() {
     text.clear();
     replace_on_type = false;
+}
+
+std::vector<Entry> CountForm::count_entries() {
+    return std::vector<Entry>(core::cny_denominations().size(), Entry{EntryKind::digits, 5, {}, false});
+}
+
+Entry& CountForm::active() {
+    if (field < notes.size()) return notes[field];
+    return field == card_field() ? card : mobile;
+}
+
+std::vector<int64_t> CountForm::counts() const {
+    std::vector<int64_t> all;
+    all.reserve(notes.size());
+    for (const Entry& entry : notes) all.push_back(entry.empty() ? 0 : std::stoll(entry.text));  // digits only, ≤ 5
+    return all;
+}
+
+core::Money CountForm::cash_total() const {
+    const std::vector<core::Money>& denominations = core::cny_denominations();
+    std::vector<int64_t> each = counts();
+    int64_t fen = 0;
+    for (size_t i = 0; i < each.size() && i < denominations.size(); ++i) fen += each[i] * denominations[i].in_fen();
+    return core::Money::fen(fen);
 }
 
 }  // namespace pos::ui

@@ -10,17 +10,29 @@
 #include <vector>
 
 #include "pos/core/money.hpp"
+#include "pos/core/shift.hpp"
 #include "pos/core/ticket.hpp"
 
 namespace pos::ui {
 
-enum class Screen { login, open_shift, sale, tender };
+enum class Screen {
+    login,
+    open_shift,
+    sale,
+    tender,
+    shift_menu,      // F12: X report, pay-in/out, pickup, no-sale, 交班, log out
+    cash_movement,   // pay-in, pay-out, pickup (抽大钞) or no-sale
+    shift_report,    // the X report, or the Z report after 交班
+    close_count,     // 交班, first step: the blind count
+    close_variance,  // 交班, second step: expected vs counted, sign-off
+};
 
 // Which characters a typed field takes.
 enum class EntryKind {
     digits,   // operator numbers, PINs
     decimal,  // money and quantities: digits and one '.'
     code,     // barcodes, PLUs, GS1 strings: printable ASCII
+    text,     // reasons: any printable character, Chinese included (UTF-8; max_length in bytes)
 };
 
 // A typed field: the checkout's own, fed by the ordered key queue and the on-screen pad.
@@ -99,12 +111,93 @@ struct TenderForm {
     std::optional<CompletedSale> done;
 };
 
+// [SECTION] Shift lead's screens: menu, drawer movements, X/Z report, 交班
+
+enum class MenuItem { x_report, pay_in, pay_out, pickup, no_sale, close_shift, logout };
+
+struct ShiftMenuForm {
+    int selected = 0;  // index into the menu, in MenuItem order
+    Notice notice;
+};
+
+enum class CashKind { pay_in, pay_out, pickup, no_sale };
+
+// Pay-in, pay-out, pickup or no-sale: amount, reason, and a supervisor when the lane asks.
+struct CashForm {
+    enum class Field { amount, reason, approver, pin };
+    CashKind kind = CashKind::pay_in;
+    Entry amount{EntryKind::decimal, 10, {}, false};
+    Entry reason{EntryKind::text, 90, {}, false};
+    int preset = -1;              // the common reason last chosen with ↑↓ (-1: none)
+    bool needs_approval = false;  // supervisor fields shown: pickups always, others once the lane asks
+    Entry approver{EntryKind::digits, 8, {}, false};
+    Entry pin{EntryKind::digits, 8, {}, false};
+    Field field = Field::amount;
+    Notice notice;
+    Field notice_field = Field::amount;  // the field the notice is shown under
+    Screen back = Screen::sale;          // where Esc returns
+};
+
+// An X or Z report as the lane renders it for the receipt printer, shown on screen.
+struct ReportForm {
+    bool z = false;                  // Z: the shift is closed; Enter leads to the next cashier's login
+    std::vector<std::string> lines;  // fixed-width, CJK counted double
+    int scroll = 0;                  // lines to scroll by on the next frame (↑↓ PgUp PgDn)
+    Notice notice;
+};
+
+// The blind count (盲交): notes and coins by denomination, then the card batch and mobile totals.
+struct CountForm {
+    std::vector<Entry> notes = count_entries();  // one per core::cny_denominations(), largest first
+    Entry card{EntryKind::decimal, 10, {}, false};
+    Entry mobile{EntryKind::decimal, 10, {}, false};
+    size_t field = 0;          // notes first, then card (notes.size()), then mobile
+    bool confirming = false;   // Enter on the last field asks once more: the count is final
+    Notice notice;
+
+    [[nodiscard]] static std::vector<Entry> count_entries();
+    [[nodiscard]] size_t card_field() const { return notes.size(); }
+    [[nodiscard]] size_t mobile_field() const { return notes.size() + 1; }
+    [[nodiscard]] Entry& active();
+    // Notes and coins counted, by the denominations; an empty field counts zero.
+    [[nodiscard]] core::Money cash_total() const;
+    [[nodiscard]] std::vector<int64_t> counts() const;
+};
+
+// After the count: expected vs counted per tender, and the sign-off when the lane asks for it.
+struct VarianceForm {
+    enum class Field { reason, approver, pin };
+    std::vector<core::TenderVariance> rows;
+    core::Money largest;
+    bool closed = false;         // the lane accepted the close: Enter shows the Z report
+    bool needs_signoff = false;  // the lane wants a reason and a supervisor
+    Entry reason{EntryKind::text, 90, {}, false};
+    int preset = -1;
+    Entry approver{EntryKind::digits, 8, {}, false};
+    Entry pin{EntryKind::digits, 8, {}, false};
+    Field field = Field::reason;
+    Notice notice;
+    Field notice_field = Field::reason;
+};
+
+struct CloseForm {
+    CountForm count;
+    // Once submitted the expected amounts are on screen: the count can no longer be changed
+    // (for as long as this screen runs; the lane itself does not record revealed counts).
+    bool revealed = false;
+    VarianceForm variance;
+};
+
 struct UiState {
     Screen screen = Screen::login;
     LoginForm login;
     ShiftForm shift;
     SaleForm sale;
     TenderForm tender;
+    ShiftMenuForm menu;
+    CashForm cash;
+    ReportForm report;
+    CloseForm close;
 };
 
 // [SECTION] Intents: what a screen asks the loop to do after the frame is drawn.
@@ -118,10 +211,23 @@ struct VoidLine { int line = 0; std::string approver; std::string pin; };
 struct GoToTender {};
 struct BackToSale {};  // from the tender screen, or to a new sale after one completed
 struct Tender { core::TenderMethod method = core::TenderMethod::cash; std::string amount_text; };  // empty: what is due
+struct OpenShiftMenu {};                   // F12 on the sale screen
+struct Leave {};                           // Esc: back to where this screen was opened from
+struct ShowXReport {};
+struct OpenCash { CashKind kind = CashKind::pay_in; };
+struct MoveCash { CashKind kind = CashKind::pay_in; std::string amount_text; std::string reason; std::string approver; std::string pin; };
+struct StartClose {};                      // 交班: the count screen (or the variance, once revealed)
+struct SubmitCount { std::vector<int64_t> counts; std::string card_text; std::string mobile_text; };  // counts by denomination
+struct SignOff { std::string reason; std::string approver; std::string pin; };
+struct ShowZReport {};
+struct FinishClose {};                     // after the Z report: log out, the next cashier logs in
 }  // namespace intent
 
 using Intent = std::variant<intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity,
-                            intent::VoidLine, intent::GoToTender, intent::BackToSale, intent::Tender>;
+                            intent::VoidLine, intent::GoToTender, intent::BackToSale, intent::Tender,
+                            intent::OpenShiftMenu, intent::Leave, intent::ShowXReport, intent::OpenCash,
+                            intent::MoveCash, intent::StartClose, intent::SubmitCount, intent::SignOff,
+                            intent::ShowZReport, intent::FinishClose>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

@@ -34,6 +34,13 @@ void draw_status_bar(const StatusView& view, const Ui& ui) {
             put(ui.tr.format("status.shift", view.shift_opened), dim);
         }
     }
+    if (view.scanner_connected) {
+        if (*view.scanner_connected) {
+            put(ui.tr("status.scanner_connected"), dim);
+        } else {
+            put(ui.tr("status.scanner_disconnected"), color::rgb(0xFC, 0xA5, 0xA5));
+        }
+    }
     float clock_width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, view.clock.c_str()).x;
     draw->AddText(font, font->FontSize, ImVec2(origin.x + width - clock_width - ui.px(14), text_y), color::bar_text,
                   view.clock.c_str());

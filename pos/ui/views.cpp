@@ -102,6 +102,31 @@ TenderView make_tender_view(const actions::Lane& lane) {
     return view;
 }
 
+ShiftMenuView make_shift_menu_view(const actions::Lane& lane, const std::string& now_iso) {
+    ShiftMenuView view;
+    StatusView status = make_status_view(lane, now_iso);
+    view.operator_name = status.operator_name;
+    view.shift_opened = status.shift_opened;
+    const core::Ticket& ticket = lane.ticket();
+    view.sale_open = ticket.has_live_lines() || !ticket.tenders().empty();
+    return view;
+}
+
+CashView make_cash_view(const actions::Lane& lane) { return CashView{lane.config().pay_out_approval_above}; }
+
+CountView make_count_view() { return CountView{core::cny_denominations()}; }
+
+std::string denomination_text(const Strings& tr, Money denomination) {
+    int64_t fen = denomination.in_fen();
+    if (fen % 100 == 0) return tr.format("count.yuan", fen / 100);
+    return tr.format("count.jiao", fen / 10);
+}
+
+std::string signed_money_text(Money amount) {
+    if (amount > Money{}) return "+" + money_text(amount);
+    return money_text(amount);
+}
+
 Notice error_notice(const Strings& tr, const core::Error& error) {
     Notice notice;
     notice.tone = Tone::error;

@@ -2,6 +2,7 @@
 // display formats (money, quantities) and the mapping from a lane error to a notice.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct StatusView {
     std::string shift_opened;   // "09:15", or "11-22 21:30" when opened another day; empty without a shift
     std::string shift_owner;    // set when the open shift belongs to another operator
     std::string clock;          // "2026-11-23 09:15": minutes, so an idle screen redraws once a minute
+    std::optional<bool> scanner_connected;  // empty when pos.toml lists no USB scanner
 };
 
 struct LineView {
@@ -55,10 +57,33 @@ struct TenderView {
     std::vector<core::Money> quick_cash;  // the banknote buttons: amounts that cover due_cash
 };
 
+// The shift menu: facts only; the lane decides what is allowed.
+struct ShiftMenuView {
+    std::string operator_name;
+    std::string shift_opened;   // "09:15"
+    bool sale_open = false;     // items or a payment on the ticket: the lane refuses drawer moves and 交班
+};
+
+struct CashView {
+    core::Money pay_out_approval_above;  // pay-outs above this need a supervisor (pos.toml)
+};
+
+struct CountView {
+    std::vector<core::Money> denominations;  // core::cny_denominations(), largest first
+};
+
 [[nodiscard]] StatusView make_status_view(const actions::Lane& lane, const std::string& now_iso);
 [[nodiscard]] SaleView make_sale_view(const actions::Lane& lane, bool chinese);
 [[nodiscard]] ShiftView make_shift_view(const actions::Lane& lane);
 [[nodiscard]] TenderView make_tender_view(const actions::Lane& lane);
+[[nodiscard]] ShiftMenuView make_shift_menu_view(const actions::Lane& lane, const std::string& now_iso);
+[[nodiscard]] CashView make_cash_view(const actions::Lane& lane);
+[[nodiscard]] CountView make_count_view();
+
+// A note or coin as cashiers say it: "100 元", "5 角" (zh) or "¥100", "¥0.5" (en).
+[[nodiscard]] std::string denomination_text(const Strings& tr, core::Money denomination);
+// "+¥2.00" over, "-¥20.00" short, "¥0.00" balanced.
+[[nodiscard]] std::string signed_money_text(core::Money amount);
 
 // "¥12.50", "-¥0.05".
 [[nodiscard]] std::string money_text(core::Money amount);

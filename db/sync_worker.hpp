@@ -1,0 +1,115 @@
+// The sync worker: sends the lane's outbox to the store in batches, idempotent by record UUID,
+// with retry and exponential backoff, on its own thread and its own lane.db connection, so the
+// cashier never waits on it. Its state is polled (snapshot()); no exception crosses threads.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "db/lane_db.hpp"
+#include "db/lane_sync.hpp"
+#include "db/store_db.hpp"
+
+namespace pos::db {
+
+// Where batches go: store.db directly (one machine) or a pos-store service.
+class StoreSink {
+public:
+    virtual ~StoreSink() = default;
+    // Stores the batch, all or nothing, and acknowledges every record (new or already there).
+    // Blocks for at most the store's busy timeout.
+    [[nodiscard]] virtual DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
+                                                                      const std::string& now) = 0;
+};
+
+// Direct mode: this process opens store.db itself.
+class DirectStoreSink final : public StoreSink {
+public:
+    explicit DirectStoreSink(std::unique_ptr<StoreDb> store) : store_(std::move(store)) {}
+    [[nodiscard]] DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
+                                                              const std::string& now) override {
+        return store_->apply_batch(batch, now);
+    }
+
+private:
+    std::unique_ptr<StoreDb> store_;
+};
+
+using SyncClock = std::function<std::string()>;
+using OpenStoreSink = std::function<DbResult<std::unique_ptr<StoreSink>>()>;
+
+struct SyncCounts {
+    int64_t sent = 0;      // records delivered
+    int64_t stored = 0;    // new at the store
+    int64_t already = 0;   // the store had them (a lost acknowledgement, now healed)
+    int64_t batches = 0;
+};
+
+struct SyncOutcome {
+    SyncCounts counts;
+    std::optional<DbError> error;  // why the pass stopped before the queue was empty
+};
+
+// Drains the outbox: read a batch, deliver it, mark what the store acknowledged, repeat until
+// empty, an error, or keep_going() answers false. Records the outcome in lane.db's sync status.
+[[nodiscard]] SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const SyncClock& now,
+                                    const std::function<bool()>& keep_going = {});
+
+struct SyncWorkerOptions {
+    int64_t batch_size = 50;
+    std::chrono::milliseconds interval{2000};      // between passes when all is well
+    std::chrono::milliseconds first_retry{500};    // after the first failure; doubles each time
+    std::chrono::milliseconds max_retry{60000};
+};
+
+enum class SyncState { starting, idle, sending, retrying, stopped };
+
+struct SyncSnapshot {
+    SyncState state = SyncState::starting;
+    SyncStatus status;                 // as last read from lane.db
+    SyncCounts totals;                 // since the worker started
+    int64_t passes = 0;
+    std::optional<DbError> error;      // the last pass's error, if it failed
+    std::chrono::milliseconds retry_in{0};
+};
+
+class SyncWorker {
+public:
+    SyncWorker(std::string lane_path, OpenStoreSink open_store, SyncClock now, SyncWorkerOptions options);
+    ~SyncWorker();  // stops and joins
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    void start();
+    void stop();
+    // A sale was committed: send soon rather than at the next interval (ignored while backing off).
+    void wake();
+    [[nodiscard]] SyncSnapshot snapshot() const;
+
+private:
+    void run(const std::stop_token& stop);
+    void publish(const std::function<void(SyncSnapshot&)>& change);
+    // Sleeps for `duration`, or until stop (or wake, when wakeable); false when stopping.
+    bool pause(const std::stop_token& stop, std::chrono::milliseconds duration, bool wakeable);
+
+    std::string lane_path_;
+    OpenStoreSink open_store_;
+    SyncClock now_;
+    SyncWorkerOptions options_;
+    mutable std::mutex mutex_;
+    std::condition_variable_any changed_;
+    bool woken_ = false;
+    SyncSnapshot snapshot_;
+    std::jthread thread_;
+};
+
+}  // namespace pos::db

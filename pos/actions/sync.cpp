@@ -1,0 +1,26 @@
+// Wiring the sync worker to a data directory: the lane's own lane.db and its configured store.
+#include "pos/actions/sync.hpp"
+
+#include <filesystem>
+
+#include "pos/actions/session.hpp"
+#include "pos/actions/store_setup.hpp"
+
+namespace pos::actions {
+
+db::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config) {
+    std::string path = store_db_path(data_dir, config);
+    return [path]() -> db::DbResult<std::unique_ptr<db::StoreSink>> {
+        auto store = db::StoreDb::open(path, false);
+        if (!store) return store.error();
+        return std::unique_ptr<db::StoreSink>(new db::DirectStoreSink(std::move(*store)));
+    };
+}
+
+std::unique_ptr<db::SyncWorker> make_sync_worker(const std::string& data_dir, const LaneConfig& config,
+                                                 db::SyncWorkerOptions options) {
+    std::string lane_path = (std::filesystem::path(data_dir) / "lane.db").string();
+    return std::make_unique<db::SyncWorker>(lane_path, store_sink_opener(data_dir, config), local_now, options);
+}
+
+}  // namespace pos::actions

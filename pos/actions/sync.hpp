@@ -1,0 +1,21 @@
+// Sync for `pos` and `posctl sync`: where this lane's records go (the store database named in
+// pos.toml) and the worker that takes them there (db/sync_worker.hpp).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "db/sync_worker.hpp"
+#include "pos/actions/config.hpp"
+
+namespace pos::actions {
+
+// Opens the store this lane syncs to: store.db at [store_database] path (direct mode).
+// Each call opens afresh (with the integrity check), so a repaired or restored file is picked up.
+[[nodiscard]] db::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config);
+
+// The worker for a data directory, not yet started; timestamps in local time.
+[[nodiscard]] std::unique_ptr<db::SyncWorker> make_sync_worker(const std::string& data_dir, const LaneConfig& config,
+                                                                db::SyncWorkerOptions options = {});
+
+}  // namespace pos::actions

@@ -1,0 +1,168 @@
+// posctl devices list|watch: the USB scanners and printers this lane can see, and scans as
+// they arrive, for a technician setting up a lane (docs/devices.md).
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "drivers/scanner/barcode.hpp"
+#include "drivers/usb/device_info.hpp"
+#include "drivers/usb/scanner_device.hpp"
+#include "drivers/usb/usb_context.hpp"
+#include "pos/actions/config.hpp"
+#include "pos/cli/commands.hpp"
+
+namespace pos::cli {
+namespace {
+
+namespace usb = drivers::usb;
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void on_interrupt(int) { interrupted = true; }
+
+// pos.toml's scanner list (when the data directory has one) plus the --scanner options.
+struct ScannerList {
+    std::vector<usb::VidPid> ids;
+    actions::LaneConfig config;
+};
+
+core::Result<ScannerList> scanner_list(const std::string& data_dir, const std::vector<std::string>& extra) {
+    auto config = actions::load_config(data_dir);
+    if (!config) return config.error();
+    ScannerList list{config->scanners, *config};
+    for (const std::string& text : extra) {
+        auto id = usb::parse_vid_pid(text);
+        if (!id) return core::make_error(core::ErrorCode::bad_input, "--scanner " + text + ": expected VID:PID like 0c2e:0967");
+        list.ids.push_back(*id);
+    }
+    return list;
+}
+
+bool listed(const std::vector<usb::VidPid>& ids, usb::VidPid id) {
+    for (const usb::VidPid& listed_id : ids) {
+        if (listed_id == id) return true;
+    }
+    return false;
+}
+
+int list_devices(const ScannerList& scanners) {
+    auto devices = usb::list_devices();
+    if (!devices) {
+        std::cerr << "posctl: " << devices.error().message << "\n";
+        return exit_failure;
+    }
+    std::cout << fmt::format("{:<10} {:<19} {:<10} {}\n", "VID:PID", "KIND", "INTERFACE", "STATE");
+    std::vector<usb::VidPid> seen;
+    for (const usb::ListedDevice& device : *devices) {
+        bool is_listed = listed(scanners.ids, device.info.id);
+        auto match = usb::match_scanner(device.info, scanners.ids);
+        for (const usb::InterfaceInfo& interface : device.info.interfaces) {
+            usb::DeviceKind kind = usb::classify(interface, is_listed);
+            if (kind == usb::DeviceKind::other) continue;
+            bool read_here = match && match->interface == interface.number;
+            if (is_listed && !read_here && kind != usb::DeviceKind::printer) continue;  // the scanner's other interface
+            std::string state = device.state;
+            if (kind == usb::DeviceKind::keyboard) state += state.empty() ? "not in [devices] scanners" : "; not in [devices] scanners";
+            std::cout << fmt::format("{:<10} {:<19} {:<10} {}\n", usb::to_string(device.info.id), usb::kind_name(kind),
+                                     interface.number, state);
+        }
+        if (is_listed) seen.push_back(device.info.id);
+    }
+    for (const usb::VidPid& id : scanners.ids) {
+        if (!listed(seen, id)) std::cout << fmt::format("{:<10} {:<19} {:<10} {}\n", usb::to_string(id), "scanner", "-", "not plugged in");
+    }
+    return exit_ok;
+}
+
+int watch_devices(const ScannerList& scanners, int seconds) {
+    if (scanners.ids.empty()) {
+        std::cerr << "posctl: no scanner to watch: list it in pos.toml [devices] scanners, or pass --scanner VID:PID "
+                     "(posctl devices list shows them)\n";
+        return exit_bad_input;
+    }
+    usb::EventQueue<usb::ScannerEvent> events;
+    usb::ScannerOptions options;
+    options.scanners = scanners.ids;
+    options.log = [](const std::string&) {};  // everything worth saying arrives as an event
+    usb::ScannerService service(options, events);
+    auto context = usb::UsbContext::open();
+    if (!context) {
+        std::cerr << "posctl: " << context.error().message << "\n";
+        return exit_failure;
+    }
+    if (auto started = (*context)->start({&service}); !started) {
+        std::cerr << "posctl: " << started.error().message << "\n";
+        return exit_failure;
+    }
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
+    std::cout << "watching; scan a code (Ctrl+C to stop)" << std::endl;
+    auto deadline = seconds > 0 ? std::chrono::steady_clock::now() + std::chrono::seconds(seconds)
+                                : std::chrono::steady_clock::time_point::max();
+    auto print = [&scanners](const usb::ScannerEvent& event) {
+        switch (event.type) {
+            case usb::ScannerEvent::Type::connected:
+                std::cout << fmt::format("connected     {} {}", event.device, event.message) << std::endl;
+                break;
+            case usb::ScannerEvent::Type::disconnected:
+                std::cout << fmt::format("disconnected  {}: {}", event.device, event.message) << std::endl;
+                break;
+            case usb::ScannerEvent::Type::problem:
+                std::cout << fmt::format("problem       {}", event.message) << std::endl;
+                break;
+            case usb::ScannerEvent::Type::scan: {
+                auto parsed = drivers::scanner::parse_barcode(event.scan.text(), scanners.config.nomenclature);
+                std::string reading = parsed.valid ? fmt::format("{} {}", parsed.symbology, parsed.gtin.empty() ? parsed.plu : parsed.gtin)
+                                                   : "not a code the lane accepts: " + parsed.message;
+                std::cout << fmt::format("scan          {}{} -> {}", event.scan.aim.empty() ? "" : event.scan.aim + " ",
+                                         event.scan.data, reading)
+                          << std::endl;
+                break;
+            }
+        }
+    };
+    while (!interrupted && std::chrono::steady_clock::now() < deadline) {
+        if (auto event = events.wait_pop(std::chrono::milliseconds(100))) print(*event);
+    }
+    (*context)->stop();
+    for (const usb::ScannerEvent& event : events.drain()) print(event);  // the scanners being let go
+    return exit_ok;
+}
+
+}  // namespace
+
+void register_devices(CLI::App& app, Command& command) {
+    auto* devices = app.add_subcommand("devices", "USB barcode scanners and receipt printers");
+    devices->require_subcommand(1);
+    auto extra = std::make_shared<std::vector<std::string>>();
+    auto seconds = std::make_shared<int>(0);
+
+    auto* list = devices->add_subcommand("list", "each scanner, keyboard and printer found: VID:PID, kind, interface, state");
+    list->add_option("--scanner", *extra, "treat this VID:PID as a scanner too (try it before adding it to pos.toml)");
+    list->callback([&command, extra] {
+        command = [extra](const std::string& data_dir) {
+            auto scanners = scanner_list(data_dir, *extra);
+            if (!scanners) return report(scanners.error());
+            return list_devices(*scanners);
+        };
+    });
+
+    auto* watch = devices->add_subcommand("watch", "print scans, plugs and unplugs as they happen (Ctrl+C stops)");
+    watch->add_option("--scanner", *extra, "watch this VID:PID too (try it before adding it to pos.toml)");
+    watch->add_option("--seconds", *seconds, "stop after this many seconds (default: until Ctrl+C)")->check(CLI::Range(1, 86400));
+    watch->callback([&command, extra, seconds] {
+        command = [extra, seconds](const std::string& data_dir) {
+            auto scanners = scanner_list(data_dir, *extra);
+            if (!scanners) return report(scanners.error());
+            return watch_devices(*scanners, *seconds);
+        };
+    });
+}
+
+}  // namespace pos::cli

@@ -1,0 +1,48 @@
+// pos.toml [devices]: the scanner VID:PID list, checked like every other key.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "pos/actions/config.hpp"
+
+using namespace pos::actions;
+using pos::drivers::usb::VidPid;
+
+TEST_CASE("config: [devices] scanners is a list of VID:PID") {
+    auto config = parse_config("[devices]\nscanners = [\"0c2e:0967\", \"05E0:1200\"]\n", "pos.toml");
+    REQUIRE(config.ok());
+    CHECK(config->scanners == std::vector<VidPid>{{0x0C2E, 0x0967}, {0x05E0, 0x1200}});
+    auto none = parse_config("", "pos.toml");
+    REQUIRE(none.ok());
+    CHECK(none->scanners.empty());  // no list: every scanner stays a keyboard wedge
+}
+
+TEST_CASE("config: the shipped example has an empty scanner list") {
+    std::ifstream file(POS_SOURCE_DIR "/assets/pos.toml.example");
+    std::stringstream text;
+    text << file.rdbuf();
+    auto config = parse_config(text.str(), "pos.toml.example");
+    REQUIRE(config.ok());
+    CHECK(config->scanners.empty());
+}
+
+TEST_CASE("config: bad [devices] entries name the key and line") {
+    struct Case {
+        const char* toml;
+        const char* message;
+    };
+    for (Case c : {
+             Case{"[devices]\nscanner = []\n", "pos.toml:2: devices.scanner: unknown key"},
+             Case{"[devices]\nscanners = \"0c2e:0967\"\n", "pos.toml:2: devices.scanners: must be a list like [\"0c2e:0967\"]"},
+             Case{"[devices]\nscanners = [\n  \"0c2e:0967\",\n  \"0c2e-0967\",\n]\n",
+                  "pos.toml:4: devices.scanners: each entry must be a USB VID:PID like \"0c2e:0967\" (see posctl devices list)"},
+             Case{"[devices]\nscanners = [3118]\n",
+                  "pos.toml:2: devices.scanners: each entry must be a USB VID:PID like \"0c2e:0967\" (see posctl devices list)"},
+         }) {
+        CAPTURE(c.toml);
+        auto config = parse_config(c.toml, "pos.toml");
+        REQUIRE_FALSE(config.ok());
+        CHECK(config.error().message == c.message);
+    }
+}
