@@ -144,6 +144,29 @@ DbStatus close_shift(LaneDb& lane, const ShiftCloseRecord& close, const std::str
     return transaction->commit();
 }
 
+DbResult<std::string> record_close_count(LaneDb& lane, const std::string& shift_id, const std::string& operator_id,
+                                         const std::string& counts, const std::string& at) {
+    Connection& connection = lane.connection();
+    auto transaction = Transaction::begin(connection);
+    if (!transaction) return transaction.error();
+    auto insert = connection.prepare(
+        "INSERT INTO close_counts (shift_id, counted_at, operator, counts) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (shift_id) DO NOTHING");
+    if (!insert) return insert.error();
+    if (auto inserted = (*insert)->bind(1, shift_id).bind(2, at).bind(3, operator_id).bind(4, counts).run(); !inserted) {
+        return inserted.error();
+    }
+    auto stored = connection.prepare("SELECT counts FROM close_counts WHERE shift_id = ?");
+    if (!stored) return stored.error();
+    Statement& query = (*stored)->bind(1, shift_id);
+    auto row = query.step();
+    if (!row) return row.error();
+    std::string kept = *row ? query.column_text(0) : counts;
+    query.reset();
+    if (auto committed = transaction->commit(); !committed) return committed.error();
+    return kept;
+}
+
 DbResult<std::optional<ShiftRecord>> find_shift(LaneDb& lane, const std::string& shift_id) {
     return one_shift(lane.connection(), std::string(shift_columns) + "WHERE id = ?",
                      [&shift_id](Statement& query) { query.bind(1, shift_id); });

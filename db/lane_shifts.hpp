@@ -58,6 +58,12 @@ struct ShiftCloseRecord {
 // a shift that is not open any more, so closing twice changes nothing.
 [[nodiscard]] DbStatus close_shift(LaneDb& lane, const ShiftCloseRecord& close, const std::string& payload);
 
+// The first blind count submitted for a shift is kept: returns the stored counts JSON, which is
+// `counts` when this call stored it, or the earlier one when a count was already recorded.
+[[nodiscard]] DbResult<std::string> record_close_count(LaneDb& lane, const std::string& shift_id,
+                                                       const std::string& operator_id, const std::string& counts,
+                                                       const std::string& at);
+
 [[nodiscard]] DbResult<std::optional<ShiftRecord>> find_shift(LaneDb& lane, const std::string& shift_id);
 // The most recent shift of the lane, open or closed.
 [[nodiscard]] DbResult<std::optional<ShiftRecord>> latest_shift(LaneDb& lane, int64_t lane_number);

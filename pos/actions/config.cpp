@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -215,19 +216,32 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         }
     }
     if (const toml::table* devices = root.get_as<toml::table>("devices")) {
-        if (auto keys = check_keys(source, *devices, "devices.", {"scanners"}); !keys) return keys.error();
-        if (const toml::node* list = devices->get("scanners")) {
+        if (auto keys = check_keys(source, *devices, "devices.", {"scanners", "printers", "printer_profile"}); !keys) {
+            return keys.error();
+        }
+        for (auto [key, out, example] : {std::tuple{"scanners", &config.scanners, "0c2e:0967"},
+                                         std::tuple{"printers", &config.printers, "0416:5011"}}) {
+            const toml::node* list = devices->get(key);
+            if (!list) continue;
+            std::string name = std::string("devices.") + key;
             const toml::array* ids = list->as_array();
-            if (!ids) return config_error(source, *list, "devices.scanners", "must be a list like [\"0c2e:0967\"]");
+            if (!ids) return config_error(source, *list, name, fmt::format("must be a list like [\"{}\"]", example));
             for (const toml::node& entry : *ids) {
                 auto text = entry.value<std::string>();
                 auto id = text ? drivers::usb::parse_vid_pid(*text) : std::nullopt;
                 if (!id) {
-                    return config_error(source, entry, "devices.scanners",
-                                        "each entry must be a USB VID:PID like \"0c2e:0967\" (see posctl devices list)");
+                    return config_error(source, entry, name,
+                                        fmt::format("each entry must be a USB VID:PID like \"{}\" (see posctl devices list)", example));
                 }
-                config.scanners.push_back(*id);
+                out->push_back(*id);
             }
+        }
+        if (auto read = read_string(source, *devices, "printer_profile", "devices.", config.printer_profile); !read) {
+            return read.error();
+        }
+        if (config.printer_profile.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
+            return config_error(source, *devices->get("printer_profile"), "devices.printer_profile",
+                                "must be a profile name from assets/printers, like \"generic-58\" or \"winbond-pos58\"");
         }
     }
     return config;

@@ -25,6 +25,11 @@ struct LaneConfig {
     drivers::scanner::Nomenclature nomenclature = drivers::scanner::default_nomenclature();
     // USB scanners the lane reads itself ([devices] scanners). Others type as keyboards.
     std::vector<drivers::usb::VidPid> scanners;
+    // The USB receipt printer ([devices] printers, printer_profile). No printer listed: `pos`
+    // prints nothing and shows no printer state. printer_profile is a file name in
+    // assets/printers without .json; empty: the profile listing the printer, else generic-58.
+    std::vector<drivers::usb::VidPid> printers;
+    std::string printer_profile;
 };
 
 // Parses pos.toml text. Any unknown key or bad value is an error naming the key and its line,

@@ -96,6 +96,9 @@ public:
     [[nodiscard]] core::Result<db::CashMovementRecord> move_cash(const CashMovementRequest& request, const std::string& now);
     // X report of the open shift, or the report of a given shift.
     [[nodiscard]] core::Result<ShiftReport> shift_report(const std::optional<std::string>& shift_id);
+    // The blind count is submitted once per shift: it is recorded before the expected amounts are
+    // shown, and a later count that differs is refused (even after a restart). Nothing closes.
+    [[nodiscard]] core::Result<CloseShiftOutcome> submit_count(const CloseShiftRequest& request, const std::string& now);
     // 交班: blind count in, variances out; a supervisor signs off above the configured threshold.
     [[nodiscard]] core::Result<CloseShiftOutcome> close_shift(const CloseShiftRequest& request, const std::string& now);
 

@@ -43,9 +43,23 @@ core::ShiftTotals to_totals(const db::ShiftTotalsRecord& record) {
     return totals;
 }
 
-nlohmann::json close_json(const CloseShiftOutcome& outcome, const CloseShiftRequest& request) {
+nlohmann::json cash_counts_json(const CloseShiftRequest& request) {
     nlohmann::json counts = nlohmann::json::object();
     for (const auto& [denomination, count] : request.cash.counts()) counts[denomination.to_string()] = count;
+    return counts;
+}
+
+// Everything the cashier counted, in a canonical form (keys sorted) so two counts compare as text.
+nlohmann::json counted_json(const CloseShiftRequest& request) {
+    nlohmann::json counted = {{"cash", cash_counts_json(request)}};
+    for (const auto& [method, amount] : request.non_cash) {
+        counted[std::string(core::tender_method_name(method))] = amount.to_string();
+    }
+    return counted;
+}
+
+nlohmann::json close_json(const CloseShiftOutcome& outcome, const CloseShiftRequest& request) {
+    nlohmann::json counts = cash_counts_json(request);
     nlohmann::json rows = nlohmann::json::array();
     for (const core::TenderVariance& row : outcome.rows) {
         rows.push_back({{"tender", std::string(core::tender_method_name(row.method))},
@@ -145,13 +159,29 @@ core::Result<ShiftReport> Lane::shift_report(const std::optional<std::string>& s
     return report;
 }
 
-core::Result<CloseShiftOutcome> Lane::close_shift(const CloseShiftRequest& request, const std::string& now) {
+core::Result<CloseShiftOutcome> Lane::submit_count(const CloseShiftRequest& request, const std::string& now) {
     if (auto idle = require_idle_shift(); !idle) return idle.error();
+    std::string counted = counted_json(request).dump();
+    auto kept = db::record_close_count(db_, shift_->id, operator_->operator_id, counted, now);
+    if (!kept) return storage_error(kept.error());
+    if (*kept != counted) {
+        return make_error(ErrorCode::bad_input,
+                          "this shift's blind count was already submitted and the expected amounts shown: "
+                          "it stands as first counted (" + *kept + ")");
+    }
     auto report = shift_report(shift_->id);
     if (!report) return report.error();
     CloseShiftOutcome outcome;
+    outcome.report = *report;
     outcome.rows = core::reconcile(report->totals, request.cash.total(), request.non_cash);
     outcome.largest_variance = core::largest_variance(outcome.rows);
+    return outcome;
+}
+
+core::Result<CloseShiftOutcome> Lane::close_shift(const CloseShiftRequest& request, const std::string& now) {
+    auto submitted = submit_count(request, now);
+    if (!submitted) return submitted.error();
+    CloseShiftOutcome outcome = std::move(*submitted);
     if (outcome.largest_variance > config_.variance_approval_above) {
         if (request.reason.empty()) {
             return make_error(ErrorCode::bad_input,
@@ -162,7 +192,6 @@ core::Result<CloseShiftOutcome> Lane::close_shift(const CloseShiftRequest& reque
             return approved.error();
         }
     }
-    outcome.report = *report;
     outcome.report.shift.closed_at = now;
     nlohmann::json payload = close_json(outcome, request);
     db::ShiftCloseRecord close{shift_->id,
@@ -170,7 +199,7 @@ core::Result<CloseShiftOutcome> Lane::close_shift(const CloseShiftRequest& reque
                                operator_->operator_id,
                                request.approval.approver,
                                request.reason,
-                               report->expected_cash.in_fen(),
+                               outcome.report.expected_cash.in_fen(),
                                request.cash.total().in_fen(),
                                outcome.largest_variance.in_fen(),
                                payload.dump()};

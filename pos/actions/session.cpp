@@ -249,9 +249,8 @@ std::string local_now() {
     localtime_r(&now, &local);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S%z", &local);
-    std::string text = stamp;
-    text.insert(text.size() - 2, ":");  // +0800 -> +08:00
-    return text;
+    std::string_view text = stamp;  // ends in +0800; ISO 8601 wants +08:00
+    return std::string(text.substr(0, text.size() - 2)) + ":" + std::string(text.substr(text.size() - 2));
 }
 
 namespace {

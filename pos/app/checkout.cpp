@@ -35,6 +35,13 @@ bool Checkout::frame(ui::InputQueue& input) {
     ImGui::PushFont(ui.fonts.body);
     ui::StatusView status = ui::make_status_view(lane_, actions::local_now());
     status.scanner_connected = scanner_connected_;
+    if (printing_) {
+        status.printer = printing_->status();
+        if (status.printer->drawer_missed > drawer_missed_seen_) {
+            drawer_missed_seen_ = status.printer->drawer_missed;
+            current_notice() = Notice{Tone::error, tr_("print.drawer_missed"), status.printer->reason};
+        }
+    }
     ui::draw_status_bar(status, ui);
 
     ui::Intents intents;
@@ -264,6 +271,54 @@ void Checkout::apply(const ui::intent::Tender& intent) {
     form.done = ui::CompletedSale{outcome->receipt_no, intent.method, outcome->payment.total, outcome->payment.paid,
                                   outcome->payment.change};
     state_.sale = ui::SaleForm{};
+    if (printing_) {
+        // The sale is committed: the receipt (and for cash the drawer) is queued now, and
+        // whatever the printer does the sale stays complete.
+        auto queued = printing_->print_sale(*outcome->sale_id);
+        actions::PrinterState printer = printing_->status().state;
+        if (!queued) {
+            form.notice = ui::error_notice(tr_, queued.error());
+        } else if (printer != actions::PrinterState::ready && printer != actions::PrinterState::unknown) {
+            form.notice = info(tr_.format("print.receipt_waiting", tr_(printer_state_key(printer))));
+        }
+    }
+}
+
+const char* Checkout::printer_state_key(actions::PrinterState state) const {
+    switch (state) {
+        case actions::PrinterState::unknown:
+        case actions::PrinterState::ready: return "status.printer_ready";
+        case actions::PrinterState::paper_out: return "status.printer_paper_out";
+        case actions::PrinterState::cover_open: return "status.printer_cover_open";
+        case actions::PrinterState::offline: return "status.printer_offline";
+        case actions::PrinterState::not_connected: return "status.printer_not_connected";
+    }
+    return "status.printer_ready";
+}
+
+void Checkout::apply(const ui::intent::Reprint&) {
+    Notice& notice = current_notice();
+    if (!printing_) {
+        notice = info(tr_("print.no_printer"));
+        return;
+    }
+    auto last = printing_->last_receipt();
+    if (!last) {
+        notice = last.error().code == ErrorCode::not_found ? info(tr_("print.no_receipt")) : ui::error_notice(tr_, last.error());
+        return;
+    }
+    if (printing_->queue().is_waiting(*last)) {
+        // Paper out or unplugged: the receipt prints by itself once the printer is back; a
+        // second copy queued now would come out too.
+        notice = info(tr_.format("print.reprint_waiting", *last));
+        return;
+    }
+    auto queued = printing_->reprint(*last, actions::local_now());
+    if (!queued) {
+        notice = ui::error_notice(tr_, queued.error());
+        return;
+    }
+    notice = success(tr_.format("print.reprint_queued", *queued));
 }
 
 }  // namespace pos::app
@@ -335,9 +390,22 @@ void Checkout::apply(const ui::intent::ShowXReport&) {
         state_.menu.notice = ui::error_notice(tr_, report.error());
         return;
     }
-    state_.report = ui::ReportForm{};
-    state_.report.lines = report_lines(*report);
+    show_report(*report, false);
     state_.screen = Screen::shift_report;
+}
+
+void Checkout::show_report(const actions::ShiftReport& report, bool z) {
+    state_.report = ui::ReportForm{};
+    state_.report.z = z;
+    state_.report.lines = report_lines(report);
+    state_.report.can_print = printing_ != nullptr;
+    report_ = report;
+}
+
+void Checkout::apply(const ui::intent::PrintReport&) {
+    if (!printing_ || !report_) return;
+    printing_->print_report(*report_);
+    state_.report.notice = success(tr_("report.print_queued"));
 }
 
 void Checkout::apply(const ui::intent::OpenCash& intent) {
@@ -402,6 +470,8 @@ void Checkout::apply(const ui::intent::MoveCash& intent) {
     ui::Screen back = form.back;
     state_.cash = ui::CashForm{};
     state_.screen = back;
+    // No-sale (F5) opens the drawer; pay-ins, pay-outs and pickups do not kick it (docs/receipts.md).
+    if (printing_ && intent.kind == ui::CashKind::no_sale) printing_->open_drawer();
     current_notice() = success(intent.kind == ui::CashKind::no_sale ? tr_.format(done_text(intent.kind), reason)
                                                                     : tr_.format(done_text(intent.kind), amount, reason));
 }
@@ -456,9 +526,9 @@ void Checkout::try_close(const actions::CloseShiftRequest& request) {
         form.closed = true;
         form.needs_signoff = false;
         form.notice.clear();
-        state_.report = ui::ReportForm{};
-        state_.report.z = true;
-        state_.report.lines = report_lines(outcome->report);
+        show_report(outcome->report, true);
+        // The Z report (交班单) is printed for the shift lead at once, like the receipt after a sale.
+        if (printing_) printing_->print_report(outcome->report);
         state_.screen = Screen::close_variance;
         return;
     }
@@ -495,22 +565,22 @@ void Checkout::try_close(const actions::CloseShiftRequest& request) {
 }
 
 bool Checkout::preview(const actions::CloseShiftRequest& request) {
-    // The lane wants a reason and a supervisor: show what it compared. The same sums the lane
-    // makes (core::reconcile) from its own X figures; nothing is committed until it accepts.
+    // The lane wants a reason and a supervisor: show what it compared. The count is recorded
+    // (blind counting holds across restarts) but the shift stays open until it is signed off.
     const auto& shift = lane_.shift();
     if (!shift) {
         current_notice() = ui::error_notice(tr_, core::make_error(ErrorCode::no_shift, {}));
         return false;
     }
-    auto report = lane_.shift_report(shift->id);
-    if (!report) {
-        current_notice() = ui::error_notice(tr_, report.error());
+    auto submitted = lane_.submit_count(request, actions::local_now());
+    if (!submitted) {
+        current_notice() = ui::error_notice(tr_, submitted.error());
         return false;
     }
     ui::VarianceForm& form = state_.close.variance;
     state_.close.revealed = true;
-    form.rows = core::reconcile(report->totals, request.cash.total(), request.non_cash);
-    form.largest = core::largest_variance(form.rows);
+    form.rows = submitted->rows;
+    form.largest = submitted->largest_variance;
     form.closed = false;
     form.needs_signoff = true;
     return true;

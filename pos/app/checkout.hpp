@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pos/actions/lane.hpp"
+#include "pos/actions/printing.hpp"
 #include "pos/ui/input.hpp"
 #include "pos/ui/state.hpp"
 #include "pos/ui/strings.hpp"
@@ -31,6 +32,9 @@ public:
     void scanned(const std::string& code);
     // For the status bar: nullopt when pos.toml lists no scanner, else whether one is connected.
     void set_scanner_connected(std::optional<bool> connected) { scanner_connected_ = connected; }
+    // The receipt printer ([devices] printers); null: nothing prints and the status bar shows no printer.
+    void set_printing(actions::Printing* printing) { printing_ = printing; }
+    [[nodiscard]] std::optional<bool> scanner_connected() const { return scanner_connected_; }
 
 private:
     void apply(const ui::intent::Login& intent);
@@ -52,8 +56,13 @@ private:
     void apply(const ui::intent::SignOff& intent);
     void apply(const ui::intent::ShowZReport& intent);
     void apply(const ui::intent::FinishClose& intent);
+    void apply(const ui::intent::Reprint& intent);
+    void apply(const ui::intent::PrintReport& intent);
 
     void enter_after_login();
+    // The report screen shows `report`; with a printer, F4 prints it.
+    void show_report(const actions::ShiftReport& report, bool z);
+    [[nodiscard]] const char* printer_state_key(actions::PrinterState state) const;
     ui::Notice& current_notice();
     // A sale on the ticket: drawer movements and 交班 wait for it (the lane refuses them too).
     [[nodiscard]] bool sale_open() const;
@@ -71,6 +80,9 @@ private:
     ui::FontBook& fonts_;
     ui::UiState state_;
     std::optional<bool> scanner_connected_;
+    actions::Printing* printing_ = nullptr;
+    uint64_t drawer_missed_seen_ = 0;             // kicks already told to the cashier
+    std::optional<actions::ShiftReport> report_;  // the X/Z report on screen, for F4
 };
 
 }  // namespace pos::app

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,12 +15,14 @@
 #include "drivers/usb/scanner_device.hpp"
 #include "drivers/usb/usb_context.hpp"
 
+#include "pos/actions/printing.hpp"
 #include "pos/actions/session.hpp"
 #include "pos/actions/store_setup.hpp"
 #include "pos/actions/sync.hpp"
 #include "pos/app/checkout.hpp"
 #include "pos/app/glfw_input.hpp"
 #include "pos/app/platform.hpp"
+#include "pos/app/state_file.hpp"
 #include "pos/ui/theme.hpp"
 
 namespace {
@@ -33,6 +36,7 @@ struct Options {
     int frames = 5;
     std::string input;        // key script (tests and docs): typed before the first frame
     std::string size;         // "1024x768"; empty: the whole screen
+    std::string state_file;   // test hook: the screen's state as JSON after each frame (state_file.hpp)
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -150,6 +154,26 @@ int run(const Options& options) {
         }
         checkout.set_scanner_connected(false);
     }
+    std::optional<app::StateFile> state_file;
+    if (!options.state_file.empty()) state_file.emplace(options.state_file);
+    // The receipt printer listed in pos.toml prints on the printer worker's thread (design.md
+    // §3): a job that cannot print waits there with its reason, polled once a frame; a status
+    // change wakes the idle loop. Stopped before the window goes, like the USB thread.
+    std::unique_ptr<actions::PrintQueue> print_queue;
+    std::unique_ptr<actions::Printing> printing;
+    std::optional<actions::PrintQueueStatus> drawn_printer;
+    if (!opened->config.printers.empty()) {
+        auto profile = actions::configured_printer_profile(opened->config, actions::assets_dir() + "/printers");
+        if (!profile) {
+            std::cerr << "pos: " << profile.error().message << "\n";
+            return 1;
+        }
+        print_queue = std::make_unique<actions::PrintQueue>(actions::usb_printer_opener(*profile, opened->config.printers), *profile);
+        print_queue->set_notify([] { glfwPostEmptyEvent(); });
+        printing = std::make_unique<actions::Printing>(*opened->db, lane.config(), *print_queue);
+        checkout.set_printing(printing.get());
+        print_queue->start();
+    }
     bool screenshot = !options.screenshot.empty();
     if (screenshot) window.park_pointer();  // no button drawn hovered in a still image
     int frame = 0;
@@ -169,6 +193,10 @@ int run(const Options& options) {
         seen_activity = app::window_activity();
         std::vector<drivers::usb::ScannerEvent> usb_events = scanner_events.drain();
         if (!usb_events.empty()) active = true;
+        if (print_queue && print_queue->status() != drawn_printer) {
+            drawn_printer = print_queue->status();
+            active = true;
+        }
         if (active) {
             settle = std::max(settle, 2);
         } else if (!busy && clock_minute() == drawn_minute) {
@@ -184,6 +212,9 @@ int run(const Options& options) {
         if (scanners) checkout.set_scanner_connected(scanners->connected_count() > 0);
         window.begin_frame();
         bool changed = checkout.frame(input);
+        if (state_file) {
+            state_file->update(app::state_json(checkout.state(), lane, checkout.scanner_connected(), strings->is_chinese()));
+        }
         window.render();
         ++frame;
         settle = changed || !input.empty() ? 2 : settle - 1;
@@ -214,6 +245,8 @@ int main(int argc, char** argv) {
     cli.add_option("--input", options.input,
                    "keys typed at start, for tests and docs: text, and {Enter} {Esc} {Delete} {F12} ... for keys");
     cli.add_option("--size", options.size, "window size WIDTHxHEIGHT (default: the whole screen)");
+    cli.add_option("--state-file", options.state_file,
+                   "for tests: write the screen, scanner state and ticket lines as JSON here after each frame");
     CLI11_PARSE(cli, argc, argv);
     return run(options);
 }

@@ -1,5 +1,6 @@
 // posctl receipt render: a committed sale's receipt as text, ESC/POS bytes or a PNG preview,
-// made by running the exact printer bytes through the ESC/POS interpreter.
+// made by running the exact printer bytes through the ESC/POS interpreter. posctl receipt
+// print: the same bytes sent to the lane's USB printer now, for a technician testing it.
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -7,9 +8,12 @@
 #include <fmt/format.h>
 
 #include "drivers/printer/interpreter.hpp"
+#include "drivers/printer/printer.hpp"
 #include "drivers/printer/render.hpp"
+#include "pos/actions/printing.hpp"
 #include "pos/actions/receipt.hpp"
 #include "pos/actions/session.hpp"
+#include "pos/actions/store_setup.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {
@@ -80,6 +84,44 @@ int render(const RenderArgs& args, const std::string& data_dir) {
     return exit_ok;
 }
 
+struct PrintArgs {
+    std::string sale_id;
+    int64_t receipt_no = 0;
+    bool reprint = false;
+    bool drawer = false;
+};
+
+// Straight to the printer, not through pos's queue: a technician wants the answer now.
+int print(const PrintArgs& args, const std::string& data_dir) {
+    auto lane = actions::open_lane(data_dir);
+    if (!lane) return report(lane.error());
+    std::optional<std::string> id;
+    std::optional<int64_t> number;
+    if (!args.sale_id.empty()) id = args.sale_id;
+    if (args.receipt_no > 0) number = args.receipt_no;
+    auto sale = actions::find_sale_for_receipt(*lane->db, id, number);
+    if (!sale) return report(sale.error());
+    auto profile = actions::configured_printer_profile(lane->config, actions::assets_dir() + "/printers");
+    if (!profile) return report(profile.error());
+
+    actions::ReceiptOptions options;
+    options.profile = *profile;
+    options.cashier_name = actions::cashier_name(*lane->db, sale->operator_id);
+    if (args.reprint) options.reprinted_at = actions::local_now();
+    options.open_drawer = args.drawer;
+    std::vector<uint8_t> bytes = actions::receipt_bytes(*sale, lane->config, options);
+
+    auto transport = actions::usb_printer_opener(*profile, lane->config.printers)();
+    if (!transport) return report(core::make_error(core::ErrorCode::io, transport.error().message));
+    printer::PrintOutcome outcome = printer::print_job(**transport, *profile, bytes);
+    if (!outcome.printed) {
+        return report(core::make_error(core::ErrorCode::io, fmt::format("receipt {} not printed: {}", sale->receipt_no, outcome.reason)));
+    }
+    std::cout << fmt::format("receipt {} printed ({} bytes, profile {}){}\n", sale->receipt_no, bytes.size(), profile->id,
+                             outcome.status.paper_near_end ? "; paper is running low" : "");
+    return exit_ok;
+}
+
 }  // namespace
 
 void register_receipt(CLI::App& app, Command& command) {
@@ -101,6 +143,19 @@ void register_receipt(CLI::App& app, Command& command) {
         if (by_sale->count() == 0 && by_receipt->count() == 0) throw CLI::RequiredError("--sale or --receipt");
         if (args->format == "png" && args->output.empty()) throw CLI::ValidationError("--format png", "needs -o FILE");
         command = [args](const std::string& data_dir) { return render(*args, data_dir); };
+    });
+
+    auto print_args = std::make_shared<PrintArgs>();
+    auto* print_cmd = receipt->add_subcommand("print", "print a sale's receipt on the lane's USB printer now (printer test)");
+    auto* print_sale = print_cmd->add_option("--sale", print_args->sale_id, "the sale id (UUID)");
+    auto* print_receipt =
+        print_cmd->add_option("--receipt", print_args->receipt_no, "this lane's receipt number")->check(CLI::PositiveNumber);
+    print_sale->excludes(print_receipt);
+    print_cmd->add_flag("--reprint", print_args->reprint, "mark it 重打小票 with the current time");
+    print_cmd->add_flag("--drawer", print_args->drawer, "kick the drawer open too (off by default)");
+    print_cmd->callback([&command, print_args, print_sale, print_receipt] {
+        if (print_sale->count() == 0 && print_receipt->count() == 0) throw CLI::RequiredError("--sale or --receipt");
+        command = [print_args](const std::string& data_dir) { return print(*print_args, data_dir); };
     });
 }
 

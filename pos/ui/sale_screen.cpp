@@ -4,7 +4,7 @@
 // `3*` Enter = the selected line's quantity becomes 3 (the selection follows the last changed
 // line; Up/Down or a tap moves it); `3*CODE` Enter = sell 3 of CODE, `0.350*PLU` Enter = a
 // weighed item by PLU; Delete = void the selected line (supervisor); Esc = clear; F12 = shift
-// menu; F11 = pay-in/out; F5 = no-sale (drawer); Home = lock (log out, the shift stays open).
+// menu; F11 = pay-in/out; F5 = no-sale (drawer); F4 = reprint the last receipt; Home = lock (log out, the shift stays open).
 #include <algorithm>
 
 #include "pos/ui/screens.hpp"
@@ -95,6 +95,7 @@ bool handle(SaleForm& form, const SaleView& view, InputEvent event, Intents& int
         case Key::f12: intents.push_back(intent::OpenShiftMenu{}); return true;
         case Key::f11: intents.push_back(intent::OpenCash{CashKind::pay_in}); return true;
         case Key::f5: intents.push_back(intent::OpenCash{CashKind::no_sale}); return true;
+        case Key::f4: intents.push_back(intent::Reprint{}); return true;
         case Key::home: intents.push_back(intent::Logout{}); return true;
         default: return false;
     }
@@ -290,6 +291,7 @@ void draw_sale(SaleForm& form, const SaleView& view, InputQueue& input, Intents&
         {InputEvent::of_key(Key::down), "↑↓", ui.tr("hint.select")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.clear")},
         {InputEvent::of_key(Key::f12), "F12", ui.tr("hint.shift_menu")},
+        {InputEvent::of_key(Key::f4), "F4", ui.tr("hint.reprint")},
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.lock")},
     };
     if (auto tapped = key_hints(ui, hints)) input.push_front(*tapped);

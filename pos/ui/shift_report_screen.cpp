@@ -16,6 +16,10 @@ bool handle(ReportForm& form, InputEvent event, Intents& intents) {
         case Key::down: form.scroll += 1; return false;
         case Key::page_up: form.scroll -= 10; return false;
         case Key::page_down: form.scroll += 10; return false;
+        case Key::f4:
+            if (!form.can_print) return false;
+            intents.push_back(intent::PrintReport{});
+            return true;
         case Key::enter:
         case Key::escape:
         case Key::f12:
@@ -114,7 +118,7 @@ void draw_shift_report(ReportForm& form, InputQueue& input, Intents& intents, co
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
     ImGui::TextUnformatted(ui.tr(form.z ? "report.z_hint" : "report.x_hint"));
     ImGui::Dummy(ImVec2(0, gap));
-    text_colored(color::muted, ui.tr("report.no_printer"));
+    text_colored(color::muted, ui.tr(form.can_print ? (form.z ? "report.z_printed" : "report.print_hint") : "report.no_printer"));
     ImGui::PopTextWrapPos();
     notice_box(ui, form.notice, inner, 0);
     float button_height = ui.px(size::button);
@@ -131,12 +135,17 @@ void draw_shift_report(ReportForm& form, InputQueue& input, Intents& intents, co
     const KeyHint x_hints[] = {
         {InputEvent::of_key(Key::down), "↑↓", ui.tr("hint.scroll")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
+        {InputEvent::of_key(Key::f4), "F4", ui.tr("hint.print")},
     };
     const KeyHint z_hints[] = {
         {InputEvent::of_key(Key::down), "↑↓", ui.tr("hint.scroll")},
         {InputEvent::of_key(Key::enter), "Enter", ui.tr("hint.next_cashier")},
+        {InputEvent::of_key(Key::f4), "F4", ui.tr("hint.print")},
     };
-    std::optional<InputEvent> tapped = form.z ? key_hints(ui, z_hints) : key_hints(ui, x_hints);
+    // Without a printer F4 does nothing here, so it is not offered.
+    std::span<const KeyHint> shown = form.z ? std::span<const KeyHint>(z_hints) : std::span<const KeyHint>(x_hints);
+    if (!form.can_print) shown = shown.first(shown.size() - 1);
+    std::optional<InputEvent> tapped = key_hints(ui, shown);
     if (tapped) input.push_front(*tapped);
 }
 

@@ -142,6 +142,7 @@ struct CashForm {
 struct ReportForm {
     bool z = false;                  // Z: the shift is closed; Enter leads to the next cashier's login
     std::vector<std::string> lines;  // fixed-width, CJK counted double
+    bool can_print = false;          // a printer is configured: F4 prints the report
     int scroll = 0;                  // lines to scroll by on the next frame (↑↓ PgUp PgDn)
     Notice notice;
 };
@@ -221,13 +222,15 @@ struct SubmitCount { std::vector<int64_t> counts; std::string card_text; std::st
 struct SignOff { std::string reason; std::string approver; std::string pin; };
 struct ShowZReport {};
 struct FinishClose {};                     // after the Z report: log out, the next cashier logs in
+struct Reprint {};                         // F4: 重打小票 of the lane's last receipt
+struct PrintReport {};                     // F4 on the X/Z report: print it
 }  // namespace intent
 
 using Intent = std::variant<intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity,
                             intent::VoidLine, intent::GoToTender, intent::BackToSale, intent::Tender,
                             intent::OpenShiftMenu, intent::Leave, intent::ShowXReport, intent::OpenCash,
                             intent::MoveCash, intent::StartClose, intent::SubmitCount, intent::SignOff,
-                            intent::ShowZReport, intent::FinishClose>;
+                            intent::ShowZReport, intent::FinishClose, intent::Reprint, intent::PrintReport>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

@@ -41,6 +41,23 @@ void draw_status_bar(const StatusView& view, const Ui& ui) {
             put(ui.tr("status.scanner_disconnected"), color::rgb(0xFC, 0xA5, 0xA5));
         }
     }
+    if (view.printer) {
+        // A printer fault is shown in the alarm colour until it clears: receipts are waiting on it.
+        const ImU32 alarm = color::rgb(0xFC, 0xA5, 0xA5);
+        const actions::PrintQueueStatus& printer = *view.printer;
+        switch (printer.state) {
+            case actions::PrinterState::unknown: break;
+            case actions::PrinterState::ready:
+                put(ui.tr(printer.paper_near_end ? "status.printer_paper_low" : "status.printer_ready"),
+                    printer.paper_near_end ? color::rgb(0xFD, 0xE6, 0x8A) : dim);
+                break;
+            case actions::PrinterState::paper_out: put(ui.tr("status.printer_paper_out"), alarm); break;
+            case actions::PrinterState::cover_open: put(ui.tr("status.printer_cover_open"), alarm); break;
+            case actions::PrinterState::offline: put(ui.tr("status.printer_offline"), alarm); break;
+            case actions::PrinterState::not_connected: put(ui.tr("status.printer_not_connected"), alarm); break;
+        }
+        if (printer.waiting > 0) put(ui.tr.format("status.printer_waiting", printer.waiting), alarm);
+    }
     float clock_width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, view.clock.c_str()).x;
     draw->AddText(font, font->FontSize, ImVec2(origin.x + width - clock_width - ui.px(14), text_y), color::bar_text,
                   view.clock.c_str());

@@ -32,6 +32,7 @@ bool handle_done(TenderForm& form, InputEvent event, Intents& intents) {
     switch (event.key) {
         case Key::backspace: form.next_code.backspace(); return false;
         case Key::escape: intents.push_back(intent::BackToSale{}); return true;
+        case Key::f4: intents.push_back(intent::Reprint{}); return true;  // the receipt just paid, again
         case Key::enter:
             if (form.next_code.empty()) {
                 intents.push_back(intent::BackToSale{});

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pos/actions/lane.hpp"
+#include "pos/actions/print_queue.hpp"
 #include "pos/core/money.hpp"
 #include "pos/core/result.hpp"
 #include "pos/ui/state.hpp"
@@ -23,6 +24,7 @@ struct StatusView {
     std::string shift_owner;    // set when the open shift belongs to another operator
     std::string clock;          // "2026-11-23 09:15": minutes, so an idle screen redraws once a minute
     std::optional<bool> scanner_connected;  // empty when pos.toml lists no USB scanner
+    std::optional<actions::PrintQueueStatus> printer;  // empty when pos.toml lists no printer
 };
 
 struct LineView {

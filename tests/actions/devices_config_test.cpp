@@ -25,6 +25,7 @@ TEST_CASE("config: the shipped example has an empty scanner list") {
     auto config = parse_config(text.str(), "pos.toml.example");
     REQUIRE(config.ok());
     CHECK(config->scanners.empty());
+    CHECK(config->printers.empty());  // the example fits no printer: pos runs as before until one is listed
 }
 
 TEST_CASE("config: bad [devices] entries name the key and line") {
@@ -44,5 +45,35 @@ TEST_CASE("config: bad [devices] entries name the key and line") {
         auto config = parse_config(c.toml, "pos.toml");
         REQUIRE_FALSE(config.ok());
         CHECK(config.error().message == c.message);
+    }
+}
+
+TEST_CASE("config: [devices] printers and printer_profile") {
+    auto config = parse_config("[devices]\nprinters = [\"0416:5011\"]\nprinter_profile = \"winbond-pos58\"\n", "pos.toml");
+    REQUIRE(config.ok());
+    CHECK(config->printers == std::vector<VidPid>{{0x0416, 0x5011}});
+    CHECK(config->printer_profile == "winbond-pos58");
+    auto none = parse_config("[devices]\nscanners = []\n", "pos.toml");
+    REQUIRE(none.ok());
+    CHECK(none->printers.empty());  // no printer: pos prints nothing and shows no printer state
+    CHECK(none->printer_profile.empty());
+
+    struct Case {
+        const char* toml;
+        const char* message;
+    };
+    for (Case c : {
+             Case{"[devices]\nprinter = [\"0416:5011\"]\n", "pos.toml:2: devices.printer: unknown key"},
+             Case{"[devices]\nprinters = \"0416:5011\"\n", "pos.toml:2: devices.printers: must be a list like [\"0416:5011\"]"},
+             Case{"[devices]\nprinters = [\n  \"0416-5011\",\n]\n",
+                  "pos.toml:3: devices.printers: each entry must be a USB VID:PID like \"0416:5011\" (see posctl devices list)"},
+             Case{"[devices]\nprinter_profile = 58\n", "pos.toml:2: devices.printer_profile: must be a string"},
+             Case{"[devices]\nprinter_profile = \"Generic 58\"\n",
+                  "pos.toml:2: devices.printer_profile: must be a profile name from assets/printers, like \"generic-58\" or \"winbond-pos58\""},
+         }) {
+        CAPTURE(c.toml);
+        auto bad = parse_config(c.toml, "pos.toml");
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().message == c.message);
     }
 }

@@ -119,8 +119,11 @@ TEST_CASE("shift_close: a short drawer needs a reason and a supervisor, and a re
           "wrong_pin");
     CHECK(s.run(R"({"op":"close_shift",)" + count + R"(,"reason":"找错零钱","approver":"1002","pin":"2345"})")["error"]["code"] ==
           "not_permitted");
-    // Still open after all those refusals.
+    // Still open after all those refusals, and the blind count stands: a recount is refused.
     CHECK(s.run(R"({"op":"x_report"})")["kind"] == "X");
+    json recount = s.run(R"({"op":"close_shift","counted":{"cash":{"100":1,"20":1,"10":1,"5":1,"0.1":4},"card":"24.00","mobile":"2.00"}})");
+    CHECK(recount["error"]["code"] == "bad_input");
+    CHECK(recount["error"]["message"].get<std::string>().find("already submitted") != std::string::npos);
 
     json z = s.run(R"({"op":"close_shift",)" + count + R"(,"reason":"找错零钱","approver":"9001","pin":"9999"})");
     CAPTURE(z.dump());

@@ -107,7 +107,7 @@ TEST_CASE("store_db: migration 0002 adds the received journal and the daily repo
     (*plan)->reset();
 }
 
-TEST_CASE("store_db: apply_batch stores a sale with its lines and tenders, and a shift") {
+TEST_CASE("store_db: apply_batch stores a sale with its lines and tenders and a shift") {
     TempDir dir;
     auto store = open_store(dir);
     auto acked = store->apply_batch({shift_record(1, "shift-1"), sale_record(2, "sale-1")}, "2026-11-23T10:00:00+08:00");
@@ -174,7 +174,7 @@ TEST_CASE("store_db: a record that cannot be read fails the whole batch and stor
     CHECK(refused.error().message.find("its sale_id differs from the outbox ref") != std::string::npos);
 }
 
-TEST_CASE("store_db: a kind the store does not file yet is kept verbatim, once") {
+TEST_CASE("store_db: a kind the store does not file yet is kept verbatim and once") {
     TempDir dir;
     auto store = open_store(dir);
     OutboxRecord audit{1, "audit", "ev-1", R"({"lane":4,"event":"no_sale"})", "2026-11-23T09:00:00+08:00"};
@@ -187,7 +187,7 @@ TEST_CASE("store_db: a kind the store does not file yet is kept verbatim, once")
     CHECK(count(*store, "SELECT count(*) FROM received WHERE kind = 'audit' AND lane = 4") == 1);
 }
 
-TEST_CASE("store_db: a batch waits for another writer up to the busy timeout, then reports busy") {
+TEST_CASE("store_db: a batch waits for another writer up to the busy timeout and then reports busy") {
     TempDir dir;
     auto store = open_store(dir);
     auto other = Connection::open(dir.file("store.db"), false);

@@ -97,7 +97,7 @@ TEST_CASE("sync_worker: a pass drains the outbox in batches and marks every row 
     CHECK_FALSE(nothing.error);
 }
 
-TEST_CASE("sync_worker: a lost acknowledgement (store applied, lane not marked) is sent again and stored once") {
+TEST_CASE("sync_worker: a lost acknowledgement (store applied and lane not marked) is sent again and stored once") {
     TempDir dir;
     auto lane = selling_lane(dir.file("lane.db"), 6);
     auto store = open_store(dir.file("store.db"));
@@ -173,7 +173,7 @@ TEST_CASE("sync_worker: a store that acknowledges part of a batch gets the rest 
     CHECK(count(store->connection(), "SELECT count(*) FROM sales") == 2);
 }
 
-TEST_CASE("sync_worker: requeue_since sends again what a restored store lost; the store keeps each once") {
+TEST_CASE("sync_worker: requeue_since sends again what a restored store lost and the store keeps each once") {
     TempDir dir;
     auto lane = selling_lane(dir.file("lane.db"), 4);
     {
@@ -231,7 +231,7 @@ TEST_CASE("sync_worker: the worker retries with backoff until the store takes th
     CHECK(count(store->connection(), "SELECT count(*) FROM sales") == 5);
 }
 
-TEST_CASE("sync_worker: the cashier commits sales at full speed while the store is stuck, and stop is prompt") {
+TEST_CASE("sync_worker: the cashier commits sales at full speed while the store is stuck and stop is prompt") {
     TempDir dir;
     auto lane = selling_lane(dir.file("lane.db"), 1);
     // A store that takes 2 s to refuse each batch, like a store.db locked by another writer.

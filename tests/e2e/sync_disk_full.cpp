@@ -67,7 +67,7 @@ ProcessResult posctl(const TempDir& dir, std::vector<std::string> args) {
 
 }  // namespace
 
-TEST_CASE("sync: store disk full gives a clear error, loses nothing on the lane, and drains after space is freed") {
+TEST_CASE("sync: store disk full gives a clear error and loses nothing and drains after space is freed") {
     TempDir dir;
     SmallDisk disk(dir.file("storefs"), "2m");
     REQUIRE(disk.mounted());

@@ -13,7 +13,7 @@
 
 using pos::testing::TempDir;
 
-TEST_CASE("sync: SIGKILL of posctl sync at random points, 200 times, leaves every sale in the store exactly once") {
+TEST_CASE("sync: SIGKILL of posctl sync at 200 random points leaves every sale in the store exactly once") {
     TempDir dir;
     std::string data = dir.file("data");
     REQUIRE(pos::testing::run({POS_POSCTL, "--data", data, "init", "--demo"}, dir.path()).exit_code == 0);

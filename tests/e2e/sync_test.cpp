@@ -68,7 +68,7 @@ void copy_database(const std::string& from, const std::string& to) {
 
 }  // namespace
 
-TEST_CASE("sync: posctl sync --once delivers every sale and the shift once, then has nothing to send") {
+TEST_CASE("sync: posctl sync --once delivers every sale and the shift once and then has nothing to send") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
     sell(dir, pos::testing::selling_script(10));
@@ -108,7 +108,7 @@ TEST_CASE("sync: the same records delivered twice (acknowledgement lost) are sto
     pos::testing::check_store_matches_lane(dir.file("data/lane.db"), dir.file("data/store.db"));
 }
 
-TEST_CASE("sync: a store locked by another writer delays no sale; sync reports busy, then drains") {
+TEST_CASE("sync: a store locked by another writer delays no sale while sync reports busy and drains after") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
     pid_t syncing = pos::testing::spawn({POS_POSCTL, "--data", dir.file("data"), "sync", "--interval-ms", "100",
@@ -147,7 +147,7 @@ TEST_CASE("sync: a store locked by another writer delays no sale; sync reports b
     pos::testing::check_store_matches_lane(dir.file("data/lane.db"), dir.file("data/store.db"));
 }
 
-TEST_CASE("sync: a damaged store.db is refused with a clear error, nothing is lost, and it drains after the restore") {
+TEST_CASE("sync: a damaged store.db is refused with a clear error and nothing lost and drains after the restore") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
     copy_database(dir.file("data/store.db"), dir.file("backup.db"));  // the nightly backup, before any sale

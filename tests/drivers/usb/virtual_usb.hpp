@@ -145,7 +145,11 @@ public:
         return sent_.wait_for(lock, timeout, [this] { return reports_.empty(); });
     }
 
-    // Unplug: the "remove" uevent first, then the device goes; every later ioctl is ENODEV.
+    // Unplug: the "remove" uevent first, then the device goes. As the kernel does, URBs still
+    // in flight can be reaped afterwards (with -ESHUTDOWN; libusb reads NO_DEVICE), then every
+    // ioctl is ENODEV. The handler stays attached to answer an open handle until plug():
+    // libusb only learns of the unplug from those answers when the host is idle (a fake node
+    // never signals POLLERR as a real usbfs file does).
     void unplug() {
         {
             std::lock_guard lock(mutex_);
@@ -154,7 +158,6 @@ public:
         std::string syspath = "/sys" + devpath_;
         umockdev_testbed_uevent(testbed_, syspath.c_str(), "remove");
         umockdev_testbed_remove_device(testbed_, syspath.c_str());
-        umockdev_testbed_detach_ioctl(testbed_, devnode_.c_str(), nullptr);
     }
 
     // Plug (again): the ioctl handler is attached before the device appears, so libusb can
@@ -166,7 +169,11 @@ public:
             reports_.clear();
             for (UMockdevIoctlData* urb : flying_) umockdev_ioctl_data_unref(urb);
             flying_.clear();
+            for (UMockdevIoctlData* urb : discarded_) umockdev_ioctl_data_unref(urb);
+            discarded_.clear();
         }
+        if (attached_) umockdev_testbed_detach_ioctl(testbed_, devnode_.c_str(), nullptr);
+        attached_ = true;
         GError* error = nullptr;
         if (!umockdev_testbed_attach_ioctl(testbed_, devnode_.c_str(), handler_, &error)) {
             std::string message = error ? error->message : "unknown";
@@ -201,6 +208,10 @@ private:
         gulong request = umockdev_ioctl_client_get_request(client);
         UMockdevIoctlData* arg = umockdev_ioctl_client_get_arg(client);
         if (unplugged_) {
+            if ((request == USBDEVFS_REAPURB || request == USBDEVFS_REAPURBNDELAY) &&
+                (!flying_.empty() || !discarded_.empty())) {
+                return reap_after_unplug(client, arg);
+            }
             umockdev_ioctl_client_complete(client, -1, ENODEV);
             return TRUE;
         }
@@ -290,6 +301,22 @@ private:
             umockdev_ioctl_client_complete(client, -1, EAGAIN);
             return TRUE;
         }
+        return hand_back(client, arg, urb_data);
+    }
+
+    // After unplug: a discarded URB (-ENOENT), else one the disconnect killed (-ESHUTDOWN).
+    gboolean reap_after_unplug(UMockdevIoctlClient* client, UMockdevIoctlData* arg) {
+        std::deque<UMockdevIoctlData*>& from = discarded_.empty() ? flying_ : discarded_;
+        UMockdevIoctlData* urb_data = from.front();
+        from.pop_front();
+        auto* urb = reinterpret_cast<usbdevfs_urb*>(urb_data->data);
+        urb->status = &from == &discarded_ ? -ENOENT : -ESHUTDOWN;
+        urb->actual_length = 0;
+        return hand_back(client, arg, urb_data);
+    }
+
+    // Completes a reap with `urb_data` (its reference passes to the client).
+    static gboolean hand_back(UMockdevIoctlClient* client, UMockdevIoctlData* arg, UMockdevIoctlData* urb_data) {
         UMockdevIoctlData* pointer = umockdev_ioctl_data_resolve(arg, 0, sizeof(gpointer), nullptr);
         umockdev_ioctl_data_set_ptr(pointer, 0, urb_data);
         umockdev_ioctl_data_unref(pointer);
@@ -311,6 +338,7 @@ private:
     std::deque<UMockdevIoctlData*> flying_;
     std::deque<UMockdevIoctlData*> discarded_;
     bool unplugged_ = false;
+    bool attached_ = false;  // the ioctl handler is attached to devnode_ (test thread only)
     int claims_ = 0;
     int releases_ = 0;
     int discards_ = 0;

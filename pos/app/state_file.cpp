@@ -1,0 +1,65 @@
+// The --state-file test hook: see state_file.hpp.
+#include "pos/app/state_file.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "pos/ui/views.hpp"
+
+namespace pos::app {
+namespace {
+
+const char* screen_name(ui::Screen screen) {
+    switch (screen) {
+        case ui::Screen::login: return "login";
+        case ui::Screen::open_shift: return "open_shift";
+        case ui::Screen::sale: return "sale";
+        case ui::Screen::tender: return "tender";
+        case ui::Screen::shift_menu: return "shift_menu";
+        case ui::Screen::cash_movement: return "cash_movement";
+        case ui::Screen::shift_report: return "shift_report";
+        case ui::Screen::close_count: return "close_count";
+        case ui::Screen::close_variance: return "close_variance";
+    }
+    return "unknown";
+}
+
+}  // namespace
+
+std::string state_json(const ui::UiState& state, const actions::Lane& lane, std::optional<bool> scanner, bool chinese) {
+    nlohmann::json lines = nlohmann::json::array();
+    for (const ui::LineView& line : ui::make_sale_view(lane, chinese).lines) {
+        lines.push_back({{"name", line.name}, {"quantity", line.quantity}, {"amount", line.amount}, {"voided", line.voided}});
+    }
+    nlohmann::json out;
+    out["screen"] = screen_name(state.screen);
+    out["operator"] = lane.operator_user() ? lane.operator_user()->operator_id : "";
+    out["shift_open"] = lane.shift().has_value();
+    out["scanner"] = scanner ? nlohmann::json(*scanner ? "connected" : "disconnected") : nlohmann::json(nullptr);
+    out["lines"] = std::move(lines);
+    out["notice"] = state.sale.notice.text;
+    return out.dump();
+}
+
+void StateFile::update(const std::string& json) {
+    if (json == written_) return;
+    std::string temporary = path_ + ".tmp";
+    bool ok = false;
+    {
+        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+        file << json << '\n';
+        ok = static_cast<bool>(file.flush());
+    }
+    ok = ok && std::rename(temporary.c_str(), path_.c_str()) == 0;
+    if (ok) {
+        written_ = json;
+    } else if (!failed_) {
+        failed_ = true;
+        std::cerr << "pos: --state-file " << path_ << " could not be written\n";
+    }
+}
+
+}  // namespace pos::app
