@@ -84,6 +84,13 @@ DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& it
     return support::Done{};
 }
 
+DbStatus replace_catalog(Connection& connection, const std::vector<ItemRecord>& items) {
+    auto transaction = Transaction::begin(connection);
+    if (!transaction) return transaction.error();
+    if (auto written = write_catalog(connection, items); !written) return written;
+    return transaction->commit();
+}
+
 DbResult<std::vector<ItemRecord>> read_catalog(Connection& connection) {
     auto statement = connection.prepare("SELECT " + item_columns + " FROM items ORDER BY sku");
     if (!statement) return statement.error();

@@ -13,6 +13,9 @@ namespace pos::db {
 // Replaces the whole catalog. The caller holds the transaction, so a failed import changes nothing.
 [[nodiscard]] DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& items);
 
+// write_catalog in a transaction of its own: the lane's and the store's catalog replace.
+[[nodiscard]] DbStatus replace_catalog(Connection& connection, const std::vector<ItemRecord>& items);
+
 [[nodiscard]] DbResult<std::vector<ItemRecord>> read_catalog(Connection& connection);
 
 // One item by a column of items (sku, plu) or by a barcode (gtin).

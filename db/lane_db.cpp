@@ -59,12 +59,7 @@ DbResult<std::unique_ptr<LaneDb>> LaneDb::open(const std::string& path, bool cre
     return std::unique_ptr<LaneDb>(new LaneDb(std::move(*connection)));
 }
 
-DbStatus LaneDb::replace_catalog(const std::vector<ItemRecord>& items) {
-    auto transaction = Transaction::begin(*connection_);
-    if (!transaction) return transaction.error();
-    if (auto written = write_catalog(*connection_, items); !written) return written;
-    return transaction->commit();
-}
+DbStatus LaneDb::replace_catalog(const std::vector<ItemRecord>& items) { return db::replace_catalog(*connection_, items); }
 
 DbResult<std::vector<ItemRecord>> LaneDb::all_items() { return read_catalog(*connection_); }
 

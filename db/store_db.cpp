@@ -96,12 +96,7 @@ DbResult<std::unique_ptr<StoreDb>> StoreDb::open(const std::string& path, bool c
     return std::unique_ptr<StoreDb>(new StoreDb(std::move(*connection)));
 }
 
-DbStatus StoreDb::replace_catalog(const std::vector<ItemRecord>& items) {
-    auto transaction = Transaction::begin(*connection_);
-    if (!transaction) return transaction.error();
-    if (auto written = write_catalog(*connection_, items); !written) return written;
-    return transaction->commit();
-}
+DbStatus StoreDb::replace_catalog(const std::vector<ItemRecord>& items) { return db::replace_catalog(*connection_, items); }
 
 DbResult<std::vector<ItemRecord>> StoreDb::all_items() { return read_catalog(*connection_); }
 

@@ -17,11 +17,11 @@
 #include "pos/actions/session.hpp"
 #include "pos/actions/shift_report.hpp"
 #include "pos/actions/store_setup.hpp"
+#include "tests/support/demo_lane.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace pos::actions;
 namespace printer = pos::drivers::printer;
-using pos::testing::TempDir;
 
 namespace {
 
@@ -230,28 +230,8 @@ TEST_CASE("print_queue: the worker thread prints and reports through status and 
 
 namespace {
 
-struct PrintingLane {
-    TempDir dir;
-    OpenLane files;
-    std::unique_ptr<Lane> lane;
-
-    PrintingLane() {
-        setenv("POS_ASSETS_DIR", POS_SOURCE_DIR "/assets", 1);
-        REQUIRE(init_data_dir(dir.path(), true).ok());
-        auto opened = open_lane(dir.path());
-        REQUIRE(opened.ok());
-        files = std::move(*opened);
-        lane = std::make_unique<Lane>(*files.db, files.config);
-    }
-
-    nlohmann::json ok(const std::string& line) {
-        nlohmann::json result =
-            apply_action(*lane, nlohmann::json::parse(line), [] { return std::string("2026-11-23T09:16:42+08:00"); });
-        CAPTURE(line);
-        CAPTURE(result.dump());
-        REQUIRE(result["ok"] == true);
-        return result;
-    }
+struct PrintingLane : pos::testing::DemoLane {
+    PrintingLane() : DemoLane("2026-11-23T09:16:42+08:00") {}
 
     // Logged in, shift open, one sale paid: its id.
     std::string sell(const char* method) {

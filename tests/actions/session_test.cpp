@@ -7,32 +7,15 @@
 
 #include "pos/actions/session.hpp"
 #include "pos/actions/store_setup.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/support/demo_lane.hpp"
 
 using namespace pos::actions;
 using nlohmann::json;
-using pos::testing::TempDir;
 
 namespace {
 
-struct DemoLane {
-    TempDir dir;
-    OpenLane files;
-    std::unique_ptr<Lane> lane;
-
-    DemoLane() {
-        setenv("POS_ASSETS_DIR", POS_SOURCE_DIR "/assets", 1);
-        REQUIRE(init_data_dir(dir.path(), true).ok());
-        auto opened = open_lane(dir.path());
-        REQUIRE(opened.ok());
-        files = std::move(*opened);
-        lane = std::make_unique<Lane>(*files.db, files.config);
-    }
-
-    json run(const std::string& line) {
-        return apply_action(*lane, json::parse(line), [] { return std::string("2026-11-23T10:00:00+08:00"); });
-    }
-
+// The session tests' lane: the shared demo fixture plus a count of committed sales.
+struct DemoLane : pos::testing::DemoLane {
     int64_t sales() {
         auto ids = files.db->sale_ids();
         REQUIRE(ids.ok());

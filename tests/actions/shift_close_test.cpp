@@ -5,39 +5,15 @@
 
 #include "pos/actions/session.hpp"
 #include "pos/actions/store_setup.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/support/demo_lane.hpp"
 
 using namespace pos::actions;
 using nlohmann::json;
-using pos::testing::TempDir;
 
 namespace {
 
-struct ShiftLane {
-    TempDir dir;
-    OpenLane files;
-    std::unique_ptr<Lane> lane;
-
-    ShiftLane() {
-        setenv("POS_ASSETS_DIR", POS_SOURCE_DIR "/assets", 1);
-        REQUIRE(init_data_dir(dir.path(), true).ok());
-        auto opened = open_lane(dir.path());
-        REQUIRE(opened.ok());
-        files = std::move(*opened);
-        lane = std::make_unique<Lane>(*files.db, files.config);
-    }
-
-    json run(const std::string& line) {
-        json result = apply_action(*lane, json::parse(line), [] { return std::string("2026-11-23T18:00:00+08:00"); });
-        return result;
-    }
-
-    void ok(const std::string& line) {
-        json result = run(line);
-        CAPTURE(line);
-        CAPTURE(result.dump());
-        REQUIRE(result["ok"] == true);
-    }
+struct ShiftLane : pos::testing::DemoLane {
+    ShiftLane() : DemoLane("2026-11-23T18:00:00+08:00") {}
 };
 
 // A day's shift with every kind of cash movement. Hand-checked:

@@ -5,58 +5,15 @@
 #include <imgui.h>
 
 #include "pos/ui/screens.hpp"
+#include "tests/ui/headless.hpp"
 
 namespace ui = pos::ui;
 using pos::core::Money;
 using pos::core::TenderMethod;
+using pos::testing::Headless;
+using pos::testing::only;
 
 namespace {
-
-// One ImGui context with the built-in font, 1280×800, for the length of a test.
-class Headless {
-public:
-    Headless() : strings_(*ui::Strings::load(std::string(POS_SOURCE_DIR) + "/assets/i18n", "en")) {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        ImFont* font = io.Fonts->AddFontDefault();
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        fonts_ = ui::Fonts{font, font, font};
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-    Headless(const Headless&) = delete;
-    Headless& operator=(const Headless&) = delete;
-
-    // Types `keys` and draws frames until the queue is empty or a screen recorded intents.
-    template <typename Draw>
-    ui::Intents type(const std::string& keys, Draw draw) {
-        auto events = ui::parse_key_script(keys);
-        REQUIRE(events.ok());
-        for (const ui::InputEvent& event : *events) input.push(event);
-        ui::Intents intents;
-        for (int frame = 0; frame < 4 && intents.empty(); ++frame) {
-            ImGui::NewFrame();
-            ImGui::SetNextWindowPos(ImVec2(0, 0));
-            ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-            ImGui::Begin("##root", nullptr, ImGuiWindowFlags_NoDecoration);
-            ui::Ui context{strings_, fonts_, 1.0f};
-            draw(intents, context);
-            ImGui::End();
-            ImGui::Render();
-        }
-        return intents;
-    }
-
-    ui::InputQueue input;
-
-private:
-    ui::Strings strings_;
-    ui::Fonts fonts_;
-};
 
 ui::SaleView two_lines() {
     ui::SaleView view;
@@ -69,12 +26,6 @@ ui::SaleView two_lines() {
 }
 
 // The one intent recorded, by value (the list is usually a temporary).
-template <typename T>
-T only(const ui::Intents& intents) {
-    REQUIRE(intents.size() == 1);
-    REQUIRE(std::holds_alternative<T>(intents[0]));
-    return std::get<T>(intents[0]);
-}
 
 }  // namespace
 
