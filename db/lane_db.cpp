@@ -28,8 +28,8 @@ DbStatus insert_sale_rows(Connection& connection, const SaleRecord& sale) {
 
     auto lines = connection.prepare(
         "INSERT INTO sale_lines (sale_id, line_no, kind, sku, gtin, name_zh, name_en, spec, unit, department, "
-        "sale_unit, quantity_milli, unit_price_fen, amount_fen, voided, voided_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "sale_unit, quantity_milli, unit_price_fen, amount_fen, voided, voided_by, original_price_fen, price_set_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!lines) return lines.error();
     for (const SaleLineRecord& line : sale.lines) {
         Statement& l = (*lines)->reset();
@@ -37,6 +37,9 @@ DbStatus insert_sale_rows(Connection& connection, const SaleRecord& sale) {
         l.bind(6, line.name_zh).bind(7, line.name_en).bind(8, line.spec).bind(9, line.unit).bind(10, line.department);
         l.bind(11, line.sale_unit).bind(12, line.quantity_milli).bind(13, line.unit_price_fen);
         l.bind(14, line.amount_fen).bind(15, int64_t(line.voided)).bind(16, line.voided_by);
+        if (line.original_price_fen) l.bind(17, *line.original_price_fen);
+        else l.bind_null(17);
+        l.bind(18, line.price_set_by);
         if (auto inserted = l.run(); !inserted) return inserted;
     }
 
@@ -167,7 +170,8 @@ DbResult<std::optional<SaleRecord>> LaneDb::find_sale(const std::string& id) {
 
     auto lines = connection_->prepare(
         "SELECT line_no, kind, sku, gtin, name_zh, name_en, spec, unit, department, sale_unit, quantity_milli, "
-        "unit_price_fen, amount_fen, voided, voided_by FROM sale_lines WHERE sale_id = ? ORDER BY line_no");
+        "unit_price_fen, amount_fen, voided, voided_by, original_price_fen, price_set_by FROM sale_lines "
+        "WHERE sale_id = ? ORDER BY line_no");
     if (!lines) return lines.error();
     Statement& l = (*lines)->bind(1, id);
     for (;;) {
@@ -177,7 +181,9 @@ DbResult<std::optional<SaleRecord>> LaneDb::find_sale(const std::string& id) {
         sale.lines.push_back(SaleLineRecord{l.column_int(0), l.column_text(1), l.column_text(2), l.column_text(3),
                                             l.column_text(4), l.column_text(5), l.column_text(6), l.column_text(7),
                                             l.column_text(8), l.column_text(9), l.column_int(10), l.column_int(11),
-                                            l.column_int(12), l.column_int(13) != 0, l.column_text(14)});
+                                            l.column_int(12), l.column_int(13) != 0, l.column_text(14),
+                                            l.column_is_null(15) ? std::nullopt : std::optional<int64_t>(l.column_int(15)),
+                                            l.column_text(16)});
     }
     auto tenders = connection_->prepare(
         "SELECT seq, method, amount_fen, reference FROM sale_tenders WHERE sale_id = ? ORDER BY seq");

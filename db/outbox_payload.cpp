@@ -113,6 +113,11 @@ DbResult<SaleRecord> parse_sale_payload(const std::string& json_text) {
             record.amount_fen = decimal(line, "amount", 2);
             record.voided = boolean(line, "voided");
             record.voided_by = text(line, "voided_by");
+            // Price overrides came later: payloads queued before them have neither field.
+            if (line.contains("original_price") && !line["original_price"].is_null()) {
+                record.original_price_fen = decimal(line, "original_price", 2);
+            }
+            if (line.contains("price_set_by")) record.price_set_by = text(line, "price_set_by");
             sale.lines.push_back(std::move(record));
         }
         const json& tenders = member(root, "tenders");
@@ -140,6 +145,55 @@ DbResult<ShiftRecord> parse_shift_payload(const std::string& json_text) {
         return shift;
     } catch (const BadField& bad) {
         return bad_payload("shift", bad);
+    }
+}
+
+DbResult<StoreShiftClose> parse_shift_close_payload(const std::string& json_text) {
+    try {
+        json root = parse_object(json_text);
+        StoreShiftClose close;
+        close.shift_id = text(root, "shift_id");
+        close.lane = integer(root, "lane");
+        close.operator_id = text(root, "operator");
+        close.opened_at = text(root, "opened_at");
+        close.closed_at = text(root, "closed_at");
+        close.largest_variance_fen = decimal(root, "largest_variance", 2);
+        close.approver = text(root, "approver");
+        close.reason = text(root, "reason");
+        const json& tenders = member(root, "tenders");
+        if (!tenders.is_array()) throw BadField{"tenders", "must be a list"};
+        for (const json& row : tenders) {
+            if (text(row, "tender") != "cash") continue;
+            close.expected_cash_fen = decimal(row, "expected", 2);
+            close.counted_cash_fen = decimal(row, "counted", 2);
+        }
+        close.report = json_text;
+        return close;
+    } catch (const BadField& bad) {
+        return bad_payload("shift_close", bad);
+    }
+}
+
+DbResult<StoreCashMovement> parse_cash_movement_payload(const std::string& json_text) {
+    try {
+        json root = parse_object(json_text);
+        StoreCashMovement movement;
+        movement.id = text(root, "id");
+        movement.shift_id = text(root, "shift_id");
+        movement.lane = integer(root, "lane");
+        movement.kind = text(root, "kind");
+        if (movement.kind != "pay_in" && movement.kind != "pay_out" && movement.kind != "pickup" &&
+            movement.kind != "no_sale") {
+            throw BadField{"kind", "must be pay_in, pay_out, pickup or no_sale"};
+        }
+        movement.amount_fen = decimal(root, "amount", 2);
+        movement.reason = text(root, "reason");
+        movement.operator_id = text(root, "operator");
+        movement.approver = text(root, "approver");
+        movement.at = text(root, "at");
+        return movement;
+    } catch (const BadField& bad) {
+        return bad_payload("cash_movement", bad);
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include "db/db_error.hpp"
 #include "db/records.hpp"
+#include "db/store_records.hpp"
 
 namespace pos::db {
 
@@ -21,5 +22,12 @@ namespace pos::db {
 
 // A 'shift' payload: shift_id, lane, operator, opened_at, float (and closed_at when present).
 [[nodiscard]] DbResult<ShiftRecord> parse_shift_payload(const std::string& json_text);
+
+// A 'shift_close' payload (the lane's 交班): shift_id, lane, operator, opened_at, closed_at,
+// tenders (the cash row gives expected and counted cash), largest_variance, approver, reason.
+[[nodiscard]] DbResult<StoreShiftClose> parse_shift_close_payload(const std::string& json_text);
+
+// A 'cash_movement' payload: id, shift_id, lane, kind, amount, reason, operator, approver, at.
+[[nodiscard]] DbResult<StoreCashMovement> parse_cash_movement_payload(const std::string& json_text);
 
 }  // namespace pos::db

@@ -59,6 +59,8 @@ struct SaleLineRecord {
     int64_t amount_fen = 0;
     bool voided = false;
     std::string voided_by;
+    std::optional<int64_t> original_price_fen;  // set when the price was overridden
+    std::string price_set_by;
 };
 
 struct TenderRecord {

@@ -27,8 +27,9 @@ public:
 
     // Stores a batch of a lane's outbox records in one BEGIN IMMEDIATE transaction. Each record
     // is kept once, keyed by (kind, ref); a sale goes into sales keyed by its UUID, its lines and
-    // tenders only when the sale row is new; a shift into shifts likewise; other kinds are kept
-    // verbatim in `received`. Either the whole batch is stored and every record acknowledged,
+    // tenders only when the sale row is new; a shift into shifts likewise, a shift close into
+    // shift_closes, a cash movement into cash_movements; a new sale whose business day is already
+    // closed is flagged in late_sales. Every record is also kept verbatim in `received`. Either the whole batch is stored and every record acknowledged,
     // or nothing is (a record that cannot be read fails the batch, naming it).
     [[nodiscard]] DbResult<std::vector<Acknowledged>> apply_batch(const std::vector<OutboxRecord>& batch,
                                                                   const std::string& received_at);

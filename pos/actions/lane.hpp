@@ -11,7 +11,9 @@
 
 #include "db/lane_db.hpp"
 #include "db/lane_shifts.hpp"
+#include "db/store_db.hpp"
 #include "pos/actions/config.hpp"
+#include "pos/actions/end_of_day.hpp"
 #include "pos/core/result.hpp"
 #include "pos/core/shift.hpp"
 #include "pos/core/ticket.hpp"
@@ -75,6 +77,18 @@ struct CloseShiftOutcome {
     core::Money largest_variance;
 };
 
+// A ticket put on hold (挂单), as listed for resuming (取单).
+struct HeldTicket {
+    std::string id;
+    std::string held_at;
+    std::string operator_id;
+    int64_t lines = 0;
+    core::Money total;
+};
+
+// At most this many tickets wait on hold per lane, as on the tills cashiers know (思迅: 5).
+inline constexpr size_t max_held_tickets = 5;
+
 class Lane {
 public:
     Lane(db::LaneDb& database, LaneConfig config) : db_(database), config_(std::move(config)) {}
@@ -101,6 +115,23 @@ public:
     [[nodiscard]] core::Result<CloseShiftOutcome> submit_count(const CloseShiftRequest& request, const std::string& now);
     // 交班: blind count in, variances out; a supervisor signs off above the configured threshold.
     [[nodiscard]] core::Result<CloseShiftOutcome> close_shift(const CloseShiftRequest& request, const std::string& now);
+    // 日结 (lane_end_of_day.cpp): the store's open business day and what blocks closing it; closing
+    // locks its totals in store.db, forced past blockers only by a supervisor with a reason.
+    [[nodiscard]] core::Result<std::unique_ptr<db::StoreDb>> open_day_store();
+    [[nodiscard]] core::Result<DayStatus> day_status(db::StoreDb& store);
+    [[nodiscard]] core::Result<EndOfDayOutcome> end_of_day(db::StoreDb& store, const EndOfDayRequest& request,
+                                                           const std::string& now);
+
+    // 挂单: the open ticket is stored in lane.db (it survives a restart) and the lane is free.
+    [[nodiscard]] core::Result<HeldTicket> suspend(const std::string& now);
+    // 取单: brings a held ticket back; without an id, the only one held.
+    [[nodiscard]] core::Result<HeldTicket> resume(const std::optional<std::string>& id);
+    [[nodiscard]] core::Result<std::vector<HeldTicket>> held_tickets();
+    // F8 lookup: by pinyin initials (简码), SKU, PLU or part of the name.
+    [[nodiscard]] core::Result<std::vector<core::CatalogItem>> search(std::string_view query, int limit);
+    // A new unit price for a line with a supervisor's approval; the old price and the approver
+    // are journaled on the sale line.
+    [[nodiscard]] core::Result<LineChange> override_price(int line, core::Money price, const Approval& approval);
 
     [[nodiscard]] const core::Ticket& ticket() const { return ticket_; }
     [[nodiscard]] const std::optional<db::UserRecord>& operator_user() const { return operator_; }

@@ -78,6 +78,8 @@ db::SaleRecord to_sale_record(const core::Ticket& ticket, const core::PaymentSta
         record.amount_fen = line.amount().in_fen();
         record.voided = line.voided;
         record.voided_by = line.voided_by;
+        if (line.original_price) record.original_price_fen = line.original_price->in_fen();
+        record.price_set_by = line.price_set_by;
         sale.lines.push_back(std::move(record));
     }
     if (!payment.rounding.is_zero()) {
@@ -108,7 +110,10 @@ nlohmann::json sale_to_json(const db::SaleRecord& sale) {
                          {"department", line.department}, {"sale_unit", line.sale_unit},
                          {"qty", core::Quantity::milli(line.quantity_milli).to_string()},
                          {"unit_price", money(line.unit_price_fen)}, {"amount", money(line.amount_fen)},
-                         {"voided", line.voided}, {"voided_by", line.voided_by}});
+                         {"voided", line.voided}, {"voided_by", line.voided_by},
+                         {"original_price", line.original_price_fen ? nlohmann::json(money(*line.original_price_fen))
+                                                                    : nlohmann::json(nullptr)},
+                         {"price_set_by", line.price_set_by}});
     }
     nlohmann::json tenders = nlohmann::json::array();
     for (const db::TenderRecord& tender : sale.tenders) {

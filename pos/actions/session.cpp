@@ -241,6 +241,69 @@ json do_close_shift(Lane& lane, const json& action, const std::string& now) {
     return result;
 }
 
+json held_json(const HeldTicket& held) {
+    return {{"ticket", held.id}, {"held_at", held.held_at}, {"operator", held.operator_id}, {"lines", held.lines},
+            {"total", held.total.to_string()}};
+}
+
+json do_suspend(Lane& lane, const std::string& now) {
+    auto held = lane.suspend(now);
+    if (!held) return failure(held.error());
+    json result = held_json(*held);
+    result["ok"] = true;
+    return result;
+}
+
+json do_resume(Lane& lane, const json& action) {
+    std::optional<std::string> id;
+    if (action.contains("ticket")) id = optional_text(action, "ticket");
+    auto resumed = lane.resume(id);
+    if (!resumed) return failure(resumed.error());
+    json result = held_json(*resumed);
+    result["ok"] = true;
+    return result;
+}
+
+json do_held(Lane& lane) {
+    auto held = lane.held_tickets();
+    if (!held) return failure(held.error());
+    json tickets = json::array();
+    for (const HeldTicket& ticket : *held) tickets.push_back(held_json(ticket));
+    return {{"ok", true}, {"tickets", tickets}};
+}
+
+json do_search(Lane& lane, const json& action) {
+    auto query = text_field(action, "query");
+    if (!query) return failure(query.error());
+    int limit = 20;
+    if (action.contains("limit")) {
+        const json& value = action["limit"];
+        if (!value.is_number_integer() || value.get<int64_t>() < 1 || value.get<int64_t>() > 200) {
+            return failure(make_error(ErrorCode::bad_input, "\"limit\" must be a number from 1 to 200"));
+        }
+        limit = int(value.get<int64_t>());
+    }
+    auto found = lane.search(*query, limit);
+    if (!found) return failure(found.error());
+    json items = json::array();
+    for (const core::CatalogItem& item : *found) {
+        bool weighed = item.sale_unit == core::SaleUnit::weight;
+        items.push_back({{"sku", item.sku}, {"plu", item.plu}, {"name", item.name_zh}, {"name_en", item.name_en},
+                         {"spec", item.spec}, {"price", (weighed ? item.price_per_kg : item.price).to_string()},
+                         {"weighed", weighed}, {"pinyin", item.pinyin}});
+    }
+    return {{"ok", true}, {"items", items}};
+}
+
+json do_override_price(Lane& lane, const json& action) {
+    auto line = line_field(action);
+    if (!line) return failure(line.error());
+    auto price = money_field(action, "price");
+    if (!price) return failure(price.error());
+    auto change = lane.override_price(*line, *price, {optional_text(action, "approver"), optional_text(action, "pin")});
+    return change ? line_json(*change) : failure(change.error());
+}
+
 }  // namespace
 
 std::string local_now() {
@@ -271,6 +334,12 @@ const std::map<std::string, std::set<std::string>, std::less<>> op_fields = {
     {"no_sale", {"reason"}},
     {"x_report", {"shift"}},
     {"close_shift", {"counted", "reason", "approver", "pin"}},
+    {"end_of_day", {"approver", "pin", "force", "reason"}},
+    {"suspend", {}},
+    {"resume", {"ticket"}},
+    {"held", {}},
+    {"search", {"query", "limit"}},
+    {"override_price", {"line", "price", "approver", "pin"}},
 };
 
 core::Status check_fields(const std::string& op, const json& action) {
@@ -278,7 +347,8 @@ core::Status check_fields(const std::string& op, const json& action) {
     if (known == op_fields.end()) {
         return make_error(ErrorCode::bad_input,
                           fmt::format("unknown op \"{}\": known ops are login, open_shift, scan, set_qty, void_line, "
-                                      "tender, pay_in, pay_out, pickup, no_sale, x_report, close_shift, logout", op));
+                                      "tender, pay_in, pay_out, pickup, no_sale, x_report, close_shift, suspend, "
+                                      "resume, held, search, override_price, logout", op));
     }
     for (const auto& [key, value] : action.items()) {
         if (key != "op" && key != "now" && !known->second.contains(key)) {
@@ -313,6 +383,12 @@ json dispatch(Lane& lane, const json& action, const Clock& clock) {
     if (*op == "no_sale") return do_move_cash(lane, action, CashMovementKind::no_sale, now);
     if (*op == "x_report") return do_x_report(lane, action);
     if (*op == "close_shift") return do_close_shift(lane, action, now);
+    if (*op == "end_of_day") return apply_end_of_day(lane, action, now);
+    if (*op == "suspend") return do_suspend(lane, now);
+    if (*op == "resume") return do_resume(lane, action);
+    if (*op == "held") return do_held(lane);
+    if (*op == "search") return do_search(lane, action);
+    if (*op == "override_price") return do_override_price(lane, action);
     return failure(make_error(ErrorCode::internal, fmt::format("op \"{}\" is listed but not dispatched", *op)));
 }
 

@@ -48,9 +48,7 @@ bool Checkout::frame(ui::InputQueue& input) {
     switch (state_.screen) {
         case Screen::login: ui::draw_login(state_.login, input, intents, ui); break;
         case Screen::open_shift: ui::draw_open_shift(state_.shift, ui::make_shift_view(lane_), input, intents, ui); break;
-        case Screen::sale:
-            ui::draw_sale(state_.sale, ui::make_sale_view(lane_, tr_.is_chinese()), input, intents, ui);
-            break;
+        case Screen::sale: ui::draw_sale(state_.sale, sale_view(), input, intents, ui); break;
         case Screen::tender: ui::draw_tender(state_.tender, ui::make_tender_view(lane_), input, intents, ui); break;
         case Screen::shift_menu:
             ui::draw_shift_menu(state_.menu, ui::make_shift_menu_view(lane_, actions::local_now()), input, intents, ui);
@@ -65,11 +63,119 @@ bool Checkout::frame(ui::InputQueue& input) {
     // A typed reason may hold characters the atlas lacks: added before the next frame.
     if (state_.screen == Screen::cash_movement) fonts_.ensure(state_.cash.reason.text);
     if (state_.screen == Screen::close_variance) fonts_.ensure(state_.close.variance.reason.text);
+    bool searched = refresh_lookup();
 
     for (const ui::Intent& intent : intents) {
         std::visit([this](const auto& each) { apply(each); }, intent);
     }
-    return !intents.empty();
+    return !intents.empty() || searched;
+}
+
+ui::SaleView Checkout::sale_view() {
+    ui::SaleView view = ui::make_sale_view(lane_, tr_.is_chinese());
+    if (held_stale_) {
+        held_.clear();
+        if (auto held = lane_.held_tickets()) {
+            for (const actions::HeldTicket& each : *held) held_.push_back(ui::make_held_view(each));
+        }
+        held_stale_ = false;
+    }
+    view.held = held_;
+    view.found = found_;
+    return view;
+}
+
+bool Checkout::refresh_lookup() {
+    ui::LookupForm& form = state_.sale.lookup;
+    if (state_.screen != Screen::sale || !form.open) {
+        searched_.reset();
+        found_.clear();
+        return false;
+    }
+    if (searched_ && *searched_ == form.query.text) return false;
+    searched_ = form.query.text;
+    found_.clear();
+    fonts_.ensure(form.query.text);  // Chinese typed through the input method
+    auto items = lane_.search(form.query.text, 30);
+    if (!items) {
+        form.notice = ui::error_notice(tr_, items.error());
+        return true;
+    }
+    for (const core::CatalogItem& item : *items) {
+        found_.push_back(ui::make_found_item(item, tr_.is_chinese()));
+        fonts_.ensure(found_.back().name);
+    }
+    if (form.query.text.size() > 0 && found_.empty()) {
+        form.notice = info(tr_("lookup.nothing"));
+    } else if (form.notice.tone == Tone::info) {
+        form.notice.clear();
+    }
+    return true;
+}
+
+void Checkout::apply(const ui::intent::Suspend&) {
+    ui::SaleForm& form = state_.sale;
+    auto held = lane_.suspend(actions::local_now());
+    held_stale_ = true;
+    if (!held) {
+        form.notice = ui::error_notice(tr_, held.error());
+        return;
+    }
+    // The number the cashier reads back: this ticket's place among those now on hold.
+    size_t count = 1;
+    if (auto all = lane_.held_tickets()) count = all->size();
+    form = ui::SaleForm{};
+    form.notice = success(tr_.format("held.done", count, held->lines, ui::money_text(held->total)));
+}
+
+void Checkout::apply(const ui::intent::Resume& intent) {
+    ui::SaleForm& form = state_.sale;
+    auto resumed = lane_.resume(intent.id);
+    held_stale_ = true;
+    if (!resumed) {
+        // Shown where the cashier is looking: in the list when it is open.
+        (form.held.open ? form.held.notice : form.notice) = ui::error_notice(tr_, resumed.error());
+        return;
+    }
+    form = ui::SaleForm{};
+    form.selected_line = static_cast<int>(lane_.ticket().lines().size());
+    form.scroll_to_selected = true;
+    form.notice = success(tr_.format("held.resumed", resumed->held_at.size() >= 16 ? resumed->held_at.substr(11, 5)
+                                                                                   : resumed->held_at,
+                                     resumed->lines, ui::money_text(resumed->total)));
+}
+
+void Checkout::apply(const ui::intent::OverridePrice& intent) {
+    ui::SaleForm& form = state_.sale;
+    ui::ApprovalForm& dialog = form.approval;
+    auto price = core::Money::parse(intent.price_text);
+    if (!price) {
+        dialog.notice = ui::error_notice(tr_, price.error());
+        dialog.price.clear();
+        dialog.field = ui::ApprovalForm::Field::price;
+        return;
+    }
+    auto change = lane_.override_price(intent.line, *price, actions::Approval{intent.approver, intent.pin});
+    if (!change) {
+        ErrorCode code = change.error().code;
+        dialog.notice = ui::error_notice(tr_, change.error());
+        dialog.pin.clear();
+        if (code == ErrorCode::wrong_pin) {
+            dialog.notice.detail.clear();
+            dialog.field = ui::ApprovalForm::Field::pin;
+        } else if (code == ErrorCode::unknown_operator || code == ErrorCode::not_permitted ||
+                   code == ErrorCode::approval_required) {
+            dialog.approver.clear();
+            dialog.field = ui::ApprovalForm::Field::approver;
+        } else if (code == ErrorCode::bad_amount) {
+            dialog.price.clear();
+            dialog.field = ui::ApprovalForm::Field::price;
+        }
+        return;
+    }
+    form.approval = ui::ApprovalForm{};
+    form.selected_line = change->line;
+    form.notice = success(tr_.format("price.done", change->line, ui::money_text(*price), intent.approver));
 }
 
 ui::Notice& Checkout::current_notice() {
@@ -116,6 +222,7 @@ void Checkout::apply(const ui::intent::Login& intent) {
         return;
     }
     form = ui::LoginForm{};
+    held_stale_ = true;
     // The operator's name is shown from now on; its characters may be new to the font atlas.
     if (const auto& user = lane_.operator_user()) fonts_.ensure(user->name);
     enter_after_login();

@@ -12,6 +12,7 @@
 #include "pos/ui/state.hpp"
 #include "pos/ui/strings.hpp"
 #include "pos/ui/theme.hpp"
+#include "pos/ui/views.hpp"
 
 namespace pos::app {
 
@@ -58,6 +59,14 @@ private:
     void apply(const ui::intent::FinishClose& intent);
     void apply(const ui::intent::Reprint& intent);
     void apply(const ui::intent::PrintReport& intent);
+    void apply(const ui::intent::Suspend& intent);
+    void apply(const ui::intent::Resume& intent);
+    void apply(const ui::intent::OverridePrice& intent);
+
+    // The sale screen's view with the held tickets and the F8 results added.
+    [[nodiscard]] ui::SaleView sale_view();
+    // Searches again when the F8 query changed since the last search; true when it did.
+    bool refresh_lookup();
 
     void enter_after_login();
     // The report screen shows `report`; with a printer, F4 prints it.
@@ -83,6 +92,10 @@ private:
     actions::Printing* printing_ = nullptr;
     uint64_t drawer_missed_seen_ = 0;             // kicks already told to the cashier
     std::optional<actions::ShiftReport> report_;  // the X/Z report on screen, for F4
+    std::vector<ui::HeldView> held_;              // tickets on hold, read again when held_stale_
+    bool held_stale_ = true;
+    std::optional<std::string> searched_;         // the F8 query found_ answers; none while F8 is closed
+    std::vector<ui::FoundItem> found_;
 };
 
 }  // namespace pos::app

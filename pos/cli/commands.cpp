@@ -160,6 +160,7 @@ void register_commands(CLI::App& app, const std::string& /*data_dir*/, Command& 
     register_user(app, command);
     register_devices(app, command);
     register_shift(app, command);
+    register_day(app, command);
     register_receipt(app, command);
 }
 

@@ -27,6 +27,7 @@ void register_sync(CLI::App& app, Command& command);
 void register_user(CLI::App& app, Command& command);
 void register_devices(CLI::App& app, Command& command);  // devices_command.cpp
 void register_shift(CLI::App& app, Command& command);
+void register_day(CLI::App& app, Command& command);  // day_command.cpp: 日结
 
 // posctl receipt render (pos/cli/receipt_command.cpp).
 void register_receipt(CLI::App& app, Command& command);

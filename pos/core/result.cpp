@@ -29,6 +29,8 @@ std::string_view error_code_name(ErrorCode code) {
         case ErrorCode::not_found: return "not_found";
         case ErrorCode::io: return "io";
         case ErrorCode::internal: return "internal";
+        case ErrorCode::day_blocked: return "day_blocked";
+        case ErrorCode::day_closed: return "day_closed";
     }
     return "internal";
 }

@@ -36,6 +36,8 @@ enum class ErrorCode {
     not_found,          // a record (sale, ticket, file) does not exist
     io,                 // a file could not be read or written
     internal,
+    day_blocked,        // the end of day (日结) is refused: shifts open or records not at the store
+    day_closed,         // that business day was already closed (日结 done)
 };
 
 [[nodiscard]] std::string_view error_code_name(ErrorCode code);

@@ -42,7 +42,7 @@ Result<int> Ticket::add_item(const CatalogItem& item, std::string gtin, Quantity
     bool mergeable = item.sale_unit == SaleUnit::piece && !from_label;
     if (mergeable) {
         for (TicketLine& line : lines_) {
-            if (!line.voided && !line.from_label && line.item.sku == item.sku && line.unit_price == unit_price &&
+            if (!line.voided && !line.from_label && !line.original_price && line.item.sku == item.sku && line.unit_price == unit_price &&
                 line.item.sale_unit == SaleUnit::piece) {
                 if (line.quantity + quantity > Quantity::max_per_line()) {
                     return make_error(ErrorCode::bad_amount, "line " + std::to_string(line.number) +
@@ -54,7 +54,8 @@ Result<int> Ticket::add_item(const CatalogItem& item, std::string gtin, Quantity
         }
     }
     int number = int(lines_.size()) + 1;
-    lines_.push_back(TicketLine{number, item, std::move(gtin), quantity, unit_price, label_amount, from_label, false, {}});
+    lines_.push_back(TicketLine{number, item, std::move(gtin), quantity, unit_price, label_amount, from_label, false, {},
+                                std::nullopt, {}});
     return number;
 }
 
@@ -81,6 +82,26 @@ Status Ticket::set_quantity(int line_number, Quantity quantity) {
         return make_error(ErrorCode::bad_amount, (*line)->item.name_zh + " is sold by the piece: enter a whole number");
     }
     (*line)->quantity = quantity;
+    return Done{};
+}
+
+Ticket Ticket::resumed(std::vector<TicketLine> lines) {
+    Ticket ticket;
+    ticket.lines_ = std::move(lines);
+    return ticket;
+}
+
+Status Ticket::override_price(int line_number, Money price, std::string approver) {
+    auto line = editable_line(line_number);
+    if (!line) return line.error();
+    if ((*line)->from_label) {
+        return make_error(ErrorCode::bad_line, "line " + std::to_string(line_number) +
+                                                   " is priced by its scale label: reprint the label at the scale");
+    }
+    if (price <= Money{}) return make_error(ErrorCode::bad_amount, "the new price must be above 0.00");
+    if (!(*line)->original_price) (*line)->original_price = (*line)->unit_price;
+    (*line)->unit_price = price;
+    (*line)->price_set_by = std::move(approver);
     return Done{};
 }
 

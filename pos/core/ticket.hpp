@@ -28,6 +28,8 @@ struct TicketLine {
     bool from_label = false;           // weight or price read from a label: not editable by hand
     bool voided = false;
     std::string voided_by;             // approver's operator number
+    std::optional<Money> original_price;  // set when the price was overridden at the lane
+    std::string price_set_by;          // approver of the override
 
     [[nodiscard]] Money amount() const;
 };
@@ -56,7 +58,12 @@ public:
     [[nodiscard]] Result<int> add_item(const CatalogItem& item, std::string gtin, Quantity quantity, Money unit_price,
                  std::optional<Money> label_amount, bool from_label = false);
 
+    // A ticket brought back from hold (挂单) with its lines as they were; no tenders.
+    [[nodiscard]] static Ticket resumed(std::vector<TicketLine> lines);
+
     [[nodiscard]] Status set_quantity(int line_number, Quantity quantity);
+    // A new unit price for a counted line (never a scale label's), approved by `approver`.
+    [[nodiscard]] Status override_price(int line_number, Money price, std::string approver);
     [[nodiscard]] Status void_line(int line_number, std::string approver);
 
     // Takes a tender. Cash may exceed what is due (change); card, mobile and account may not.

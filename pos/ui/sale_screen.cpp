@@ -4,7 +4,9 @@
 // `3*` Enter = the selected line's quantity becomes 3 (the selection follows the last changed
 // line; Up/Down or a tap moves it); `3*CODE` Enter = sell 3 of CODE, `0.350*PLU` Enter = a
 // weighed item by PLU; Delete = void the selected line (supervisor); Esc = clear; F12 = shift
-// menu; F11 = pay-in/out; F5 = no-sale (drawer); F4 = reprint the last receipt; Home = lock (log out, the shift stays open).
+// menu; F11 = pay-in/out; F5 = no-sale (drawer); F4 = reprint the last receipt; Home = lock (log out, the shift stays open);
+// F6 = 挂单 with items, 取单 on an empty ticket (a list when several are held); F8 = item lookup;
+// `/` = change the selected line's price (supervisor).
 #include <algorithm>
 
 #include "pos/ui/screens.hpp"
@@ -54,8 +56,43 @@ bool submit(SaleForm& form, const SaleView& view, Intents& intents, const String
     return true;
 }
 
+// F6: hold the ticket with items; on an empty one resume the only held ticket, or list them.
+bool hold_or_resume(SaleForm& form, const SaleView& view, Intents& intents, const Strings& tr) {
+    if (view.has_live_lines) {
+        intents.push_back(intent::Suspend{});
+        return true;
+    }
+    if (view.held.empty()) {
+        form.notice = info(tr("held.none"));
+        return false;
+    }
+    if (view.held.size() == 1) {
+        intents.push_back(intent::Resume{view.held.front().id});
+        return true;
+    }
+    form.held = HeldListForm{};
+    form.held.open = true;
+    return false;
+}
+
 bool handle(SaleForm& form, const SaleView& view, InputEvent event, Intents& intents, const Strings& tr) {
     if (event.is_char()) {
+        if (event.ch == U'/' && form.input.empty()) {
+            int line = target_line(form, view);
+            if (line == 0) {
+                form.notice = info(tr("sale.scan_first"));
+            } else if (view.lines[static_cast<size_t>(line - 1)].voided) {
+                form.notice = info(tr.format("sale.already_voided", line));
+            } else {
+                form.approval = ApprovalForm{};
+                form.approval.open = true;
+                form.approval.purpose = ApprovalForm::Purpose::price;
+                form.approval.field = ApprovalForm::Field::price;
+                form.approval.line = line;
+                form.selected_line = line;
+            }
+            return false;
+        }
         if (event.ch == U'*') {
             if (form.input.empty() || form.input.text.find('*') != std::string::npos) {
                 form.notice = info(tr("sale.quantity_first"));
@@ -92,6 +129,11 @@ bool handle(SaleForm& form, const SaleView& view, InputEvent event, Intents& int
             }
             return false;
         }
+        case Key::f6: return hold_or_resume(form, view, intents, tr);
+        case Key::f8:
+            form.lookup = LookupForm{};
+            form.lookup.open = true;
+            return false;
         case Key::f12: intents.push_back(intent::OpenShiftMenu{}); return true;
         case Key::f11: intents.push_back(intent::OpenCash{CashKind::pay_in}); return true;
         case Key::f5: intents.push_back(intent::OpenCash{CashKind::no_sale}); return true;
@@ -208,6 +250,11 @@ void draw_total(const SaleView& view, const Ui& ui, ImVec2 size) {
     begin_panel("##total", size, ui.px(16));
     float right = ImGui::GetContentRegionMax().x;
     text_colored(color::bar_text, ui.tr("sale.total"));
+    if (!view.held.empty()) {
+        // Tickets on hold (挂单): shown so that none is forgotten.
+        ImGui::SameLine(0, ui.px(16));
+        text_colored(color::accent_soft, ui.tr.format("sale.held_count", view.held.size()).c_str());
+    }
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::bar_text));
     text_right(ui.tr.format("sale.items", view.item_count).c_str(), right);
@@ -223,10 +270,11 @@ void draw_total(const SaleView& view, const Ui& ui, ImVec2 size) {
 }  // namespace
 
 void draw_sale(SaleForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui) {
-    if (!form.approval.open) {
+    auto dialog_open = [&form] { return form.approval.open || form.held.open || form.lookup.open; };
+    if (!dialog_open()) {
         while (auto event = input.next()) {
             if (handle(form, view, *event, intents, ui.tr)) break;
-            if (form.approval.open) break;  // the rest is typed into the approval dialog
+            if (dialog_open()) break;  // the rest is typed into the dialog
         }
     }
 
@@ -248,7 +296,7 @@ void draw_sale(SaleForm& form, const SaleView& view, InputQueue& input, Intents&
     ImGui::BeginGroup();
     float total_height = ui.px(132);
     draw_total(view, ui, ImVec2(right_width, total_height));
-    entry_field(ui, "scan", ui.tr("sale.scan"), form.input, !form.approval.open, false, right_width);
+    entry_field(ui, "scan", ui.tr("sale.scan"), form.input, !dialog_open(), false, right_width);
     float notice_height = ui.px(76);
     notice_box(ui, form.notice, right_width, notice_height);
 
@@ -281,15 +329,20 @@ void draw_sale(SaleForm& form, const SaleView& view, InputQueue& input, Intents&
     ImGui::EndGroup();
     end_body();
 
-    if (press && !form.approval.open) handle(form, view, *press, intents, ui.tr);
+    if (press && !dialog_open()) handle(form, view, *press, intents, ui.tr);
     draw_void_approval(form.approval, view, input, intents, ui);
+    draw_held_list(form.held, view, input, intents, ui);
+    draw_lookup(form.lookup, view, input, intents, ui);
 
     const KeyHint hints[] = {
         {InputEvent::of_key(Key::enter), "Enter", ui.tr("hint.scan_or_pay")},
         {InputEvent::of_char(U'*'), "*", ui.tr("hint.quantity")},
         {InputEvent::of_key(Key::del), "Del", ui.tr("hint.void")},
         {InputEvent::of_key(Key::down), "↑↓", ui.tr("hint.select")},
+        {InputEvent::of_char(U'/'), "/", ui.tr("hint.price")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.clear")},
+        {InputEvent::of_key(Key::f6), "F6", ui.tr(view.has_live_lines ? "hint.hold" : "hint.resume")},
+        {InputEvent::of_key(Key::f8), "F8", ui.tr("hint.lookup")},
         {InputEvent::of_key(Key::f12), "F12", ui.tr("hint.shift_menu")},
         {InputEvent::of_key(Key::f4), "F4", ui.tr("hint.reprint")},
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.lock")},

@@ -26,6 +26,12 @@ void draw_sale(SaleForm& form, const SaleView& view, InputQueue& input, Intents&
 // Supervisor number and PIN to void a line; drawn by draw_sale as a modal dialog.
 void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui);
 
+// F6 on an empty ticket with several held: time, lines and total of each; ↑↓/Enter or 1–5 resume one.
+void draw_held_list(HeldListForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// F8: item lookup by 拼音码, SKU, PLU or name; Enter or a tap adds the item (a weighed one asks its weight).
+void draw_lookup(LookupForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
 // Payment: amount due, cash (typed or quick banknotes), card, mobile; then the change and receipt number.
 void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, Intents& intents, const Ui& ui);
 

@@ -76,14 +76,36 @@ struct ShiftForm {
     Notice notice;
 };
 
-// The supervisor approval a line void needs: number and PIN, keyed on the till.
+// The supervisor approval a line void or a price change (`/`) needs: number and PIN, keyed on
+// the till; a price change first takes the new unit price.
 struct ApprovalForm {
-    enum class Field { approver, pin };
+    enum class Field { price, approver, pin };
+    enum class Purpose { void_line, price };
     bool open = false;
+    Purpose purpose = Purpose::void_line;
     int line = 0;
+    Entry price{EntryKind::decimal, 10, {}, false};
     Entry approver{EntryKind::digits, 8, {}, false};
     Entry pin{EntryKind::digits, 8, {}, false};
     Field field = Field::approver;
+    Notice notice;
+};
+
+// F6 on an empty ticket with several tickets on hold (挂单): which one to resume (取单).
+struct HeldListForm {
+    bool open = false;
+    int selected = 0;  // index into SaleView::held
+    Notice notice;
+};
+
+// F8: item lookup by 拼音码, SKU, PLU or part of the name; a weighed item then asks its weight.
+struct LookupForm {
+    bool open = false;
+    Entry query{EntryKind::text, 80, {}, false};
+    int selected = 0;           // index into SaleView::found
+    bool scroll_to_selected = false;
+    bool asking_weight = false;  // the selected item is weighed: its weight (kg) is typed next
+    Entry weight{EntryKind::decimal, 8, {}, false};
     Notice notice;
 };
 
@@ -93,6 +115,8 @@ struct SaleForm {
     bool scroll_to_selected = false;
     Notice notice;
     ApprovalForm approval;
+    HeldListForm held;
+    LookupForm lookup;
 };
 
 // The sale just paid, shown until the next one starts.
@@ -224,13 +248,17 @@ struct ShowZReport {};
 struct FinishClose {};                     // after the Z report: log out, the next cashier logs in
 struct Reprint {};                         // F4: 重打小票 of the lane's last receipt
 struct PrintReport {};                     // F4 on the X/Z report: print it
+struct Suspend {};                         // F6 with items: 挂单
+struct Resume { std::string id; };         // F6 on an empty ticket: 取单 of this held ticket
+struct OverridePrice { int line = 0; std::string price_text; std::string approver; std::string pin; };  // `/`
 }  // namespace intent
 
 using Intent = std::variant<intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity,
                             intent::VoidLine, intent::GoToTender, intent::BackToSale, intent::Tender,
                             intent::OpenShiftMenu, intent::Leave, intent::ShowXReport, intent::OpenCash,
                             intent::MoveCash, intent::StartClose, intent::SubmitCount, intent::SignOff,
-                            intent::ShowZReport, intent::FinishClose, intent::Reprint, intent::PrintReport>;
+                            intent::ShowZReport, intent::FinishClose, intent::Reprint, intent::PrintReport,
+                            intent::Suspend, intent::Resume, intent::OverridePrice>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

@@ -81,6 +81,21 @@ SaleView make_sale_view(const actions::Lane& lane, bool chinese) {
     return view;
 }
 
+HeldView make_held_view(const actions::HeldTicket& held) {
+    std::string time = iso_time(held.held_at).substr(0, 5);
+    return HeldView{held.id, time.empty() ? held.held_at : time, held.lines, money_text(held.total)};
+}
+
+FoundItem make_found_item(const core::CatalogItem& item, bool chinese) {
+    FoundItem found;
+    found.sku = item.sku;
+    found.name = chinese || item.name_en.empty() ? item.name_zh : item.name_en;
+    found.spec = item.spec;
+    found.weighed = item.sale_unit == core::SaleUnit::weight;
+    found.price = found.weighed ? item.price_per_kg.to_string() + "/kg" : item.price.to_string();
+    return found;
+}
+
 ShiftView make_shift_view(const actions::Lane& lane) {
     ShiftView view;
     const auto& user = lane.operator_user();

@@ -37,8 +37,27 @@ struct LineView {
     bool voided = false;
 };
 
+// A ticket on hold (挂单), as the 取单 list shows it.
+struct HeldView {
+    std::string id;
+    std::string time;    // "14:05"
+    int64_t lines = 0;
+    std::string total;   // "¥12.50"
+};
+
+// An F8 lookup result.
+struct FoundItem {
+    std::string sku;
+    std::string name;    // in the UI language
+    std::string spec;
+    std::string price;   // "2.00", "12.80/kg"
+    bool weighed = false;
+};
+
 struct SaleView {
     std::vector<LineView> lines;
+    std::vector<HeldView> held;   // tickets on hold on this lane (filled by the checkout loop)
+    std::vector<FoundItem> found; // F8 lookup results for the typed query (filled by the checkout loop)
     core::Money subtotal;
     std::string item_count;     // pieces, weighed lines count one each
     bool has_live_lines = false;
@@ -76,6 +95,8 @@ struct CountView {
 
 [[nodiscard]] StatusView make_status_view(const actions::Lane& lane, const std::string& now_iso);
 [[nodiscard]] SaleView make_sale_view(const actions::Lane& lane, bool chinese);
+[[nodiscard]] HeldView make_held_view(const actions::HeldTicket& held);
+[[nodiscard]] FoundItem make_found_item(const core::CatalogItem& item, bool chinese);
 [[nodiscard]] ShiftView make_shift_view(const actions::Lane& lane);
 [[nodiscard]] TenderView make_tender_view(const actions::Lane& lane);
 [[nodiscard]] ShiftMenuView make_shift_menu_view(const actions::Lane& lane, const std::string& now_iso);

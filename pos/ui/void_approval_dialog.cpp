@@ -1,4 +1,5 @@
-// Voiding a line needs a supervisor: their number and PIN, keyed on the till in a modal dialog.
+// Voiding a line or changing its price (`/`) needs a supervisor: their number and PIN, keyed on
+// the till in a modal dialog; a price change first takes the new unit price.
 #include <algorithm>
 
 #include "pos/ui/screens.hpp"
@@ -10,9 +11,32 @@ using Field = ApprovalForm::Field;
 
 constexpr const char* popup_id = "##void_approval";
 
-Entry& active_entry(ApprovalForm& form) { return form.field == Field::approver ? form.approver : form.pin; }
+using Purpose = ApprovalForm::Purpose;
+
+Entry& active_entry(ApprovalForm& form) {
+    switch (form.field) {
+        case Field::price: return form.price;
+        case Field::approver: return form.approver;
+        case Field::pin: break;
+    }
+    return form.pin;
+}
+
+Field next_field(const ApprovalForm& form) {
+    switch (form.field) {
+        case Field::price: return Field::approver;
+        case Field::approver: return Field::pin;
+        case Field::pin: break;
+    }
+    return form.purpose == Purpose::price ? Field::price : Field::approver;
+}
 
 bool submit(ApprovalForm& form, Intents& intents) {
+    bool price = form.purpose == Purpose::price;
+    if (price && (form.price.empty() || form.field == Field::price)) {
+        form.field = form.price.empty() ? Field::price : Field::approver;
+        return false;
+    }
     if (form.approver.empty()) {
         form.field = Field::approver;
         return false;
@@ -21,7 +45,11 @@ bool submit(ApprovalForm& form, Intents& intents) {
         form.field = Field::pin;
         return false;
     }
-    intents.push_back(intent::VoidLine{form.line, form.approver.text, form.pin.text});
+    if (price) {
+        intents.push_back(intent::OverridePrice{form.line, form.price.text, form.approver.text, form.pin.text});
+    } else {
+        intents.push_back(intent::VoidLine{form.line, form.approver.text, form.pin.text});
+    }
     return true;
 }
 
@@ -34,7 +62,7 @@ bool handle(ApprovalForm& form, InputEvent event, Intents& intents) {
         case Key::backspace: active_entry(form).backspace(); return false;
         case Key::tab:
         case Key::up:
-        case Key::down: form.field = form.field == Field::approver ? Field::pin : Field::approver; return false;
+        case Key::down: form.field = next_field(form); return false;
         case Key::escape: form = ApprovalForm{}; return false;
         case Key::enter: return submit(form, intents);
         default: return false;
@@ -72,7 +100,8 @@ void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& in
     std::optional<InputEvent> press;
     ImGui::BeginGroup();
     ImGui::PushFont(ui.fonts.title);
-    ImGui::TextUnformatted(ui.tr("void.title"));
+    bool price = form.purpose == Purpose::price;
+    ImGui::TextUnformatted(ui.tr(price ? "price.title" : "void.title"));
     ImGui::PopFont();
     if (form.line >= 1 && form.line <= static_cast<int>(view.lines.size())) {
         const LineView& line = view.lines[static_cast<size_t>(form.line - 1)];
@@ -83,6 +112,12 @@ void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& in
     }
     text_colored(color::muted, ui.tr("void.hint"));
     ImGui::Dummy(ImVec2(0, gap));
+    if (price) {
+        if (entry_field(ui, "price", ui.tr("price.new_price"), form.price, form.field == Field::price, false, column)) {
+            form.field = Field::price;
+        }
+        ImGui::Dummy(ImVec2(0, gap));
+    }
     if (entry_field(ui, "approver", ui.tr("void.approver"), form.approver, form.field == Field::approver, false, column)) {
         form.field = Field::approver;
     }
@@ -93,7 +128,8 @@ void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& in
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, dialog.y - pad - button_height));
     ImGui::PushFont(ui.fonts.title);
     float half = (column - gap) * 0.5f;
-    bool confirm = touch_button(ui.tr("void.confirm"), ImVec2(half, button_height), ButtonKind::danger);
+    bool confirm = touch_button(ui.tr(price ? "price.confirm" : "void.confirm"), ImVec2(half, button_height),
+                                price ? ButtonKind::primary : ButtonKind::danger);
     ImGui::SameLine();
     if (touch_button(ui.tr("void.cancel"), ImVec2(half, button_height))) press = InputEvent::of_key(Key::escape);
     ImGui::PopFont();
@@ -102,13 +138,15 @@ void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& in
     ImGui::SameLine(0, 4 * gap);
     ImGui::BeginGroup();
     float cell_height = std::min(ui.px(84), (dialog.y - 2 * pad - 3 * gap) / 4);
-    if (auto key = number_pad(ui, "pad", false, ImVec2((column - 2 * gap) / 3, cell_height))) press = key;
+    if (auto key = number_pad(ui, "pad", price && form.field == Field::price, ImVec2((column - 2 * gap) / 3, cell_height))) {
+        press = key;
+    }
     ImGui::EndGroup();
     ImGui::EndPopup();
 
     if (press) handle(form, *press, intents);
     if (confirm) {
-        form.field = Field::pin;
+        if (!price || !form.price.empty()) form.field = Field::pin;
         submit(form, intents);
     }
 }

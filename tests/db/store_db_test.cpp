@@ -89,7 +89,7 @@ TEST_CASE("outbox_payload: a bad field is named") {
 TEST_CASE("store_db: migration 0002 adds the received journal and the daily report's indexes") {
     TempDir dir;
     auto store = open_store(dir);
-    CHECK(*schema_version(store->connection()) == 2);
+    CHECK(*schema_version(store->connection()) >= 2);
     for (const char* index : {"sales_completed_at", "sales_lane_completed_at", "sales_operator_completed_at",
                               "sale_lines_sku", "shifts_lane_opened_at", "received_lane"}) {
         CAPTURE(index);

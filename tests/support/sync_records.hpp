@@ -23,9 +23,9 @@ inline db::SaleRecord sync_sale(const std::string& id, int64_t lane, const std::
     sale.change_fen = 108;
     sale.item_count_milli = 2350;
     db::SaleLineRecord water{1, "item", "101001", "06921168176748", "农夫山泉", "Nongfu Spring", "550ml", "瓶",
-                             "饮料", "piece", 2000, 200, 400, false, ""};
-    db::SaleLineRecord voided{2, "item", "101002", "", "可乐", "Cola", "", "瓶", "饮料", "piece", 1000, 300, 300, true, "9001"};
-    db::SaleLineRecord rounding{3, "rounding", "", "", "抹零", "Cash rounding", "", "", "", "piece", 1000, -8, -8, false, ""};
+                             "饮料", "piece", 2000, 200, 400, false, "", std::nullopt, ""};
+    db::SaleLineRecord voided{2, "item", "101002", "", "可乐", "Cola", "", "瓶", "饮料", "piece", 1000, 300, 300, true, "9001", std::nullopt, ""};
+    db::SaleLineRecord rounding{3, "rounding", "", "", "抹零", "Cash rounding", "", "", "", "piece", 1000, -8, -8, false, "", std::nullopt, ""};
     sale.lines = {water, voided, rounding};
     sale.tenders = {db::TenderRecord{1, "cash", 500, ""}};
     return sale;
@@ -52,7 +52,10 @@ inline std::string sync_sale_json(const db::SaleRecord& sale) {
                          {"name_zh", line.name_zh}, {"name_en", line.name_en}, {"spec", line.spec}, {"unit", line.unit},
                          {"department", line.department}, {"sale_unit", line.sale_unit}, {"qty", qty(line.quantity_milli)},
                          {"unit_price", money(line.unit_price_fen)}, {"amount", money(line.amount_fen)},
-                         {"voided", line.voided}, {"voided_by", line.voided_by}});
+                         {"voided", line.voided}, {"voided_by", line.voided_by},
+                         {"original_price", line.original_price_fen ? nlohmann::json(money(*line.original_price_fen))
+                                                                    : nlohmann::json(nullptr)},
+                         {"price_set_by", line.price_set_by}});
     }
     nlohmann::json tenders = nlohmann::json::array();
     for (const db::TenderRecord& tender : sale.tenders) {

@@ -1,0 +1,88 @@
+// 取单: F6 on an empty ticket with several tickets on hold lists them (time, lines, total);
+// ↑↓ and Enter, a digit 1–5 or a tap resumes one; Esc closes the list.
+#include <algorithm>
+
+#include "pos/ui/screens.hpp"
+
+namespace pos::ui {
+namespace {
+
+constexpr const char* popup_id = "##held_list";
+
+bool pick(HeldListForm& form, const SaleView& view, int index, Intents& intents) {
+    if (index < 0 || index >= static_cast<int>(view.held.size())) return false;
+    intents.push_back(intent::Resume{view.held[static_cast<size_t>(index)].id});
+    form.selected = index;
+    return true;
+}
+
+bool handle(HeldListForm& form, const SaleView& view, InputEvent event, Intents& intents) {
+    int count = static_cast<int>(view.held.size());
+    if (event.is_char()) {
+        if (event.ch >= U'1' && event.ch <= U'9') return pick(form, view, static_cast<int>(event.ch - U'1'), intents);
+        return false;
+    }
+    switch (event.key) {
+        case Key::up: form.selected = std::max(0, form.selected - 1); return false;
+        case Key::down: form.selected = std::clamp(form.selected + 1, 0, std::max(0, count - 1)); return false;
+        case Key::enter: return pick(form, view, form.selected, intents);
+        case Key::escape:
+        case Key::f6: form = HeldListForm{}; return false;
+        default: return false;
+    }
+}
+
+}  // namespace
+
+void draw_held_list(HeldListForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui) {
+    if (form.open) {
+        while (auto event = input.next()) {
+            if (handle(form, view, *event, intents) || !form.open) break;
+        }
+    }
+    if (form.open && !ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
+
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    float pad = ui.px(24);
+    float gap = ui.px(size::gap);
+    ImVec2 dialog(std::min(ui.px(640), display.x - ui.px(40)), std::min(ui.px(520), display.y - ui.px(40)));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(dialog);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+    bool shown = ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                               ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
+    if (!shown) return;
+    if (!form.open) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    float width = dialog.x - 2 * pad;
+    ImGui::PushFont(ui.fonts.title);
+    ImGui::TextUnformatted(ui.tr("held.title"));
+    ImGui::PopFont();
+    text_colored(color::muted, ui.tr("held.hint"));
+    ImGui::Dummy(ImVec2(0, gap));
+    std::optional<int> tapped;
+    float row_height = ui.px(52);
+    for (size_t i = 0; i < view.held.size(); ++i) {
+        const HeldView& held = view.held[i];
+        std::string label = ui.tr.format("held.row", i + 1, held.time, held.lines, held.total);
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == form.selected, 0, ImVec2(width, row_height))) {
+            tapped = static_cast<int>(i);
+        }
+        ImGui::PopID();
+    }
+    notice_box(ui, form.notice, width, 0);
+    float button_height = ui.px(size::button);
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, dialog.y - pad - button_height));
+    bool cancel = touch_button(ui.tr("void.cancel"), ImVec2(width, button_height));
+    ImGui::EndPopup();
+
+    if (tapped) pick(form, view, *tapped, intents);
+    if (cancel) form = HeldListForm{};
+}
+
+}  // namespace pos::ui

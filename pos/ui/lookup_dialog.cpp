@@ -1,0 +1,159 @@
+// F8 lookup: the query (拼音码 like "nfsq", a SKU, a PLU or part of the name, Chinese through the
+// normal text input) and the matching items, refreshed by the checkout loop as the query changes.
+// ↑↓ select, Enter or a tap adds the item by its SKU; a weighed item first asks its weight (kg).
+#include <algorithm>
+
+#include "pos/ui/screens.hpp"
+
+namespace pos::ui {
+namespace {
+
+constexpr const char* popup_id = "##lookup";
+
+Notice info(std::string text) { return Notice{Tone::info, std::move(text), {}}; }
+
+bool choose(LookupForm& form, const SaleView& view, Intents& intents, const Strings& tr) {
+    if (view.found.empty()) {
+        form.notice = info(tr("lookup.nothing"));
+        return false;
+    }
+    form.selected = std::clamp(form.selected, 0, static_cast<int>(view.found.size()) - 1);
+    const FoundItem& item = view.found[static_cast<size_t>(form.selected)];
+    if (item.weighed && !form.asking_weight) {
+        form.asking_weight = true;
+        form.weight.clear();
+        form.notice.clear();
+        return false;
+    }
+    if (item.weighed && form.weight.empty()) {
+        form.notice = info(tr("lookup.weight_first"));
+        return false;
+    }
+    intents.push_back(intent::Scan{item.sku, item.weighed ? form.weight.text : std::string()});
+    form = LookupForm{};
+    return true;
+}
+
+bool handle(LookupForm& form, const SaleView& view, InputEvent event, Intents& intents, const Strings& tr) {
+    Entry& entry = form.asking_weight ? form.weight : form.query;
+    if (event.is_char()) {
+        if (entry.type(event.ch) && !form.asking_weight) {
+            form.selected = 0;
+            form.notice.clear();
+        }
+        return false;
+    }
+    int count = static_cast<int>(view.found.size());
+    switch (event.key) {
+        case Key::backspace:
+            entry.backspace();
+            if (!form.asking_weight) form.selected = 0;
+            return false;
+        case Key::up:
+        case Key::down:
+            if (form.asking_weight || count == 0) return false;
+            form.selected = std::clamp(form.selected + (event.key == Key::up ? -1 : 1), 0, count - 1);
+            form.scroll_to_selected = true;
+            return false;
+        case Key::enter: return choose(form, view, intents, tr);
+        case Key::escape:
+            if (form.asking_weight) {
+                form.asking_weight = false;
+                form.weight.clear();
+            } else {
+                form = LookupForm{};
+            }
+            return false;
+        case Key::f8: form = LookupForm{}; return false;
+        default: return false;
+    }
+}
+
+}  // namespace
+
+void draw_lookup(LookupForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui) {
+    if (form.open) {
+        while (auto event = input.next()) {
+            if (handle(form, view, *event, intents, ui.tr) || !form.open) break;
+        }
+    }
+    if (form.open && !ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
+
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    float pad = ui.px(24);
+    float gap = ui.px(size::gap);
+    ImVec2 dialog(std::min(ui.px(900), display.x - ui.px(40)), std::min(ui.px(620), display.y - ui.px(40)));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(dialog);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+    bool shown = ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                               ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
+    if (!shown) return;
+    if (!form.open) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    float width = dialog.x - 2 * pad;
+    ImGui::PushFont(ui.fonts.title);
+    ImGui::TextUnformatted(ui.tr("lookup.title"));
+    ImGui::PopFont();
+    text_colored(color::muted, ui.tr("lookup.hint"));
+    entry_field(ui, "query", ui.tr("lookup.query"), form.query, !form.asking_weight, false, width);
+    if (form.asking_weight && !view.found.empty()) {
+        const FoundItem& item = view.found[static_cast<size_t>(std::clamp(form.selected, 0, int(view.found.size()) - 1))];
+        std::string caption = ui.tr.format("lookup.weight", item.name, item.price);
+        entry_field(ui, "weight", caption.c_str(), form.weight, true, false, width * 0.5f);
+    }
+    notice_box(ui, form.notice, width, 0);
+
+    std::optional<int> tapped;
+    float button_height = ui.px(size::button);
+    float list_height = std::max(ui.px(80), dialog.y - pad - button_height - gap - ImGui::GetCursorPosY());
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingFixedFit;
+    if (ImGui::BeginTable("##found", 3, flags, ImVec2(width, list_height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(ui.tr("sale.col.name"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(ui.tr("sale.col.spec"), ImGuiTableColumnFlags_WidthFixed, ui.px(120));
+        ImGui::TableSetupColumn(ui.tr("sale.col.price"), ImGuiTableColumnFlags_WidthFixed, ui.px(120));
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < view.found.size(); ++i) {
+            const FoundItem& item = view.found[i];
+            bool selected = static_cast<int>(i) == form.selected;
+            ImGui::TableNextRow(0, ui.px(40));
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushID(static_cast<int>(i));
+            if (selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, color::accent_soft);
+            if (ImGui::Selectable(item.name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, ui.px(34)))) {
+                tapped = static_cast<int>(i);
+            }
+            if (selected && form.scroll_to_selected) ImGui::SetScrollHereY(0.5f);
+            ImGui::PopID();
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(item.spec.c_str());
+            ImGui::TableSetColumnIndex(2);
+            ImGui::TextUnformatted(item.price.c_str());
+        }
+        form.scroll_to_selected = false;
+        ImGui::EndTable();
+    }
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, dialog.y - pad - button_height));
+    float half = (width - gap) * 0.5f;
+    bool add = touch_button(ui.tr("lookup.add"), ImVec2(half, button_height), ButtonKind::primary, !view.found.empty());
+    ImGui::SameLine();
+    bool back = touch_button(ui.tr("void.cancel"), ImVec2(half, button_height));
+    ImGui::EndPopup();
+
+    if (tapped) {
+        form.selected = *tapped;
+        choose(form, view, intents, ui.tr);
+    } else if (add) {
+        choose(form, view, intents, ui.tr);
+    } else if (back) {
+        form = LookupForm{};
+    }
+}
+
+}  // namespace pos::ui
