@@ -342,13 +342,18 @@ const std::map<std::string, std::set<std::string>, std::less<>> op_fields = {
     {"override_price", {"line", "price", "approver", "pin"}},
 };
 
+// The op names, listed from the table so the message never falls behind it.
+std::string known_ops() {
+    std::string names;
+    for (const auto& [name, fields] : op_fields) names += (names.empty() ? "" : ", ") + name;
+    return names;
+}
+
 core::Status check_fields(const std::string& op, const json& action) {
     auto known = op_fields.find(op);
     if (known == op_fields.end()) {
         return make_error(ErrorCode::bad_input,
-                          fmt::format("unknown op \"{}\": known ops are login, open_shift, scan, set_qty, void_line, "
-                                      "tender, pay_in, pay_out, pickup, no_sale, x_report, close_shift, suspend, "
-                                      "resume, held, search, override_price, logout", op));
+                          fmt::format("unknown op \"{}\": known ops are {}", op, known_ops()));
     }
     for (const auto& [key, value] : action.items()) {
         if (key != "op" && key != "now" && !known->second.contains(key)) {
