@@ -40,24 +40,11 @@ void draw_held_list(HeldListForm& form, const SaleView& view, InputQueue& input,
             if (handle(form, view, *event, intents) || !form.open) break;
         }
     }
-    if (form.open && !ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
-
-    ImVec2 display = ImGui::GetIO().DisplaySize;
-    float pad = ui.px(24);
-    float gap = ui.px(size::gap);
-    ImVec2 dialog(std::min(ui.px(640), display.x - ui.px(40)), std::min(ui.px(520), display.y - ui.px(40)));
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(dialog);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
-    bool shown = ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                                               ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleVar();
-    if (!shown) return;
-    if (!form.open) {
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
+    auto frame = begin_modal(popup_id, form.open, ImVec2(640, 520), ui);
+    if (!frame) return;
+    const ImVec2 dialog = frame->size;
+    const float pad = frame->pad;
+    const float gap = frame->gap;
     float width = dialog.x - 2 * pad;
     ImGui::PushFont(ui.fonts.title);
     ImGui::TextUnformatted(ui.tr("held.title"));

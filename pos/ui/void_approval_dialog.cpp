@@ -77,24 +77,11 @@ void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& in
             if (handle(form, *event, intents) || !form.open) break;
         }
     }
-    if (form.open && !ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
-
-    ImVec2 display = ImGui::GetIO().DisplaySize;
-    float pad = ui.px(24);
-    float gap = ui.px(size::gap);
-    ImVec2 dialog(std::min(ui.px(820), display.x - ui.px(40)), std::min(ui.px(540), display.y - ui.px(40)));
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(dialog);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
-    bool shown = ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                                               ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleVar();
-    if (!shown) return;
-    if (!form.open) {
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
+    auto frame = begin_modal(popup_id, form.open, ImVec2(820, 540), ui);
+    if (!frame) return;
+    const ImVec2 dialog = frame->size;
+    const float pad = frame->pad;
+    const float gap = frame->gap;
 
     float column = (dialog.x - 2 * pad - 4 * gap) * 0.5f;
     std::optional<InputEvent> press;

@@ -30,6 +30,26 @@ ButtonColors colors_of(ButtonKind kind) {
 
 }  // namespace
 
+std::optional<ModalFrame> begin_modal(const char* popup_id, bool open, ImVec2 largest, const Ui& ui) {
+    if (open && !ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    ModalFrame frame{ImVec2(std::min(ui.px(largest.x), display.x - ui.px(40)), std::min(ui.px(largest.y), display.y - ui.px(40))),
+                     ui.px(24), ui.px(size::gap)};
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(frame.size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.pad, frame.pad));
+    bool shown = ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                               ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
+    if (!shown) return std::nullopt;
+    if (!open) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return std::nullopt;
+    }
+    return frame;
+}
+
 bool touch_button(const char* label, ImVec2 size, ButtonKind kind, bool enabled) {
     ButtonColors colors = colors_of(kind);
     ImGui::PushStyleColor(ImGuiCol_Button, rgba(colors.normal));

@@ -24,6 +24,17 @@ struct Ui {
     [[nodiscard]] float px(float value) const { return value * scale; }
 };
 
+// The inside of a centred modal dialog: its size, padding and the gap between rows.
+struct ModalFrame {
+    ImVec2 size;
+    float pad = 0;
+    float gap = 0;
+};
+
+// Opens (while `open`) and begins a centred modal of at most `largest` (before scaling). Returns
+// its frame when it is drawn — the caller ends it with ImGui::EndPopup() — or nullopt.
+[[nodiscard]] std::optional<ModalFrame> begin_modal(const char* popup_id, bool open, ImVec2 largest, const Ui& ui);
+
 enum class ButtonKind { plain, primary, pay, danger };
 
 // A touch-sized button. `label` may carry an "##id". Disabled buttons are greyed and never fire.

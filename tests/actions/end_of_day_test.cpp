@@ -9,7 +9,7 @@
 #include "pos/actions/session.hpp"
 #include "pos/actions/store_setup.hpp"
 #include "pos/actions/sync.hpp"
-#include "tests/support/demo_lane.hpp"
+#include "tests/support/demo_day.hpp"
 #include "tests/support/sync_lane.hpp"
 
 using namespace pos::actions;
@@ -144,23 +144,7 @@ TEST_CASE("end_of_day: totals of two shifts, hand-checked, locked in store.db") 
     // Shift 1 (as in shift_close_test): four sales, every drawer movement.
     //   net 41.40 = cash 60.00 − change 44.60 (15.40) + card 24.00 + mobile 2.00; 抹零 −0.08
     //   expected cash 135.40, counted 135.00: variance −0.40 (reason and supervisor given)
-    s.ok(R"({"op":"login","operator":"1001","pin":"1234"})");
-    s.ok(R"({"op":"open_shift","float":"200.00","now":"2026-11-23T08:00:00+08:00"})");
-    s.ok(R"({"op":"scan","code":"6921168176748","qty":"3"})");
-    s.ok(R"({"op":"scan","code":"00101","qty":"0.350"})");
-    s.ok(R"({"op":"tender","method":"cash","amount":"50.00"})");
-    s.ok(R"({"op":"scan","code":"6921168861569"})");
-    s.ok(R"({"op":"tender","method":"card"})");
-    s.ok(R"({"op":"scan","code":"6921168861569","qty":"2"})");
-    s.ok(R"({"op":"scan","code":"6921168176748"})");
-    s.ok(R"({"op":"tender","method":"card","amount":"15.00","partial":true})");
-    s.ok(R"({"op":"tender","method":"cash","amount":"10.00"})");
-    s.ok(R"({"op":"scan","code":"6921168176748"})");
-    s.ok(R"({"op":"tender","method":"mobile"})");
-    s.ok(R"({"op":"pay_in","amount":"50.00","reason":"零钱"})");
-    s.ok(R"({"op":"pay_out","amount":"30.00","reason":"买胶带"})");
-    s.ok(R"({"op":"pickup","amount":"100.00","approver":"9001","pin":"9999"})");
-    s.ok(R"({"op":"no_sale","reason":"换零钱"})");
+    pos::testing::ring_the_day(s);
     s.ok(R"({"op":"close_shift","counted":{"cash":{"100":1,"20":1,"10":1,"5":1},"card":"24.00","mobile":"2.00"},
              "reason":"少四毛","approver":"9001","pin":"9999","now":"2026-11-23T14:00:00+08:00"})");
     s.ok(R"({"op":"logout"})");
