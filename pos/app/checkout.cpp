@@ -35,6 +35,7 @@ bool Checkout::frame(ui::InputQueue& input) {
     ImGui::PushFont(ui.fonts.body);
     ui::StatusView status = ui::make_status_view(lane_, actions::local_now());
     status.scanner_connected = scanner_connected_;
+    status.sync = sync_;
     if (printing_) {
         status.printer = printing_->status();
         if (status.printer->drawer_missed > drawer_missed_seen_) {

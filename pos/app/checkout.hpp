@@ -33,6 +33,7 @@ public:
     void scanned(const std::string& code);
     // For the status bar: nullopt when pos.toml lists no scanner, else whether one is connected.
     void set_scanner_connected(std::optional<bool> connected) { scanner_connected_ = connected; }
+    void set_sync(std::optional<ui::SyncView> sync) { sync_ = std::move(sync); }
     // The receipt printer ([devices] printers); null: nothing prints and the status bar shows no printer.
     void set_printing(actions::Printing* printing) { printing_ = printing; }
     [[nodiscard]] std::optional<bool> scanner_connected() const { return scanner_connected_; }
@@ -89,6 +90,7 @@ private:
     ui::FontBook& fonts_;
     ui::UiState state_;
     std::optional<bool> scanner_connected_;
+    std::optional<ui::SyncView> sync_;
     actions::Printing* printing_ = nullptr;
     uint64_t drawer_missed_seen_ = 0;             // kicks already told to the cashier
     std::optional<actions::ShiftReport> report_;  // the X/Z report on screen, for F4

@@ -78,6 +78,16 @@ double seconds_to_next_minute() {
     return 60.0 - second + 0.05;
 }
 
+// What the status bar shows of the sync worker: queue depth, last acknowledged pass, failing.
+ui::SyncView sync_badge(const db::SyncSnapshot& snapshot) {
+    ui::SyncView view;
+    view.unsynced = snapshot.status.queue_depth;
+    const std::optional<std::string>& last = snapshot.status.last_sync_at;
+    if (last && last->size() >= 16) view.last_sync = last->substr(11, 5);  // "…T09:15…" -> "09:15"
+    view.failing = snapshot.error.has_value();
+    return view;
+}
+
 int run(const Options& options) {
     auto opened = actions::open_lane(options.data_dir);
     if (!opened) {
@@ -180,6 +190,7 @@ int run(const Options& options) {
     int settle = 2;  // frames still to draw before sleeping: ImGui settles within two after input
     unsigned long seen_activity = app::window_activity();
     std::string drawn_minute;
+    std::optional<ui::SyncView> drawn_sync;
     while (!window.should_close()) {
         bool busy = screenshot || !input.empty() || settle > 0;
         if (busy) {
@@ -193,6 +204,12 @@ int run(const Options& options) {
         seen_activity = app::window_activity();
         std::vector<drivers::usb::ScannerEvent> usb_events = scanner_events.drain();
         if (!usb_events.empty()) active = true;
+        // The sync worker does not wake the loop: its badge follows at the next input or minute.
+        if (ui::SyncView badge = sync_badge(sync->snapshot()); badge != drawn_sync) {
+            drawn_sync = badge;
+            checkout.set_sync(badge);
+            active = true;
+        }
         if (print_queue && print_queue->status() != drawn_printer) {
             drawn_printer = print_queue->status();
             active = true;

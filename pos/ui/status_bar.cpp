@@ -41,6 +41,14 @@ void draw_status_bar(const StatusView& view, const Ui& ui) {
             put(ui.tr("status.scanner_disconnected"), color::rgb(0xFC, 0xA5, 0xA5));
         }
     }
+    if (view.sync) {
+        // Unsynced sales are safe on the lane; a failing sync is shown so the technician is called.
+        const SyncView& sync = *view.sync;
+        ImU32 colour = sync.failing ? color::rgb(0xFD, 0xE6, 0x8A) : dim;
+        if (sync.unsynced > 0) put(ui.tr.format("status.unsynced", sync.unsynced), colour);
+        if (!sync.last_sync.empty()) put(ui.tr.format("status.last_sync", sync.last_sync), colour);
+        if (sync.failing) put(ui.tr("status.sync_failing"), colour);
+    }
     if (view.printer) {
         // A printer fault is shown in the alarm colour until it clears: receipts are waiting on it.
         const ImU32 alarm = color::rgb(0xFC, 0xA5, 0xA5);

@@ -15,6 +15,15 @@
 
 namespace pos::ui {
 
+// The sync to the store, as the status bar shows it.
+struct SyncView {
+    int64_t unsynced = 0;       // outbox records the store has not acknowledged
+    std::string last_sync;      // "09:15" of the last acknowledged pass; empty before the first
+    bool failing = false;       // the last pass failed: the lane sells on, the queue waits
+
+    auto operator<=>(const SyncView&) const = default;
+};
+
 struct StatusView {
     std::string store;
     int lane = 0;
@@ -25,6 +34,7 @@ struct StatusView {
     std::string clock;          // "2026-11-23 09:15": minutes, so an idle screen redraws once a minute
     std::optional<bool> scanner_connected;  // empty when pos.toml lists no USB scanner
     std::optional<actions::PrintQueueStatus> printer;  // empty when pos.toml lists no printer
+    std::optional<SyncView> sync;                       // empty until the sync worker reports
 };
 
 struct LineView {
