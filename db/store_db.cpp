@@ -9,6 +9,7 @@
 #include "db/catalog_tables.hpp"
 #include "db/migrations.hpp"
 #include "db/outbox_payload.hpp"
+#include "db/sale_rows.hpp"
 
 namespace pos::db {
 namespace {
@@ -27,27 +28,7 @@ DbResult<bool> insert_sale(Connection& connection, const SaleRecord& sale, const
     if (auto inserted = row.run(); !inserted) return inserted.error();
     if (connection.changes() == 0) return false;
 
-    auto lines = connection.prepare(
-        "INSERT INTO sale_lines (sale_id, line_no, kind, sku, gtin, name_zh, name_en, spec, unit, department, "
-        "sale_unit, quantity_milli, unit_price_fen, amount_fen, voided, voided_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!lines) return lines.error();
-    for (const SaleLineRecord& line : sale.lines) {
-        Statement& l = (*lines)->reset();
-        l.bind(1, sale.id).bind(2, line.line_no).bind(3, line.kind).bind(4, line.sku).bind(5, line.gtin);
-        l.bind(6, line.name_zh).bind(7, line.name_en).bind(8, line.spec).bind(9, line.unit).bind(10, line.department);
-        l.bind(11, line.sale_unit).bind(12, line.quantity_milli).bind(13, line.unit_price_fen);
-        l.bind(14, line.amount_fen).bind(15, int64_t(line.voided)).bind(16, line.voided_by);
-        if (auto inserted = l.run(); !inserted) return inserted.error();
-    }
-    auto tenders = connection.prepare(
-        "INSERT INTO sale_tenders (sale_id, seq, method, amount_fen, reference) VALUES (?, ?, ?, ?, ?)");
-    if (!tenders) return tenders.error();
-    for (const TenderRecord& tender : sale.tenders) {
-        Statement& t = (*tenders)->reset();
-        t.bind(1, sale.id).bind(2, tender.seq).bind(3, tender.method).bind(4, tender.amount_fen).bind(5, tender.reference);
-        if (auto inserted = t.run(); !inserted) return inserted.error();
-    }
+    if (auto rows = insert_sale_lines_and_tenders(connection, sale); !rows) return rows.error();
     return true;
 }
 

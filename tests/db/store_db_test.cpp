@@ -200,3 +200,17 @@ TEST_CASE("store_db: a batch waits for another writer up to the busy timeout and
     CHECK(store->apply_batch({sale_record(1, "a")}, "2026-11-23T10:00:00+08:00").ok());
     CHECK(count(*store, "SELECT count(*) FROM sales") == 1);
 }
+
+TEST_CASE("store_db: a price override on a line reaches the store with the price it replaced") {
+    TempDir dir;
+    auto store = open_store(dir);
+    SaleRecord sale = pos::testing::sync_sale("sale-override", 2, "shift-1");
+    sale.lines[0].original_price_fen = 250;
+    sale.lines[0].price_set_by = "9001";
+    OutboxRecord record{1, "sale", sale.id, pos::testing::sync_sale_json(sale), sale.completed_at};
+    REQUIRE(store->apply_batch({record}, "2026-11-23T09:06:00+08:00").ok());
+    CHECK(count(*store, "SELECT original_price_fen FROM sale_lines WHERE sale_id = 'sale-override' AND line_no = 1") == 250);
+    CHECK(count(*store, "SELECT count(*) FROM sale_lines WHERE sale_id = 'sale-override' AND price_set_by = '9001'") == 1);
+    CHECK(count(*store, "SELECT count(*) FROM sale_lines WHERE sale_id = 'sale-override' AND original_price_fen IS NULL") ==
+          int64_t(sale.lines.size()) - 1);
+}
