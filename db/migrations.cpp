@@ -9,6 +9,8 @@ namespace {
 
 DbStatus check_integrity(Connection& connection) {
     auto answer = connection.query_text("PRAGMA quick_check");
+    // A file another program is writing is busy, not damaged: say so, and let the caller retry.
+    if (!answer && answer.error().code == DbErrorCode::busy) return answer.error();
     if (!answer) {
         return DbError{DbErrorCode::corrupt,
                        fmt::format("{} cannot be read as a database ({}): nothing will be written to it. "

@@ -114,8 +114,12 @@ TEST_CASE("sync: a store locked by another writer delays no sale while sync repo
     pid_t syncing = pos::testing::spawn({POS_POSCTL, "--data", dir.file("data"), "sync", "--interval-ms", "100",
                                          "--max-retry-ms", "1000"},
                                         dir.file("sync.out"), dir.file("sync.err"));
+    pos::testing::KillOnExit stop_syncing{syncing};
     auto free_store = sell(dir, pos::testing::selling_script(40));
-    json drained = wait_for_status(dir, [](const json& s) { return s["queue_depth"] == 0; }, 20s);
+    json drained = wait_for_status(dir, [](const json& s) { return s["queue_depth"] == 0; }, 30s);
+    INFO("sync status: ", drained.dump());
+    INFO("posctl sync still running: ", pos::testing::still_running(syncing));
+    INFO("posctl sync printed: ", pos::testing::read_whole(dir.file("sync.out")), pos::testing::read_whole(dir.file("sync.err")));
     REQUIRE(drained["queue_depth"] == 0);
 
     // Another program holds store.db's write lock for longer than its busy timeout.
@@ -140,7 +144,7 @@ TEST_CASE("sync: a store locked by another writer delays no sale while sync repo
     CHECK(after["last_error"].is_null());
 
     kill(syncing, SIGTERM);
-    CHECK(pos::testing::wait_exit_code(syncing) == 0);
+    CHECK(pos::testing::wait_exit_code(stop_syncing.release()) == 0);
     std::string out = pos::testing::read_whole(dir.file("sync.out"));
     CHECK(out.find("queue: 0 waiting") != std::string::npos);
     CHECK(pos::testing::read_whole(dir.file("sync.err")).find("database is locked") != std::string::npos);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pos::testing {
@@ -48,6 +49,26 @@ inline int wait_exit_code(pid_t pid) {
     waitpid(pid, &status, 0);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
+
+inline bool still_running(pid_t pid) { return waitpid(pid, nullptr, WNOHANG) == 0; }
+
+// Kills and reaps a background child when a test ends early (a failed REQUIRE), so that it
+// does not outlive the test and keep writing to a removed folder.
+class KillOnExit {
+public:
+    explicit KillOnExit(pid_t pid) : pid_(pid) {}
+    KillOnExit(const KillOnExit&) = delete;
+    KillOnExit& operator=(const KillOnExit&) = delete;
+    ~KillOnExit() {
+        if (pid_ <= 0) return;
+        kill(pid_, SIGKILL);
+        waitpid(pid_, nullptr, 0);
+    }
+    pid_t release() { return std::exchange(pid_, -1); }
+
+private:
+    pid_t pid_;
+};
 
 // Runs to completion and captures what it printed.
 inline ProcessResult run(const std::vector<std::string>& argv, const std::string& scratch_dir) {
