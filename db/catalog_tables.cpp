@@ -57,7 +57,40 @@ DbResult<std::optional<ItemRecord>> find_one(Connection& connection, const std::
 
 }  // namespace
 
+namespace {
+
+// The catalog tables' own indexes (not the primary keys and UNIQUE constraints), as their
+// CREATE statements: a bulk load drops them and builds each once at the end, which at a
+// million items is several times faster than keeping them up to date row by row.
+DbResult<std::vector<std::string>> drop_secondary_indexes(Connection& connection) {
+    auto statement = connection.prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('items', 'item_barcodes')");
+    if (!statement) return statement.error();
+    std::vector<std::pair<std::string, std::string>> indexes;
+    for (;;) {
+        auto row = (*statement)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        indexes.emplace_back((*statement)->column_text(0), (*statement)->column_text(1));
+    }
+    std::vector<std::string> recreate;
+    for (auto& [name, sql] : indexes) {
+        if (auto dropped = connection.exec("DROP INDEX \"" + name + "\""); !dropped) return dropped.error();
+        recreate.push_back(std::move(sql));
+    }
+    return recreate;
+}
+
+}  // namespace
+
+// Runs inside the caller's transaction: a failed load rolls the dropped indexes back too.
 DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& items) {
+    // A big import's indexes do not fit SQLite's default 2 MB page cache; 64 MB keeps them in
+    // memory for the length of the load (the setting lasts for this connection only).
+    if (items.size() > 10000) (void)connection.exec("PRAGMA cache_size = -65536");
+    auto recreate = drop_secondary_indexes(connection);
+    if (!recreate) return recreate.error();
     auto cleared = connection.exec("DELETE FROM item_barcodes; DELETE FROM items;");
     if (!cleared) return cleared;
     auto insert_item = connection.prepare("INSERT INTO items (" + item_columns +
@@ -80,6 +113,9 @@ DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& it
             auto added = barcode.run();
             if (!added) return added;
         }
+    }
+    for (const std::string& sql : *recreate) {
+        if (auto built = connection.exec(sql); !built) return built;
     }
     return support::Done{};
 }

@@ -17,6 +17,8 @@ enum class DbErrorCode {
     constraint,  // a UNIQUE or CHECK rule refused the row
     not_found,
     schema,      // schema newer than this program, or a migration failed
+    unreachable, // pos-store cannot be reached over the network
+    refused,     // pos-store refused this lane (unknown or revoked token)
     other,
 };
 

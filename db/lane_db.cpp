@@ -19,12 +19,14 @@ DbStatus insert_outbox(Connection& connection, const std::string& kind, const st
 DbStatus insert_sale_rows(Connection& connection, const SaleRecord& sale) {
     auto header = connection.prepare(
         "INSERT INTO sales (id, receipt_no, lane, shift_id, operator, completed_at, total_fen, rounding_fen, "
-        "paid_fen, change_fen, item_count_milli) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "paid_fen, change_fen, item_count_milli, kind, original_sale_id, reason, approved_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!header) return header.error();
     Statement& row = **header;
     row.bind(1, sale.id).bind(2, sale.receipt_no).bind(3, sale.lane).bind(4, sale.shift_id).bind(5, sale.operator_id);
     row.bind(6, sale.completed_at).bind(7, sale.total_fen).bind(8, sale.rounding_fen).bind(9, sale.paid_fen);
     row.bind(10, sale.change_fen).bind(11, sale.item_count_milli);
+    bind_return_columns(row, sale, 12);
     if (auto inserted = row.run(); !inserted) return inserted;
     return insert_sale_lines_and_tenders(connection, sale);
 }
@@ -105,9 +107,13 @@ DbStatus LaneDb::open_shift(const ShiftRecord& shift, const std::string& outbox_
     return transaction->commit();
 }
 
-DbResult<int64_t> LaneDb::commit_sale(SaleRecord sale, const std::function<std::string(const SaleRecord&)>& payload) {
+DbResult<int64_t> LaneDb::commit_sale(SaleRecord sale, const std::function<std::string(const SaleRecord&)>& payload,
+                                      const std::function<DbStatus(Connection&)>& guard) {
     auto transaction = Transaction::begin(*connection_);
     if (!transaction) return transaction.error();
+    if (guard) {
+        if (auto allowed = guard(*connection_); !allowed) return allowed.error();
+    }
     // Inside BEGIN IMMEDIATE no other writer can take the same number.
     auto last = connection_->query_text("SELECT coalesce(max(receipt_no), 0) FROM sales");
     if (!last) return last.error();
@@ -123,7 +129,7 @@ DbResult<int64_t> LaneDb::commit_sale(SaleRecord sale, const std::function<std::
 DbResult<std::optional<SaleRecord>> LaneDb::find_sale(const std::string& id) {
     auto header = connection_->prepare(
         "SELECT id, receipt_no, lane, shift_id, operator, completed_at, total_fen, rounding_fen, paid_fen, "
-        "change_fen, item_count_milli FROM sales WHERE id = ?");
+        "change_fen, item_count_milli, kind, original_sale_id, reason, approved_by FROM sales WHERE id = ?");
     if (!header) return header.error();
     Statement& query = (*header)->bind(1, id);
     auto row = query.step();
@@ -141,12 +147,16 @@ DbResult<std::optional<SaleRecord>> LaneDb::find_sale(const std::string& id) {
     sale.paid_fen = query.column_int(8);
     sale.change_fen = query.column_int(9);
     sale.item_count_milli = query.column_int(10);
+    sale.kind = query.column_text(11);
+    if (!query.column_is_null(12)) sale.original_sale_id = query.column_text(12);
+    sale.reason = query.column_text(13);
+    sale.approved_by = query.column_text(14);
     query.reset();
 
     auto lines = connection_->prepare(
         "SELECT line_no, kind, sku, gtin, name_zh, name_en, spec, unit, department, sale_unit, quantity_milli, "
-        "unit_price_fen, amount_fen, voided, voided_by, original_price_fen, price_set_by FROM sale_lines "
-        "WHERE sale_id = ? ORDER BY line_no");
+        "unit_price_fen, amount_fen, voided, voided_by, original_price_fen, price_set_by, original_line_no, "
+        "discount_fen, promotion FROM sale_lines WHERE sale_id = ? ORDER BY line_no");
     if (!lines) return lines.error();
     Statement& l = (*lines)->bind(1, id);
     for (;;) {
@@ -158,7 +168,9 @@ DbResult<std::optional<SaleRecord>> LaneDb::find_sale(const std::string& id) {
                                             l.column_text(8), l.column_text(9), l.column_int(10), l.column_int(11),
                                             l.column_int(12), l.column_int(13) != 0, l.column_text(14),
                                             l.column_is_null(15) ? std::nullopt : std::optional<int64_t>(l.column_int(15)),
-                                            l.column_text(16)});
+                                            l.column_text(16),
+                                            l.column_is_null(17) ? std::nullopt : std::optional<int64_t>(l.column_int(17)),
+                                            l.column_int(18), l.column_text(19)});
     }
     auto tenders = connection_->prepare(
         "SELECT seq, method, amount_fen, reference FROM sale_tenders WHERE sale_id = ? ORDER BY seq");

@@ -34,7 +34,10 @@ public:
     // Commits the sale, its lines, tenders and outbox row in one transaction, assigning the
     // next receipt number. When this returns ok the sale is on disk (synchronous=FULL).
     // `payload` renders the outbox row from the sale once its receipt number is known.
-    [[nodiscard]] DbResult<int64_t> commit_sale(SaleRecord sale, const std::function<std::string(const SaleRecord&)>& payload);
+    // `guard`, when given, runs first inside the same transaction and can refuse the commit
+    // (a return checks there that nothing is returned twice).
+    [[nodiscard]] DbResult<int64_t> commit_sale(SaleRecord sale, const std::function<std::string(const SaleRecord&)>& payload,
+                                                const std::function<DbStatus(Connection&)>& guard = {});
     [[nodiscard]] DbResult<std::optional<SaleRecord>> find_sale(const std::string& id);
     [[nodiscard]] DbResult<std::vector<std::string>> sale_ids();
 

@@ -71,15 +71,20 @@ DbResult<ShiftTotalsRecord> shift_totals(LaneDb& lane, const ShiftRecord& shift)
     ShiftTotalsRecord totals;
     totals.float_fen = shift.float_fen;
 
+    // Net sales and 抹零 count returns (红字, negative); sales and returns are counted apart.
     auto sales = aggregate(connection,
-                           "SELECT count(*), coalesce(sum(change_fen), 0), coalesce(sum(rounding_fen), 0), "
-                           "coalesce(sum(total_fen), 0) FROM sales WHERE shift_id = ?",
-                           shift.id, 4);
+                           "SELECT count(CASE kind WHEN 'sale' THEN 1 END), coalesce(sum(change_fen), 0), "
+                           "coalesce(sum(rounding_fen), 0), coalesce(sum(total_fen), 0), "
+                           "count(CASE kind WHEN 'return' THEN 1 END), "
+                           "coalesce(-sum(CASE kind WHEN 'return' THEN total_fen END), 0) FROM sales WHERE shift_id = ?",
+                           shift.id, 6);
     if (!sales) return sales.error();
     totals.sales = (*sales)[0];
     totals.change_fen = (*sales)[1];
     totals.rounding_fen = (*sales)[2];
     totals.net_sales_fen = (*sales)[3];
+    totals.returns = (*sales)[4];
+    totals.refund_fen = (*sales)[5];
 
     auto voids = aggregate(connection,
                            "SELECT count(*) FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
@@ -100,9 +105,11 @@ DbResult<ShiftTotalsRecord> shift_totals(LaneDb& lane, const ShiftRecord& shift)
     totals.pickup_fen = (*movements)[2];
     totals.no_sales = (*movements)[3];
 
+    // Cash refunds are kept apart from cash taken (expected cash subtracts them); other tenders
+    // are net of their refunds, as the card terminal's batch total is.
     auto tenders = connection.prepare(
-        "SELECT t.method, sum(t.amount_fen) FROM sale_tenders t JOIN sales s ON s.id = t.sale_id "
-        "WHERE s.shift_id = ? GROUP BY t.method");
+        "SELECT t.method, sum(t.amount_fen), coalesce(-sum(CASE s.kind WHEN 'return' THEN t.amount_fen END), 0) "
+        "FROM sale_tenders t JOIN sales s ON s.id = t.sale_id WHERE s.shift_id = ? GROUP BY t.method");
     if (!tenders) return tenders.error();
     Statement& by_method = **tenders;
     by_method.bind(1, shift.id);
@@ -111,8 +118,12 @@ DbResult<ShiftTotalsRecord> shift_totals(LaneDb& lane, const ShiftRecord& shift)
         if (!row) return row.error();
         if (!*row) break;
         std::string method = by_method.column_text(0);
-        if (method == "cash") totals.cash_tendered_fen = by_method.column_int(1);
-        else totals.non_cash_fen[method] = by_method.column_int(1);
+        if (method == "cash") {
+            totals.cash_refund_fen = by_method.column_int(2);
+            totals.cash_tendered_fen = by_method.column_int(1) + totals.cash_refund_fen;
+        } else {
+            totals.non_cash_fen[method] = by_method.column_int(1);
+        }
     }
     return totals;
 }

@@ -26,11 +26,14 @@ struct ShiftTotalsRecord {
     int64_t float_fen = 0;
     int64_t cash_tendered_fen = 0;
     int64_t change_fen = 0;
+    int64_t cash_refund_fen = 0;  // cash paid back for returns (positive)
     int64_t pay_in_fen = 0;
     int64_t pay_out_fen = 0;
     int64_t pickup_fen = 0;
     std::map<std::string, int64_t> non_cash_fen;  // method -> amount
     int64_t sales = 0;
+    int64_t returns = 0;
+    int64_t refund_fen = 0;       // returns' totals, all tenders (positive)
     int64_t voided_lines = 0;
     int64_t no_sales = 0;
     int64_t rounding_fen = 0;

@@ -22,6 +22,8 @@ std::string_view error_code_name(DbErrorCode code) {
         case DbErrorCode::constraint: return "constraint";
         case DbErrorCode::not_found: return "not_found";
         case DbErrorCode::schema: return "schema";
+        case DbErrorCode::unreachable: return "unreachable";
+        case DbErrorCode::refused: return "refused";
         case DbErrorCode::other: return "other";
     }
     return "other";

@@ -1,6 +1,8 @@
 // Held tickets and item search on lane.db.
 #include "db/lane_tickets.hpp"
 
+#include <algorithm>
+
 #include "db/catalog_tables.hpp"
 
 namespace pos::db {
@@ -51,26 +53,63 @@ DbResult<std::optional<HeldTicketRecord>> take_held_ticket(LaneDb& lane, const s
 }
 
 DbResult<std::vector<ItemRecord>> search_items(LaneDb& lane, const std::string& query, int64_t limit) {
-    // Prefix matches on pinyin initials (简码), SKU and PLU use the indexes and rank first;
-    // name matches follow. Wildcards typed by the cashier are matched literally.
-    std::string escaped;
+    // Prefix matches on pinyin initials (简码), SKU and PLU first, each through its index and in
+    // index order, so LIMIT stops the scan early at any catalog size (GLOB is case-sensitive and
+    // can use the BINARY indexes; 简码 are stored lowercase). Then names containing the text: the
+    // scan stops after `name_pool` matches, of which the shortest names are shown. Wildcards
+    // typed by the cashier are matched literally.
+    constexpr int64_t name_pool = 200;
+    std::string glob, lowered_glob, like;
     for (char c : query) {
-        if (c == '%' || c == '_' || c == '\\') escaped += '\\';
-        escaped += c;
+        bool special = c == '*' || c == '?' || c == '[';
+        glob += special ? std::string("[") + c + "]" : std::string(1, c);
+        char lower = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+        lowered_glob += special ? std::string("[") + c + "]" : std::string(1, lower);
+        if (c == '%' || c == '_' || c == '\\') like += '\\';
+        like += c;
     }
-    auto statement = lane.connection().prepare(
-        "SELECT sku FROM items WHERE pinyin LIKE ?1 || '%' ESCAPE '\\' OR sku LIKE ?1 || '%' ESCAPE '\\' "
-        "OR plu LIKE ?1 || '%' ESCAPE '\\' OR name_zh LIKE '%' || ?1 || '%' ESCAPE '\\' "
-        "OR name_en LIKE '%' || ?1 || '%' ESCAPE '\\' "
-        "ORDER BY (pinyin LIKE ?1 || '%' ESCAPE '\\') DESC, length(name_zh), sku LIMIT ?2");
-    if (!statement) return statement.error();
-    Statement& search = (*statement)->bind(1, escaped).bind(2, limit);
     std::vector<std::string> skus;
-    for (;;) {
-        auto row = search.step();
-        if (!row) return row.error();
-        if (!*row) break;
-        skus.push_back(search.column_text(0));
+    auto collect = [&](const std::string& sql, const std::string& pattern, int64_t wanted) -> DbStatus {
+        auto statement = lane.connection().prepare(sql);
+        if (!statement) return statement.error();
+        Statement& search = (*statement)->bind(1, pattern).bind(2, wanted);
+        for (;;) {
+            auto row = search.step();
+            if (!row) return row.error();
+            if (!*row) break;
+            std::string sku = search.column_text(0);
+            if (std::find(skus.begin(), skus.end(), sku) == skus.end()) skus.push_back(std::move(sku));
+        }
+        return support::Done{};
+    };
+    const std::pair<const char*, const std::string*> prefixes[] = {
+        {"SELECT sku FROM items WHERE pinyin GLOB ?1 ORDER BY pinyin LIMIT ?2", &lowered_glob},
+        {"SELECT sku FROM items WHERE sku GLOB ?1 ORDER BY sku LIMIT ?2", &glob},
+        {"SELECT sku FROM items WHERE plu GLOB ?1 ORDER BY plu LIMIT ?2", &glob},
+    };
+    for (const auto& [sql, pattern] : prefixes) {
+        if (int64_t(skus.size()) >= limit) break;
+        if (auto found = collect(sql, *pattern + "*", limit); !found) return found.error();
+    }
+    if (int64_t(skus.size()) < limit) {
+        auto statement = lane.connection().prepare(
+            "SELECT sku, name_zh FROM items WHERE name_zh LIKE '%' || ?1 || '%' ESCAPE '\\' "
+            "OR name_en LIKE '%' || ?1 || '%' ESCAPE '\\' LIMIT ?2");
+        if (!statement) return statement.error();
+        Statement& search = (*statement)->bind(1, like).bind(2, name_pool);
+        std::vector<std::pair<std::string, std::string>> named;  // name, sku
+        for (;;) {
+            auto row = search.step();
+            if (!row) return row.error();
+            if (!*row) break;
+            named.emplace_back(search.column_text(1), search.column_text(0));
+        }
+        std::stable_sort(named.begin(), named.end(),
+                         [](const auto& a, const auto& b) { return a.first.size() < b.first.size(); });
+        for (auto& [name, sku] : named) {
+            if (int64_t(skus.size()) >= limit) break;
+            if (std::find(skus.begin(), skus.end(), sku) == skus.end()) skus.push_back(std::move(sku));
+        }
     }
     std::vector<ItemRecord> items;
     for (const std::string& sku : skus) {

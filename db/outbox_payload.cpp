@@ -94,6 +94,14 @@ DbResult<SaleRecord> parse_sale_payload(const std::string& json_text) {
         sale.paid_fen = decimal(root, "paid", 2);
         sale.change_fen = decimal(root, "change", 2);
         sale.item_count_milli = decimal(root, "items", 3);
+        // Returns (红字) came later: a payload without "kind" is a sale.
+        if (root.contains("kind")) {
+            sale.kind = text(root, "kind");
+            if (sale.kind != "sale" && sale.kind != "return") throw BadField{"kind", "must be sale or return"};
+            if (!member(root, "original_sale_id").is_null()) sale.original_sale_id = text(root, "original_sale_id");
+            sale.reason = text(root, "reason");
+            sale.approved_by = text(root, "approved_by");
+        }
         const json& lines = member(root, "lines");
         if (!lines.is_array()) throw BadField{"lines", "must be a list"};
         for (const json& line : lines) {
@@ -118,6 +126,10 @@ DbResult<SaleRecord> parse_sale_payload(const std::string& json_text) {
                 record.original_price_fen = decimal(line, "original_price", 2);
             }
             if (line.contains("price_set_by")) record.price_set_by = text(line, "price_set_by");
+            if (line.contains("original_line")) record.original_line_no = integer(line, "original_line");
+            // Promotions came later too: older payloads saved nothing.
+            if (line.contains("discount")) record.discount_fen = decimal(line, "discount", 2);
+            if (line.contains("promotion")) record.promotion = text(line, "promotion");
             sale.lines.push_back(std::move(record));
         }
         const json& tenders = member(root, "tenders");

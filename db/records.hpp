@@ -61,6 +61,9 @@ struct SaleLineRecord {
     std::string voided_by;
     std::optional<int64_t> original_price_fen;  // set when the price was overridden
     std::string price_set_by;
+    std::optional<int64_t> original_line_no = std::nullopt;  // on a return: the line of the original sale it takes back
+    int64_t discount_fen = 0;   // the promotion's saving; amount_fen is after it
+    std::string promotion = {}; // the promotion's name
 };
 
 struct TenderRecord {
@@ -82,6 +85,10 @@ struct SaleRecord {
     int64_t paid_fen = 0;
     int64_t change_fen = 0;
     int64_t item_count_milli = 0;
+    std::string kind = "sale";                    // "sale" or "return" (红字: negative amounts)
+    std::optional<std::string> original_sale_id;  // the sale a return reverses; none without a receipt
+    std::string reason;                           // why, for a return
+    std::string approved_by;                      // the supervisor or manager who approved a return
     std::vector<SaleLineRecord> lines;
     std::vector<TenderRecord> tenders;
 };

@@ -6,8 +6,8 @@ namespace pos::db {
 DbStatus insert_sale_lines_and_tenders(Connection& connection, const SaleRecord& sale) {
     auto lines = connection.prepare(
         "INSERT INTO sale_lines (sale_id, line_no, kind, sku, gtin, name_zh, name_en, spec, unit, department, "
-        "sale_unit, quantity_milli, unit_price_fen, amount_fen, voided, voided_by, original_price_fen, price_set_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "sale_unit, quantity_milli, unit_price_fen, amount_fen, voided, voided_by, original_price_fen, price_set_by, "
+        "original_line_no, discount_fen, promotion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!lines) return lines.error();
     for (const SaleLineRecord& line : sale.lines) {
         Statement& l = (*lines)->reset();
@@ -18,6 +18,9 @@ DbStatus insert_sale_lines_and_tenders(Connection& connection, const SaleRecord&
         if (line.original_price_fen) l.bind(17, *line.original_price_fen);
         else l.bind_null(17);
         l.bind(18, line.price_set_by);
+        if (line.original_line_no) l.bind(19, *line.original_line_no);
+        else l.bind_null(19);
+        l.bind(20, line.discount_fen).bind(21, line.promotion);
         if (auto inserted = l.run(); !inserted) return inserted;
     }
 
@@ -30,6 +33,13 @@ DbStatus insert_sale_lines_and_tenders(Connection& connection, const SaleRecord&
         if (auto inserted = t.run(); !inserted) return inserted;
     }
     return support::Done{};
+}
+
+void bind_return_columns(Statement& row, const SaleRecord& sale, int first) {
+    row.bind(first, sale.kind);
+    if (sale.original_sale_id) row.bind(first + 1, *sale.original_sale_id);
+    else row.bind_null(first + 1);
+    row.bind(first + 2, sale.reason).bind(first + 3, sale.approved_by);
 }
 
 }  // namespace pos::db

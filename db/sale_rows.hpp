@@ -9,4 +9,7 @@ namespace pos::db {
 // Inserts every line and tender of `sale`; the caller holds the transaction and has written the sale row.
 [[nodiscard]] DbStatus insert_sale_lines_and_tenders(Connection& connection, const SaleRecord& sale);
 
+// Binds kind, original_sale_id, reason and approved_by (a return's columns) from `first` on.
+void bind_return_columns(Statement& row, const SaleRecord& sale, int first);
+
 }  // namespace pos::db

@@ -114,6 +114,8 @@ DbResult<std::optional<std::string>> Connection::query_text(const std::string& s
 
 int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(handle_); }
 
+bool Connection::in_transaction() const { return sqlite3_get_autocommit(handle_) == 0; }
+
 int64_t Connection::changes() const { return sqlite3_changes64(handle_); }
 
 Statement::~Statement() { sqlite3_finalize(handle_); }
@@ -166,17 +168,18 @@ std::string Statement::column_text(int index) const {
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(handle_, index) == SQLITE_NULL; }
 
 DbResult<Transaction> Transaction::begin(Connection& connection) {
-    auto begun = connection.exec("BEGIN IMMEDIATE");
+    bool nested = connection.in_transaction();
+    auto begun = connection.exec(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
     if (!begun) return begun.error();
-    return Transaction(connection);
+    return Transaction(connection, nested);
 }
 
 Transaction::~Transaction() {
-    if (connection_) (void)connection_->exec("ROLLBACK");
+    if (connection_) (void)connection_->exec(nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
 }
 
 DbStatus Transaction::commit() {
-    auto committed = connection_->exec("COMMIT");
+    auto committed = connection_->exec(nested_ ? "RELEASE nested" : "COMMIT");
     if (!committed) return committed;  // destructor rolls back
     connection_ = nullptr;
     return committed;

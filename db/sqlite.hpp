@@ -41,6 +41,8 @@ public:
     [[nodiscard]] int64_t last_insert_rowid() const;
     // Rows inserted, updated or deleted by the last statement (0 after ON CONFLICT DO NOTHING).
     [[nodiscard]] int64_t changes() const;
+    // true while a transaction is open on this connection.
+    [[nodiscard]] bool in_transaction() const;
 
 private:
     Connection(sqlite3* handle, std::string path) : handle_(handle), path_(std::move(path)) {}
@@ -77,17 +79,22 @@ private:
 };
 
 // BEGIN IMMEDIATE on construction (via begin), ROLLBACK on destruction unless commit() succeeded.
+// Begun inside another transaction it is a SAVEPOINT of it: its commit releases into the outer
+// transaction (so a caller can add a row, like the audit record, to a write it wraps).
 class Transaction {
 public:
     [[nodiscard]] static DbResult<Transaction> begin(Connection& connection);
-    Transaction(Transaction&& other) noexcept : connection_(other.connection_) { other.connection_ = nullptr; }
+    Transaction(Transaction&& other) noexcept : connection_(other.connection_), nested_(other.nested_) {
+        other.connection_ = nullptr;
+    }
     Transaction& operator=(Transaction&&) = delete;
     ~Transaction();
     [[nodiscard]] DbStatus commit();
 
 private:
-    explicit Transaction(Connection& connection) : connection_(&connection) {}
+    Transaction(Connection& connection, bool nested) : connection_(&connection), nested_(nested) {}
     Connection* connection_;
+    bool nested_ = false;
 };
 
 }  // namespace pos::db

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "db/audit_log.hpp"
 #include "db/catalog_tables.hpp"
+#include "db/members.hpp"
 #include "db/migrations.hpp"
 #include "db/outbox_payload.hpp"
 #include "db/sale_rows.hpp"
@@ -18,13 +20,14 @@ namespace {
 DbResult<bool> insert_sale(Connection& connection, const SaleRecord& sale, const std::string& received_at) {
     auto header = connection.prepare(
         "INSERT INTO sales (id, receipt_no, lane, shift_id, operator, completed_at, total_fen, rounding_fen, "
-        "paid_fen, change_fen, item_count_milli, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO NOTHING");
+        "paid_fen, change_fen, item_count_milli, received_at, kind, original_sale_id, reason, approved_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
     if (!header) return header.error();
     Statement& row = **header;
     row.bind(1, sale.id).bind(2, sale.receipt_no).bind(3, sale.lane).bind(4, sale.shift_id).bind(5, sale.operator_id);
     row.bind(6, sale.completed_at).bind(7, sale.total_fen).bind(8, sale.rounding_fen).bind(9, sale.paid_fen);
     row.bind(10, sale.change_fen).bind(11, sale.item_count_milli).bind(12, received_at);
+    bind_return_columns(row, sale, 13);
     if (auto inserted = row.run(); !inserted) return inserted.error();
     if (connection.changes() == 0) return false;
 
@@ -171,7 +174,25 @@ DbResult<std::unique_ptr<StoreDb>> StoreDb::open(const std::string& path, bool c
     return std::unique_ptr<StoreDb>(new StoreDb(std::move(*connection)));
 }
 
-DbStatus StoreDb::replace_catalog(const std::vector<ItemRecord>& items) { return db::replace_catalog(*connection_, items); }
+DbResult<std::unique_ptr<StoreDb>> StoreDb::open_for_reading(const std::string& path) {
+    auto connection = Connection::open(path, false);
+    if (!connection) return connection.error();
+    if (auto migrated = migrate(**connection, store_migrations()); !migrated) return migrated.error();
+    return std::unique_ptr<StoreDb>(new StoreDb(std::move(*connection)));
+}
+
+DbStatus StoreDb::replace_catalog(const std::vector<ItemRecord>& items) {
+    // The version moves with the items, in one transaction: the lanes fetch the new catalog.
+    auto transaction = Transaction::begin(*connection_);
+    if (!transaction) return transaction.error();
+    if (auto written = write_catalog(*connection_, items); !written) return written;
+    if (auto bumped = connection_->exec("UPDATE catalog_version SET version = version + 1, "
+                                        "changed_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = 1");
+        !bumped) {
+        return bumped;
+    }
+    return transaction->commit();
+}
 
 DbResult<std::vector<ItemRecord>> StoreDb::all_items() { return read_catalog(*connection_); }
 
@@ -227,9 +248,21 @@ DbResult<std::vector<Acknowledged>> StoreDb::apply_batch(const std::vector<Outbo
             auto inserted = insert_cash_movement(*connection_, *movement, received_at);
             if (!inserted) return inserted.error();
             filed = *inserted;
+        } else if (record.kind == "member_movement") {
+            auto movement = parse_member_movement_payload(record.payload);
+            if (!movement) return unreadable(record, movement.error());
+            if (movement->id != record.ref) {
+                return unreadable(record, DbError{DbErrorCode::other, "its id differs from the outbox ref"});
+            }
+            lane = movement->lane;
+            auto inserted = file_member_movement(*connection_, *movement, received_at);
+            if (!inserted) return inserted.error();
+            filed = *inserted;
         } else {
             lane = payload_lane(record.payload);
         }
+        // The lane's audit records ride along with its records (lane migration 0007).
+        if (auto audited = file_attached_audit(*connection_, record.payload); !audited) return unreadable(record, audited.error());
         auto journaled = insert_received(*connection_, record, lane, received_at);
         if (!journaled) return journaled.error();
         acknowledged.push_back(Acknowledged{record.kind, record.ref, filed.value_or(*journaled)});

@@ -21,6 +21,10 @@ class StoreDb {
 public:
     // Opens store.db with the same integrity check and migrations as the lane.
     [[nodiscard]] static DbResult<std::unique_ptr<StoreDb>> open(const std::string& path, bool create);
+    // For reports, which only read: without the integrity check and the filing of old records,
+    // which read the whole file (seconds at a year of history). A damaged page still fails the
+    // query that reads it, with SQLite's error.
+    [[nodiscard]] static DbResult<std::unique_ptr<StoreDb>> open_for_reading(const std::string& path);
 
     [[nodiscard]] DbStatus replace_catalog(const std::vector<ItemRecord>& items);
     [[nodiscard]] DbResult<std::vector<ItemRecord>> all_items();

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <random>
 
+#include "db/store_promotions.hpp"
+
 namespace pos::db {
 
 SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const SyncClock& now,
@@ -43,6 +45,27 @@ SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const 
                                                     "they stay queued and will be sent again"});
         }
     }
+}
+
+DbResult<std::optional<CatalogSnapshot>> DirectStoreSink::catalog_if_newer(const CatalogVersion& have) {
+    // Price changes whose day has come go into the catalog first (docs/price-changes.md).
+    if (auto applied = apply_due_price_changes_today(*store_); !applied) return applied.error();
+    auto version = store_catalog_version(*store_);
+    if (!version) return version.error();
+    if (!differs(*version, have)) return std::optional<CatalogSnapshot>{};
+    auto snapshot = read_catalog_snapshot(*store_);
+    if (!snapshot) return snapshot.error();
+    return std::optional<CatalogSnapshot>(std::move(*snapshot));
+}
+
+DbResult<bool> refresh_catalog(LaneDb& lane, StoreSink& store, const std::string& now) {
+    auto have = applied_catalog_version(lane);
+    if (!have) return have.error();
+    auto newer = store.catalog_if_newer(*have);
+    if (!newer) return newer.error();
+    if (!*newer) return false;
+    if (auto applied = apply_catalog_snapshot(lane, **newer, now); !applied) return applied.error();
+    return true;
 }
 
 SyncWorker::SyncWorker(std::string lane_path, OpenStoreSink open_store, SyncClock now, SyncWorkerOptions options)
@@ -128,6 +151,10 @@ void SyncWorker::run(const std::stop_token& stop) {
             }
             lane = std::move(*opened);
         }
+        // The selling connection in `pos` does not checkpoint (wal_autocheckpoint=0, so no sale
+        // commit pays for one); this thread does, each pass, even while the store is away,
+        // without waiting on anyone (PASSIVE).
+        (void)lane->connection().exec("PRAGMA wal_checkpoint(PASSIVE)");
         if (!store) {
             auto opened = open_store_();
             if (!opened) {
@@ -146,8 +173,17 @@ void SyncWorker::run(const std::stop_token& stop) {
             s.totals.batches += outcome.counts.batches;
             if (status) s.status = *status;
         });
+        if (!outcome.error && options_.between_sales()) {
+            auto refreshed = refresh_catalog(*lane, *store, now_());
+            if (!refreshed) {
+                (void)record_sync_failure(*lane, refreshed.error(), now_());
+                outcome.error = refreshed.error();
+            } else if (*refreshed) {
+                publish([](SyncSnapshot& s) { ++s.catalog_updates; });
+            }
+        }
         if (outcome.error) {
-            // sync_pass has recorded the error in lane.db already.
+            // sync_pass (or the catalog refresh) has recorded the error in lane.db already.
             ++failures;
             store.reset();
             auto wait = backoff();

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "db/catalog_sync.hpp"
 #include "db/lane_db.hpp"
 #include "db/lane_sync.hpp"
 #include "db/store_db.hpp"
@@ -29,6 +30,11 @@ public:
     // Blocks for at most the store's busy timeout.
     [[nodiscard]] virtual DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
                                                                       const std::string& now) = 0;
+    // The store's catalog when it differs from the lane's version `have`, else nothing
+    // (catalog flow-down). A sink without a catalog never has a newer one.
+    [[nodiscard]] virtual DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& /*have*/) {
+        return std::optional<CatalogSnapshot>{};
+    }
 };
 
 // Direct mode: this process opens store.db itself.
@@ -39,6 +45,7 @@ public:
                                                               const std::string& now) override {
         return store_->apply_batch(batch, now);
     }
+    [[nodiscard]] DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& have) override;
 
 private:
     std::unique_ptr<StoreDb> store_;
@@ -64,11 +71,18 @@ struct SyncOutcome {
 [[nodiscard]] SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const SyncClock& now,
                                     const std::function<bool()>& keep_going = {});
 
+// Fetches the store's catalog if it is newer than the lane's replica and applies it in one
+// transaction. True when the lane's catalog changed.
+[[nodiscard]] DbResult<bool> refresh_catalog(LaneDb& lane, StoreSink& store, const std::string& now);
+
 struct SyncWorkerOptions {
     int64_t batch_size = 50;
     std::chrono::milliseconds interval{2000};      // between passes when all is well
     std::chrono::milliseconds first_retry{500};    // after the first failure; doubles each time
     std::chrono::milliseconds max_retry{60000};
+    // Whether a new catalog may be applied now: `pos` answers false while a ticket is open, so
+    // prices change between sales, never in the middle of one.
+    std::function<bool()> between_sales = [] { return true; };
 };
 
 enum class SyncState { starting, idle, sending, retrying, stopped };
@@ -80,6 +94,7 @@ struct SyncSnapshot {
     int64_t passes = 0;
     std::optional<DbError> error;      // the last pass's error, if it failed
     std::chrono::milliseconds retry_in{0};
+    int64_t catalog_updates = 0;       // catalogs applied since the worker started
 };
 
 class SyncWorker {

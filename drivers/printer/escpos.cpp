@@ -89,6 +89,27 @@ Encoder& Encoder::code128(std::string_view data, int height_dots, int module_dot
     return *this;
 }
 
+Encoder& Encoder::qr(std::string_view data, int module_dots, QrEcc ecc) {
+    constexpr uint8_t qr_code = 49;  // cn: the QR Code function group of GS ( k
+    put({cmd::gs, '(', 'k', 4, 0, qr_code, 65, 50, 0});  // fn 165: model 2
+    put({cmd::gs, '(', 'k', 3, 0, qr_code, 67, clamp_byte(module_dots, 1, 16)});
+    put({cmd::gs, '(', 'k', 3, 0, qr_code, 69, static_cast<uint8_t>(ecc)});
+    size_t length = std::min<size_t>(data.size(), 7089);
+    size_t stored = length + 3;  // pL pH count cn, fn and m too
+    put({cmd::gs, '(', 'k', static_cast<uint8_t>(stored & 0xFF), static_cast<uint8_t>(stored >> 8), qr_code, 80, 48});
+    bytes_.insert(bytes_.end(), data.begin(), data.begin() + static_cast<std::ptrdiff_t>(length));
+    put({cmd::gs, '(', 'k', 3, 0, qr_code, 81, 48});
+    return *this;
+}
+
+Encoder& Encoder::raster(const Raster& image) {
+    auto low = [](int v) { return static_cast<uint8_t>(v & 0xFF); };
+    auto high = [](int v) { return static_cast<uint8_t>((v >> 8) & 0xFF); };
+    put({cmd::gs, 'v', '0', 0, low(image.width_bytes), high(image.width_bytes), low(image.height), high(image.height)});
+    bytes_.insert(bytes_.end(), image.bits.begin(), image.bits.end());
+    return *this;
+}
+
 Encoder& Encoder::cut(Cut kind, int feed_dots) {
     if (kind == Cut::none) return *this;
     put({cmd::gs, 'V', static_cast<uint8_t>(kind == Cut::partial ? 66 : 65), clamp_byte(feed_dots, 0, 255)});

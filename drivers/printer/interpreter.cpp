@@ -37,6 +37,8 @@ struct Modes {
     int barcode_height = 162;
     int barcode_module = 3;
     Hri hri = Hri::none;
+    int qr_module = 3;
+    QrEcc qr_ecc = QrEcc::l;
 };
 
 class Interpreter {
@@ -157,21 +159,62 @@ private:
                 ++document_.cuts;
                 return {};
             }
-            case 'v': {  // GS v 0 m xL xH yL yH data: raster image (logo), not previewed
+            case 'v': {  // GS v 0 m xL xH yL yH data: raster image (the logo)
                 if (!in.has(6)) break;
-                in.next();
-                in.next();
-                size_t width = in.next();
-                width |= static_cast<size_t>(in.next()) << 8;
-                size_t height = in.next();
-                height |= static_cast<size_t>(in.next()) << 8;
-                if (!in.has(width * height)) return "GS v 0 raster data truncated";
-                in.take(width * height);
+                if (in.next() != '0') return "GS v: only GS v 0 (raster image) is used";
+                uint8_t m = in.next();
+                int width = in.next();
+                width |= in.next() << 8;
+                int height = in.next();
+                height |= in.next() << 8;
+                size_t size = static_cast<size_t>(width) * static_cast<size_t>(height);
+                if (!in.has(size)) return "GS v 0 raster data truncated";
+                auto data = in.take(size);
+                end_line_if_pending();
+                RasterImage image{Raster{width, height, {data.begin(), data.end()}}, (m & 1) ? 2 : 1, (m & 2) ? 2 : 1,
+                                  modes_.align};
+                document_.elements.emplace_back(std::move(image));
                 return {};
             }
+            case '(': return gs_paren(in);
             default: return fmt::format("unknown command GS 0x{:02X}", c);
         }
         return fmt::format("GS 0x{:02X} truncated", c);
+    }
+
+    // GS ( k pL pH cn fn ...: two-dimensional codes. Only QR Code (cn 49) is used.
+    std::string gs_paren(Reader& in) {
+        if (!in.has(3)) return "GS ( truncated";
+        uint8_t function = in.next();
+        size_t length = in.next();
+        length |= static_cast<size_t>(in.next()) << 8;
+        if (!in.has(length)) return fmt::format("GS ( {:c} parameters truncated", function);
+        auto params = in.take(length);
+        if (function != 'k') return fmt::format("GS ( 0x{:02X} is not used by this project", function);
+        if (params.size() < 2) return "GS ( k too short";
+        if (params[0] != 49) return fmt::format("GS ( k symbol type {} is not used by this project (QR Code is 49)", params[0]);
+        switch (params[1]) {
+            case 65: return {};  // fn 165: model (model 2 is the default)
+            case 67:             // fn 167: module size
+                if (params.size() < 3 || params[2] < 1 || params[2] > 16) return "GS ( k QR module size must be 1..16";
+                modes_.qr_module = params[2];
+                return {};
+            case 69:  // fn 169: error correction level
+                if (params.size() < 3 || params[2] < 48 || params[2] > 51) return "GS ( k QR error correction must be 48..51";
+                modes_.qr_ecc = static_cast<QrEcc>(params[2]);
+                return {};
+            case 80:  // fn 180: store the data
+                if (params.size() < 3) return "GS ( k QR store has no m byte";
+                qr_data_.assign(params.begin() + 3, params.end());
+                return {};
+            case 81:  // fn 181: print the stored symbol
+                if (qr_data_.empty()) return "GS ( k QR print with no data stored";
+                end_line_if_pending();
+                document_.elements.emplace_back(QrCode{qr_data_, modes_.qr_module, modes_.qr_ecc, modes_.align});
+                return {};
+            case 82: return {};  // fn 182: size information request, answered by the printer
+            default: return fmt::format("GS ( k QR function {} is unknown", params[1]);
+        }
     }
 
     std::string fs(Reader& in) {
@@ -240,6 +283,7 @@ private:
 
     Document document_;
     Modes modes_;
+    std::string qr_data_;  // the symbol storage area: kept until replaced, as on the printer
     Modes run_modes_;        // the modes the pending text started with
     Align line_align_ = Align::left;  // alignment is taken at the start of a line
     std::string pending_;
@@ -281,6 +325,13 @@ std::string to_text(const Document& document, int columns) {
             if (barcode->hri == Hri::above || barcode->hri == Hri::both) out += rstrip(hri) + "\n";
             out += rstrip(aligned(bars, print_columns(bars), barcode->align, columns)) + "\n";
             if (barcode->hri == Hri::below || barcode->hri == Hri::both) out += rstrip(hri) + "\n";
+        } else if (const auto* qr = std::get_if<QrCode>(&element)) {
+            std::string label = "[QR " + qr->data + "]";
+            out += rstrip(aligned(label, print_columns(label), qr->align, columns)) + "\n";
+        } else if (const auto* raster = std::get_if<RasterImage>(&element)) {
+            std::string label = fmt::format("[image {}x{} dots]", raster->image.width_bytes * 8 * raster->scale_x,
+                                            raster->image.height * raster->scale_y);
+            out += rstrip(aligned(label, print_columns(label), raster->align, columns)) + "\n";
         } else if (const auto* cut = std::get_if<PaperCut>(&element)) {
             std::string label = cut->kind == Cut::full ? " cut " : " partial cut ";
             int dashes = columns - static_cast<int>(label.size());

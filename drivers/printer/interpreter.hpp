@@ -37,6 +37,22 @@ struct Barcode {
     Align align = Align::left;
 };
 
+// A QR Code model 2 printed by GS ( k fn 181 from the data stored by fn 180.
+struct QrCode {
+    std::string data;
+    int module_dots = 3;
+    QrEcc ecc = QrEcc::l;
+    Align align = Align::left;
+};
+
+// A GS v 0 raster image (the logo).
+struct RasterImage {
+    Raster image;
+    int scale_x = 1;  // GS v 0 m: double width and/or height
+    int scale_y = 1;
+    Align align = Align::left;
+};
+
 struct PaperCut {
     Cut kind = Cut::partial;
 };
@@ -47,7 +63,7 @@ struct DrawerKick {
     int off_ms = 0;
 };
 
-using Element = std::variant<TextLine, Barcode, PaperCut, DrawerKick>;
+using Element = std::variant<TextLine, Barcode, PaperCut, DrawerKick, QrCode, RasterImage>;
 
 struct Document {
     std::vector<Element> elements;
@@ -66,8 +82,9 @@ struct InterpretError {
 [[nodiscard]] support::Expected<Document, InterpretError> interpret(std::span<const uint8_t> bytes);
 
 // The document as plain text in `columns`: each line aligned as printed (double-width text
-// takes two columns per column), barcodes as "[CODE128 data]" with their HRI line, a cut as a
-// dashed scissors line, a drawer kick as "[drawer]". Trailing spaces are removed.
+// takes two columns per column), barcodes as "[CODE128 data]" with their HRI line, QR codes as
+// "[QR data]", raster images as "[image W×H dots]", a cut as a dashed scissors line, a drawer
+// kick as "[drawer]". Trailing spaces are removed.
 [[nodiscard]] std::string to_text(const Document& document, int columns);
 
 }  // namespace pos::drivers::printer

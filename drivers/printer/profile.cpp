@@ -46,7 +46,7 @@ support::Expected<PrinterProfile, std::string> parse_profile(std::string_view js
     json root = json::parse(json_text, nullptr, false);
     if (root.is_discarded() || !root.is_object()) return std::string(id) + ".json: not a JSON object";
     static const std::set<std::string> known = {"name",   "paper_mm", "columns", "dots",   "chinese_mode", "cut",
-                                                "cut_feed_dots", "drawer", "chunk_bytes", "usb", "quirks", "notes"};
+                                                "cut_feed_dots", "drawer", "qr", "chunk_bytes", "usb", "quirks", "notes"};
     for (const auto& [key, value] : root.items()) {
         if (!known.count(key)) return where(id, key) + ": unknown key";
     }
@@ -71,7 +71,7 @@ support::Expected<PrinterProfile, std::string> parse_profile(std::string_view js
     for (std::string problem : {integer("paper_mm", 58, 80, profile.paper_mm), integer("columns", 16, 64, profile.columns),
                                 integer("dots", 256, 832, profile.dots), integer("cut_feed_dots", 0, 255, profile.cut_feed_dots),
                                 integer("chunk_bytes", 64, 65536, chunk), boolean(root, "chinese_mode", profile.chinese_mode),
-                                boolean(root, "drawer", profile.drawer)}) {
+                                boolean(root, "drawer", profile.drawer), boolean(root, "qr", profile.qr)}) {
         if (!problem.empty()) return problem;
     }
     if (profile.paper_mm != 58 && profile.paper_mm != 80) return where(id, "paper_mm") + ": must be 58 or 80";

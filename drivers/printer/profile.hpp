@@ -41,6 +41,7 @@ struct PrinterProfile {
     Cut cut = Cut::partial;
     int cut_feed_dots = 0;     // extra feed before the cut so the last line clears the blade
     bool drawer = true;        // a drawer is wired to the printer's DK port
+    bool qr = true;            // prints GS ( k QR codes; false: the receipt falls back to CODE128
     size_t chunk_bytes = 4096; // bulk OUT transfer size
     std::vector<UsbId> usb;
     Quirks quirks;

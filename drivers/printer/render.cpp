@@ -1,11 +1,13 @@
 // Receipt preview rasteriser: stb_truetype for glyphs, stb_image_write for the PNG (both
-// compiled into Debian's libstb, so no STB_*_IMPLEMENTATION here).
+// compiled into Debian's libstb, so no STB_*_IMPLEMENTATION here), libqrencode for the QR
+// symbol the printer would make from the stored data.
 #include "drivers/printer/render.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <iterator>
 
+#include <qrencode.h>
 #include <stb_image_write.h>
 #include <stb_truetype.h>
 
@@ -19,6 +21,41 @@ constexpr int cell_width = 12;   // font A, dots
 constexpr int cell_height = 24;
 constexpr int line_gap = 6;      // ESC 2 default spacing (30 dots) minus the cell
 constexpr int quiet_modules = 10;
+constexpr int qr_quiet_modules = 4;  // ISO/IEC 18004 §6.3.8
+
+QRecLevel qr_level(QrEcc ecc) {
+    switch (ecc) {
+        case QrEcc::l: return QR_ECLEVEL_L;
+        case QrEcc::m: return QR_ECLEVEL_M;
+        case QrEcc::q: return QR_ECLEVEL_Q;
+        case QrEcc::h: return QR_ECLEVEL_H;
+    }
+    return QR_ECLEVEL_L;
+}
+
+}  // namespace
+
+std::optional<QrMatrix> qr_matrix(const std::string& data, QrEcc ecc) {
+    // Mixed modes and the smallest version, as a printer chooses for the data it stored.
+    QRcode* code = QRcode_encodeString(data.c_str(), 0, qr_level(ecc), QR_MODE_8, 1);
+    if (code == nullptr) {
+        code = QRcode_encodeData(static_cast<int>(data.size()), reinterpret_cast<const unsigned char*>(data.data()), 0,
+                                 qr_level(ecc));
+    }
+    if (code == nullptr) return std::nullopt;
+    QrMatrix matrix{code->width, std::vector<bool>(static_cast<size_t>(code->width) * static_cast<size_t>(code->width))};
+    for (size_t i = 0; i < matrix.dark.size(); ++i) matrix.dark[i] = code->data[i] & 1;
+    QRcode_free(code);
+    return matrix;
+}
+
+namespace {
+
+int qr_side(const QrCode& code) {
+    auto matrix = qr_matrix(code.data, code.ecc);
+    int modules = matrix ? matrix->size : 21;
+    return (modules + 2 * qr_quiet_modules) * code.module_dots;
+}
 
 class Font {
 public:
@@ -119,6 +156,27 @@ struct Painter {
         return height;
     }
 
+    int qr(const QrCode& code, int y) {
+        auto matrix = qr_matrix(code.data, code.ecc);
+        int side = qr_side(code);
+        if (!matrix) return side + line_gap;  // too much data: the printer prints nothing either
+        int x0 = start_x(side, code.align, options) + qr_quiet_modules * code.module_dots;
+        int y0 = y + qr_quiet_modules * code.module_dots;
+        for (int my = 0; my < matrix->size; ++my)
+            for (int mx = 0; mx < matrix->size; ++mx)
+                if (matrix->at(mx, my)) fill(x0 + mx * code.module_dots, y0 + my * code.module_dots, code.module_dots, code.module_dots, 0);
+        return side + line_gap;
+    }
+
+    int raster(const RasterImage& raster, int y) {
+        int width = raster.image.width_bytes * 8 * raster.scale_x;
+        int x0 = start_x(width, raster.align, options);
+        for (int ry = 0; ry < raster.image.height; ++ry)
+            for (int rx = 0; rx < raster.image.width_bytes * 8; ++rx)
+                if (raster.image.dot(rx, ry)) fill(x0 + rx * raster.scale_x, y + ry * raster.scale_y, raster.scale_x, raster.scale_y, 0);
+        return raster.image.height * raster.scale_y;
+    }
+
     int cut(int y) {
         int mid = y + 12;
         for (int x = 0; x < bitmap.width; x += 12) fill(x, mid, 6, 2, 96);
@@ -144,6 +202,8 @@ int height_of(const Element& element) {
         int hri = code->hri == Hri::none ? 0 : code->hri == Hri::both ? 2 : 1;
         return code->height_dots + line_gap + hri * (cell_height + line_gap);
     }
+    if (const auto* qr = std::get_if<QrCode>(&element)) return qr_side(*qr) + line_gap;
+    if (const auto* raster = std::get_if<RasterImage>(&element)) return raster->image.height * raster->scale_y;
     if (std::holds_alternative<PaperCut>(element)) return 24;
     return 0;
 }
@@ -162,6 +222,8 @@ support::Expected<Bitmap, std::string> render(const Document& document, const Re
     for (const Element& element : document.elements) {
         if (const auto* line = std::get_if<TextLine>(&element)) y += painter.text_line(*line, y);
         else if (const auto* code = std::get_if<Barcode>(&element)) y += painter.barcode(*code, y);
+        else if (const auto* qr = std::get_if<QrCode>(&element)) y += painter.qr(*qr, y);
+        else if (const auto* raster = std::get_if<RasterImage>(&element)) y += painter.raster(*raster, y);
         else if (std::holds_alternative<PaperCut>(element)) y += painter.cut(y);
     }
     return bitmap;

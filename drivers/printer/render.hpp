@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,15 @@ struct Bitmap {
     std::vector<uint8_t> pixels;
     [[nodiscard]] uint8_t at(int x, int y) const { return pixels[static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)]; }
 };
+
+// The modules of the QR symbol a printer makes from `data` (smallest version, mixed modes),
+// row-major, true = dark; nullopt when the data does not fit a version-40 symbol.
+struct QrMatrix {
+    int size = 0;  // modules per side (21 for version 1, 4 more per version)
+    std::vector<bool> dark;
+    [[nodiscard]] bool at(int x, int y) const { return dark[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)]; }
+};
+[[nodiscard]] std::optional<QrMatrix> qr_matrix(const std::string& data, QrEcc ecc);
 
 [[nodiscard]] support::Expected<Bitmap, std::string> render(const Document& document, const RenderOptions& options);
 [[nodiscard]] std::vector<uint8_t> encode_png(const Bitmap& bitmap);

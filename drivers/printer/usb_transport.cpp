@@ -15,6 +15,7 @@ constexpr uint8_t class_interface_in = 0xA1;  // device-to-host, class, interfac
 
 struct Endpoints {
     int interface = -1;
+    uint8_t alt = 0;
     uint8_t out = 0;
     uint8_t in = 0;
 };
@@ -28,7 +29,7 @@ Endpoints find_printer_interface(libusb_device* device) {
         for (int a = 0; a < interface.num_altsetting && found.interface < 0; ++a) {
             const libusb_interface_descriptor& alt = interface.altsetting[a];
             if (alt.bInterfaceClass != printer_class) continue;
-            Endpoints candidate{alt.bInterfaceNumber, 0, 0};
+            Endpoints candidate{alt.bInterfaceNumber, alt.bAlternateSetting, 0, 0};
             for (int e = 0; e < alt.bNumEndpoints; ++e) {
                 const libusb_endpoint_descriptor& ep = alt.endpoint[e];
                 if ((ep.bmAttributes & LIBUSB_TRANSFER_TYPE_MASK) != LIBUSB_TRANSFER_TYPE_BULK) continue;
@@ -47,56 +48,76 @@ Endpoints find_printer_interface(libusb_device* device) {
 
 }  // namespace
 
-UsbResult<std::unique_ptr<UsbTransport>> UsbTransport::open_first(const std::vector<PrinterProfile>& profiles, int paper_mm) {
-    std::unique_ptr<UsbTransport> transport(new UsbTransport());
-    if (int rc = libusb_init(&transport->context_); rc != 0) return usb::usb_error(rc, "starting libusb");
-    libusb_device** list = nullptr;
-    ssize_t count = libusb_get_device_list(transport->context_, &list);
-    if (count < 0) return usb::usb_error(static_cast<int>(count), "listing USB devices");
-    // Devices named by a profile first, then any printer-class device.
-    std::vector<std::pair<libusb_device*, Endpoints>> candidates;
-    for (ssize_t i = 0; i < count; ++i) {
-        Endpoints endpoints = find_printer_interface(list[i]);
-        if (endpoints.interface >= 0) candidates.emplace_back(list[i], endpoints);
+bool UsbTransport::is_printer(libusb_device* device) { return find_printer_interface(device).interface >= 0; }
+
+UsbResult<std::unique_ptr<UsbTransport>> UsbTransport::open_device(libusb_device* device,
+                                                                  const std::vector<PrinterProfile>& profiles, int paper_mm) {
+    Endpoints endpoints = find_printer_interface(device);
+    libusb_device_descriptor descriptor{};
+    libusb_get_device_descriptor(device, &descriptor);
+    std::string name = fmt::format("printer {:04x}:{:04x}", descriptor.idVendor, descriptor.idProduct);
+    if (endpoints.interface < 0) return UsbError{UsbErrorCode::not_found, name + " has no printer-class interface with a bulk OUT endpoint"};
+    libusb_device_handle* handle = nullptr;
+    if (int rc = libusb_open(device, &handle); rc != 0) return usb::usb_error(rc, "opening " + name);
+    libusb_set_auto_detach_kernel_driver(handle, 1);  // usblp, when bound
+    if (int rc = libusb_claim_interface(handle, endpoints.interface); rc != 0) {
+        libusb_close(handle);
+        return usb::usb_error(rc, "claiming " + name);
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [&](const auto& a, const auto& b) {
+    std::unique_ptr<UsbTransport> transport(new UsbTransport());
+    transport->handle_ = handle;
+    transport->interface_ = endpoints.interface;
+    transport->alt_setting_ = endpoints.alt;
+    transport->out_endpoint_ = endpoints.out;
+    transport->in_endpoint_ = endpoints.in;
+    transport->id_ = {descriptor.idVendor, descriptor.idProduct};
+    transport->profile_ = match_profile(profiles, transport->id_, paper_mm);
+    // Who it says it is, for the status line and the log; a printer may not answer.
+    if (auto id = transport->read_device_id()) transport->device_id_ = std::move(*id);
+    return transport;
+}
+
+UsbResult<std::unique_ptr<UsbTransport>> UsbTransport::open_first(const std::vector<PrinterProfile>& profiles, int paper_mm) {
+    libusb_context* context = nullptr;
+    if (int rc = libusb_init(&context); rc != 0) return usb::usb_error(rc, "starting libusb");
+    libusb_device** list = nullptr;
+    ssize_t count = libusb_get_device_list(context, &list);
+    if (count < 0) {
+        libusb_exit(context);
+        return usb::usb_error(static_cast<int>(count), "listing USB devices");
+    }
+    // Devices named by a profile first, then any printer-class device.
+    std::vector<libusb_device*> candidates;
+    for (ssize_t i = 0; i < count; ++i) {
+        if (is_printer(list[i])) candidates.push_back(list[i]);
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [&](libusb_device* a, libusb_device* b) {
         auto known = [&](libusb_device* device) {
             libusb_device_descriptor d{};
             libusb_get_device_descriptor(device, &d);
             return match_profile(profiles, {d.idVendor, d.idProduct}, paper_mm).usb.empty() ? 1 : 0;
         };
-        return known(a.first) < known(b.first);
+        return known(a) < known(b);
     });
     std::optional<UsbError> last_error;
-    for (const auto& [device, endpoints] : candidates) {
-        libusb_device_descriptor descriptor{};
-        libusb_get_device_descriptor(device, &descriptor);
-        std::string name = fmt::format("printer {:04x}:{:04x}", descriptor.idVendor, descriptor.idProduct);
-        libusb_device_handle* handle = nullptr;
-        if (int rc = libusb_open(device, &handle); rc != 0) {
-            last_error = usb::usb_error(rc, "opening " + name);
+    std::unique_ptr<UsbTransport> opened;
+    for (libusb_device* device : candidates) {
+        auto transport = open_device(device, profiles, paper_mm);
+        if (!transport) {
+            last_error = transport.error();
             continue;
         }
-        libusb_set_auto_detach_kernel_driver(handle, 1);  // usblp, when bound
-        if (int rc = libusb_claim_interface(handle, endpoints.interface); rc != 0) {
-            last_error = usb::usb_error(rc, "claiming " + name);
-            libusb_close(handle);
-            continue;
-        }
-        transport->handle_ = handle;
-        transport->interface_ = endpoints.interface;
-        transport->out_endpoint_ = endpoints.out;
-        transport->in_endpoint_ = endpoints.in;
-        transport->id_ = {descriptor.idVendor, descriptor.idProduct};
-        transport->profile_ = match_profile(profiles, transport->id_, paper_mm);
+        opened = std::move(*transport);
         break;
     }
     libusb_free_device_list(list, 1);
-    if (transport->handle_ == nullptr) {
+    if (!opened) {
+        libusb_exit(context);
         if (last_error) return *last_error;
         return UsbError{UsbErrorCode::not_found, "no USB receipt printer found; check the cable and the printer's power"};
     }
-    return transport;
+    opened->context_ = context;  // closed with the transport
+    return opened;
 }
 
 UsbTransport::~UsbTransport() {
@@ -130,6 +151,10 @@ UsbResult<std::vector<uint8_t>> UsbTransport::read(size_t max, std::chrono::mill
     if (rc != 0) return usb::usb_error(rc, "reading the printer's status");
     buffer.resize(std::min(static_cast<size_t>(transferred), max));
     return buffer;
+}
+
+UsbResult<usb::Ieee1284Id> UsbTransport::read_device_id() {
+    return usb::read_device_id(handle_, static_cast<uint8_t>(interface_), alt_setting_);
 }
 
 UsbResult<std::optional<uint8_t>> UsbTransport::port_status() {

@@ -6,6 +6,8 @@
 
 #include <libusb.h>
 
+#include "drivers/usb/ieee1284.hpp"
+
 namespace pos::drivers::usb {
 
 UsbResult<DeviceInfo> read_device_info(libusb_device* device) {
@@ -39,18 +41,24 @@ UsbResult<DeviceInfo> read_device_info(libusb_device* device) {
 
 namespace {
 
-std::string probe(libusb_device* device, const DeviceInfo& info) {
+// The state, and a printer's IEEE 1284 name when it answers (a printer held by usblp cannot be
+// asked: the kernel refuses the request while its driver has the interface).
+std::pair<std::string, std::string> probe(libusb_device* device, const DeviceInfo& info) {
     libusb_device_handle* handle = nullptr;
-    if (int rc = libusb_open(device, &handle); rc != 0) return usb_error(rc, "opening").message;
+    if (int rc = libusb_open(device, &handle); rc != 0) return {usb_error(rc, "opening").message, ""};
     std::string state = "ready";
+    std::string printer_id;
     for (const InterfaceInfo& interface : info.interfaces) {
-        if (libusb_kernel_driver_active(handle, interface.number) == 1) {
+        bool kernel = libusb_kernel_driver_active(handle, interface.number) == 1;
+        if (kernel && state == "ready") {
             state = "kernel driver on interface " + std::to_string(interface.number) + " (detached while in use)";
-            break;
+        }
+        if (!kernel && interface.interface_class == class_printer && printer_id.empty()) {
+            if (auto id = read_device_id(handle, interface.number, 0)) printer_id = id->name();
         }
     }
     libusb_close(handle);
-    return state;
+    return {state, printer_id};
 }
 
 bool worth_probing(const DeviceInfo& info) {
@@ -75,8 +83,8 @@ UsbResult<std::vector<ListedDevice>> list_devices() {
     for (ssize_t i = 0; i < count; ++i) {
         auto info = read_device_info(devices[i]);
         if (!info) continue;  // a device whose descriptors cannot be read is not ours
-        std::string state = worth_probing(*info) ? probe(devices[i], *info) : "";
-        out.push_back(ListedDevice{std::move(*info), std::move(state)});
+        auto [state, printer_id] = worth_probing(*info) ? probe(devices[i], *info) : std::pair<std::string, std::string>{};
+        out.push_back(ListedDevice{std::move(*info), std::move(state), std::move(printer_id)});
     }
     libusb_free_device_list(devices, 1);
     libusb_exit(context);

@@ -19,10 +19,11 @@ namespace pos::drivers::usb {
 struct ListedDevice {
     DeviceInfo info;
     std::string state;  // "ready", "kernel driver on interface 0 (detached while in use)", or why it cannot be opened
+    std::string printer_id;  // a printer's IEEE 1284 maker and model ("EPSON TM-T88V-JPN"), when it told
 };
 
 // Every device on the system. Devices with a HID or printer interface are opened briefly to
-// tell whether this user may use them. Opens a libusb context of its own.
+// tell whether this user may use them; printers are asked their IEEE 1284 device ID. Opens a libusb context of its own.
 [[nodiscard]] UsbResult<std::vector<ListedDevice>> list_devices();
 
 }  // namespace pos::drivers::usb

@@ -142,7 +142,7 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
     } catch (const toml::parse_error& error) {
         return make_error(ErrorCode::bad_input, fmt::format("{}:{}: {}", source, error.source().begin.line, error.description()));
     }
-    if (auto keys = check_keys(source, root, "", {"store", "lane", "store_database", "cash_rounding", "barcode", "approvals", "devices"});
+    if (auto keys = check_keys(source, root, "", {"store", "lane", "store_database", "cash_rounding", "barcode", "approvals", "devices", "receipt", "security"});
         !keys) {
         return keys.error();
     }
@@ -168,8 +168,22 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         }
     }
     if (const toml::table* database = root.get_as<toml::table>("store_database")) {
-        if (auto keys = check_keys(source, *database, "store_database.", {"path"}); !keys) return keys.error();
+        if (auto keys = check_keys(source, *database, "store_database.", {"path", "url", "token"}); !keys) return keys.error();
         if (auto read = read_string(source, *database, "path", "store_database.", config.store_db_path); !read) return read.error();
+        if (auto read = read_string(source, *database, "url", "store_database.", config.store_url); !read) return read.error();
+        if (auto read = read_string(source, *database, "token", "store_database.", config.store_token); !read) return read.error();
+        if (!config.store_url.empty() && !config.store_url.starts_with("http://") && !config.store_url.starts_with("https://")) {
+            return config_error(source, *database->get("url"), "store_database.url",
+                                "must start with http:// or https:// (the address of pos-store, e.g. \"http://192.168.1.10:8735\")");
+        }
+        if (!config.store_url.empty() && config.store_token.empty()) {
+            return config_error(source, *database->get("url"), "store_database.token",
+                                "is needed with a url: run `pos-store token add --lane N` on the store server and copy it here");
+        }
+        if (database->contains("path") && database->contains("url")) {
+            return config_error(source, *database->get("url"), "store_database.url",
+                                "and path cannot both be set: path is for one machine, url for pos-store");
+        }
     }
     if (const toml::table* rounding = root.get_as<toml::table>("cash_rounding")) {
         if (auto keys = check_keys(source, *rounding, "cash_rounding.", {"step", "mode"}); !keys) return keys.error();
@@ -182,9 +196,33 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         if (!parsed_mode) return config_error(source, *rounding->get("mode"), "cash_rounding.mode", "must be \"down\", \"nearest\" or \"up\"");
         config.cash_rounding = core::CashRounding{*parsed_step, *parsed_mode};
     }
+    if (const toml::table* security = root.get_as<toml::table>("security")) {
+        if (auto keys = check_keys(source, *security, "security.", {"lockout_minutes"}); !keys) return keys.error();
+        if (const toml::node* minutes = security->get("lockout_minutes")) {
+            auto value = minutes->value<int64_t>();
+            if (!minutes->is_integer() || !value || *value < 1 || *value > 1440) {
+                return config_error(source, *minutes, "security.lockout_minutes", "must be a whole number from 1 to 1440");
+            }
+            config.lockout_minutes = *value;
+        }
+    }
     if (const toml::table* approvals = root.get_as<toml::table>("approvals")) {
-        if (auto keys = check_keys(source, *approvals, "approvals.", {"pay_out_above", "variance_above"}); !keys) {
+        if (auto keys = check_keys(source, *approvals, "approvals.",
+                                   {"pay_out_above", "variance_above", "override_cashier_percent",
+                                    "override_supervisor_percent", "override_manager_percent"});
+            !keys) {
             return keys.error();
+        }
+        for (auto [key, out] : {std::pair{"override_cashier_percent", &config.override_cashier_percent},
+                                std::pair{"override_supervisor_percent", &config.override_supervisor_percent},
+                                std::pair{"override_manager_percent", &config.override_manager_percent}}) {
+            const toml::node* node = approvals->get(key);
+            if (!node) continue;
+            auto value = node->value<int64_t>();
+            if (!node->is_integer() || !value || *value < 0 || *value > 100) {
+                return config_error(source, *node, std::string("approvals.") + key, "must be a whole number from 0 to 100 (percent)");
+            }
+            *out = int(*value);
         }
         for (auto [key, out] : {std::pair{"pay_out_above", &config.pay_out_approval_above},
                                 std::pair{"variance_above", &config.variance_approval_above}}) {
@@ -243,6 +281,14 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
             return config_error(source, *devices->get("printer_profile"), "devices.printer_profile",
                                 "must be a profile name from assets/printers, like \"generic-58\" or \"winbond-pos58\"");
         }
+    }
+    if (const toml::table* receipt = root.get_as<toml::table>("receipt")) {
+        if (auto keys = check_keys(source, *receipt, "receipt.", {"code", "logo"}); !keys) return keys.error();
+        if (auto read = read_string(source, *receipt, "code", "receipt.", config.receipt_code); !read) return read.error();
+        if (config.receipt_code != "qr" && config.receipt_code != "code128") {
+            return config_error(source, *receipt->get("code"), "receipt.code", "must be \"qr\" or \"code128\"");
+        }
+        if (auto read = read_string(source, *receipt, "logo", "receipt.", config.receipt_logo); !read) return read.error();
     }
     return config;
 }

@@ -19,9 +19,19 @@ struct LaneConfig {
     int lane = 1;
     std::string language = "zh_CN";
     std::string store_db_path = "store.db";  // relative paths are inside the data directory
+    // Service mode: the pos-store address and this lane's token. Empty url: store_db_path is used.
+    std::string store_url;
+    std::string store_token;
     core::CashRounding cash_rounding;
     core::Money pay_out_approval_above = core::Money::yuan(100);  // pay-outs above this need a supervisor
     core::Money variance_approval_above = core::Money::yuan(10);  // shift variances above this need one too
+    // [approvals] override_<role>_percent: how far an approver of each role may move a price at the
+    // till, in percent of the catalog price (100: no limit; admins have none). Unset: no limit
+    // above the cashier, as before the limits existed.
+    int override_cashier_percent = 0;
+    int override_supervisor_percent = 100;
+    int override_manager_percent = 100;
+    int64_t lockout_minutes = 15;  // [security] after 5 wrong PINs in a row the operator waits this long
     drivers::scanner::Nomenclature nomenclature = drivers::scanner::default_nomenclature();
     // USB scanners the lane reads itself ([devices] scanners). Others type as keyboards.
     std::vector<drivers::usb::VidPid> scanners;
@@ -30,6 +40,11 @@ struct LaneConfig {
     // assets/printers without .json; empty: the profile listing the printer, else generic-58.
     std::vector<drivers::usb::VidPid> printers;
     std::string printer_profile;
+    // [receipt] code: the receipt number as "qr" (CODE128 on printers whose profile says
+    // "qr": false) or "code128". logo: an image file (PNG or PBM) printed at the top; relative
+    // paths are inside the data directory; empty: no logo.
+    std::string receipt_code = "qr";
+    std::string receipt_logo;
 };
 
 // Parses pos.toml text. Any unknown key or bad value is an error naming the key and its line,

@@ -4,9 +4,17 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "db/lane_float.hpp"
+#include "db/lane_users.hpp"
+#include "pos/actions/audit.hpp"
 #include "pos/actions/code_lookup.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/secrets.hpp"
+#include "pos/actions/session.hpp"
+#include "pos/core/business_day.hpp"
+#include "pos/core/card_data.hpp"
+#include "pos/core/lockout.hpp"
+#include "pos/core/safe_text.hpp"
 
 namespace pos::actions {
 
@@ -14,45 +22,91 @@ using core::ErrorCode;
 using core::make_error;
 using core::Money;
 
-namespace {
-
-LineChange change_of(const core::Ticket& ticket, int line, core::CashRounding rounding) {
-    return LineChange{line, ticket.lines()[size_t(line - 1)], ticket.payment(rounding).subtotal};
-}
-
-}  // namespace
-
-core::Result<db::UserRecord> Lane::check_credentials(const std::string& operator_id, std::string_view pin) {
+core::Result<db::UserRecord> Lane::check_credentials(const std::string& operator_id, std::string_view pin,
+                                                     std::string_view prompt, const std::string& now_given) {
+    std::string now = now_given.empty() ? local_now() : now_given;
+    int64_t instant = core::instant_of(now).value_or(0);
+    AuditEvent failed{now, config_.lane, prompt == "login" ? "login_failed" : "pin_failed", operator_id, {}, operator_id,
+                      {{"prompt", std::string(prompt)}}};
     auto found = db_.find_user(operator_id);
     if (!found) return storage_error(found.error());
     if (!*found || !(*found)->active) {
+        failed.detail["reason"] = "unknown operator";
+        if (auto logged = record_audit(db_, failed); !logged) return logged.error();
         return make_error(ErrorCode::unknown_operator,
                           fmt::format("there is no operator number {}: check the number on your badge", operator_id));
     }
+    auto stored = db::read_pin_lock(db_, operator_id);
+    if (!stored) return storage_error(stored.error());
+    core::PinLock lock{int(stored->failed_pins), stored->locked_until};
+    if (core::is_locked(lock, instant)) {
+        failed.detail["reason"] = "locked out";
+        if (auto logged = record_audit(db_, failed); !logged) return logged.error();
+        return make_error(ErrorCode::locked_out,
+                          fmt::format("operator {} is locked out after {} wrong PINs: try again in {} minute(s), "
+                                      "or ask a manager to reset the PIN",
+                                      operator_id, core::max_wrong_pins, core::minutes_left(lock, instant)));
+    }
     if (!verify_pin(pin, (*found)->pin_hash)) {
-        return make_error(ErrorCode::wrong_pin, fmt::format("wrong PIN for operator {}: enter it again", operator_id));
+        core::PinLock next = core::after_wrong_pin(lock, instant, config_.lockout_minutes);
+        bool locks = core::is_locked(next, instant);
+        failed.detail["reason"] = "wrong PIN";
+        auto transaction = db::Transaction::begin(db_.connection());
+        if (!transaction) return storage_error(transaction.error());
+        if (auto kept = db::write_pin_lock(db_, operator_id, {next.failed, next.locked_until}); !kept) {
+            return storage_error(kept.error());
+        }
+        if (auto logged = append_audit(db_, failed); !logged) return storage_error(logged.error());
+        if (locks) {
+            AuditEvent lockout{now, config_.lane, "lockout", operator_id, {}, operator_id,
+                               {{"minutes", config_.lockout_minutes}, {"wrong_pins", core::max_wrong_pins}}};
+            if (auto logged = append_audit(db_, lockout); !logged) return storage_error(logged.error());
+        }
+        if (auto committed = transaction->commit(); !committed) return storage_error(committed.error());
+        if (locks) {
+            return make_error(ErrorCode::locked_out,
+                              fmt::format("wrong PIN for operator {}: that was the {}th wrong PIN in a row, the operator "
+                                          "is locked out for {} minute(s) (a manager can reset the PIN)",
+                                          operator_id, core::max_wrong_pins, config_.lockout_minutes));
+        }
+        return make_error(ErrorCode::wrong_pin,
+                          fmt::format("wrong PIN for operator {}: enter it again ({} more wrong PIN(s) lock it for {} minutes)",
+                                      operator_id, core::max_wrong_pins - next.failed, config_.lockout_minutes));
+    }
+    if (stored->failed_pins != 0 || stored->locked_until) {
+        if (auto cleared = db::write_pin_lock(db_, operator_id, {}); !cleared) return storage_error(cleared.error());
     }
     return **found;
 }
 
-core::Status Lane::login(const std::string& operator_id, std::string_view pin) {
+core::Status Lane::login(const std::string& operator_id, std::string_view pin, const std::string& now_given) {
     if (operator_) {
         return make_error(ErrorCode::already_logged_in,
                           fmt::format("operator {} is logged in on this lane: log out first", operator_->operator_id));
     }
-    auto user = check_credentials(operator_id, pin);
+    std::string now = now_given.empty() ? local_now() : now_given;
+    auto user = check_credentials(operator_id, pin, "login", now);
     if (!user) return user.error();
     auto open = db_.find_open_shift(config_.lane);
     if (!open) return storage_error(open.error());
+    if (auto logged = record_audit(db_, {now, config_.lane, "login", operator_id, {}, operator_id, {{"role", user->role}}});
+        !logged) {
+        return logged.error();
+    }
     operator_ = *user;
     shift_ = *open;
     return core::Done{};
 }
 
-core::Status Lane::logout() {
+core::Status Lane::logout(const std::string& now) {
     if (!operator_) return make_error(ErrorCode::not_logged_in, "nobody is logged in");
     if (ticket_.has_live_lines()) {
         return make_error(ErrorCode::ticket_open, "a ticket is open: finish the sale before logging out");
+    }
+    if (auto logged = record_audit(db_, {now.empty() ? local_now() : now, config_.lane, "logout", operator_->operator_id, {},
+                                         operator_->operator_id, nlohmann::json::object()});
+        !logged) {
+        return logged.error();
     }
     operator_.reset();
     shift_.reset();
@@ -61,6 +115,14 @@ core::Status Lane::logout() {
 }
 
 core::Result<db::ShiftRecord> Lane::open_shift(Money float_amount, const std::string& now) {
+    return open_shift_with(float_amount, nullptr, now);
+}
+
+core::Result<db::ShiftRecord> Lane::open_shift(const core::CashCount& counted, const std::string& now) {
+    return open_shift_with(counted.total(), &counted, now);
+}
+
+core::Result<db::ShiftRecord> Lane::open_shift_with(Money float_amount, const core::CashCount* counted, const std::string& now) {
     if (!operator_) return make_error(ErrorCode::not_logged_in, "log in before opening a shift");
     if (float_amount.is_negative()) return make_error(ErrorCode::bad_amount, "the float cannot be negative");
     auto open = db_.find_open_shift(config_.lane);
@@ -73,7 +135,22 @@ core::Result<db::ShiftRecord> Lane::open_shift(Money float_amount, const std::st
     db::ShiftRecord shift{new_uuid(), config_.lane, operator_->operator_id, now, float_amount.in_fen(), std::nullopt};
     nlohmann::json payload = {{"shift_id", shift.id}, {"lane", shift.lane}, {"operator", shift.operator_id},
                               {"opened_at", shift.opened_at}, {"float", float_amount.to_string()}};
-    if (auto saved = db_.open_shift(shift, payload.dump()); !saved) return storage_error(saved.error());
+    AuditEvent event{now, config_.lane, "shift_open", operator_->operator_id, {}, shift.id,
+                     {{"float", float_amount.to_string()}}};
+    nlohmann::json counts = nlohmann::json::object();
+    if (counted) {
+        for (const auto& [denomination, count] : counted->counts()) counts[denomination.to_string()] = count;
+        payload["float_counts"] = counts;
+        event.detail["float_counts"] = counts;
+    }
+    auto save = [&]() -> db::DbStatus {
+        if (auto opened = db_.open_shift(shift, payload.dump()); !opened) return opened;
+        if (!counted) return support::Done{};
+        return db::record_float_counts(db_, shift.id, counts.dump());
+    };
+    if (auto saved = with_audit(db_, event, save); !saved) {
+        return storage_error(saved.error());
+    }
     shift_ = shift;
     return shift;
 }
@@ -89,36 +166,67 @@ core::Status Lane::require_selling() const {
     return core::Done{};
 }
 
-core::Result<LineChange> Lane::scan(std::string_view code, std::optional<core::Quantity> quantity) {
+core::Result<LineChange> Lane::scan(std::string_view code, std::optional<core::Quantity> quantity, const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
     auto resolved = resolve_code(db_, config_.nomenclature, code, quantity);
     if (!resolved) return resolved.error();
-    auto line = ticket_.add_item(resolved->item, resolved->gtin, resolved->quantity, resolved->unit_price,
-                                 resolved->label_amount, resolved->from_label);
+    core::Ticket next = ticket_;
+    auto line = next.add_item(resolved->item, resolved->gtin, resolved->quantity, resolved->unit_price,
+                              resolved->label_amount, resolved->from_label);
     if (!line) return line.error();
-    return change_of(ticket_, *line, config_.cash_rounding);
+    if (auto priced = reprice(next, now); !priced) return priced.error();
+    ticket_ = std::move(next);
+    return change_after(*line);
 }
 
-core::Result<LineChange> Lane::set_quantity(int line, core::Quantity quantity) {
+core::Result<LineChange> Lane::set_quantity(int line, core::Quantity quantity, const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
-    if (auto changed = ticket_.set_quantity(line, quantity); !changed) return changed.error();
-    return change_of(ticket_, line, config_.cash_rounding);
+    core::Ticket next = ticket_;
+    if (auto changed = next.set_quantity(line, quantity); !changed) return changed.error();
+    if (auto priced = reprice(next, now); !priced) return priced.error();
+    ticket_ = std::move(next);
+    return change_after(line);
 }
 
-core::Result<LineChange> Lane::void_line(int line, const std::string& approver, std::string_view approver_pin) {
+core::Result<LineChange> Lane::void_line(int line, const std::string& approver, std::string_view approver_pin,
+                                         const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
-    if (auto approved = check_approval({approver, std::string(approver_pin)}, "voiding a line"); !approved) {
+    if (auto approved = check_approval({approver, std::string(approver_pin)}, core::Action::void_line, "voiding a line"); !approved) {
         return approved.error();
     }
-    if (auto voided = ticket_.void_line(line, approver); !voided) return voided.error();
-    return change_of(ticket_, line, config_.cash_rounding);
+    core::Ticket next = ticket_;  // kept only once the void is in the audit log
+    if (auto voided = next.void_line(line, approver); !voided) return voided.error();
+    if (auto priced = reprice(next, now); !priced) return priced.error();
+    const core::TicketLine& voided = next.lines()[size_t(line - 1)];
+    AuditEvent event{now.empty() ? local_now() : now, config_.lane, "void", operator_->operator_id, approver, shift_->id,
+                     {{"line", line}, {"sku", voided.item.sku}, {"name", voided.item.name_zh},
+                      {"qty", voided.quantity.to_string()}, {"unit_price", voided.unit_price.to_string()}}};
+    if (auto logged = record_audit(db_, event); !logged) return logged.error();
+    ticket_ = std::move(next);
+    return change_after(line);
 }
 
 core::Result<int64_t> Lane::commit(const core::Ticket& paid, const std::string& sale_id, const std::string& now) {
     SaleContext context{sale_id, config_.lane, shift_->id, operator_->operator_id, now};
     db::SaleRecord sale = to_sale_record(paid, paid.payment(config_.cash_rounding), context);
-    auto committed = db_.commit_sale(std::move(sale), [](const db::SaleRecord& record) { return sale_to_json(record).dump(); });
+    nlohmann::json tenders = nlohmann::json::array();
+    for (const db::TenderRecord& tender : sale.tenders) {
+        tenders.push_back({{"method", tender.method}, {"amount", Money::fen(tender.amount_fen).to_string()}});
+    }
+    AuditEvent event{now, config_.lane, "sale", operator_->operator_id, {}, sale_id,
+                     {{"total", Money::fen(sale.total_fen).to_string()}, {"tenders", tenders},
+                      {"change", Money::fen(sale.change_fen).to_string()}, {"shift", shift_->id}}};
+    // A sale on account moves the member's balance in the same transaction (lane_members.cpp).
+    std::optional<core::Error> refused;
+    auto guard = [&](db::Connection& connection) {
+        return charge_account(connection, paid, sale_id, now, refused, member_balance_);
+    };
+    auto committed = with_audit(db_, event, [&] {
+        return db_.commit_sale(std::move(sale), [](const db::SaleRecord& record) { return sale_to_json(record).dump(); },
+                               guard);
+    });
     if (!committed) {
+        if (refused) return *refused;
         core::Error failure = storage_error(committed.error());
         failure.message = "the sale was NOT saved, it is still on screen: " + failure.message;
         return failure;
@@ -132,17 +240,34 @@ core::Result<TenderOutcome> Lane::tender(const TenderRequest& request, const std
     // Work on a copy: if the sale cannot be saved, the ticket stays exactly as it was.
     core::Ticket next = ticket_;
     Money amount = request.amount.value_or(next.amount_due_for(request.method, config_.cash_rounding));
-    core::Tender tender{request.method, amount, request.reference};
+    if (auto clean = core::check_text("the reference", request.reference, 64); !clean) return clean.error();
+    std::string reference = request.reference;
+    if (request.method == core::TenderMethod::card) {
+        if (auto clean = core::check_card_reference(request.reference); !clean) return clean.error();
+        if (auto last4 = core::check_card_last4(request.card_last4); !last4) return last4.error();
+        reference = core::card_reference(request.reference, request.card_last4);
+    } else if (!request.card_last4.empty()) {
+        return make_error(ErrorCode::bad_input, "last4 is only for card tenders");
+    }
+    if (request.method == core::TenderMethod::account) {
+        if (auto allowed = check_account_tender(amount); !allowed) return allowed.error();
+        reference = member_->card;
+    }
+    core::Tender tender{request.method, amount, reference};
     if (auto taken = next.add_tender(tender, config_.cash_rounding, request.partial); !taken) return taken.error();
 
     TenderOutcome outcome;
     outcome.payment = next.payment(config_.cash_rounding);
     if (outcome.payment.complete) {
         std::string sale_id = new_uuid();
+        member_balance_.reset();
         auto receipt = commit(next, sale_id, now);
         if (!receipt) return receipt.error();
         outcome.sale_id = sale_id;
         outcome.receipt_no = *receipt;
+        outcome.member_balance = member_balance_;
+        member_balance_.reset();
+        member_.reset();
         next = core::Ticket{};
     }
     ticket_ = std::move(next);

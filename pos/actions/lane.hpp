@@ -11,10 +11,13 @@
 
 #include "db/lane_db.hpp"
 #include "db/lane_shifts.hpp"
+#include "db/members.hpp"
 #include "db/store_db.hpp"
 #include "pos/actions/config.hpp"
 #include "pos/actions/end_of_day.hpp"
+#include "pos/core/permissions.hpp"
 #include "pos/core/result.hpp"
+#include "pos/core/returns.hpp"
 #include "pos/core/shift.hpp"
 #include "pos/core/ticket.hpp"
 
@@ -25,12 +28,21 @@ struct LineChange {
     int line = 0;
     core::TicketLine after;   // the line as it now stands
     core::Money subtotal;     // the ticket's running total
+    core::Money savings;      // what promotions take off the whole ticket (共节省)
 };
 
 struct TenderOutcome {
     core::PaymentState payment;           // after this tender
     std::optional<std::string> sale_id;   // set when the sale completed and was committed
     int64_t receipt_no = 0;
+    std::optional<core::Money> member_balance;  // a completed sale on account: what the member now owes
+};
+
+// A repayment (还款) of a member account at the lane: cash into the drawer, the balance down.
+struct AccountRepayment {
+    db::MemberRecord member;   // as it stands after the repayment
+    core::Money amount;
+    std::string movement_id;   // also the id of the drawer's pay-in
 };
 
 struct TenderRequest {
@@ -38,6 +50,7 @@ struct TenderRequest {
     std::optional<core::Money> amount;  // omitted: exactly what is due
     bool partial = false;               // part of a split payment
     std::string reference;              // card/mobile terminal reference
+    std::string card_last4;             // a card's last four digits, the only card data kept
 };
 
 // A supervisor's number and PIN, given where an action needs approval.
@@ -69,6 +82,11 @@ struct ShiftReport {
     core::ShiftTotals totals;
     core::Money expected_cash;
     std::optional<db::ShiftCloseRecord> close;  // set once closed
+    // false on a cashier's X report before the count: expected cash is left out so the blind
+    // count stays blind (core::Action::x_report_expected_cash).
+    bool show_expected = true;
+    // The float as counted at open, largest denomination first; empty when its total was typed.
+    std::vector<std::pair<core::Money, int64_t>> float_counts{};
 };
 
 struct CloseShiftOutcome {
@@ -89,20 +107,60 @@ struct HeldTicket {
 // At most this many tickets wait on hold per lane, as on the tills cashiers know (思迅: 5).
 inline constexpr size_t max_held_tickets = 5;
 
+// A sale brought up for a return (退货, lane_returns.cpp): its lines with what may still come back.
+struct ReturnableSale {
+    db::SaleRecord sale;
+    std::string receipt;                    // the receipt code printed under its barcode
+    std::vector<core::SoldLine> lines;      // item lines not voided, in line order
+    std::vector<core::PaidTender> tenders;  // what each tender paid and earlier returns refunded
+    int64_t earlier_returns = 0;
+};
+
+// One line to take back: of the original sale by its line number, or (without a receipt) an item by code.
+struct ReturnLine {
+    int line = 0;                          // with a receipt
+    std::string code;                      // without a receipt: barcode, PLU or SKU
+    std::optional<core::Quantity> quantity;  // unset: all that is still returnable (one piece by code)
+};
+
+struct ReturnRequest {
+    std::string receipt;                   // receipt code or number, or a sale id; empty: no receipt
+    std::vector<ReturnLine> lines;
+    std::optional<core::TenderMethod> refund;  // unset: back to the original tenders, the rest in cash
+    std::string reason;                    // required without a receipt
+    Approval approval;                     // a supervisor; a manager without a receipt
+};
+
+struct ReturnOutcome {
+    std::string sale_id;
+    int64_t receipt_no = 0;
+    std::optional<std::string> original_receipt;  // the receipt code returned against
+    core::RefundPlan refund;
+};
+
 class Lane {
 public:
     Lane(db::LaneDb& database, LaneConfig config) : db_(database), config_(std::move(config)) {}
 
-    [[nodiscard]] core::Status login(const std::string& operator_id, std::string_view pin);
-    [[nodiscard]] core::Status logout();
+    // Five wrong PINs in a row lock the operator for [security] lockout_minutes; logins, failures and
+    // lockouts are audited. `now` empty: the wall clock.
+    [[nodiscard]] core::Status login(const std::string& operator_id, std::string_view pin, const std::string& now = {});
+    [[nodiscard]] core::Status logout(const std::string& now = {});
     [[nodiscard]] core::Result<db::ShiftRecord> open_shift(core::Money float_amount, const std::string& now);
+    // The float counted by denomination: its total is the float; the counts are kept with the shift
+    // (lane_float) and shown on its X/Z report.
+    [[nodiscard]] core::Result<db::ShiftRecord> open_shift(const core::CashCount& counted, const std::string& now);
 
     // A scanned or typed code: barcode, scale label, GS1 string, 5-digit PLU or 6-digit SKU.
     // `quantity` multiplies a counted item or is the weight (kg) of a weighed item typed by PLU.
-    [[nodiscard]] core::Result<LineChange> scan(std::string_view code, std::optional<core::Quantity> quantity);
-    [[nodiscard]] core::Result<LineChange> set_quantity(int line, core::Quantity quantity);
+    // Promotions (lane_promotions.cpp) re-price the whole ticket after every change to its lines,
+    // using the day of `now` (empty: today).
+    [[nodiscard]] core::Result<LineChange> scan(std::string_view code, std::optional<core::Quantity> quantity,
+                                                const std::string& now = {});
+    [[nodiscard]] core::Result<LineChange> set_quantity(int line, core::Quantity quantity, const std::string& now = {});
     // Needs a supervisor's number and PIN.
-    [[nodiscard]] core::Result<LineChange> void_line(int line, const std::string& approver, std::string_view approver_pin);
+    [[nodiscard]] core::Result<LineChange> void_line(int line, const std::string& approver, std::string_view approver_pin,
+                                                   const std::string& now = {});
     // Takes a tender; when the ticket is paid the sale is committed to lane.db before returning.
     [[nodiscard]] core::Result<TenderOutcome> tender(const TenderRequest& request, const std::string& now);
 
@@ -131,7 +189,39 @@ public:
     [[nodiscard]] core::Result<std::vector<core::CatalogItem>> search(std::string_view query, int limit);
     // A new unit price for a line with a supervisor's approval; the old price and the approver
     // are journaled on the sale line.
-    [[nodiscard]] core::Result<LineChange> override_price(int line, core::Money price, const Approval& approval);
+    [[nodiscard]] core::Result<LineChange> override_price(int line, core::Money price, const Approval& approval,
+                                                        const std::string& now = {});
+    // 退货 (lane_returns.cpp): the sale a receipt code (lane + number), a receipt number of this
+    // lane or a sale id names, with what is still returnable of each line.
+    [[nodiscard]] core::Result<ReturnableSale> find_returnable(const std::string& receipt);
+    // Commits a return (红字) like a sale, negative, in one transaction that also checks nothing
+    // comes back twice; cash refunds leave the drawer. Needs an empty ticket and approval.
+    [[nodiscard]] core::Result<ReturnOutcome> return_items(const ReturnRequest& request, const std::string& now);
+
+    // The operator's own PIN change: the old PIN, then the new one (4 to 8 digits). Audited.
+    [[nodiscard]] core::Status change_pin(const std::string& operator_id, std::string_view old_pin,
+                                          std::string_view new_pin, const std::string& now = {});
+    // A manager (core::Action::user_admin) sets a new PIN for another operator and lifts a lockout.
+    [[nodiscard]] core::Status reset_pin(const Approval& manager, const std::string& operator_id,
+                                         std::string_view new_pin, const std::string& now = {});
+
+    // 会员 (lane_members.cpp): attaches the member with this card number or phone to the ticket,
+    // for a sale on account (and member prices); cleared when the sale completes or is held.
+    // Member prices are applied at once (promotions for the day of `now`, empty: today).
+    [[nodiscard]] core::Result<db::MemberRecord> apply_member(const std::string& card_or_phone, const std::string& now = {});
+    [[nodiscard]] core::Status clear_member(const std::string& now = {});
+    // 还款: the member repays `amount` in cash; it counts in the drawer's expected cash like a pay-in.
+    [[nodiscard]] core::Result<AccountRepayment> pay_account(const std::string& card_or_phone, core::Money amount,
+                                                             const std::string& now);
+    // The member on the current ticket, if any.
+    [[nodiscard]] const std::optional<db::MemberRecord>& member() const { return member_; }
+
+    // A number and PIN checked for `action` away from a sale (posctl price-change documents): the
+    // role from core::permission_table() and, where it needs a second person, not `requester`.
+    // Wrong PINs count towards the lockout as at login. Returns the approver.
+    [[nodiscard]] core::Result<db::UserRecord> authorize(const Approval& approval, core::Action action,
+                                                         std::string_view what, std::string_view requester,
+                                                         const std::string& now = {});
 
     [[nodiscard]] const core::Ticket& ticket() const { return ticket_; }
     [[nodiscard]] const std::optional<db::UserRecord>& operator_user() const { return operator_; }
@@ -140,17 +230,39 @@ public:
 
 private:
     [[nodiscard]] core::Status require_selling() const;
-    [[nodiscard]] core::Result<db::UserRecord> check_credentials(const std::string& operator_id, std::string_view pin);
-    // The approver must be a supervisor (or above) other than the operator; `what` names the action.
+    // `counted` null: the float's total was typed.
+    [[nodiscard]] core::Result<db::ShiftRecord> open_shift_with(core::Money float_amount, const core::CashCount* counted,
+                                                                const std::string& now);
+    // `prompt` names where the PIN was typed (login, or the action approved) for the audit log.
+    [[nodiscard]] core::Result<db::UserRecord> check_credentials(const std::string& operator_id, std::string_view pin,
+                                                                 std::string_view prompt = "approval",
+                                                                 const std::string& now = {});
+    // The approver must hold the action's role in core::permission_table() and, where the table
+    // says so, be someone other than the operator; `what` names the action in messages.
+    [[nodiscard]] core::Status check_approval(const Approval& approval, core::Action action, std::string_view what);
+    // The same for actions that need a supervisor (core::Action::price_override's row).
     [[nodiscard]] core::Status check_approval(const Approval& approval, std::string_view what);
     [[nodiscard]] core::Status require_idle_shift() const;
     [[nodiscard]] core::Result<int64_t> commit(const core::Ticket& paid, const std::string& sale_id, const std::string& now);
+    // An account tender: the member attached and the amount within the available credit.
+    [[nodiscard]] core::Status check_account_tender(core::Money amount) const;
+    // Inside the sale's transaction: the account tenders of `paid` move the member's balance.
+    [[nodiscard]] db::DbStatus charge_account(db::Connection& connection, const core::Ticket& paid, const std::string& sale_id,
+                                              const std::string& now, std::optional<core::Error>& refused,
+                                              std::optional<core::Money>& balance) const;
 
     db::LaneDb& db_;
     LaneConfig config_;
     std::optional<db::UserRecord> operator_;
     std::optional<db::ShiftRecord> shift_;
     core::Ticket ticket_;
+    std::optional<db::MemberRecord> member_;
+    std::optional<core::Money> member_balance_;  // set by charge_account during a commit
+
+    // Applies lane.db's promotions for the day of `now` to `ticket` (lane_promotions.cpp), member
+    // prices when member_ is set. Call after any change to the lines or to the member.
+    [[nodiscard]] core::Status reprice(core::Ticket& ticket, const std::string& now);
+    [[nodiscard]] LineChange change_after(int line) const;
 };
 
 }  // namespace pos::actions

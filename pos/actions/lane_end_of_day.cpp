@@ -7,9 +7,11 @@
 
 #include "db/lane_sync.hpp"
 #include "db/store_day.hpp"
+#include "pos/actions/audit.hpp"
 #include "pos/actions/lane.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/store_setup.hpp"
+#include "pos/core/safe_text.hpp"
 
 namespace pos::actions {
 
@@ -87,6 +89,7 @@ core::Result<DayStatus> Lane::day_status(db::StoreDb& store) {
 
 core::Result<EndOfDayOutcome> Lane::end_of_day(db::StoreDb& store, const EndOfDayRequest& request, const std::string& now) {
     if (!core::instant_of(now)) return make_error(ErrorCode::bad_input, "the end of day needs a time like 2026-11-23T22:00:00+08:00");
+    if (auto clean = core::check_text("the reason", request.reason, 200); !clean) return clean.error();
     auto status = day_status(store);
     if (!status) return status.error();
     if (status->day.day.empty()) {
@@ -111,13 +114,13 @@ core::Result<EndOfDayOutcome> Lane::end_of_day(db::StoreDb& store, const EndOfDa
         if (request.reason.empty()) {
             return make_error(ErrorCode::bad_input, "forcing the end of day needs a reason: it is kept with the day's totals");
         }
-        if (auto approved = check_approval({request.approver, request.pin}, "forcing the end of day"); !approved) {
+        if (auto approved = check_approval({request.approver, request.pin}, core::Action::end_of_day_force, "forcing the end of day"); !approved) {
             return approved.error();
         }
         outcome.forced_over = status->blockers;
         closed_by = request.approver;
     } else if (!request.approver.empty()) {
-        if (auto approved = check_approval({request.approver, request.pin}, "the end of day"); !approved) {
+        if (auto approved = check_approval({request.approver, request.pin}, core::Action::end_of_day, "the end of day"); !approved) {
             return approved.error();
         }
         closed_by = request.approver;
@@ -143,6 +146,15 @@ core::Result<EndOfDayOutcome> Lane::end_of_day(db::StoreDb& store, const EndOfDa
     if (auto locked = db::lock_business_day(store, outcome.day, shift_ids, outcome.totals.sales); !locked) {
         if (locked.error().code == db::DbErrorCode::constraint) return make_error(ErrorCode::day_closed, locked.error().message);
         return storage_error(locked.error());
+    }
+    // store.db holds the day; the lane's chain records who closed it (a separate file, so a
+    // separate transaction: the day is locked even if this write fails, and the error says so).
+    AuditEvent event{now, config_.lane, outcome.forced_over.empty() ? "end_of_day" : "end_of_day_force",
+                     operator_ ? operator_->operator_id : std::string{}, request.approver, day,
+                     {{"reason", request.reason}, {"forced_over", blockers_json(outcome.forced_over)}}};
+    if (auto logged = record_audit(db_, event); !logged) {
+        return make_error(logged.error().code, fmt::format("business day {} was closed, but the lane's audit log could not "
+                                                           "record it: {}", day, logged.error().message));
     }
     return outcome;
 }

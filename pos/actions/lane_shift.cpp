@@ -1,10 +1,15 @@
 // Lane actions around the drawer and the shift: pay-in/out, pickups, no-sale, X report, 交班.
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "db/lane_float.hpp"
+#include "pos/actions/audit.hpp"
 #include "pos/actions/lane.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/secrets.hpp"
+#include "pos/core/safe_text.hpp"
 
 namespace pos::actions {
 
@@ -29,6 +34,7 @@ core::ShiftTotals to_totals(const db::ShiftTotalsRecord& record) {
     totals.float_amount = Money::fen(record.float_fen);
     totals.cash_tendered = Money::fen(record.cash_tendered_fen);
     totals.change_given = Money::fen(record.change_fen);
+    totals.cash_refunds = Money::fen(record.cash_refund_fen);
     totals.pay_ins = Money::fen(record.pay_in_fen);
     totals.pay_outs = Money::fen(record.pay_out_fen);
     totals.pickups = Money::fen(record.pickup_fen);
@@ -36,6 +42,8 @@ core::ShiftTotals to_totals(const db::ShiftTotalsRecord& record) {
         if (auto parsed = core::parse_tender_method(method)) totals.non_cash[*parsed] = Money::fen(fen);
     }
     totals.sales = record.sales;
+    totals.returns = record.returns;
+    totals.refunds = Money::fen(record.refund_fen);
     totals.voided_lines = record.voided_lines;
     totals.no_sales = record.no_sales;
     totals.rounding = Money::fen(record.rounding_fen);
@@ -77,22 +85,25 @@ nlohmann::json close_json(const CloseShiftOutcome& outcome, const CloseShiftRequ
 
 }  // namespace
 
-core::Status Lane::check_approval(const Approval& approval, std::string_view what) {
+core::Status Lane::check_approval(const Approval& approval, core::Action action, std::string_view what) {
     if (approval.approver.empty()) {
         return make_error(ErrorCode::approval_required,
-                          fmt::format("{} needs a supervisor: enter the supervisor's number and PIN", what));
+                          fmt::format("{} needs a {}: enter their number and PIN", what,
+                                      core::role_name(core::permission(action).minimum)));
     }
-    auto supervisor = check_credentials(approval.approver, approval.pin);
-    if (!supervisor) return supervisor.error();
-    bool senior = supervisor->role == "supervisor" || supervisor->role == "manager" || supervisor->role == "admin";
-    if (!senior) {
-        return make_error(ErrorCode::not_permitted,
-                          fmt::format("operator {} is not a supervisor and cannot approve {}", approval.approver, what));
-    }
-    if (operator_ && supervisor->operator_id == operator_->operator_id) {
-        return make_error(ErrorCode::not_permitted, fmt::format("{} needs a second person: another supervisor must approve", what));
+    auto approver = check_credentials(approval.approver, approval.pin);
+    if (!approver) return approver.error();
+    auto role = core::parse_role(approver->role);
+    if (!role) return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", approval.approver));
+    std::string requester = operator_ ? operator_->operator_id : std::string{};
+    if (auto allowed = core::may_approve(requester, approver->operator_id, *role, action); !allowed) {
+        return make_error(ErrorCode::not_permitted, fmt::format("{}: {}", what, allowed.error().message));
     }
     return core::Done{};
+}
+
+core::Status Lane::check_approval(const Approval& approval, std::string_view what) {
+    return check_approval(approval, core::Action::price_override, what);
 }
 
 core::Status Lane::require_idle_shift() const {
@@ -107,6 +118,7 @@ core::Result<db::CashMovementRecord> Lane::move_cash(const CashMovementRequest& 
     if (auto idle = require_idle_shift(); !idle) return idle.error();
     bool no_sale = request.kind == CashMovementKind::no_sale;
     if (!no_sale && request.amount <= Money{}) return make_error(ErrorCode::bad_amount, "enter an amount above 0.00");
+    if (auto clean = core::check_text("the reason", request.reason, 200); !clean) return clean.error();
     if (request.reason.empty() && request.kind != CashMovementKind::pickup) {
         return make_error(ErrorCode::bad_input, "enter a reason: it goes on the shift report");
     }
@@ -115,7 +127,8 @@ core::Result<db::CashMovementRecord> Lane::move_cash(const CashMovementRequest& 
         std::string what = request.kind == CashMovementKind::pickup
                                ? std::string("a cash pickup")
                                : "a pay-out above " + config_.pay_out_approval_above.to_string();
-        if (auto approved = check_approval(request.approval, what); !approved) return approved.error();
+        core::Action action = request.kind == CashMovementKind::pickup ? core::Action::pickup : core::Action::pay_out_over_limit;
+        if (auto approved = check_approval(request.approval, action, what); !approved) return approved.error();
     }
     if (request.kind == CashMovementKind::pay_out || request.kind == CashMovementKind::pickup) {
         auto totals = db::shift_totals(db_, *shift_);
@@ -133,7 +146,13 @@ core::Result<db::CashMovementRecord> Lane::move_cash(const CashMovementRequest& 
                               {"kind", movement.kind},      {"amount", Money::fen(movement.amount_fen).to_string()},
                               {"reason", movement.reason},  {"operator", movement.operator_id},
                               {"approver", movement.approver}, {"at", movement.at}};
-    if (auto saved = db::record_cash_movement(db_, movement, payload.dump()); !saved) return storage_error(saved.error());
+    AuditEvent event{now, config_.lane, movement.kind, movement.operator_id, movement.approver, movement.id,
+                     {{"amount", Money::fen(movement.amount_fen).to_string()}, {"reason", movement.reason},
+                      {"shift", movement.shift_id}}};
+    if (auto saved = with_audit(db_, event, [&] { return db::record_cash_movement(db_, movement, payload.dump()); });
+        !saved) {
+        return storage_error(saved.error());
+    }
     return movement;
 }
 
@@ -156,6 +175,24 @@ core::Result<ShiftReport> Lane::shift_report(const std::optional<std::string>& s
     auto close = db::find_shift_close(db_, shift->id);
     if (!close) return storage_error(close.error());
     report.close = *close;
+    auto float_counts = db::float_counts_of(db_, shift->id);
+    if (!float_counts) return storage_error(float_counts.error());
+    if (!float_counts->empty()) {
+        // Written by this lane from core::CashCount: well-formed unless the file was edited by hand.
+        nlohmann::json counts = nlohmann::json::parse(*float_counts, nullptr, false);
+        if (counts.is_object()) {
+            for (const auto& [denomination, count] : counts.items()) {
+                auto face = Money::parse(denomination);
+                if (face && count.is_number_integer()) report.float_counts.emplace_back(*face, count.get<int64_t>());
+            }
+            std::sort(report.float_counts.begin(), report.float_counts.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+        }
+    }
+    if (!report.close && operator_) {
+        auto role = core::parse_role(operator_->role);
+        report.show_expected = role && core::permits(*role, core::Action::x_report_expected_cash);
+    }
     return report;
 }
 
@@ -173,12 +210,14 @@ core::Result<CloseShiftOutcome> Lane::submit_count(const CloseShiftRequest& requ
     if (!report) return report.error();
     CloseShiftOutcome outcome;
     outcome.report = *report;
+    outcome.report.show_expected = true;  // counted and recorded: the count is no longer blind
     outcome.rows = core::reconcile(report->totals, request.cash.total(), request.non_cash);
     outcome.largest_variance = core::largest_variance(outcome.rows);
     return outcome;
 }
 
 core::Result<CloseShiftOutcome> Lane::close_shift(const CloseShiftRequest& request, const std::string& now) {
+    if (auto clean = core::check_text("the reason", request.reason, 200); !clean) return clean.error();
     auto submitted = submit_count(request, now);
     if (!submitted) return submitted.error();
     CloseShiftOutcome outcome = std::move(*submitted);
@@ -188,7 +227,7 @@ core::Result<CloseShiftOutcome> Lane::close_shift(const CloseShiftRequest& reque
                               fmt::format("the count is off by up to {}: enter a reason, then a supervisor signs off",
                                           outcome.largest_variance.to_string()));
         }
-        if (auto approved = check_approval(request.approval, "a shift close with this variance"); !approved) {
+        if (auto approved = check_approval(request.approval, core::Action::shift_close_variance, "a shift close with this variance"); !approved) {
             return approved.error();
         }
     }
@@ -203,7 +242,11 @@ core::Result<CloseShiftOutcome> Lane::close_shift(const CloseShiftRequest& reque
                                request.cash.total().in_fen(),
                                outcome.largest_variance.in_fen(),
                                payload.dump()};
-    if (auto saved = db::close_shift(db_, close, payload.dump()); !saved) {
+    AuditEvent event{now, config_.lane, "shift_close", operator_->operator_id, request.approval.approver, shift_->id,
+                     {{"expected_cash", outcome.report.expected_cash.to_string()},
+                      {"counted_cash", request.cash.total().to_string()},
+                      {"largest_variance", outcome.largest_variance.to_string()}, {"reason", request.reason}}};
+    if (auto saved = with_audit(db_, event, [&] { return db::close_shift(db_, close, payload.dump()); }); !saved) {
         if (saved.error().code == db::DbErrorCode::not_found) return make_error(ErrorCode::no_shift, saved.error().message);
         return storage_error(saved.error());
     }

@@ -2,10 +2,13 @@
 #include <fmt/format.h>
 
 #include "db/lane_tickets.hpp"
+#include "pos/actions/audit.hpp"
+#include "pos/actions/session.hpp"
 #include "pos/actions/held_ticket.hpp"
 #include "pos/actions/lane.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/secrets.hpp"
+#include "pos/core/override_limit.hpp"
 
 namespace pos::actions {
 
@@ -43,6 +46,7 @@ core::Result<HeldTicket> Lane::suspend(const std::string& now) {
                                 held_lines_json(ticket_)};
     if (auto held = db::hold_ticket(db_, record); !held) return storage_error(held.error());
     ticket_ = core::Ticket{};
+    member_.reset();  // a held ticket keeps its lines only: look the member up again on resuming
     return to_held(record);
 }
 
@@ -81,6 +85,8 @@ core::Result<HeldTicket> Lane::resume(const std::optional<std::string>& id) {
         return lines.error();
     }
     ticket_ = core::Ticket::resumed(std::move(*lines));
+    // Promotions are those of today, not of when it was held (the catalog may have moved on).
+    if (auto priced = reprice(ticket_, {}); !priced) return priced.error();
     return to_held(**taken);
 }
 
@@ -95,11 +101,36 @@ core::Result<std::vector<core::CatalogItem>> Lane::search(std::string_view query
     return items;
 }
 
-core::Result<LineChange> Lane::override_price(int line, Money price, const Approval& approval) {
+core::Result<LineChange> Lane::override_price(int line, Money price, const Approval& approval, const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
-    if (auto approved = check_approval(approval, "a price change at the till"); !approved) return approved.error();
-    if (auto changed = ticket_.override_price(line, price, approval.approver); !changed) return changed.error();
-    return LineChange{line, ticket_.lines()[size_t(line - 1)], ticket_.payment(config_.cash_rounding).subtotal};
+    if (auto approved = check_approval(approval, core::Action::price_override, "a price change at the till"); !approved) return approved.error();
+    core::Ticket next = ticket_;  // kept only once the override is in the audit log
+    if (auto changed = next.override_price(line, price, approval.approver); !changed) return changed.error();
+    const core::TicketLine& after = next.lines()[size_t(line - 1)];
+    // The limit is the approver's role's, against the catalog price (not an earlier override).
+    auto approver = db_.find_user(approval.approver);
+    if (!approver) return storage_error(approver.error());
+    std::string role = *approver ? (*approver)->role : std::string("cashier");
+    int limit = role == "admin" ? 100
+                : role == "manager" ? config_.override_manager_percent
+                : role == "supervisor" ? config_.override_supervisor_percent
+                                       : config_.override_cashier_percent;
+    Money catalog_price = after.original_price.value_or(after.unit_price);
+    if (auto within = core::check_override_limit(catalog_price, price, limit, role); !within) {
+        AuditEvent refused{now.empty() ? local_now() : now, config_.lane, "override_refused", operator_->operator_id,
+                           approval.approver, shift_->id,
+                           {{"line", line}, {"sku", after.item.sku}, {"price", price.to_string()},
+                            {"catalog_price", catalog_price.to_string()}, {"limit_percent", limit}}};
+        if (auto logged = record_audit(db_, refused); !logged) return logged.error();
+        return within.error();
+    }
+    if (auto priced = reprice(next, now); !priced) return priced.error();
+    AuditEvent event{now.empty() ? local_now() : now, config_.lane, "override", operator_->operator_id, approval.approver, shift_->id,
+                     {{"line", line}, {"sku", after.item.sku}, {"price", price.to_string()},
+                      {"catalog_price", ticket_.lines()[size_t(line - 1)].unit_price.to_string()}, {"limit_percent", limit}}};
+    if (auto logged = record_audit(db_, event); !logged) return logged.error();
+    ticket_ = std::move(next);
+    return change_after(line);
 }
 
 }  // namespace pos::actions

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "drivers/printer/printer.hpp"
+#include "drivers/printer/printer_watch.hpp"
 
 namespace pos::actions {
 namespace {
@@ -45,11 +46,47 @@ void PrintQueue::stop() {
     transport_.reset();
 }
 
+void PrintQueue::printer_changed(bool present) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!present) link_lost_ = true;
+        woken_ = true;
+    }
+    if (!present) {
+        update([](PrintQueueStatus& s) {
+            s.state = PrinterState::not_connected;
+            s.reason = printer::printer_disconnected;
+        });
+    }
+    wake_.notify_all();
+}
+
+void PrintQueue::set_journal(PrintJournal* journal, std::vector<PrintJob> restored) {
+    std::lock_guard lock(mutex_);
+    journal_ = journal;
+    for (PrintJob& job : restored) {
+        next_id_ = std::max(next_id_, job.id + 1);
+        jobs_.push_back(std::move(job));
+    }
+    std::stable_sort(jobs_.begin(), jobs_.end(), [](const PrintJob& a, const PrintJob& b) { return a.id < b.id; });
+    status_.waiting = jobs_.size();
+    woken_ = true;
+}
+
 uint64_t PrintQueue::submit(PrintKind kind, int64_t receipt_no, std::vector<uint8_t> bytes) {
     uint64_t id = 0;
+    PrintJournal* journal = nullptr;
     {
         std::lock_guard lock(mutex_);
         id = next_id_++;
+        journal = kind == PrintKind::drawer ? nullptr : journal_;
+    }
+    // Written before the job can print, so forget() always finds it.
+    std::string problem;
+    if (journal) problem = journal->keep(PrintJob{id, kind, receipt_no, bytes});
+    {
+        std::lock_guard lock(mutex_);
+        if (journal) status_.journal_error = problem;
         PrintJob job{id, kind, receipt_no, std::move(bytes)};
         if (kind == PrintKind::drawer) {
             drawer_.push_back(std::move(job));
@@ -120,11 +157,15 @@ bool PrintQueue::send(const PrintJob& job) {
 bool PrintQueue::attempt() {
     std::deque<PrintJob> kicks;
     std::optional<PrintJob> front;
+    bool lost = false;
     {
         std::lock_guard lock(mutex_);
+        lost = link_lost_;
+        link_lost_ = false;
         kicks.swap(drawer_);
         if (!jobs_.empty()) front = jobs_.front();  // a copy: the queue keeps it until it has printed
     }
+    if (lost) transport_.reset();  // its device is gone; a replugged printer is a new handle
     if (!transport_) {
         auto opened = opener_();
         if (!opened) {
@@ -163,12 +204,17 @@ bool PrintQueue::attempt() {
     }
     if (!send(*front)) return false;
     bool more = false;
+    PrintJournal* journal = nullptr;
     {
         std::lock_guard lock(mutex_);
         // Only the worker removes jobs, so the front is still the one just printed.
         if (!jobs_.empty() && jobs_.front().id == front->id) jobs_.pop_front();
         more = !jobs_.empty() || !drawer_.empty();
+        journal = journal_;
     }
+    // A crash between the print and this line prints the job again at the next start: a
+    // receipt twice is better than none (docs/decisions.md).
+    if (journal) journal->forget(front->id);
     update([](PrintQueueStatus& s) { ++s.printed; });
     return more;
 }

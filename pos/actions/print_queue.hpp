@@ -50,7 +50,19 @@ struct PrintQueueStatus {
     std::string reason;         // the driver's words for the last failure (English, for the detail line)
     uint64_t printed = 0;       // jobs printed since start
     uint64_t drawer_missed = 0; // drawer kicks that could not be sent: the cashier opens it with the key
+    std::string journal_error;  // a job could not be written to lane.db (it prints from memory)
     bool operator==(const PrintQueueStatus&) const = default;
+};
+
+// Where waiting jobs are kept so they outlive the process (lane.db print_jobs, see
+// print_journal.hpp). keep() runs on the submitting thread before the job is queued; forget()
+// on the worker once the printer took the job. Drawer kicks are never kept.
+class PrintJournal {
+public:
+    virtual ~PrintJournal() = default;
+    // An error message when the job could not be kept (it still prints from memory).
+    [[nodiscard]] virtual std::string keep(const PrintJob& job) = 0;
+    virtual void forget(uint64_t job_id) = 0;
 };
 
 // Finds and opens the printer; called on the worker thread, again after every failure.
@@ -66,7 +78,7 @@ public:
     PrintQueue(PrinterOpener opener, drivers::printer::PrinterProfile profile, Timing timing);
     PrintQueue(PrinterOpener opener, drivers::printer::PrinterProfile profile)
         : PrintQueue(std::move(opener), std::move(profile), Timing{}) {}
-    ~PrintQueue();  // stops the worker; jobs still waiting are dropped (the sales are in lane.db)
+    ~PrintQueue();  // stops the worker; jobs still waiting stay in the journal, when there is one
     PrintQueue(const PrintQueue&) = delete;
     PrintQueue& operator=(const PrintQueue&) = delete;
 
@@ -74,6 +86,16 @@ public:
     void start();
     // Ends the worker and closes the printer; waiting jobs stay (a later attempt() reopens it).
     void stop();
+
+    // Hotplug (drivers/printer PrinterWatch), any thread: a printer arrived (the worker tries
+    // the waiting job at once) or left (the open printer is dropped and the status says
+    // "printer disconnected" now, not at the next failed write).
+    void printer_changed(bool present);
+
+    // Keeps every receipt, reprint and report from now on in `journal` until printed, and queues
+    // `restored` (the journal's jobs from the last run, in order) ahead of anything new. Call
+    // before start().
+    void set_journal(PrintJournal* journal, std::vector<PrintJob> restored);
 
     // Queues a job; the worker is woken. Receipts and reports wait until they print. A drawer
     // kick is tried once, ahead of anything waiting, and dropped if the printer is not ready:
@@ -111,8 +133,10 @@ private:
     std::deque<PrintJob> drawer_;
     PrintQueueStatus status_;
     std::function<void()> notify_;
+    PrintJournal* journal_ = nullptr;
     uint64_t next_id_ = 1;
     bool woken_ = false;
+    bool link_lost_ = false;  // the printer left: the worker drops its transport
     bool stopping_ = false;
     std::thread worker_;
 };

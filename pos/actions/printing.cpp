@@ -1,6 +1,8 @@
 // Print jobs made from lane.db records; the bytes come from the receipt and report layouts.
 #include "pos/actions/printing.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "drivers/printer/escpos.hpp"
@@ -34,10 +36,20 @@ core::Result<printer::PrinterProfile> configured_printer_profile(const LaneConfi
     return printer::match_profile(*profiles, first, 58);
 }
 
+printer::PrinterProfile with_configured_printers(printer::PrinterProfile profile,
+                                                const std::vector<drivers::usb::VidPid>& printers) {
+    for (const drivers::usb::VidPid& id : printers) profile.usb.push_back({id.vid, id.pid});
+    return profile;
+}
+
+PrinterOpener watched_printer_opener(printer::PrinterWatch& watch) {
+    return [&watch] { return watch.open(); };
+}
+
 PrinterOpener usb_printer_opener(printer::PrinterProfile profile, std::vector<drivers::usb::VidPid> printers) {
     // The configured profile lists the configured VID:PIDs, so open_first tries them first
     // and gives every printer it opens this profile's chunk size.
-    for (const drivers::usb::VidPid& id : printers) profile.usb.push_back({id.vid, id.pid});
+    profile = with_configured_printers(std::move(profile), printers);
     return [profile]() -> printer::UsbResult<std::unique_ptr<printer::Transport>> {
         auto opened = printer::UsbTransport::open_first({profile}, profile.paper_mm);
         if (!opened) return opened.error();
@@ -69,12 +81,31 @@ core::Result<int64_t> last_receipt_no(db::LaneDb& db) {
     return number;
 }
 
+const std::optional<printer::Raster>& Printing::logo() {
+    if (!logo_loaded_) {
+        logo_loaded_ = true;
+        std::string data_dir = std::filesystem::path(db_.connection().path()).parent_path().string();
+        auto loaded = configured_logo(config_, data_dir, queue_.profile());
+        if (loaded) logo_ = std::move(*loaded);
+        else logo_problem_ = loaded.error().message;
+    }
+    return logo_;
+}
+
+const std::string& Printing::logo_problem() {
+    logo();
+    return logo_problem_;
+}
+
 core::Result<int64_t> Printing::print_sale(const std::string& sale_id) {
     auto sale = find_sale_for_receipt(db_, sale_id, std::nullopt);
     if (!sale) return sale.error();
     ReceiptOptions options;
     options.profile = queue_.profile();
     options.cashier_name = cashier_name(db_, sale->operator_id);
+    options.original_receipt = original_receipt_code(db_, *sale);
+    options.member = receipt_member(db_, *sale);
+    options.logo = logo();
     // The kick is a job of its own: the drawer opens now, even while the receipt waits for paper.
     options.open_drawer = false;
     if (takes_cash(*sale) && options.profile.drawer) queue_.submit(PrintKind::drawer, 0, drawer_kick_bytes());
@@ -93,7 +124,10 @@ core::Result<int64_t> Printing::reprint(std::optional<int64_t> receipt_no, const
     ReceiptOptions options;
     options.profile = queue_.profile();
     options.cashier_name = cashier_name(db_, sale->operator_id);
+    options.original_receipt = original_receipt_code(db_, *sale);
+    options.member = receipt_member(db_, *sale);
     options.reprinted_at = now;
+    options.logo = logo();
     options.open_drawer = false;
     queue_.submit(PrintKind::reprint, sale->receipt_no, receipt_bytes(*sale, config_, options));
     return sale->receipt_no;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "db/lane_db.hpp"
+#include "drivers/printer/printer_watch.hpp"
 #include "drivers/printer/profile.hpp"
 #include "drivers/usb/device_match.hpp"
 #include "pos/actions/config.hpp"
@@ -28,6 +29,13 @@ namespace pos::actions {
 // the chunk size for every printer it opens.
 [[nodiscard]] PrinterOpener usb_printer_opener(drivers::printer::PrinterProfile profile,
                                                std::vector<drivers::usb::VidPid> printers);
+
+// Opens the printer a PrinterWatch saw arrive on the shared USB context (pos with a USB
+// thread): nothing is searched while it is unplugged.
+[[nodiscard]] PrinterOpener watched_printer_opener(drivers::printer::PrinterWatch& watch);
+// `profile` listing the configured VID:PIDs too, for the watch's preference.
+[[nodiscard]] drivers::printer::PrinterProfile with_configured_printers(drivers::printer::PrinterProfile profile,
+                                                                       const std::vector<drivers::usb::VidPid>& printers);
 
 // An X or Z report as printed: shift_report_lines at the profile's width, then feed and cut.
 [[nodiscard]] std::vector<uint8_t> shift_report_bytes(const ShiftReport& report, const LaneConfig& config,
@@ -55,8 +63,16 @@ public:
     [[nodiscard]] core::Result<int64_t> last_receipt() { return last_receipt_no(db_); }
     [[nodiscard]] PrintQueueStatus status() const { return queue_.status(); }
     [[nodiscard]] PrintQueue& queue() { return queue_; }
+    // Why the configured logo is left off the receipts (unreadable file); empty when fine.
+    [[nodiscard]] const std::string& logo_problem();
 
 private:
+    // The [receipt] logo, read once from the data directory (lane.db's folder).
+    const std::optional<drivers::printer::Raster>& logo();
+    bool logo_loaded_ = false;
+    std::optional<drivers::printer::Raster> logo_;
+    std::string logo_problem_;
+
     db::LaneDb& db_;
     const LaneConfig& config_;
     PrintQueue& queue_;

@@ -3,10 +3,13 @@
 #include "pos/actions/receipt.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 
+#include "db/members.hpp"
 #include "drivers/printer/escpos.hpp"
+#include "drivers/printer/logo.hpp"
 #include "drivers/printer/text.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/core/money.hpp"
@@ -44,16 +47,31 @@ struct Labels {
     const char* reprinted_at;
     const char* thanks;
     const char* returns;
+    // A return (退货单, 红字): its title, what it reverses, who approved it, the customer's signature.
+    const char* return_title;
+    const char* original_receipt;
+    const char* return_reason;
+    const char* approved_by;
+    const char* refund_total;
+    const char* signature;
+    const char* member;
+    const char* member_balance;
+    // Promotions: the saving under its line, and the ticket's total saving (共节省).
+    const char* saving;
+    const char* total_savings;
 };
 
 constexpr Labels zh_labels{"欢迎光临", "地址：", "税号：", "单号：", "机号：", "收银员：", "时间：", "品名",
                            "数量×单价", "金额", "件数", "合计", "抹零", "应收", "现金", "银行卡", "移动支付",
                            "会员挂账", "  参考号：", "找零", "重打小票", "重打时间：", "谢谢惠顾，欢迎再次光临",
-                           "凭小票退换，请妥善保管"};
+                           "凭小票退换，请妥善保管", "退货单 (红字)", "原单号：", "原因：", "审批：", "应退",
+                           "顾客签名：__________", "会员：", "挂账余额", "  优惠 ", "共节省"};
 constexpr Labels en_labels{"Welcome", "Address: ", "Tax ID: ", "Receipt: ", "Lane: ", "Cashier: ", "Time: ", "Item",
                            "Qty x Price", "Amount", "Items", "Subtotal", "Rounding", "Total", "Cash", "Card",
                            "Mobile", "Account", "  Ref: ", "Change", "REPRINT", "Reprinted: ", "Thank you, please come again",
-                           "Keep this receipt for returns"};
+                           "Keep this receipt for returns", "RETURN (refund)", "Original receipt: ", "Reason: ",
+                           "Approved by: ", "Refund", "Customer: __________", "Member: ", "Account balance",
+                           "  Saving ", "You saved"};
 
 std::string money(int64_t fen) { return core::Money::fen(fen).to_string(); }
 
@@ -108,18 +126,28 @@ public:
         std::string qty_price;
         if (line.sale_unit == "weight") {
             // Weights always with three decimals, as the scale label shows them.
-            qty_price = fmt::format("{}.{:03}kg×{}", line.quantity_milli / 1000, line.quantity_milli % 1000,
+            int64_t grams = line.quantity_milli < 0 ? -line.quantity_milli : line.quantity_milli;  // negative on a return
+            qty_price = fmt::format("{}{}.{:03}kg×{}", line.quantity_milli < 0 ? "-" : "", grams / 1000, grams % 1000,
                                     money(line.unit_price_fen));
         } else {
             qty_price = fmt::format("{}×{}", core::Quantity::milli(line.quantity_milli).to_string(), money(line.unit_price_fen));
         }
-        std::string right = printer::pad_left(qty_price, qty_price_width_) + printer::pad_left(money(line.amount_fen), amount_width_);
+        // The line at its price; a promotion's saving follows on a line of its own.
+        int64_t before_saving = line.amount_fen + line.discount_fen;
+        std::string right = printer::pad_left(qty_price, qty_price_width_) + printer::pad_left(money(before_saving), amount_width_);
         int name_room = columns_ - printer::print_columns(right) - 1;
         if (printer::print_columns(name) <= name_room) {
             out_.line(printer::pad_right(name, columns_ - printer::print_columns(right)) + right);
         } else {
             wrapped(name);
             out_.line(printer::pad_left(right, columns_));
+        }
+        if (line.discount_fen != 0) {
+            std::string label = labels_.saving + line.promotion;
+            std::string amount = money(-line.discount_fen);
+            int room = columns_ - printer::print_columns(amount) - 1;
+            if (printer::print_columns(label) > room) label = printer::wrap(label, room).front();
+            out_.line(printer::spread(label, amount, columns_));
         }
     }
 
@@ -142,6 +170,20 @@ private:
 };
 
 }  // namespace
+
+bool receipt_uses_qr(const LaneConfig& config, const printer::PrinterProfile& profile) {
+    return config.receipt_code == "qr" && profile.qr;
+}
+
+core::Result<std::optional<printer::Raster>> configured_logo(const LaneConfig& config, const std::string& data_dir,
+                                                             const printer::PrinterProfile& profile) {
+    if (config.receipt_logo.empty()) return std::optional<printer::Raster>{};
+    std::filesystem::path path(config.receipt_logo);
+    if (path.is_relative()) path = std::filesystem::path(data_dir) / path;
+    auto logo = printer::load_logo(path.string(), profile.dots);
+    if (!logo) return core::make_error(core::ErrorCode::io, "receipt.logo: " + logo.error());
+    return std::optional<printer::Raster>{std::move(*logo)};
+}
 
 std::string receipt_code(int64_t lane, int64_t receipt_no) { return fmt::format("{:02}{:08}", lane, receipt_no); }
 
@@ -167,6 +209,7 @@ std::vector<uint8_t> receipt_bytes(const db::SaleRecord& sale, const LaneConfig&
         out.align(Align::center).bold(true).size(1, 2).line(fmt::format("** {} **", labels.reprint)).size(1, 1).bold(false);
         out.line(std::string(labels.reprinted_at) + printed_time(*options.reprinted_at)).align(Align::left);
     }
+    if (options.logo) out.align(Align::center).raster(*options.logo).align(Align::left);
     layout.title(config.store_name);
     out.align(Align::center).line(labels.welcome).align(Align::left);
     if (!config.store_address.empty()) layout.wrapped(labels.address + config.store_address);
@@ -177,6 +220,14 @@ std::vector<uint8_t> receipt_bytes(const db::SaleRecord& sale, const LaneConfig&
     std::string cashier = sale.operator_id + (options.cashier_name.empty() ? "" : " " + options.cashier_name);
     layout.wrapped(labels.cashier + cashier);
     layout.wrapped(labels.time + printed_time(sale.completed_at));
+    const bool is_return = sale.kind == "return";
+    if (is_return) {
+        layout.rule();
+        out.align(Align::center).bold(true).size(1, 2).line(labels.return_title).size(1, 1).bold(false).align(Align::left);
+        if (!options.original_receipt.empty()) layout.wrapped(labels.original_receipt + options.original_receipt);
+        if (!sale.reason.empty()) layout.wrapped(labels.return_reason + sale.reason);
+        if (!sale.approved_by.empty()) layout.wrapped(labels.approved_by + sale.approved_by);
+    }
     layout.rule();
     layout.item_header();
     layout.rule();
@@ -190,18 +241,39 @@ std::vector<uint8_t> receipt_bytes(const db::SaleRecord& sale, const LaneConfig&
     layout.pair(labels.items, core::Quantity::milli(sale.item_count_milli).to_string());
     layout.pair(labels.subtotal, money(sale.total_fen - sale.rounding_fen));
     if (sale.rounding_fen != 0) layout.pair(labels.rounding, money(sale.rounding_fen));
+    int64_t savings = 0;
+    for (const db::SaleLineRecord& line : sale.lines) {
+        if (!line.voided && line.kind == "item") savings += line.discount_fen;
+    }
+    if (savings != 0) layout.pair(labels.total_savings, money(savings));
     out.bold(true).size(1, 2);
-    layout.pair(labels.total, money(sale.total_fen));
+    layout.pair(is_return ? labels.refund_total : labels.total, money(sale.total_fen));
     out.size(1, 1).bold(false);
     for (const db::TenderRecord& tender : sale.tenders) {
         layout.pair(tender_label(labels, tender.method), money(tender.amount_fen));
         if (!tender.reference.empty()) layout.wrapped(labels.reference + tender.reference);
     }
-    layout.pair(labels.change, money(sale.change_fen));
+    if (options.member) {
+        layout.wrapped(labels.member + options.member->name + " " + options.member->card);
+        layout.pair(labels.member_balance, money(options.member->balance_fen));
+    }
+    if (is_return) {
+        out.line("").line(labels.signature);
+    } else {
+        layout.pair(labels.change, money(sale.change_fen));
+    }
     layout.rule();
 
-    out.align(Align::center).code128(code, 60, 2, printer::Hri::below);
-    out.line(labels.thanks).line(labels.returns).align(Align::left);
+    out.align(Align::center);
+    if (receipt_uses_qr(config, options.profile)) {
+        // The QR has no human-readable line of its own: the number is printed under it.
+        out.qr(code, options.profile.dots >= 576 ? 7 : 6, printer::QrEcc::m).line(code);
+    } else {
+        out.code128(code, 60, 2, printer::Hri::below);
+    }
+    out.line(labels.thanks);
+    if (!is_return) out.line(labels.returns);
+    out.align(Align::left);
     out.feed(4).cut(options.profile.cut, options.profile.cut_feed_dots);
     return out.take();
 }
@@ -227,6 +299,22 @@ core::Result<db::SaleRecord> find_sale_for_receipt(db::LaneDb& db, const std::op
     if (!sale) return storage_error(sale.error());
     if (!*sale) return core::make_error(core::ErrorCode::not_found, "no sale with id " + id);
     return std::move(**sale);
+}
+
+std::string original_receipt_code(db::LaneDb& db, const db::SaleRecord& sale) {
+    if (!sale.original_sale_id) return {};
+    auto original = db.find_sale(*sale.original_sale_id);
+    if (!original || !*original) return {};
+    return receipt_code((*original)->lane, (*original)->receipt_no);
+}
+
+std::optional<ReceiptMember> receipt_member(db::LaneDb& db, const db::SaleRecord& sale) {
+    auto movement = db::movement_of_sale(db.connection(), sale.id);
+    if (!movement || !*movement) return std::nullopt;
+    ReceiptMember member{(*movement)->card, {}, (*movement)->amount_fen, (*movement)->balance_after_fen};
+    auto record = db::find_member(db.connection(), member.card);
+    if (record && *record) member.name = (*record)->name;
+    return member;
 }
 
 std::string cashier_name(db::LaneDb& db, const std::string& operator_id) {

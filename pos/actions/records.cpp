@@ -80,6 +80,8 @@ db::SaleRecord to_sale_record(const core::Ticket& ticket, const core::PaymentSta
         record.voided_by = line.voided_by;
         if (line.original_price) record.original_price_fen = line.original_price->in_fen();
         record.price_set_by = line.price_set_by;
+        record.discount_fen = line.voided ? 0 : line.discount.in_fen();
+        record.promotion = line.voided ? std::string() : line.promotion;
         sale.lines.push_back(std::move(record));
     }
     if (!payment.rounding.is_zero()) {
@@ -114,13 +116,18 @@ nlohmann::json sale_to_json(const db::SaleRecord& sale) {
                          {"original_price", line.original_price_fen ? nlohmann::json(money(*line.original_price_fen))
                                                                     : nlohmann::json(nullptr)},
                          {"price_set_by", line.price_set_by}});
+        if (line.original_line_no) lines.back()["original_line"] = *line.original_line_no;
+        if (line.discount_fen != 0 || !line.promotion.empty()) {  // sales without a promotion keep their payload as before
+            lines.back()["discount"] = money(line.discount_fen);
+            lines.back()["promotion"] = line.promotion;
+        }
     }
     nlohmann::json tenders = nlohmann::json::array();
     for (const db::TenderRecord& tender : sale.tenders) {
         tenders.push_back({{"seq", tender.seq}, {"method", tender.method}, {"amount", money(tender.amount_fen)},
                            {"reference", tender.reference}});
     }
-    return {{"sale_id", sale.id},
+    nlohmann::json sale_json = {{"sale_id", sale.id},
             {"receipt_no", sale.receipt_no},
             {"lane", sale.lane},
             {"shift_id", sale.shift_id},
@@ -133,6 +140,14 @@ nlohmann::json sale_to_json(const db::SaleRecord& sale) {
             {"items", core::Quantity::milli(sale.item_count_milli).to_string()},
             {"lines", lines},
             {"tenders", tenders}};
+    // A return (红字) says so and names what it reverses; a sale's payload is as it always was.
+    if (sale.kind != "sale") {
+        sale_json["kind"] = sale.kind;
+        sale_json["original_sale_id"] = sale.original_sale_id ? nlohmann::json(*sale.original_sale_id) : nlohmann::json(nullptr);
+        sale_json["reason"] = sale.reason;
+        sale_json["approved_by"] = sale.approved_by;
+    }
+    return sale_json;
 }
 
 }  // namespace pos::actions

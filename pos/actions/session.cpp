@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pos/actions/return_script.hpp"
 #include "pos/actions/shift_report.hpp"
 
 namespace pos::actions {
@@ -55,34 +56,57 @@ json line_json(const LineChange& change) {
             {"qty", line.quantity.to_string()},
             {"unit_price", line.unit_price.to_string()},
             {"amount", line.amount().to_string()},
+            {"discount", line.discount.to_string()},
+            {"promotion", line.promotion},
             {"voided", line.voided},
-            {"total", change.subtotal.to_string()}};
+            {"total", change.subtotal.to_string()},
+            {"savings", change.savings.to_string()}};
 }
 
-json do_login(Lane& lane, const json& action) {
+json do_login(Lane& lane, const json& action, const std::string& now) {
     auto operator_id = text_field(action, "operator");
     if (!operator_id) return failure(operator_id.error());
     auto pin = text_field(action, "pin");
     if (!pin) return failure(pin.error());
-    if (auto done = lane.login(*operator_id, *pin); !done) return failure(done.error());
+    if (auto done = lane.login(*operator_id, *pin, now); !done) return failure(done.error());
     const db::UserRecord& user = *lane.operator_user();
     json shift = lane.shift() ? json(lane.shift()->id) : json(nullptr);
     return {{"ok", true}, {"operator", user.operator_id}, {"name", user.name}, {"role", user.role}, {"shift", shift}};
 }
 
+// "float": "200.00", or counted by denomination: {"100": 1, "50": 2, "0.5": 4}.
 json do_open_shift(Lane& lane, const json& action, const std::string& now) {
     core::Money float_amount;
-    if (action.contains("float")) {
+    std::optional<core::CashCount> counted;
+    auto field = action.find("float");
+    if (field != action.end() && field->is_object()) {
+        counted.emplace();
+        for (const auto& [denomination, count] : field->items()) {
+            auto face = core::Money::parse(denomination);
+            if (!face) return failure(face.error());
+            if (!count.is_number_integer()) {
+                return failure(make_error(ErrorCode::bad_input, fmt::format("the count of {} must be a whole number", denomination)));
+            }
+            if (auto set = counted->set(*face, count.get<int64_t>()); !set) return failure(set.error());
+        }
+        float_amount = counted->total();
+    } else if (field != action.end()) {
         auto parsed = money_field(action, "float");
         if (!parsed) return failure(parsed.error());
         float_amount = *parsed;
     }
-    auto shift = lane.open_shift(float_amount, now);
+    auto shift = counted ? lane.open_shift(*counted, now) : lane.open_shift(float_amount, now);
     if (!shift) return failure(shift.error());
-    return {{"ok", true}, {"shift_id", shift->id}, {"float", float_amount.to_string()}, {"opened_at", shift->opened_at}};
+    json result = {{"ok", true}, {"shift_id", shift->id}, {"float", float_amount.to_string()}, {"opened_at", shift->opened_at}};
+    if (counted) {
+        json counts = json::object();
+        for (const auto& [denomination, count] : counted->counts()) counts[denomination.to_string()] = count;
+        result["float_counts"] = counts;
+    }
+    return result;
 }
 
-json do_scan(Lane& lane, const json& action) {
+json do_scan(Lane& lane, const json& action, const std::string& now) {
     auto code = text_field(action, "code");
     if (!code) return failure(code.error());
     std::optional<core::Quantity> quantity;
@@ -91,7 +115,7 @@ json do_scan(Lane& lane, const json& action) {
         if (!parsed) return failure(parsed.error());
         quantity = *parsed;
     }
-    auto change = lane.scan(*code, quantity);
+    auto change = lane.scan(*code, quantity, now);
     return change ? line_json(*change) : failure(change.error());
 }
 
@@ -119,21 +143,21 @@ bool is_iso_timestamp(const std::string& text) {
     return std::regex_match(text, pattern);
 }
 
-json do_set_qty(Lane& lane, const json& action) {
+json do_set_qty(Lane& lane, const json& action, const std::string& now) {
     auto line = line_field(action);
     if (!line) return failure(line.error());
     auto qty_text = text_field(action, "qty");
     if (!qty_text) return failure(qty_text.error());
     auto quantity = core::Quantity::parse(*qty_text);
     if (!quantity) return failure(quantity.error());
-    auto change = lane.set_quantity(*line, *quantity);
+    auto change = lane.set_quantity(*line, *quantity, now);
     return change ? line_json(*change) : failure(change.error());
 }
 
-json do_void_line(Lane& lane, const json& action) {
+json do_void_line(Lane& lane, const json& action, const std::string& now) {
     auto line = line_field(action);
     if (!line) return failure(line.error());
-    auto change = lane.void_line(*line, optional_text(action, "approver"), optional_text(action, "pin"));
+    auto change = lane.void_line(*line, optional_text(action, "approver"), optional_text(action, "pin"), now);
     return change ? line_json(*change) : failure(change.error());
 }
 
@@ -156,6 +180,13 @@ json do_tender(Lane& lane, const json& action, const std::string& now) {
     if (!partial) return failure(partial.error());
     request.partial = *partial;
     request.reference = optional_text(action, "reference");
+    request.card_last4 = optional_text(action, "last4");
+    if (action.contains("account")) {
+        std::string account = optional_text(action, "account");
+        if (!lane.member() || (lane.member()->card != account && lane.member()->phone != account)) {
+            if (auto member = lane.apply_member(account, now); !member) return failure(member.error());
+        }
+    }
     auto outcome = lane.tender(request, now);
     if (!outcome) return failure(outcome.error());
     const core::PaymentState& payment = outcome->payment;
@@ -168,6 +199,35 @@ json do_tender(Lane& lane, const json& action, const std::string& now) {
                    {"change", payment.change.to_string()},
                    {"complete", payment.complete}};
     if (outcome->sale_id) result["receipt_no"] = outcome->receipt_no;
+    if (outcome->member_balance) result["member_balance"] = outcome->member_balance->to_string();
+    return result;
+}
+
+json member_json(const db::MemberRecord& member) {
+    core::Money limit = core::Money::fen(member.limit_fen), balance = core::Money::fen(member.balance_fen);
+    core::Money available = limit - balance < core::Money{} ? core::Money{} : limit - balance;
+    return {{"ok", true},           {"card", member.card},           {"name", member.name},
+            {"phone", member.phone}, {"limit", limit.to_string()},   {"balance", balance.to_string()},
+            {"available", available.to_string()}};
+}
+
+json do_apply_member(Lane& lane, const json& action, const std::string& now) {
+    auto member = text_field(action, "member");
+    if (!member) return failure(member.error());
+    auto found = lane.apply_member(*member, now);
+    return found ? member_json(*found) : failure(found.error());
+}
+
+json do_pay_account(Lane& lane, const json& action, const std::string& now) {
+    auto member = text_field(action, "member");
+    if (!member) return failure(member.error());
+    auto amount = money_field(action, "amount");
+    if (!amount) return failure(amount.error());
+    auto paid = lane.pay_account(*member, *amount, now);
+    if (!paid) return failure(paid.error());
+    json result = member_json(paid->member);
+    result["amount"] = paid->amount.to_string();
+    result["id"] = paid->movement_id;
     return result;
 }
 
@@ -295,12 +355,12 @@ json do_search(Lane& lane, const json& action) {
     return {{"ok", true}, {"items", items}};
 }
 
-json do_override_price(Lane& lane, const json& action) {
+json do_override_price(Lane& lane, const json& action, const std::string& now) {
     auto line = line_field(action);
     if (!line) return failure(line.error());
     auto price = money_field(action, "price");
     if (!price) return failure(price.error());
-    auto change = lane.override_price(*line, *price, {optional_text(action, "approver"), optional_text(action, "pin")});
+    auto change = lane.override_price(*line, *price, {optional_text(action, "approver"), optional_text(action, "pin")}, now);
     return change ? line_json(*change) : failure(change.error());
 }
 
@@ -327,7 +387,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> op_fields = {
     {"scan", {"code", "qty"}},
     {"set_qty", {"line", "qty"}},
     {"void_line", {"line", "approver", "pin"}},
-    {"tender", {"method", "amount", "partial", "reference", "account"}},
+    {"tender", {"method", "amount", "partial", "reference", "account", "last4"}},
     {"pay_in", {"amount", "reason", "approver", "pin"}},
     {"pay_out", {"amount", "reason", "approver", "pin"}},
     {"pickup", {"amount", "reason", "approver", "pin"}},
@@ -340,6 +400,10 @@ const std::map<std::string, std::set<std::string>, std::less<>> op_fields = {
     {"held", {}},
     {"search", {"query", "limit"}},
     {"override_price", {"line", "price", "approver", "pin"}},
+    {"return_lookup", {"receipt"}},
+    {"return", {"receipt", "sale_id", "lines", "refund", "reason", "approver", "pin"}},
+    {"apply_member", {"member"}},
+    {"pay_account", {"member", "amount"}},
 };
 
 // The op names, listed from the table so the message never falls behind it.
@@ -372,15 +436,15 @@ json dispatch(Lane& lane, const json& action, const Clock& clock) {
     if (action.contains("now") && !is_iso_timestamp(now)) {
         return failure(make_error(ErrorCode::bad_input, "\"now\" must look like 2026-11-23T09:15:00+08:00"));
     }
-    if (*op == "login") return do_login(lane, action);
+    if (*op == "login") return do_login(lane, action, now);
     if (*op == "logout") {
-        auto done = lane.logout();
+        auto done = lane.logout(now);
         return done ? json{{"ok", true}} : failure(done.error());
     }
     if (*op == "open_shift") return do_open_shift(lane, action, now);
-    if (*op == "scan") return do_scan(lane, action);
-    if (*op == "set_qty") return do_set_qty(lane, action);
-    if (*op == "void_line") return do_void_line(lane, action);
+    if (*op == "scan") return do_scan(lane, action, now);
+    if (*op == "set_qty") return do_set_qty(lane, action, now);
+    if (*op == "void_line") return do_void_line(lane, action, now);
     if (*op == "tender") return do_tender(lane, action, now);
     if (*op == "pay_in") return do_move_cash(lane, action, CashMovementKind::pay_in, now);
     if (*op == "pay_out") return do_move_cash(lane, action, CashMovementKind::pay_out, now);
@@ -393,7 +457,11 @@ json dispatch(Lane& lane, const json& action, const Clock& clock) {
     if (*op == "resume") return do_resume(lane, action);
     if (*op == "held") return do_held(lane);
     if (*op == "search") return do_search(lane, action);
-    if (*op == "override_price") return do_override_price(lane, action);
+    if (*op == "override_price") return do_override_price(lane, action, now);
+    if (*op == "return_lookup") return apply_return_lookup(lane, action);
+    if (*op == "return") return apply_return(lane, action, now);
+    if (*op == "apply_member") return do_apply_member(lane, action, now);
+    if (*op == "pay_account") return do_pay_account(lane, action, now);
     return failure(make_error(ErrorCode::internal, fmt::format("op \"{}\" is listed but not dispatched", *op)));
 }
 

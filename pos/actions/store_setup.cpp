@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "db/catalog_sync.hpp"
 #include "pos/actions/records.hpp"
+#include "pos/actions/session.hpp"
 #include "pos/actions/secrets.hpp"
 
 #ifndef POS_ASSETS_DIR
@@ -43,6 +45,17 @@ core::Result<std::string> read_file(const std::string& path) {
     std::stringstream text;
     text << file.rdbuf();
     return text.str();
+}
+
+// The lane's replica, marked as the store's current catalog version so that its first sync
+// does not fetch the same catalog again.
+db::DbStatus copy_catalog_to_lane(db::StoreDb& store, db::LaneDb& lane, std::vector<db::ItemRecord> records) {
+    auto version = db::store_catalog_version(store);
+    if (!version) return version.error();
+    auto promotions = db::read_promotions(store.connection());  // the store's, kept with the new items
+    if (!promotions) return promotions.error();
+    return db::apply_catalog_snapshot(lane, db::CatalogSnapshot{*version, std::move(records), std::move(*promotions)},
+                                      local_now());
 }
 
 }  // namespace
@@ -80,7 +93,20 @@ core::Result<OpenLane> open_lane(const std::string& data_dir) {
 }
 
 core::Result<std::unique_ptr<db::StoreDb>> open_store(const std::string& data_dir, const LaneConfig& config) {
+    if (!config.store_url.empty()) {
+        return make_error(ErrorCode::not_permitted,
+                          fmt::format("this lane sends its records to pos-store at {}; store.db is on the store server: "
+                                      "run this there with `posctl --data <the store's data folder> ...`",
+                                      config.store_url));
+    }
     auto store = db::StoreDb::open(store_db_path(data_dir, config), false);
+    if (!store) return storage_error(store.error());
+    return std::move(*store);
+}
+
+core::Result<std::unique_ptr<db::StoreDb>> open_store_for_reading(const std::string& data_dir, const LaneConfig& config) {
+    if (!config.store_url.empty()) return open_store(data_dir, config);  // says where store.db is
+    auto store = db::StoreDb::open_for_reading(store_db_path(data_dir, config));
     if (!store) return storage_error(store.error());
     return std::move(*store);
 }
@@ -105,7 +131,7 @@ core::Status install_catalog(const std::string& data_dir, OpenLane& lane, const 
     auto store = open_store(data_dir, lane.config);
     if (!store) return store.error();
     if (auto written = (*store)->replace_catalog(records); !written) return storage_error(written.error());
-    if (auto written = lane.db->replace_catalog(records); !written) {
+    if (auto written = copy_catalog_to_lane(**store, *lane.db, std::move(records)); !written) {
         core::Error failure = storage_error(written.error());
         failure.message = "the store's catalog was updated but this lane's copy was not; run the import again: " +
                           failure.message;
@@ -200,7 +226,9 @@ core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
     {
         auto lane = db::LaneDb::open(building, true);
         if (!lane) return discard(), storage_error(lane.error());
-        if (auto written = (*lane)->replace_catalog(records); !written) return discard(), storage_error(written.error());
+        if (auto written = copy_catalog_to_lane(**store, **lane, records); !written) {
+            return discard(), storage_error(written.error());
+        }
         if (demo) {
             for (const DemoUser& demo_user : demo_users) {
                 auto hash = hash_pin(demo_user.pin);

@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "pos/actions/audit.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/secrets.hpp"
+#include "pos/actions/session.hpp"
 
 namespace pos::actions {
 namespace {
@@ -18,7 +20,12 @@ bool digits_between(std::string_view text, size_t shortest, size_t longest) {
 
 }  // namespace
 
-core::Status add_user(db::LaneDb& lane, const NewUser& user) {
+core::Status check_new_pin(std::string_view pin) {
+    if (!digits_between(pin, 4, 8)) return core::make_error(core::ErrorCode::bad_input, "the PIN must be 4 to 8 digits");
+    return core::Done{};
+}
+
+core::Status add_user(db::LaneDb& lane, const NewUser& user, int64_t lane_number) {
     using core::ErrorCode;
     using core::make_error;
     if (!digits_between(user.operator_id, 4, 8)) {
@@ -39,7 +46,10 @@ core::Status add_user(db::LaneDb& lane, const NewUser& user) {
     }
     auto hash = hash_pin(user.pin);
     if (!hash) return hash.error();
-    if (auto saved = lane.save_user({user.operator_id, user.name, user.role, *hash, true}); !saved) {
+    AuditEvent event{local_now(), lane_number, "user_add", {}, {}, user.operator_id,
+                     {{"name", user.name}, {"role", user.role}}};
+    if (auto saved = with_audit(lane, event, [&] { return lane.save_user({user.operator_id, user.name, user.role, *hash, true}); });
+        !saved) {
         return storage_error(saved.error());
     }
     return core::Done{};

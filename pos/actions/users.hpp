@@ -16,7 +16,11 @@ struct NewUser {
     std::string pin;          // 4 to 8 digits; stored only as an argon2id hash
 };
 
-// Refuses a malformed number, PIN, name or role, and an operator number already in use.
-[[nodiscard]] core::Status add_user(db::LaneDb& lane, const NewUser& user);
+// Refuses a malformed number, PIN, name or role, and an operator number already in use. The new
+// operator is recorded in the audit log of lane `lane_number`.
+[[nodiscard]] core::Status add_user(db::LaneDb& lane, const NewUser& user, int64_t lane_number);
+
+// A PIN must be 4 to 8 digits.
+[[nodiscard]] core::Status check_new_pin(std::string_view pin);
 
 }  // namespace pos::actions

@@ -58,12 +58,17 @@ bool Checkout::frame(ui::InputQueue& input) {
         case Screen::shift_report: ui::draw_shift_report(state_.report, input, intents, ui); break;
         case Screen::close_count: ui::draw_close_count(state_.close.count, ui::make_count_view(), input, intents, ui); break;
         case Screen::close_variance: ui::draw_close_variance(state_.close.variance, input, intents, ui); break;
+        case Screen::returns: ui::draw_return(state_.returns, return_view_, input, intents, ui); break;
+        case Screen::end_of_day: ui::draw_end_of_day(state_.day, day_view_, input, intents, ui); break;
+        case Screen::manager_report: ui::draw_manager_report(state_.manager, manager_view_, input, intents, ui); break;
     }
     ImGui::PopFont();
     ImGui::End();
     // A typed reason may hold characters the atlas lacks: added before the next frame.
     if (state_.screen == Screen::cash_movement) fonts_.ensure(state_.cash.reason.text);
     if (state_.screen == Screen::close_variance) fonts_.ensure(state_.close.variance.reason.text);
+    if (state_.screen == Screen::returns) fonts_.ensure(state_.returns.reason.text);
+    if (state_.screen == Screen::end_of_day) fonts_.ensure(state_.day.reason.text);
     bool searched = refresh_lookup();
 
     for (const ui::Intent& intent : intents) {
@@ -190,6 +195,9 @@ ui::Notice& Checkout::current_notice() {
         case Screen::shift_report: return state_.report.notice;
         case Screen::close_count: return state_.close.count.notice;
         case Screen::close_variance: return state_.close.variance.notice;
+        case Screen::returns: return state_.returns.notice;
+        case Screen::end_of_day: return state_.day.notice;
+        case Screen::manager_report: return state_.manager.notice;
     }
     return state_.sale.notice;
 }
@@ -355,6 +363,7 @@ void Checkout::apply(const ui::intent::Tender& intent) {
     ui::TenderForm& form = state_.tender;
     actions::TenderRequest request;
     request.method = intent.method;
+    request.partial = intent.partial;
     if (!intent.amount_text.empty()) {
         auto amount = core::Money::parse(intent.amount_text);
         if (!amount) {
@@ -363,6 +372,13 @@ void Checkout::apply(const ui::intent::Tender& intent) {
             return;
         }
         request.amount = *amount;
+    } else if (intent.method == core::TenderMethod::account) {
+        // F5 with no amount: what is due, or as much as the member's credit allows (the rest in another tender).
+        ui::TenderView view = ui::make_tender_view(lane_);
+        if (!view.member.empty() && view.member_available < view.due_exact && view.member_available > core::Money{}) {
+            request.amount = view.member_available;
+            request.partial = true;
+        }
     }
     auto outcome = lane_.tender(request, actions::local_now());
     if (!outcome) {
@@ -371,7 +387,7 @@ void Checkout::apply(const ui::intent::Tender& intent) {
         return;
     }
     if (!outcome->sale_id) {
-        // Only a split (partial) tender leaves the sale open, and this screen does not take one yet.
+        // Part of a split tender: the rest is shown big as still to pay.
         form.notice = info(tr_.format("tender.remaining", ui::money_text(outcome->payment.remaining)));
         return;
     }
@@ -483,6 +499,8 @@ void Checkout::apply(const ui::intent::Leave&) {
         case Screen::shift_report:
         case Screen::close_count:
         case Screen::close_variance: state_.screen = Screen::shift_menu; break;
+        case Screen::end_of_day: state_.screen = state_.day.back; break;
+        case Screen::manager_report: state_.screen = state_.manager.back; break;
         default: state_.screen = Screen::sale; break;
     }
 }

@@ -12,6 +12,7 @@
 #include "pos/ui/state.hpp"
 #include "pos/ui/strings.hpp"
 #include "pos/ui/theme.hpp"
+#include "pos/ui/day_views.hpp"
 #include "pos/ui/views.hpp"
 
 namespace pos::app {
@@ -63,6 +64,24 @@ private:
     void apply(const ui::intent::Suspend& intent);
     void apply(const ui::intent::Resume& intent);
     void apply(const ui::intent::OverridePrice& intent);
+    // F9 退货 (checkout_returns.cpp).
+    void apply(const ui::intent::OpenReturn& intent);
+    void apply(const ui::intent::LookupReturn& intent);
+    void apply(const ui::intent::CommitReturn& intent);
+    // 日结 and the manager report (checkout_day.cpp).
+    void apply(const ui::intent::OpenEndOfDay& intent);
+    void apply(const ui::intent::CloseDay& intent);
+    void apply(const ui::intent::PrintDay& intent);
+    void apply(const ui::intent::OpenManagerReport& intent);
+    void apply(const ui::intent::ShowReportDay& intent);
+    void apply(const ui::intent::PrintDailyReport& intent);
+    void apply(const ui::intent::ApplyMember& intent);
+    // Reads the open business day again into day_view_; false (notice set) when the store is unavailable.
+    bool refresh_day();
+    // Loads the daily report of `day` into the manager screen; false (notice set) when it cannot.
+    bool load_report(const std::string& day);
+    // The operator logged in may use `action`; otherwise the notice of the current screen says who may.
+    bool permitted(core::Action action);
 
     // The sale screen's view with the held tickets and the F8 results added.
     [[nodiscard]] ui::SaleView sale_view();
@@ -98,6 +117,11 @@ private:
     bool held_stale_ = true;
     std::optional<std::string> searched_;         // the F8 query found_ answers; none while F8 is closed
     std::vector<ui::FoundItem> found_;
+    std::optional<actions::ReturnableSale> returning_;  // the receipt on the F9 screen
+    ui::ReturnView return_view_;
+    ui::DayView day_view_;                              // the 日结 screen
+    std::optional<core::DailyReport> daily_report_;     // the manager screen's day, for F4
+    ui::ManagerReportView manager_view_;
 };
 
 }  // namespace pos::app

@@ -1,6 +1,7 @@
 // `pos`: the checkout screen. Opens the lane's data directory, then runs the ImGui loop:
 // sleep until input (or the next minute on the clock), draw, apply intents, present.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -12,9 +13,11 @@
 #include <CLI/CLI.hpp>
 #include <GLFW/glfw3.h>
 
+#include "drivers/printer/printer_watch.hpp"
 #include "drivers/usb/scanner_device.hpp"
 #include "drivers/usb/usb_context.hpp"
 
+#include "pos/actions/print_journal.hpp"
 #include "pos/actions/printing.hpp"
 #include "pos/actions/session.hpp"
 #include "pos/actions/store_setup.hpp"
@@ -97,8 +100,15 @@ int run(const Options& options) {
     actions::Lane lane(*opened->db, opened->config);
     // The outbox goes to the store on the sync worker's own thread and lane.db connection
     // (design.md §3): the cashier never waits on the store. Stopped when run() returns.
-    auto sync = actions::make_sync_worker(options.data_dir, opened->config);
+    // A new catalog from the store is applied between sales only: the UI thread says when.
+    std::atomic<bool> ticket_open{false};
+    db::SyncWorkerOptions sync_options;
+    sync_options.between_sales = [&ticket_open] { return !ticket_open.load(); };
+    auto sync = actions::make_sync_worker(options.data_dir, opened->config, sync_options);
     sync->start();
+    // Checkpoints run on the sync worker's thread, between its passes: a sale commit never
+    // carries one (docs/performance.md). Best effort: a failure leaves SQLite's default.
+    (void)opened->db->connection().exec("PRAGMA wal_autocheckpoint=0");
 
     std::string language = options.language.empty() ? opened->config.language : options.language;
     auto strings = ui::Strings::load(actions::assets_dir() + "/i18n", language);
@@ -145,45 +155,79 @@ int run(const Options& options) {
     app::Checkout checkout(lane, *strings, fonts);
 
     // USB scanners listed in pos.toml are read on the USB thread (design.md §3); their events
-    // come back through a queue drained once a frame, and wake the idle loop. Declared after
-    // the window: the USB thread stops before the window (and GLFW) go away.
+    // come back through a queue drained once a frame, and wake the idle loop. The receipt
+    // printer is followed on the same thread by hotplug. Declared after the window: the USB
+    // thread stops before the window (and GLFW) go away.
     drivers::usb::EventQueue<drivers::usb::ScannerEvent> scanner_events;
     std::unique_ptr<drivers::usb::ScannerService> scanners;
-    std::unique_ptr<drivers::usb::UsbContext> usb;
+    std::optional<drivers::printer::PrinterProfile> printer_profile;
+    std::unique_ptr<drivers::printer::PrinterWatch> printer_watch;  // outlives the USB thread that calls it
+    std::vector<drivers::usb::UsbListener*> listeners;
     if (!opened->config.scanners.empty()) {
         scanner_events.set_notify([] { glfwPostEmptyEvent(); });
         scanners = std::make_unique<drivers::usb::ScannerService>(
             drivers::usb::ScannerOptions{opened->config.scanners, std::chrono::milliseconds(500), {}}, scanner_events);
-        auto context = drivers::usb::UsbContext::open();
-        auto started = context ? (*context)->start({scanners.get()}) : support::Done{};
-        if (!context || !started) {
-            // The lane still sells: typed codes and keyboard-wedge scanners work without libusb.
-            std::cerr << "pos: USB scanners are not read: " << (context ? started.error() : context.error()).message << "\n";
-        } else {
-            usb = std::move(*context);
-        }
+        listeners.push_back(scanners.get());
         checkout.set_scanner_connected(false);
     }
-    std::optional<app::StateFile> state_file;
-    if (!options.state_file.empty()) state_file.emplace(options.state_file);
-    // The receipt printer listed in pos.toml prints on the printer worker's thread (design.md
-    // §3): a job that cannot print waits there with its reason, polled once a frame; a status
-    // change wakes the idle loop. Stopped before the window goes, like the USB thread.
-    std::unique_ptr<actions::PrintQueue> print_queue;
-    std::unique_ptr<actions::Printing> printing;
-    std::optional<actions::PrintQueueStatus> drawn_printer;
     if (!opened->config.printers.empty()) {
         auto profile = actions::configured_printer_profile(opened->config, actions::assets_dir() + "/printers");
         if (!profile) {
             std::cerr << "pos: " << profile.error().message << "\n";
             return 1;
         }
-        print_queue = std::make_unique<actions::PrintQueue>(actions::usb_printer_opener(*profile, opened->config.printers), *profile);
+        printer_profile = *profile;
+        printer_watch = std::make_unique<drivers::printer::PrinterWatch>(
+            std::vector{actions::with_configured_printers(*profile, opened->config.printers)}, profile->paper_mm);
+        listeners.push_back(printer_watch.get());
+    }
+    std::unique_ptr<drivers::usb::UsbContext> usb;
+    if (!listeners.empty()) {
+        auto context = drivers::usb::UsbContext::open();
+        auto started = context ? (*context)->start(listeners) : support::Done{};
+        if (!context || !started) {
+            // The lane still sells: typed codes and keyboard-wedge scanners work without libusb,
+            // and the printer is searched for on each retry instead.
+            std::cerr << "pos: USB devices are not watched: " << (context ? started.error() : context.error()).message << "\n";
+        } else {
+            usb = std::move(*context);
+        }
+    }
+    std::optional<app::StateFile> state_file;
+    if (!options.state_file.empty()) state_file.emplace(options.state_file);
+    // The receipt printer listed in pos.toml prints on the printer worker's thread (design.md
+    // §3): a job that cannot print waits there with its reason, polled once a frame; a status
+    // change wakes the idle loop. Stopped before the USB thread and the window go.
+    std::unique_ptr<actions::LanePrintJournal> print_journal;  // outlives the queue that writes to it
+    std::unique_ptr<actions::PrintQueue> print_queue;
+    std::unique_ptr<actions::Printing> printing;
+    std::optional<actions::PrintQueueStatus> drawn_printer;
+    if (printer_profile) {
+        actions::PrinterOpener opener = usb ? actions::watched_printer_opener(*printer_watch)
+                                            : actions::usb_printer_opener(*printer_profile, opened->config.printers);
+        print_queue = std::make_unique<actions::PrintQueue>(std::move(opener), *printer_profile);
         print_queue->set_notify([] { glfwPostEmptyEvent(); });
+        // Jobs still waiting when pos last stopped print first, once (lane.db print_jobs).
+        auto journal = actions::LanePrintJournal::open(opened->db->connection().path(), actions::local_now);
+        auto restored = journal ? (*journal)->waiting() : core::Result<std::vector<actions::PrintJob>>(journal.error());
+        if (!restored) {
+            std::cerr << "pos: waiting print jobs are not kept: " << restored.error().message << "\n";
+        } else {
+            print_journal = std::move(*journal);
+            print_queue->set_journal(print_journal.get(), std::move(*restored));
+        }
         printing = std::make_unique<actions::Printing>(*opened->db, lane.config(), *print_queue);
         checkout.set_printing(printing.get());
+        if (usb) printer_watch->set_on_change([queue = print_queue.get()](bool present) { queue->printer_changed(present); });
         print_queue->start();
     }
+    // Unhooks the printer watch from the queue before the queue goes (the USB thread outlives it).
+    struct UnhookWatch {
+        drivers::printer::PrinterWatch* watch;
+        ~UnhookWatch() {
+            if (watch) watch->set_on_change({});
+        }
+    } unhook_watch{printer_watch.get()};
     bool screenshot = !options.screenshot.empty();
     if (screenshot) window.park_pointer();  // no button drawn hovered in a still image
     int frame = 0;
@@ -204,6 +248,7 @@ int run(const Options& options) {
         seen_activity = app::window_activity();
         std::vector<drivers::usb::ScannerEvent> usb_events = scanner_events.drain();
         if (!usb_events.empty()) active = true;
+        ticket_open = !lane.ticket().lines().empty();
         // The sync worker does not wake the loop: its badge follows at the next input or minute.
         if (ui::SyncView badge = sync_badge(sync->snapshot()); badge != drawn_sync) {
             drawn_sync = badge;

@@ -23,6 +23,9 @@ const char* screen_name(ui::Screen screen) {
         case ui::Screen::shift_report: return "shift_report";
         case ui::Screen::close_count: return "close_count";
         case ui::Screen::close_variance: return "close_variance";
+        case ui::Screen::returns: return "returns";
+        case ui::Screen::end_of_day: return "end_of_day";
+        case ui::Screen::manager_report: return "manager_report";
     }
     return "unknown";
 }

@@ -161,7 +161,13 @@ void register_commands(CLI::App& app, const std::string& /*data_dir*/, Command& 
     register_devices(app, command);
     register_shift(app, command);
     register_day(app, command);
+    register_audit(app, command);
     register_receipt(app, command);
+    register_report(app, command);
+    register_demo(app, command);
+    register_member(app, command);
+    register_promo(app, command);
+    register_price_change(app, command);
 }
 
 }  // namespace pos::cli

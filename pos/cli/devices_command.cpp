@@ -69,6 +69,7 @@ int list_devices(const ScannerList& scanners) {
             if (is_listed && !read_here && kind != usb::DeviceKind::printer) continue;  // the scanner's other interface
             std::string state = device.state;
             if (kind == usb::DeviceKind::keyboard) state += state.empty() ? "not in [devices] scanners" : "; not in [devices] scanners";
+            if (kind == usb::DeviceKind::printer && !device.printer_id.empty()) state += "; " + device.printer_id;
             std::cout << fmt::format("{:<10} {:<19} {:<10} {}\n", usb::to_string(device.info.id), usb::kind_name(kind),
                                      interface.number, state);
         }

@@ -58,7 +58,12 @@ int render(const RenderArgs& args, const std::string& data_dir) {
     options.profile = printer::generic_profile(args.width == 80 ? 80 : 58);
     options.language = args.language;
     options.cashier_name = actions::cashier_name(*lane->db, sale->operator_id);
+    options.original_receipt = actions::original_receipt_code(*lane->db, *sale);
+    options.member = actions::receipt_member(*lane->db, *sale);
     if (args.reprint) options.reprinted_at = actions::local_now();
+    auto logo = actions::configured_logo(lane->config, data_dir, options.profile);
+    if (!logo) return report(logo.error());
+    options.logo = *logo;
     std::vector<uint8_t> bytes = actions::receipt_bytes(*sale, lane->config, options);
 
     std::string data;
@@ -107,8 +112,13 @@ int print(const PrintArgs& args, const std::string& data_dir) {
     actions::ReceiptOptions options;
     options.profile = *profile;
     options.cashier_name = actions::cashier_name(*lane->db, sale->operator_id);
+    options.original_receipt = actions::original_receipt_code(*lane->db, *sale);
+    options.member = actions::receipt_member(*lane->db, *sale);
     if (args.reprint) options.reprinted_at = actions::local_now();
     options.open_drawer = args.drawer;
+    auto logo = actions::configured_logo(lane->config, data_dir, options.profile);
+    if (!logo) return report(logo.error());
+    options.logo = *logo;
     std::vector<uint8_t> bytes = actions::receipt_bytes(*sale, lane->config, options);
 
     auto transport = actions::usb_printer_opener(*profile, lane->config.printers)();

@@ -32,8 +32,14 @@ struct SyncOptions {
 json or_null(const std::optional<std::string>& text) { return text ? json(*text) : json(nullptr); }
 json or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
+// The lane's catalog after a pass: updated (true), already current (false), not checked (nullopt).
+struct CatalogLine {
+    std::optional<bool> updated;
+    int64_t version = 0;
+};
+
 void print_summary(const db::SyncCounts& counts, const db::SyncStatus& status, const std::string& format,
-                   bool include_counts) {
+                   bool include_counts, std::optional<CatalogLine> catalog = std::nullopt) {
     if (format == "json") {
         json out = {{"queue_depth", status.queue_depth},
                     {"oldest_unsynced", or_null(status.oldest_unsynced)},
@@ -48,6 +54,10 @@ void print_summary(const db::SyncCounts& counts, const db::SyncStatus& status, c
             out["already"] = counts.already;
             out["batches"] = counts.batches;
         }
+        if (catalog) {
+            out["catalog_version"] = catalog->version;
+            out["catalog_updated"] = catalog->updated ? json(*catalog->updated) : json(nullptr);
+        }
         std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
         return;
     }
@@ -59,6 +69,10 @@ void print_summary(const db::SyncCounts& counts, const db::SyncStatus& status, c
     std::cout << fmt::format("oldest unsynced: {}\n", status.oldest_unsynced.value_or("none"));
     std::cout << fmt::format("last sync: {}\n", status.last_sync_at.value_or("never"));
     std::cout << fmt::format("last error: {}\n", status.last_error.empty() ? "none" : status.last_error);
+    if (catalog && catalog->updated) {
+        std::cout << fmt::format("catalog: {} (version {})\n", *catalog->updated ? "updated from the store" : "current",
+                                 catalog->version);
+    }
     std::cout.flush();
 }
 
@@ -82,10 +96,11 @@ int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const S
     worker_options.first_retry = std::min(worker_options.first_retry, worker_options.max_retry);
     auto worker = actions::make_sync_worker(data_dir, lane.config, worker_options);
     worker->start();
-    std::cout << fmt::format("syncing {} to {} (Ctrl-C to stop)\n", data_dir, actions::store_db_path(data_dir, lane.config))
+    std::cout << fmt::format("syncing {} to {} (Ctrl-C to stop)\n", data_dir, actions::store_description(data_dir, lane.config))
               << std::flush;
     db::SyncCounts reported;
     std::string reported_error;
+    int64_t catalog_updates = 0;
     const timespec tick{0, 200'000'000};
     for (;;) {
         int received = sigtimedwait(&signals, nullptr, &tick);
@@ -97,6 +112,10 @@ int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const S
                                      snapshot.status.queue_depth)
                       << std::flush;
             reported = snapshot.totals;
+        }
+        if (snapshot.catalog_updates != catalog_updates) {
+            std::cout << fmt::format("{} catalog updated from the store\n", actions::local_now()) << std::flush;
+            catalog_updates = snapshot.catalog_updates;
         }
         std::string error = snapshot.error ? snapshot.error->message : "";
         if (error != reported_error) {
@@ -137,9 +156,22 @@ int run_sync(const std::string& data_dir, const SyncOptions& options) {
     } else {
         outcome = db::sync_pass(*lane->db, **store, options.batch, actions::local_now);
     }
+    // With the lane's records delivered, bring its catalog up to the store's.
+    std::optional<bool> catalog_updated;
+    if (store && !outcome.error) {
+        auto refreshed = db::refresh_catalog(*lane->db, **store, actions::local_now());
+        if (!refreshed) {
+            (void)db::record_sync_failure(*lane->db, refreshed.error(), actions::local_now());
+            outcome.error = refreshed.error();
+        } else {
+            catalog_updated = *refreshed;
+        }
+    }
     auto status = db::read_sync_status(*lane->db);
     if (!status) return report(actions::storage_error(status.error()));
-    print_summary(outcome.counts, *status, options.format, true);
+    auto catalog_version = db::applied_catalog_version(*lane->db);
+    if (!catalog_version) return report(actions::storage_error(catalog_version.error()));
+    print_summary(outcome.counts, *status, options.format, true, CatalogLine{catalog_updated, catalog_version->number});
     if (outcome.error) {
         std::cerr << "posctl: sync stopped, the lane keeps every unsent record: " << outcome.error->message << "\n";
         return exit_failure;

@@ -73,6 +73,7 @@ Result<Quantity> Quantity::parse(std::string_view text) {
 }
 
 std::string Quantity::to_string() const {
+    if (milli_ < 0) return "-" + Quantity(-milli_).to_string();  // a return's (红字) quantities
     std::string out = std::to_string(milli_ / 1000);
     int64_t frac = milli_ % 1000;
     if (frac == 0) return out;

@@ -31,6 +31,10 @@ std::string_view error_code_name(ErrorCode code) {
         case ErrorCode::internal: return "internal";
         case ErrorCode::day_blocked: return "day_blocked";
         case ErrorCode::day_closed: return "day_closed";
+        case ErrorCode::over_return: return "over_return";
+        case ErrorCode::locked_out: return "locked_out";
+        case ErrorCode::over_credit_limit: return "over_credit_limit";
+        case ErrorCode::no_member: return "no_member";
     }
     return "internal";
 }

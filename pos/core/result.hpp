@@ -38,6 +38,10 @@ enum class ErrorCode {
     internal,
     day_blocked,        // the end of day (日结) is refused: shifts open or records not at the store
     day_closed,         // that business day was already closed (日结 done)
+    over_return,        // a return asks back more than was sold (less earlier returns)
+    locked_out,         // too many wrong PINs: the operator waits, or a manager resets the PIN
+    over_credit_limit,  // a sale on a member account beyond the available credit
+    no_member,          // no member account on the ticket, or none with that card or phone
 };
 
 [[nodiscard]] std::string_view error_code_name(ErrorCode code);

@@ -41,6 +41,8 @@ struct ShiftTotals {
     Money pickups;             // 抽大钞: cash taken to the safe during the shift
     std::map<TenderMethod, Money> non_cash;  // card, mobile, account taken
     int64_t sales = 0;
+    int64_t returns = 0;       // 退货 (红字) committed in the shift
+    Money refunds;             // what they refunded, all tenders (positive)
     int64_t voided_lines = 0;
     int64_t no_sales = 0;      // drawer opened without a sale
     Money rounding;            // 抹零 given (negative when rounded down)

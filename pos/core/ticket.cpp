@@ -22,9 +22,27 @@ std::optional<TenderMethod> parse_tender_method(std::string_view word) {
     return std::nullopt;
 }
 
-Money TicketLine::amount() const {
+Money TicketLine::amount_before_savings() const {
     if (voided) return Money{};
     return label_amount ? *label_amount : extend_price(unit_price, quantity);
+}
+
+Money TicketLine::amount() const {
+    if (voided) return Money{};
+    return amount_before_savings() - discount;
+}
+
+void Ticket::apply_promotions(const std::vector<Promotion>& promotions, std::string_view day, bool member) {
+    if (!tenders_.empty()) return;
+    for (TicketLine& line : lines_) {
+        line.discount = Money{};
+        line.promotion.clear();
+    }
+    for (const LineSaving& saving : resolve_promotions(lines_, promotions, day, member)) {
+        TicketLine& line = lines_[size_t(saving.line - 1)];
+        line.discount = saving.saving;
+        line.promotion = saving.promotion;
+    }
 }
 
 Status Ticket::check_editable() const {
@@ -55,7 +73,7 @@ Result<int> Ticket::add_item(const CatalogItem& item, std::string gtin, Quantity
     }
     int number = int(lines_.size()) + 1;
     lines_.push_back(TicketLine{number, item, std::move(gtin), quantity, unit_price, label_amount, from_label, false, {},
-                                std::nullopt, {}});
+                                std::nullopt, {}, Money{}, {}});
     return number;
 }
 
@@ -150,6 +168,9 @@ Money Ticket::amount_due_for(TenderMethod method, CashRounding rounding) const {
 PaymentState Ticket::payment(CashRounding rounding) const {
     PaymentState state;
     state.subtotal = subtotal();
+    for (const TicketLine& line : lines_) {
+        if (!line.voided) state.savings += line.discount;
+    }
     Money non_cash = tendered(false);
     Money cash = tendered(true);
     bool paid_in_cash = !cash.is_zero();

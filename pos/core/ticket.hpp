@@ -9,6 +9,7 @@
 #include "pos/core/cash_rounding.hpp"
 #include "pos/core/catalog.hpp"
 #include "pos/core/money.hpp"
+#include "pos/core/promotions.hpp"
 #include "pos/core/result.hpp"
 
 namespace pos::core {
@@ -30,8 +31,11 @@ struct TicketLine {
     std::string voided_by;             // approver's operator number
     std::optional<Money> original_price;  // set when the price was overridden at the lane
     std::string price_set_by;          // approver of the override
+    Money discount;                    // the promotion's saving on this line (set by apply_promotions)
+    std::string promotion;             // the promotion's name, empty without one
 
-    [[nodiscard]] Money amount() const;
+    [[nodiscard]] Money amount() const;                 // what the customer pays for the line
+    [[nodiscard]] Money amount_before_savings() const;  // at the line's price, before any promotion
 };
 
 struct Tender {
@@ -42,7 +46,8 @@ struct Tender {
 
 // Where the payment stands, derived from the lines and tenders.
 struct PaymentState {
-    Money subtotal;       // sum of live lines
+    Money subtotal;       // sum of live lines, after promotions
+    Money savings;        // what promotions took off (共节省)
     Money rounding;       // the 抹零 line: rounded cash due minus exact due (0 without cash)
     Money total;          // subtotal + rounding: what the customer owes
     Money paid;           // sum of tenders
@@ -65,6 +70,9 @@ public:
     // A new unit price for a counted line (never a scale label's), approved by `approver`.
     [[nodiscard]] Status override_price(int line_number, Money price, std::string approver);
     [[nodiscard]] Status void_line(int line_number, std::string approver);
+    // Re-prices every live line with the promotions of `day` (core/promotions.hpp); called after each
+    // change to the lines. Once payment has started the lines are frozen and this does nothing.
+    void apply_promotions(const std::vector<Promotion>& promotions, std::string_view day, bool member);
 
     // Takes a tender. Cash may exceed what is due (change); card, mobile and account may not.
     // A tender below what is due is refused (tender_short) unless `partial` (split tender);

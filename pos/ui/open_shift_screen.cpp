@@ -19,6 +19,9 @@ bool handle(ShiftForm& form, const ShiftView& view, InputEvent event, Intents& i
             return true;
         case Key::escape:
         case Key::home: intents.push_back(intent::Logout{}); return true;
+        // A supervisor after the last 交班, or a manager in the morning: no shift of their own needed.
+        case Key::f10: intents.push_back(intent::OpenEndOfDay{}); return true;
+        case Key::f7: intents.push_back(intent::OpenManagerReport{}); return true;
         default: return false;
     }
 }
@@ -87,9 +90,13 @@ void draw_open_shift(ShiftForm& form, const ShiftView& view, InputQueue& input, 
         {InputEvent::of_key(Key::enter), "Enter", ui.tr("hint.open_shift")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.logout")},
+        {InputEvent::of_key(Key::f10), "F10", ui.tr("hint.end_of_day")},
+        {InputEvent::of_key(Key::f7), "F7", ui.tr("hint.manager_report")},
     };
     const KeyHint blocked_hints[] = {
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.logout")},
+        {InputEvent::of_key(Key::f10), "F10", ui.tr("hint.end_of_day")},
+        {InputEvent::of_key(Key::f7), "F7", ui.tr("hint.manager_report")},
     };
     std::optional<InputEvent> tapped = blocked ? key_hints(ui, blocked_hints) : key_hints(ui, open_hints);
     if (tapped) input.push_front(*tapped);

@@ -6,7 +6,7 @@
 // weighed item by PLU; Delete = void the selected line (supervisor); Esc = clear; F12 = shift
 // menu; F11 = pay-in/out; F5 = no-sale (drawer); F4 = reprint the last receipt; Home = lock (log out, the shift stays open);
 // F6 = 挂单 with items, 取单 on an empty ticket (a list when several are held); F8 = item lookup;
-// `/` = change the selected line's price (supervisor).
+// `/` = change the selected line's price (supervisor); F9 = 退货 (returns).
 #include <algorithm>
 
 #include "pos/ui/screens.hpp"
@@ -138,6 +138,15 @@ bool handle(SaleForm& form, const SaleView& view, InputEvent event, Intents& int
         case Key::f11: intents.push_back(intent::OpenCash{CashKind::pay_in}); return true;
         case Key::f5: intents.push_back(intent::OpenCash{CashKind::no_sale}); return true;
         case Key::f4: intents.push_back(intent::Reprint{}); return true;
+        case Key::f9: intents.push_back(intent::OpenReturn{}); return true;
+        case Key::f2:  // 会员: the card number or phone typed in the input
+            if (form.input.empty()) {
+                form.notice = info(tr("sale.member_type_first"));
+                return false;
+            }
+            intents.push_back(intent::ApplyMember{form.input.text});
+            form.input.clear();
+            return true;
         case Key::home: intents.push_back(intent::Logout{}); return true;
         default: return false;
     }
@@ -234,7 +243,10 @@ void draw_lines(SaleForm& form, const SaleView& view, const Ui& ui, ImVec2 size)
         ImGui::PopID();
         ImGui::SameLine();
         cell_text(std::to_string(line.number), false, line.voided, row_top, selectable_height);
-        const std::string* cells[] = {&line.name, &line.spec, &line.quantity, &line.unit_price, &line.amount};
+        // A promotion's saving follows the name: "可乐 (优惠 水3瓶5元 -1.00)".
+        std::string name = line.saving.empty() ? line.name
+                                               : line.name + "  " + ui.tr.format("sale.line_saving", line.promotion, line.saving);
+        const std::string* cells[] = {&name, &line.spec, &line.quantity, &line.unit_price, &line.amount};
         for (int column = 1; column < 6; ++column) {
             ImGui::TableSetColumnIndex(column);
             cell_text(*cells[column - 1], right_aligned[column], line.voided, row_top, selectable_height);
@@ -257,7 +269,9 @@ void draw_total(const SaleView& view, const Ui& ui, ImVec2 size) {
     }
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::bar_text));
-    text_right(ui.tr.format("sale.items", view.item_count).c_str(), right);
+    std::string items = ui.tr.format("sale.items", view.item_count);
+    if (!view.savings.is_zero()) items = ui.tr.format("sale.savings", view.savings.to_string()) + "   " + items;
+    text_right(items.c_str(), right);
     ImGui::PushFont(ui.fonts.big);
     std::string total = money_text(view.subtotal);
     text_right(total.c_str(), right);
@@ -343,8 +357,10 @@ void draw_sale(SaleForm& form, const SaleView& view, InputQueue& input, Intents&
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.clear")},
         {InputEvent::of_key(Key::f6), "F6", ui.tr(view.has_live_lines ? "hint.hold" : "hint.resume")},
         {InputEvent::of_key(Key::f8), "F8", ui.tr("hint.lookup")},
+        {InputEvent::of_key(Key::f2), "F2", ui.tr("hint.member")},
         {InputEvent::of_key(Key::f12), "F12", ui.tr("hint.shift_menu")},
         {InputEvent::of_key(Key::f4), "F4", ui.tr("hint.reprint")},
+        {InputEvent::of_key(Key::f9), "F9", ui.tr("hint.return")},
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.lock")},
     };
     if (auto tapped = key_hints(ui, hints)) input.push_front(*tapped);

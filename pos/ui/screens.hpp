@@ -4,6 +4,7 @@
 // it has recorded an intent, so keys typed after Enter reach the screen that Enter leads to.
 #pragma once
 
+#include "pos/ui/day_views.hpp"
 #include "pos/ui/input.hpp"
 #include "pos/ui/state.hpp"
 #include "pos/ui/views.hpp"
@@ -49,5 +50,17 @@ void draw_close_count(CountForm& form, const CountView& view, InputQueue& input,
 
 // 交班 step 2: expected vs counted per tender, over/short, and the reason and sign-off when asked.
 void draw_close_variance(VarianceForm& form, InputQueue& input, Intents& intents, const Ui& ui);
+
+// F9 退货: the receipt (scanned or typed), then a quantity per line (↑↓ picks the line), the
+// reason and the supervisor's number and PIN; Enter on the PIN asks the lane to commit it.
+void draw_return(ReturnForm& form, const ReturnView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// F10 日结: the business day, its shifts and blockers; close it, or force it with a reason and a
+// second supervisor; then its locked totals.
+void draw_end_of_day(DayForm& form, const DayView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// F7 经营日报 (managers): a day's figures with Δ and %, hourly bars, tenders, top items, cash variances.
+void draw_manager_report(ManagerReportForm& form, const ManagerReportView& view, InputQueue& input, Intents& intents,
+                         const Ui& ui);
 
 }  // namespace pos::ui

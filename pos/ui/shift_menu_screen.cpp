@@ -1,5 +1,6 @@
 // The shift menu (F12 on the sale screen): X report, pay-in, pay-out, cash pickup (抽大钞),
-// no-sale, 交班 and log out. Digits pick an item at once; ↑↓ and Enter pick the highlighted one.
+// no-sale, 交班, log out, then the supervisor's 日结 (F10) and the manager's 经营日报 (F7).
+// Digits pick an item at once; ↑↓ and Enter pick the highlighted one.
 #include <algorithm>
 #include <array>
 
@@ -14,7 +15,7 @@ struct Item {
     const char* hint;
 };
 
-constexpr std::array<Item, 7> items{{
+constexpr std::array<Item, 9> items{{
     {MenuItem::x_report, "menu.x_report", "menu.x_report.hint"},
     {MenuItem::pay_in, "menu.pay_in", "menu.pay_in.hint"},
     {MenuItem::pay_out, "menu.pay_out", "menu.pay_out.hint"},
@@ -22,6 +23,8 @@ constexpr std::array<Item, 7> items{{
     {MenuItem::no_sale, "menu.no_sale", "menu.no_sale.hint"},
     {MenuItem::close_shift, "menu.close_shift", "menu.close_shift.hint"},
     {MenuItem::logout, "menu.logout", "menu.logout.hint"},
+    {MenuItem::end_of_day, "menu.end_of_day", "menu.end_of_day.hint"},
+    {MenuItem::manager_report, "menu.manager_report", "menu.manager_report.hint"},
 }};
 
 void choose(MenuItem item, Intents& intents) {
@@ -33,6 +36,8 @@ void choose(MenuItem item, Intents& intents) {
         case MenuItem::no_sale: intents.push_back(intent::OpenCash{CashKind::no_sale}); break;
         case MenuItem::close_shift: intents.push_back(intent::StartClose{}); break;
         case MenuItem::logout: intents.push_back(intent::Logout{}); break;
+        case MenuItem::end_of_day: intents.push_back(intent::OpenEndOfDay{}); break;
+        case MenuItem::manager_report: intents.push_back(intent::OpenManagerReport{}); break;
     }
 }
 
@@ -52,6 +57,8 @@ bool handle(ShiftMenuForm& form, InputEvent event, Intents& intents) {
         case Key::enter: choose(items[static_cast<size_t>(std::clamp(form.selected, 0, last))].item, intents); return true;
         case Key::f11: choose(MenuItem::pay_in, intents); return true;
         case Key::f5: choose(MenuItem::no_sale, intents); return true;
+        case Key::f10: choose(MenuItem::end_of_day, intents); return true;
+        case Key::f7: choose(MenuItem::manager_report, intents); return true;
         case Key::home: choose(MenuItem::logout, intents); return true;
         case Key::escape:
         case Key::f12: intents.push_back(intent::Leave{}); return true;
@@ -90,7 +97,9 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
         const Item& item = items[i];
         bool selected = static_cast<int>(i) == form.selected;
         // Drawer moves and 交班 wait for the open sale; shown, but greyed, so the cashier knows where they are.
-        bool waits = view.sale_open && item.item != MenuItem::x_report && item.item != MenuItem::logout;
+        bool waits = view.sale_open && (item.item == MenuItem::pay_in || item.item == MenuItem::pay_out ||
+                                        item.item == MenuItem::pickup || item.item == MenuItem::no_sale ||
+                                        item.item == MenuItem::close_shift);
         ImGui::PushID(static_cast<int>(i));
         ImVec2 top_left = ImGui::GetCursorScreenPos();
         if (ImGui::InvisibleButton("item", ImVec2(width, row_height))) press = InputEvent::of_char(U'1' + static_cast<char32_t>(i));
@@ -126,9 +135,11 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
     if (press) handle(form, *press, intents);
 
     const KeyHint hints[] = {
-        {InputEvent::of_key(Key::enter), "1-7 Enter", ui.tr("hint.choose")},
+        {InputEvent::of_key(Key::enter), "1-9 Enter", ui.tr("hint.choose")},
         {InputEvent::of_key(Key::f11), "F11", ui.tr("hint.pay_in_out")},
         {InputEvent::of_key(Key::f5), "F5", ui.tr("hint.no_sale")},
+        {InputEvent::of_key(Key::f10), "F10", ui.tr("hint.end_of_day")},
+        {InputEvent::of_key(Key::f7), "F7", ui.tr("hint.manager_report")},
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.lock")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
     };

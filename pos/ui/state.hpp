@@ -25,6 +25,9 @@ enum class Screen {
     shift_report,    // the X report, or the Z report after 交班
     close_count,     // 交班, first step: the blind count
     close_variance,  // 交班, second step: expected vs counted, sign-off
+    returns,         // F9: 退货 by receipt, lines and quantities, supervisor approval
+    end_of_day,      // F10 日结: the business day, what blocks it, close or force, the locked totals
+    manager_report,  // F7 经营日报: the daily report of a chosen day, for the manager
 };
 
 // Which characters a typed field takes.
@@ -137,7 +140,7 @@ struct TenderForm {
 
 // [SECTION] Shift lead's screens: menu, drawer movements, X/Z report, 交班
 
-enum class MenuItem { x_report, pay_in, pay_out, pickup, no_sale, close_shift, logout };
+enum class MenuItem { x_report, pay_in, pay_out, pickup, no_sale, close_shift, logout, end_of_day, manager_report };
 
 struct ShiftMenuForm {
     int selected = 0;  // index into the menu, in MenuItem order
@@ -213,6 +216,45 @@ struct CloseForm {
     VarianceForm variance;
 };
 
+// F9 退货: the receipt scanned or typed, then a quantity per line of it (empty: none back),
+// the reason and the supervisor. The lane checks everything; this keeps what was typed.
+struct ReturnForm {
+    enum class Field { receipt, quantity, reason, approver, pin };
+    Entry receipt{EntryKind::code, 48, {}, false};
+    std::vector<Entry> quantities;  // one per line of the receipt's view, once it is found
+    int selected = 0;               // index into quantities
+    Entry reason{EntryKind::text, 90, {}, false};
+    Entry approver{EntryKind::digits, 8, {}, false};
+    Entry pin{EntryKind::digits, 8, {}, false};
+    Field field = Field::receipt;
+    Notice notice;
+};
+
+// F10 日结: Enter closes a day nothing blocks; a blocked one asks, on Enter, for a reason and a
+// second supervisor's number and PIN to force it. Once closed the locked totals are shown.
+struct DayForm {
+    enum class Field { reason, approver, pin };
+    bool forcing = false;  // the force fields are shown
+    bool closed = false;   // the lane locked the day: its totals are on screen
+    Entry reason{EntryKind::text, 90, {}, false};
+    Entry approver{EntryKind::digits, 8, {}, false};
+    Entry pin{EntryKind::digits, 8, {}, false};
+    Field field = Field::reason;
+    bool can_print = false;  // a printer is configured: F4 prints the locked totals
+    int scroll = 0;          // lines to scroll by on the next frame
+    Notice notice;
+    Screen back = Screen::shift_menu;  // where Esc returns
+};
+
+// F7 经营日报: the day shown (PgUp the day before, PgDn the day after), scrolled with ↑↓.
+struct ManagerReportForm {
+    std::string day;         // YYYY-MM-DD shown
+    bool can_print = false;  // a printer is configured: F4 prints the report
+    int scroll = 0;
+    Notice notice;
+    Screen back = Screen::shift_menu;
+};
+
 struct UiState {
     Screen screen = Screen::login;
     LoginForm login;
@@ -223,6 +265,9 @@ struct UiState {
     CashForm cash;
     ReportForm report;
     CloseForm close;
+    ReturnForm returns;
+    DayForm day;
+    ManagerReportForm manager;
 };
 
 // [SECTION] Intents: what a screen asks the loop to do after the frame is drawn.
@@ -235,7 +280,10 @@ struct SetQuantity { int line = 0; std::string quantity_text; };
 struct VoidLine { int line = 0; std::string approver; std::string pin; };
 struct GoToTender {};
 struct BackToSale {};  // from the tender screen, or to a new sale after one completed
-struct Tender { core::TenderMethod method = core::TenderMethod::cash; std::string amount_text; };  // empty: what is due
+// amount_text empty: what is due (an account: up to the credit available). partial: one part of a
+// split tender (an amount typed before F3/F4/F5), the rest paid afterwards.
+struct Tender { core::TenderMethod method = core::TenderMethod::cash; std::string amount_text; bool partial = false; };
+struct ApplyMember { std::string card_or_phone; };  // F2 on the sale screen: 会员
 struct OpenShiftMenu {};                   // F12 on the sale screen
 struct Leave {};                           // Esc: back to where this screen was opened from
 struct ShowXReport {};
@@ -251,6 +299,16 @@ struct PrintReport {};                     // F4 on the X/Z report: print it
 struct Suspend {};                         // F6 with items: 挂单
 struct Resume { std::string id; };         // F6 on an empty ticket: 取单 of this held ticket
 struct OverridePrice { int line = 0; std::string price_text; std::string approver; std::string pin; };  // `/`
+struct OpenReturn {};                      // F9 on an empty ticket: 退货
+struct LookupReturn { std::string receipt; };
+struct ReturnLineQty { int line = 0; std::string quantity_text; };
+struct CommitReturn { std::string receipt; std::vector<ReturnLineQty> lines; std::string reason; std::string approver; std::string pin; };
+struct OpenEndOfDay {};                    // F10 on the shift menu or the open-shift screen: 日结
+struct CloseDay { bool force = false; std::string reason; std::string approver; std::string pin; };
+struct PrintDay {};                        // F4 on the locked day: print its totals
+struct OpenManagerReport {};               // F7: 经营日报, the latest day
+struct ShowReportDay { int offset = 0; };  // PgUp −1, PgDn +1 day from the one shown
+struct PrintDailyReport {};                // F4 on the manager report
 }  // namespace intent
 
 using Intent = std::variant<intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity,
@@ -258,7 +316,10 @@ using Intent = std::variant<intent::Login, intent::Logout, intent::OpenShift, in
                             intent::OpenShiftMenu, intent::Leave, intent::ShowXReport, intent::OpenCash,
                             intent::MoveCash, intent::StartClose, intent::SubmitCount, intent::SignOff,
                             intent::ShowZReport, intent::FinishClose, intent::Reprint, intent::PrintReport,
-                            intent::Suspend, intent::Resume, intent::OverridePrice>;
+                            intent::Suspend, intent::Resume, intent::OverridePrice, intent::OpenReturn,
+                            intent::LookupReturn, intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay,
+                            intent::PrintDay, intent::OpenManagerReport, intent::ShowReportDay,
+                            intent::PrintDailyReport, intent::ApplyMember>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

@@ -1,5 +1,6 @@
-// Payment: the amount due, cash (typed, exact or a banknote), bank card or mobile; once paid,
-// the change and receipt number, big, until the next customer's first scan.
+// Payment: the amount due, cash (typed, exact or a banknote), bank card, mobile or the member's
+// account; split tender: an amount typed before F3/F4/F5 pays that part, the rest is due (big)
+// and cash finishes. Once paid, the change and receipt number, big, until the next first scan.
 #include <algorithm>
 
 #include "pos/ui/screens.hpp"
@@ -8,6 +9,15 @@ namespace pos::ui {
 namespace {
 
 using core::TenderMethod;
+
+// Card, mobile or account: with an amount typed, that part of a split tender; without, what is due
+// (an account: as much as its credit allows).
+bool non_cash(TenderForm& form, TenderMethod method, Intents& intents) {
+    bool part = !form.amount.empty();
+    intents.push_back(intent::Tender{method, form.amount.text, part});
+    form.amount.clear();
+    return true;
+}
 
 bool handle_paying(TenderForm& form, InputEvent event, Intents& intents) {
     if (event.is_char()) {
@@ -18,8 +28,9 @@ bool handle_paying(TenderForm& form, InputEvent event, Intents& intents) {
         case Key::backspace: form.amount.backspace(); return false;
         case Key::escape: intents.push_back(intent::BackToSale{}); return true;
         case Key::enter: intents.push_back(intent::Tender{TenderMethod::cash, form.amount.text}); return true;
-        case Key::f3: intents.push_back(intent::Tender{TenderMethod::card, {}}); return true;
-        case Key::f4: intents.push_back(intent::Tender{TenderMethod::mobile, {}}); return true;
+        case Key::f3: return non_cash(form, TenderMethod::card, intents);
+        case Key::f4: return non_cash(form, TenderMethod::mobile, intents);
+        case Key::f5: return non_cash(form, TenderMethod::account, intents);
         default: return false;
     }
 }
@@ -134,12 +145,23 @@ void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, In
     ImGui::TextUnformatted(ui.tr("tender.title"));
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, gap));
-    text_colored(color::muted, ui.tr("tender.due"));
+    // After part of a split tender: what is still to pay, big, and what was taken.
+    text_colored(color::muted, ui.tr(view.taken.empty() ? "tender.due" : "tender.remaining_due"));
     ImGui::PushFont(ui.fonts.big);
     text_right(money_text(view.due_cash).c_str(), right);
     ImGui::PopFont();
     ImGui::Separator();
     ImGui::Dummy(ImVec2(0, gap));
+    if (!view.taken.empty()) {
+        text_colored(color::muted, ui.tr("tender.taken"));
+        for (const auto& [method, amount] : view.taken) label_value(method_text(ui.tr, method), money_text(amount), right);
+        ImGui::Separator();
+    }
+    if (!view.member.empty()) {
+        ImGui::TextUnformatted(ui.tr.format("tender.member", view.member).c_str());
+        label_value(ui.tr("tender.available"), money_text(view.member_available), right);
+        ImGui::Separator();
+    }
     label_value(ui.tr("tender.items"), view.item_count, right);
     if (!view.rounding.is_zero()) {
         label_value(ui.tr("tender.subtotal"), money_text(view.due_exact), right);
@@ -154,6 +176,9 @@ void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, In
     float inner = ImGui::GetContentRegionAvail().x;
     entry_field(ui, "amount", ui.tr("tender.cash_received"), form.amount, true, false, inner);
     if (form.amount.empty()) text_colored(color::muted, ui.tr("tender.cash_hint"));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+    text_colored(color::muted, ui.tr("tender.split_hint"));
+    ImGui::PopTextWrapPos();
     notice_box(ui, form.notice, inner, 0);
     ImGui::Dummy(ImVec2(0, gap));
     float pad_top = ImGui::GetCursorPosY();
@@ -186,6 +211,9 @@ void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, In
     if (touch_button(ui.tr("tender.mobile"), ImVec2(inner, button_height), ButtonKind::primary)) {
         press = InputEvent::of_key(Key::f4);
     }
+    if (touch_button(ui.tr("tender.account"), ImVec2(inner, button_height), ButtonKind::primary)) {
+        press = InputEvent::of_key(Key::f5);
+    }
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, avail.y - pad - button_height));
     if (touch_button(ui.tr("tender.back"), ImVec2(inner, button_height))) press = InputEvent::of_key(Key::escape);
     ImGui::PopFont();
@@ -198,6 +226,7 @@ void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, In
         {InputEvent::of_key(Key::enter), "Enter", ui.tr("hint.cash")},
         {InputEvent::of_key(Key::f3), "F3", ui.tr("hint.card")},
         {InputEvent::of_key(Key::f4), "F4", ui.tr("hint.mobile")},
+        {InputEvent::of_key(Key::f5), "F5", ui.tr("hint.account")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
     };
     if (auto tapped = key_hints(ui, hints)) input.push_front(*tapped);

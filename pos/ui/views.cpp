@@ -69,10 +69,16 @@ SaleView make_sale_view(const actions::Lane& lane, bool chinese) {
         row.quantity = weighed ? kilograms(line.quantity) : line.quantity.to_string();
         row.unit_price = weighed ? line.unit_price.to_string() + "/kg" : line.unit_price.to_string();
         row.amount = line.amount().to_string();
+        if (!line.voided && !line.discount.is_zero()) {
+            row.saving = line.discount.to_string();
+            row.promotion = line.promotion;
+        }
         row.voided = line.voided;
         view.lines.push_back(std::move(row));
     }
-    view.subtotal = ticket.payment(lane.config().cash_rounding).subtotal;
+    core::PaymentState payment = ticket.payment(lane.config().cash_rounding);
+    view.subtotal = payment.subtotal;
+    view.savings = payment.savings;
     view.item_count = ticket.item_count().to_string();
     view.has_live_lines = ticket.has_live_lines();
     const auto& user = lane.operator_user();
@@ -114,6 +120,16 @@ TenderView make_tender_view(const actions::Lane& lane) {
     view.rounding = view.due_cash - view.due_exact;
     view.item_count = ticket.item_count().to_string();
     view.quick_cash = quick_cash_amounts(view.due_cash);
+    for (const core::Tender& tender : ticket.tenders()) view.taken.emplace_back(tender.method, tender.amount);
+    if (const auto& member = lane.member()) {
+        view.member = member->name + " " + member->card;
+        Money on_account;
+        for (const core::Tender& tender : ticket.tenders()) {
+            if (tender.method == core::TenderMethod::account) on_account += tender.amount;
+        }
+        Money left = Money::fen(member->limit_fen - member->balance_fen) - on_account;
+        view.member_available = left < Money{} ? Money{} : left;
+    }
     return view;
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pos/actions/lane.hpp"
@@ -43,8 +44,10 @@ struct LineView {
     std::string spec;
     std::string quantity;       // "3", "0.350 kg"
     std::string unit_price;     // "2.00", "12.80/kg"
-    std::string amount;         // "6.00"
+    std::string amount;         // "6.00", after the promotion's saving
     bool voided = false;
+    std::string saving = {};    // "1.00" when a promotion took something off, else empty
+    std::string promotion = {}; // that promotion's name
 };
 
 // A ticket on hold (挂单), as the 取单 list shows it.
@@ -69,6 +72,7 @@ struct SaleView {
     std::vector<HeldView> held;   // tickets on hold on this lane (filled by the checkout loop)
     std::vector<FoundItem> found; // F8 lookup results for the typed query (filled by the checkout loop)
     core::Money subtotal;
+    core::Money savings;        // promotions' total saving on the ticket (共节省)
     std::string item_count;     // pieces, weighed lines count one each
     bool has_live_lines = false;
     // The shift open on this lane belongs to someone else: selling is refused until it is closed.
@@ -86,6 +90,10 @@ struct TenderView {
     core::Money rounding;       // due_cash - due_exact (0 or negative when rounding down)
     std::string item_count;
     std::vector<core::Money> quick_cash;  // the banknote buttons: amounts that cover due_cash
+    // Split tender: what was taken so far (method, amount); due_cash is then what is left.
+    std::vector<std::pair<core::TenderMethod, core::Money>> taken;
+    std::string member;                 // "王芳 88000001", empty without a member
+    core::Money member_available;       // credit the member has left, this ticket's account part counted
 };
 
 // The shift menu: facts only; the lane decides what is allowed.
@@ -102,6 +110,24 @@ struct CashView {
 struct CountView {
     std::vector<core::Money> denominations;  // core::cny_denominations(), largest first
 };
+
+// F9 退货: the receipt found, its lines with what can still come back.
+struct ReturnLineView {
+    int number = 0;
+    std::string name;        // in the UI language
+    std::string sold;        // "3", "0.350 kg"
+    std::string returnable;  // what is left to return
+    std::string amount;      // what the line cost
+};
+
+struct ReturnView {
+    std::string receipt;     // empty: none looked up yet
+    std::string sold_at;     // "2026-11-23 09:15"
+    std::string total;
+    std::vector<ReturnLineView> lines;
+};
+
+[[nodiscard]] ReturnView make_return_view(const actions::ReturnableSale& sale, bool chinese);
 
 [[nodiscard]] StatusView make_status_view(const actions::Lane& lane, const std::string& now_iso);
 [[nodiscard]] SaleView make_sale_view(const actions::Lane& lane, bool chinese);

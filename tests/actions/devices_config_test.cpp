@@ -77,3 +77,28 @@ TEST_CASE("config: [devices] printers and printer_profile") {
         CHECK(bad.error().message == c.message);
     }
 }
+
+TEST_CASE("config: [receipt] code and logo") {
+    auto defaults = parse_config("", "pos.toml");
+    REQUIRE(defaults.ok());
+    CHECK(defaults->receipt_code == "qr");
+    CHECK(defaults->receipt_logo.empty());
+    auto config = parse_config("[receipt]\ncode = \"code128\"\nlogo = \"logo.png\"\n", "pos.toml");
+    REQUIRE(config.ok());
+    CHECK(config->receipt_code == "code128");
+    CHECK(config->receipt_logo == "logo.png");
+    struct Case {
+        const char* toml;
+        const char* message;
+    };
+    for (Case c : {
+             Case{"[receipt]\ncode = \"pdf417\"\n", "pos.toml:2: receipt.code: must be \"qr\" or \"code128\""},
+             Case{"[receipt]\nlogo = 1\n", "pos.toml:2: receipt.logo: must be a string"},
+             Case{"[receipt]\nbarcode = \"qr\"\n", "pos.toml:2: receipt.barcode: unknown key"},
+         }) {
+        CAPTURE(c.toml);
+        auto bad = parse_config(c.toml, "pos.toml");
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().message == c.message);
+    }
+}

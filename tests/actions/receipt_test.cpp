@@ -2,10 +2,16 @@
 // the ESC/POS interpreter and compared with golden .escpos/.txt files.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
+#include <fmt/format.h>
+
 #include "drivers/printer/interpreter.hpp"
+#include "drivers/printer/logo.hpp"
 #include "drivers/printer/text.hpp"
 #include "pos/actions/receipt.hpp"
 #include "tests/support/golden.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace pos;
 using pos::testing::as_string;
@@ -110,7 +116,7 @@ TEST_CASE("receipt: what the customer's receipt shows") {
     CHECK(text.find("机号：01") != std::string::npos);
     CHECK(text.find("收银员：1001 张伟") != std::string::npos);
     CHECK(text.find("时间：2026-11-23 09:16:42") != std::string::npos);
-    CHECK(text.find("[CODE128 0100000012]") != std::string::npos);
+    CHECK(text.find("[QR 0100000012]\n           0100000012\n") != std::string::npos);
     CHECK(text.find("税号：91310115MA1K4XXXXX") != std::string::npos);
     // The voided line is in the journal, not on the customer's receipt.
     CHECK(text.find("乐事薯片") == std::string::npos);
@@ -170,4 +176,71 @@ TEST_CASE("receipt: the drawer opens for cash tenders only, never on a reprint")
     auto no_drawer = options(58);
     no_drawer.profile.drawer = false;
     CHECK(kicks(cash_sale(), no_drawer) == 0);
+}
+
+TEST_CASE("receipt: the receipt number is a QR code, CODE128 on printers without QR or when pos.toml asks") {
+    auto symbols = [](const actions::LaneConfig& config, const actions::ReceiptOptions& opts) {
+        auto document = drivers::printer::interpret(actions::receipt_bytes(cash_sale(), config, opts));
+        REQUIRE(document);
+        std::string found;
+        for (const auto& element : document->elements) {
+            if (const auto* qr = std::get_if<drivers::printer::QrCode>(&element)) {
+                found += fmt::format("QR {} {} {};", qr->data, qr->module_dots, static_cast<int>(qr->ecc));
+            }
+            if (const auto* code = std::get_if<drivers::printer::Barcode>(&element)) found += "CODE128 " + code->data + ";";
+        }
+        return found;
+    };
+    CHECK(symbols(demo_config(), options(58)) == "QR 0100000012 6 49;");
+    CHECK(symbols(demo_config(), options(80)) == "QR 0100000012 7 49;");
+    auto no_qr = options(58);
+    no_qr.profile.qr = false;  // "qr": false in the printer's profile
+    CHECK(symbols(demo_config(), no_qr) == "CODE128 0100000012;");
+    auto config = demo_config();
+    config.receipt_code = "code128";
+    CHECK(symbols(config, options(58)) == "CODE128 0100000012;");
+}
+
+TEST_CASE("receipt: the store logo prints centred above the store name, within the paper") {
+    auto with_logo = options(58);
+    drivers::printer::GreyImage image{500, 100, std::vector<uint8_t>(500 * 100, 0)};
+    with_logo.logo = drivers::printer::to_raster(image, with_logo.profile.dots, drivers::printer::Halftone::threshold);
+    auto document = drivers::printer::interpret(actions::receipt_bytes(cash_sale(), demo_config(), with_logo));
+    REQUIRE(document);
+    size_t logo_at = document->elements.size(), name_at = document->elements.size();
+    for (size_t i = 0; i < document->elements.size(); ++i) {
+        if (const auto* raster = std::get_if<drivers::printer::RasterImage>(&document->elements[i])) {
+            logo_at = i;
+            CHECK(raster->image.width_bytes * 8 == 384);
+            CHECK(raster->image.height == 76);
+            CHECK(raster->align == drivers::printer::Align::center);
+        }
+        const auto* line = std::get_if<drivers::printer::TextLine>(&document->elements[i]);
+        if (line && !line->runs.empty() && line->runs[0].text == "好邻居超市" && name_at == document->elements.size()) name_at = i;
+    }
+    REQUIRE(logo_at < document->elements.size());
+    CHECK(logo_at + 1 == name_at);
+    // Without a logo nothing is printed for it.
+    auto plain = drivers::printer::interpret(actions::receipt_bytes(cash_sale(), demo_config(), options(58)));
+    REQUIRE(plain);
+    for (const auto& element : plain->elements) CHECK_FALSE(std::holds_alternative<drivers::printer::RasterImage>(element));
+}
+
+TEST_CASE("receipt: configured_logo reads the file relative to the data directory, or names the bad one") {
+    pos::testing::TempDir dir;
+    std::ofstream(dir.file("logo.pbm")) << "P1\n8 2\n1 1 1 1 0 0 0 0\n0 0 0 0 1 1 1 1\n";
+    auto config = demo_config();
+    auto none = actions::configured_logo(config, dir.path(), drivers::printer::generic_profile(58));
+    REQUIRE(none.ok());
+    CHECK_FALSE(none->has_value());
+    config.receipt_logo = "logo.pbm";
+    auto logo = actions::configured_logo(config, dir.path(), drivers::printer::generic_profile(58));
+    REQUIRE(logo.ok());
+    REQUIRE(logo->has_value());
+    CHECK((*logo)->bits == std::vector<uint8_t>{0xF0, 0x0F});
+    config.receipt_logo = "missing.png";
+    auto missing = actions::configured_logo(config, dir.path(), drivers::printer::generic_profile(58));
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message == "receipt.logo: cannot open the logo " + dir.file("missing.png") +
+                                         ": check [receipt] logo in pos.toml");
 }

@@ -88,6 +88,9 @@ TEST_CASE("shift_property: expected cash identity holds over random days") {
                 if (pickup["ok"] == true) drawer -= amount;
             }
         }
+        // Expected cash is shown to a supervisor (the cashier's X report leaves it out).
+        REQUIRE(run({{"op", "logout"}})["ok"] == true);
+        REQUIRE(run({{"op", "login"}, {"operator", "9001"}, {"pin", "9999"}})["ok"] == true);
         json x = run({{"op", "x_report"}});
         CAPTURE(x.dump());
         Money reported_card = x["non_cash"].contains("card") ? money(x["non_cash"]["card"]) : Money{};

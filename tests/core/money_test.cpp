@@ -48,6 +48,8 @@ TEST_CASE("money: quantities in thousandths") {
     CHECK(Quantity::milli(350).to_string() == "0.35");
     CHECK(Quantity::milli(3000).to_string() == "3");
     CHECK(Quantity::milli(1005).to_string() == "1.005");
+    CHECK(Quantity::milli(-350).to_string() == "-0.35");  // a return's quantities are negative
+    CHECK(Quantity::milli(-2000).to_string() == "-2");
     for (const char* text : {"0", "-1", "0.0001", "abc", "100000", ""}) {
         std::string shown = text;
         CAPTURE(shown);

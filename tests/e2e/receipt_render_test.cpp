@@ -64,3 +64,36 @@ TEST_CASE("posctl receipt render: text, escpos and png of a committed cash sale"
     ProcessResult neither = posctl(dir, {"receipt", "render"});
     CHECK(neither.exit_code == 2);
 }
+
+TEST_CASE("posctl receipt render: the QR code and the pos.toml logo, and a logo that cannot be read") {
+    TempDir dir;
+    REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
+    std::ofstream(dir.file("sale.jsonl"))
+        << R"({"op":"login","operator":"1001","pin":"1234"})" "\n"
+        << R"({"op":"open_shift","float":"200.00"})" "\n"
+        << R"({"op":"scan","code":"6921168176748"})" "\n"
+        << R"({"op":"tender","method":"card"})" "\n";
+    REQUIRE(posctl(dir, {"session", "run", dir.file("sale.jsonl")}).exit_code == 0);
+    std::string config = pos::testing::read_whole(dir.file("data/pos.toml"));
+    size_t receipt = config.find("[receipt]\n");
+    REQUIRE(receipt != std::string::npos);  // the example's table, where the logo line goes
+    auto with_logo = [&](const std::string& path) {
+        std::string edited = config;
+        edited.insert(receipt + 10, "logo = \"" + path + "\"\n");
+        std::ofstream(dir.file("data/pos.toml")) << edited;
+    };
+    with_logo(POS_SOURCE_DIR "/assets/logo/store-logo.pbm");
+    ProcessResult text = posctl(dir, {"receipt", "render", "--receipt", "1"});
+    CHECK(text.exit_code == 0);
+    CHECK(text.out.find("       [image 96x80 dots]\n") != std::string::npos);
+    CHECK(text.out.find("        [QR 0100000001]\n           0100000001\n") != std::string::npos);
+    ProcessResult escpos = posctl(dir, {"receipt", "render", "--receipt", "1", "--format", "escpos"});
+    CHECK(escpos.out.find(std::string("\x1dv0\x00\x0c\x00\x50\x00", 8)) != std::string::npos);  // GS v 0, 12 bytes × 80 rows
+    CHECK(escpos.out.find(std::string("\x1d(k\x0d\x00\x31\x50\x30" "0100000001", 18)) != std::string::npos);
+
+    with_logo("missing.png");
+    ProcessResult missing = posctl(dir, {"receipt", "render", "--receipt", "1"});
+    CHECK(missing.exit_code != 0);
+    CHECK(missing.err == "posctl: receipt.logo: cannot open the logo " + dir.file("data/missing.png") +
+                             ": check [receipt] logo in pos.toml\n");
+}

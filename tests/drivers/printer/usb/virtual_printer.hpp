@@ -10,6 +10,7 @@
 
 #include <umockdev.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <condition_variable>
@@ -30,16 +31,22 @@ struct PrinterSpec {
     uint16_t pid = 0;
     uint8_t device_class = 0;
     std::vector<std::array<uint8_t, 3>> endpoints;  // address, attributes (2 = bulk), bInterval; in descriptor order
+    std::string ieee1284;  // the GET_DEVICE_ID answer without its length; empty: the request stalls
 };
 
 // fixtures/usb/winbond-pos58-printerclass.txt: IN 0x81 then OUT 0x03.
-inline PrinterSpec winbond_pos58() { return {0x0416, 0x5011, 0, {{0x81, 2, 0}, {0x03, 2, 0}}}; }
+inline PrinterSpec winbond_pos58() { return {0x0416, 0x5011, 0, {{0x81, 2, 0}, {0x03, 2, 0}}, {}}; }
 // fixtures/usb/xprinter-xpt58h-printerclass.txt: OUT 0x02 listed first, then IN 0x81.
-inline PrinterSpec xprinter_xpt58h() { return {0x0483, 0x5743, 0, {{0x02, 2, 0}, {0x81, 2, 0}}}; }
+inline PrinterSpec xprinter_xpt58h() { return {0x0483, 0x5743, 0, {{0x02, 2, 0}, {0x81, 2, 0}}, {}}; }
 // fixtures/usb/gprinter-zh380-printerclass.txt: IN 0x84, OUT 0x03, bulk bInterval 10.
-inline PrinterSpec gprinter_zh380() { return {0x6868, 0x0500, 0, {{0x84, 2, 10}, {0x03, 2, 10}}}; }
+inline PrinterSpec gprinter_zh380() { return {0x6868, 0x0500, 0, {{0x84, 2, 10}, {0x03, 2, 10}}, {}}; }
 // fixtures/usb/epson-tmt20-printerclass.txt: OUT 0x01, IN 0x82.
-inline PrinterSpec epson_tmt20() { return {0x04B8, 0x0E03, 0, {{0x01, 2, 0}, {0x82, 2, 0}}}; }
+inline PrinterSpec epson_tmt20() { return {0x04B8, 0x0E03, 0, {{0x01, 2, 0}, {0x82, 2, 0}}, {}}; }
+// fixtures/usb/epson-tmt88v-printerclass.txt: OUT 0x01, IN 0x82, and its real 1284 device ID.
+inline PrinterSpec epson_tmt88v() {
+    return {0x04B8, 0x0E02, 0, {{0x01, 2, 0}, {0x82, 2, 0}},
+            "MFG:EPSON;CMD:ESC/POS;MDL:TM-T88V-JPN;CLS:PRINTER;DES:EPSON TM-T88V;CID:EpsonTM00000101;"};
+}
 
 inline std::string printer_descriptor_hex(const PrinterSpec& spec) {
     std::vector<uint8_t> body = {9, 4, 0, 0, static_cast<uint8_t>(spec.endpoints.size()), 7, 1, 2, 0};
@@ -65,8 +72,27 @@ public:
     explicit VirtualPrinter(PrinterSpec spec) : testbed_(umockdev_testbed_new()), spec_(std::move(spec)) {
         handler_ = umockdev_ioctl_base_new();
         g_signal_connect_after(handler_, "handle-ioctl", G_CALLBACK(&VirtualPrinter::on_ioctl), this);
+        plug();
+    }
+
+    // Plug (again, after unplug()): the ioctl handler first, then the device and its "add"
+    // uevent, so libusb can open it as soon as hotplug reports it. URBs of the old connection
+    // are dropped, as the kernel does; what was received is kept for the test.
+    void plug() {
+        {
+            std::lock_guard lock(mutex_);
+            unplugged_ = false;
+            unplug_after_ = 0;
+            replies_.clear();
+            for (auto* queue : {&completed_, &pending_in_, &discarded_}) {
+                for (UMockdevIoctlData* urb : *queue) umockdev_ioctl_data_unref(urb);
+                queue->clear();
+            }
+        }
         GError* error = nullptr;
+        if (attached_) umockdev_testbed_detach_ioctl(testbed_, devnode_, nullptr);
         if (!umockdev_testbed_attach_ioctl(testbed_, devnode_, handler_, &error)) fail("attach_ioctl", error);
+        attached_ = true;
         std::string description = std::string("P: ") + devpath_ + "\nN: bus/usb/001/002\n" +
                                   "E: SUBSYSTEM=usb\nE: DEVTYPE=usb_device\nE: DEVNAME=/dev/bus/usb/001/002\n" +
                                   "E: BUSNUM=001\nE: DEVNUM=002\nA: busnum=1\\n\nA: devnum=2\\n\n" +
@@ -114,6 +140,8 @@ public:
     int set_interface_requests() const { std::lock_guard lock(mutex_); return set_interface_; }
     int clear_halt_requests() const { std::lock_guard lock(mutex_); return clear_halt_; }
     int claims() const { std::lock_guard lock(mutex_); return claims_; }
+    int device_id_requests() const { std::lock_guard lock(mutex_); return device_id_requests_; }
+    uint16_t device_id_index() const { std::lock_guard lock(mutex_); return device_id_index_; }
     std::vector<uint8_t> out_endpoints() const { std::lock_guard lock(mutex_); return out_endpoints_; }
 
 private:
@@ -193,6 +221,19 @@ private:
             if (bytes[0] == 0xA1 && bytes[1] == 1 && urb->buffer_length >= 9) {
                 bytes[8] = port_status_;
                 urb->actual_length = 1;
+            } else if (bytes[0] == 0xA1 && bytes[1] == 0 && !spec_.ieee1284.empty()) {
+                // GET_DEVICE_ID: 2-byte big-endian length counting itself, then the string,
+                // cut to wLength as a real device does.
+                ++device_id_requests_;
+                device_id_index_ = static_cast<uint16_t>(bytes[4] | (bytes[5] << 8));
+                size_t length = spec_.ieee1284.size() + 2;
+                size_t room = std::min<size_t>(static_cast<size_t>(bytes[6] | (bytes[7] << 8)),
+                                               static_cast<size_t>(urb->buffer_length) - 8);
+                std::vector<uint8_t> reply = {static_cast<uint8_t>(length >> 8), static_cast<uint8_t>(length & 0xFF)};
+                reply.insert(reply.end(), spec_.ieee1284.begin(), spec_.ieee1284.end());
+                reply.resize(std::min(reply.size(), room));
+                std::memcpy(bytes + 8, reply.data(), reply.size());
+                urb->actual_length = static_cast<int>(reply.size());
             } else {
                 urb->status = -EPIPE;  // anything else stalls
             }
@@ -261,6 +302,7 @@ private:
     UMockdevTestbed* testbed_;
     PrinterSpec spec_;
     UMockdevIoctlBase* handler_ = nullptr;
+    bool attached_ = false;
     const char* devnode_ = "/dev/bus/usb/001/002";
     const char* devpath_ = "/devices/pci0000:00/0000:00:14.0/usb1/1-1";
 
@@ -275,7 +317,8 @@ private:
     size_t unplug_after_ = 0;
     std::vector<uint8_t> received_;
     std::vector<uint8_t> out_endpoints_;
-    int set_interface_ = 0, clear_halt_ = 0, claims_ = 0;
+    int set_interface_ = 0, clear_halt_ = 0, claims_ = 0, device_id_requests_ = 0;
+    uint16_t device_id_index_ = 0xFFFF;
 };
 
 }  // namespace pos::test

@@ -1,0 +1,82 @@
+// posctl audit verify | show: walks the lane's hash-chained audit log (or the store's copy of each
+// lane's) and names the first record changed, removed or reordered; lists records.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "pos/actions/audit.hpp"
+#include "pos/cli/commands.hpp"
+
+namespace pos::cli {
+namespace {
+
+void print_verdict(const actions::AuditVerdict& verdict, std::string_view where) {
+    if (verdict.broken) {
+        std::cerr << fmt::format("audit log of {} is BROKEN at record {}: {}\n", where, verdict.broken->seq,
+                                 verdict.broken->message);
+        std::cerr << "Records before it are intact. Keep this file as it is (copy it for the investigation) "
+                     "and call the store manager.\n";
+        return;
+    }
+    std::cout << fmt::format("audit log of {}: {} records, chain intact\n", where, verdict.records);
+    if (!verdict.last_hash.empty()) std::cout << fmt::format("last hash: {}\n", verdict.last_hash);
+}
+
+int verify_lane(const std::string& data_dir) {
+    auto lane = actions::open_lane(data_dir);
+    if (!lane) return report(lane.error());
+    auto verdict = actions::verify_lane_audit(*lane->db);
+    if (!verdict) return report(verdict.error());
+    print_verdict(*verdict, fmt::format("lane {} ({})", lane->config.lane, lane->db->connection().path()));
+    return verdict->broken ? exit_failure : exit_ok;
+}
+
+int verify_store(const std::string& data_dir) {
+    auto lane = actions::open_lane(data_dir);
+    if (!lane) return report(lane.error());
+    auto store = actions::open_store(data_dir, lane->config);
+    if (!store) return report(store.error());
+    auto verdicts = actions::verify_store_audit(**store);
+    if (!verdicts) return report(verdicts.error());
+    if (verdicts->empty()) std::cout << "the store has no audit records yet: run posctl sync first\n";
+    bool broken = false;
+    for (const actions::AuditVerdict& verdict : *verdicts) {
+        print_verdict(verdict, fmt::format("lane {} at the store ({})", verdict.lane, (*store)->connection().path()));
+        broken = broken || verdict.broken;
+    }
+    return broken ? exit_failure : exit_ok;
+}
+
+}  // namespace
+
+void register_audit(CLI::App& app, Command& command) {
+    auto* audit = app.add_subcommand("audit", "the tamper-evident audit log");
+    audit->require_subcommand(1);
+    auto* verify = audit->add_subcommand("verify", "check the hash chain; exit 1 naming the first record changed, "
+                                                   "removed or reordered");
+    auto use_store = std::make_shared<bool>(false);
+    verify->add_flag("--store", *use_store, "check every lane's chain as store.db received it");
+    verify->callback([&command, use_store] {
+        command = [use_store](const std::string& data_dir) {
+            return *use_store ? verify_store(data_dir) : verify_lane(data_dir);
+        };
+    });
+    auto* show = audit->add_subcommand("show", "list audit records, oldest first");
+    auto since = std::make_shared<std::string>();
+    show->add_option("--since", *since, "only records at or after this time, like 2026-11-23 or 2026-11-23T09:00");
+    show->callback([&command, since] {
+        command = [since](const std::string& data_dir) {
+            auto lane = actions::open_lane(data_dir);
+            if (!lane) return report(lane.error());
+            std::optional<std::string> from;
+            if (!since->empty()) from = *since;
+            auto entries = actions::audit_entries(*lane->db, from);
+            if (!entries) return report(entries.error());
+            for (const core::AuditEntry& entry : *entries) std::cout << actions::audit_line(entry) << '\n';
+            if (entries->empty()) std::cout << "no audit records" << (from ? " since " + *from : std::string{}) << '\n';
+            return exit_ok;
+        };
+    });
+}
+
+}  // namespace pos::cli

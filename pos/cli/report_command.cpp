@@ -1,0 +1,98 @@
+// posctl report daily [--date D] [--format text|json|csv|html|receipt] [--out FILE] [--print]:
+// the store manager's daily report from store.db, on screen, in a file, or on the receipt printer.
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "drivers/printer/interpreter.hpp"
+#include "drivers/printer/printer.hpp"
+#include "pos/actions/daily_report.hpp"
+#include "pos/actions/printing.hpp"
+#include "pos/actions/report_print.hpp"
+#include "pos/actions/store_setup.hpp"
+#include "pos/cli/commands.hpp"
+
+namespace pos::cli {
+namespace {
+
+struct ReportOptions {
+    std::string date;
+    std::string format = "text";
+    std::string out;
+    bool print = false;
+};
+
+namespace printer = drivers::printer;
+
+// The printed version: the bytes the printer gets, read back by the ESC/POS interpreter as text
+// (what the paper shows), or sent to the lane's USB printer.
+int printed(const core::DailyReport& daily, const actions::LaneConfig& config, bool send, std::string& text) {
+    auto profile = actions::configured_printer_profile(config, actions::assets_dir() + "/printers");
+    if (!profile) return report(profile.error());
+    std::vector<uint8_t> bytes = actions::daily_report_bytes(daily, config.store_name, *profile);
+    if (send) {
+        auto transport = actions::usb_printer_opener(*profile, config.printers)();
+        if (!transport) return report(core::make_error(core::ErrorCode::io, transport.error().message));
+        printer::PrintOutcome outcome = printer::print_job(**transport, *profile, bytes);
+        if (!outcome.printed) return report(core::make_error(core::ErrorCode::io, "daily report not printed: " + outcome.reason));
+        std::cerr << fmt::format("daily report of {} printed ({} bytes)\n", daily.day.day, bytes.size());
+        return exit_ok;
+    }
+    auto document = printer::interpret(bytes);
+    if (!document) return report(core::make_error(core::ErrorCode::internal, "report bytes rejected: " + document.error().message));
+    text = printer::to_text(*document, profile->columns);
+    return exit_ok;
+}
+
+int run_daily(const std::string& data_dir, const ReportOptions& options) {
+    auto config = actions::load_config(data_dir);
+    if (!config) return report(config.error());
+    auto store = actions::open_store_for_reading(data_dir, *config);
+    if (!store) return report(store.error());
+    std::string day = options.date;
+    if (day.empty()) {
+        auto latest = actions::default_report_day(**store);
+        if (!latest) return report(latest.error());
+        day = *latest;
+    }
+    auto daily = actions::load_daily_report(**store, day);
+    if (!daily) return report(daily.error());
+    std::string body;
+    if (options.print || options.format == "receipt") {
+        int code = printed(*daily, *config, options.print, body);
+        if (code != exit_ok || options.print) return code;
+    } else if (options.format == "json") body = actions::report_json(*daily).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    else if (options.format == "csv") body = actions::report_csv(*daily);
+    else if (options.format == "html") body = actions::report_html(*daily, config->store_name);
+    else body = actions::report_text(*daily);
+    if (options.out.empty()) {
+        std::cout << body;
+        return exit_ok;
+    }
+    std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
+    file << body;
+    file.close();
+    if (!file) return report(core::make_error(core::ErrorCode::io, options.out + " cannot be written: check the folder exists and is writable"));
+    std::cerr << fmt::format("wrote the {} report of {} to {}\n", options.format, day, options.out);
+    return exit_ok;
+}
+
+}  // namespace
+
+void register_report(CLI::App& app, Command& command) {
+    auto* report_group = app.add_subcommand("report", "store reports from store.db");
+    report_group->require_subcommand(1);
+    auto options = std::make_shared<ReportOptions>();
+    auto* daily = report_group->add_subcommand("daily", "the manager's daily report of one business day");
+    daily->add_option("--date", options->date, "the business day, YYYY-MM-DD (default: the last closed day)");
+    daily->add_option("--format", options->format, "text, json, csv, html, or receipt (as the receipt printer prints it)")
+        ->check(CLI::IsMember({"text", "json", "csv", "html", "receipt"}));
+    daily->add_flag("--print", options->print, "print it on the lane's receipt printer");
+    daily->add_option("--out,-o", options->out, "write to this file instead of standard output");
+    daily->callback([&command, options] {
+        command = [options](const std::string& data_dir) { return run_daily(data_dir, *options); };
+    });
+}
+
+}  // namespace pos::cli
