@@ -97,4 +97,17 @@ private:
     bool nested_ = false;
 };
 
+// Runs a bound query to its end, handing each row to `read`, then resets it.
+template <typename Read>
+DbStatus each_row(Statement& statement, Read read) {
+    for (;;) {
+        auto row = statement.step();
+        if (!row) return row.error();
+        if (!*row) break;
+        read(statement);
+    }
+    statement.reset();
+    return support::Done{};
+}
+
 }  // namespace pos::db

@@ -12,18 +12,6 @@ namespace {
 
 std::string id_list(const std::vector<std::string>& ids) { return nlohmann::json(ids).dump(); }
 
-// Runs a query and hands each row to `read`.
-template <typename Read>
-DbStatus each_row(Statement& statement, Read read) {
-    for (;;) {
-        auto row = statement.step();
-        if (!row) return row.error();
-        if (!*row) break;
-        read(statement);
-    }
-    statement.reset();
-    return support::Done{};
-}
 
 BusinessDayRecord read_day(const Statement& row) {
     BusinessDayRecord day;

@@ -7,17 +7,6 @@
 namespace pos::db {
 namespace {
 
-template <typename Read>
-DbStatus each_row(Statement& statement, Read read) {
-    for (;;) {
-        auto row = statement.step();
-        if (!row) return row.error();
-        if (!*row) break;
-        read(statement);
-    }
-    statement.reset();
-    return support::Done{};
-}
 
 // ?1 = start, ?2 = end of the window. A sale belongs to its shift's day; a sale whose shift never
 // reached the store, to the day its own time falls in (docs/decisions.md, "Business day").

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "pos/actions/lane.hpp"
+#include "pos/actions/session.hpp"
 
 namespace pos::actions {
 
@@ -161,10 +162,6 @@ std::vector<std::string> closed_day_lines(const db::BusinessDayRecord& day, cons
 }
 
 namespace {
-
-json failure(const core::Error& error) {
-    return {{"ok", false}, {"error", {{"code", std::string(core::error_code_name(error.code))}, {"message", error.message}}}};
-}
 
 // A string field; operator numbers and PINs may come as JSON numbers.
 core::Result<std::string> text_of(const json& action, const char* name) {

@@ -1,6 +1,8 @@
 // Reading a return from an action-script line and answering with the refund.
 #include "pos/actions/return_script.hpp"
 
+#include "pos/actions/session.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -10,10 +12,6 @@ namespace {
 using core::ErrorCode;
 using core::make_error;
 using nlohmann::json;
-
-json failure(const core::Error& error) {
-    return {{"ok", false}, {"error", {{"code", std::string(core::error_code_name(error.code))}, {"message", error.message}}}};
-}
 
 std::string text_of(const json& action, const char* name) {
     auto found = action.find(name);

@@ -21,10 +21,6 @@ using core::ErrorCode;
 using core::make_error;
 using nlohmann::json;
 
-json failure(const core::Error& error) {
-    return {{"ok", false}, {"error", {{"code", std::string(core::error_code_name(error.code))}, {"message", error.message}}}};
-}
-
 // Reads a required string field; numbers are accepted for codes and operator numbers typed as JSON numbers.
 core::Result<std::string> text_field(const json& action, const char* name) {
     auto found = action.find(name);
@@ -365,6 +361,10 @@ json do_override_price(Lane& lane, const json& action, const std::string& now) {
 }
 
 }  // namespace
+
+json failure(const core::Error& error) {
+    return {{"ok", false}, {"error", {{"code", std::string(core::error_code_name(error.code))}, {"message", error.message}}}};
+}
 
 std::string local_now() {
     std::time_t now = std::time(nullptr);

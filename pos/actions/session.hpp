@@ -17,6 +17,9 @@ using Clock = std::function<std::string()>;
 // The wall clock in local time, e.g. "2026-11-23T09:15:00+08:00".
 [[nodiscard]] std::string local_now();
 
+// The result line of a failed action: {"ok":false,"error":{"code","message"}}.
+[[nodiscard]] nlohmann::json failure(const core::Error& error);
+
 // Applies one action to the lane and returns its result object ({"ok":true,...} or
 // {"ok":false,"error":{"code","message"}}). A failed action changes nothing.
 [[nodiscard]] nlohmann::json apply_action(Lane& lane, const nlohmann::json& action, const Clock& clock);
