@@ -9,16 +9,13 @@
 #include "pos/actions/audit.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/posctl.hpp"
 
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
+using pos::testing::posctl;
 
 namespace {
-
-ProcessResult posctl(const TempDir& dir, std::vector<std::string> args) {
-    args.insert(args.begin(), {POS_POSCTL, "--data", dir.file("data")});
-    return pos::testing::run(args, dir.path());
-}
 
 // A demo lane with a day's events: logins (one failed), a shift, a void, two sales, a no-sale, a close.
 void busy_lane(const TempDir& dir) {

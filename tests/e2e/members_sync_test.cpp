@@ -7,25 +7,12 @@
 #include "tests/support/process.hpp"
 #include "tests/support/sync_lane.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/posctl.hpp"
 
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
-
-namespace {
-
-ProcessResult posctl(const TempDir& dir, std::vector<std::string> args) {
-    args.insert(args.begin(), {POS_POSCTL, "--data", dir.file("data")});
-    return pos::testing::run(args, dir.path());
-}
-
-std::string store_text(const TempDir& dir, const std::string& sql) {
-    auto connection = pos::testing::raw_open(dir.file("data/store.db"));
-    auto answer = connection->query_text(sql);
-    REQUIRE_MESSAGE(answer.ok(), sql);
-    return answer->value_or("NULL");
-}
-
-}  // namespace
+using pos::testing::posctl;
+using pos::testing::store_text;
 
 TEST_CASE("members: account sales and repayments reach store.db and the statement adds up") {
     TempDir dir;

@@ -7,17 +7,14 @@
 
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/posctl.hpp"
 
 using nlohmann::json;
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
+using pos::testing::posctl;
 
 namespace {
-
-ProcessResult posctl(const TempDir& dir, std::vector<std::string> args) {
-    args.insert(args.begin(), {POS_POSCTL, "--data", dir.file("data")});
-    return pos::testing::run(args, dir.path());
-}
 
 void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 

@@ -7,18 +7,11 @@
 
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/posctl.hpp"
 
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
-
-namespace {
-
-ProcessResult posctl(const TempDir& dir, std::vector<std::string> args) {
-    args.insert(args.begin(), {POS_POSCTL, "--data", dir.file("data")});
-    return pos::testing::run(args, dir.path());
-}
-
-}  // namespace
+using pos::testing::posctl;
 
 TEST_CASE("posctl receipt render: text, escpos and png of a committed cash sale") {
     TempDir dir;

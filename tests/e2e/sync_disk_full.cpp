@@ -19,9 +19,11 @@
 #include "tests/support/process.hpp"
 #include "tests/support/sync_lane.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/posctl.hpp"
 
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
+using pos::testing::posctl;
 namespace fs = std::filesystem;
 
 namespace {
@@ -58,11 +60,6 @@ size_t fill(const std::string& path) {
     while (std::fwrite(block.data(), 1, block.size(), file) == block.size() && std::fflush(file) == 0) written += block.size();
     std::fclose(file);
     return written;
-}
-
-ProcessResult posctl(const TempDir& dir, std::vector<std::string> args) {
-    args.insert(args.begin(), {POS_POSCTL, "--data", dir.file("data")});
-    return pos::testing::run(args, dir.path());
 }
 
 }  // namespace

@@ -12,18 +12,15 @@
 #include "tests/support/process.hpp"
 #include "tests/support/sync_lane.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/posctl.hpp"
 
 using nlohmann::json;
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
+using pos::testing::posctl;
 using namespace std::chrono_literals;
 
 namespace {
-
-ProcessResult posctl(const TempDir& dir, std::vector<std::string> args) {
-    args.insert(args.begin(), {POS_POSCTL, "--data", dir.file("data")});
-    return pos::testing::run(args, dir.path());
-}
 
 // Runs a selling script; every action must succeed. Returns how long it took.
 std::chrono::milliseconds sell(const TempDir& dir, const std::string& script) {
