@@ -55,13 +55,52 @@ DbResult<int64_t> last_outbox_seq(Connection& lane) {
     return std::stoll(answer->value_or("0"));
 }
 
-DbStatus attach_unsent_audit(Connection& lane, int64_t outbox_seq) {
+namespace {
+
+// The records after the last one sent, in seq order.
+DbResult<std::vector<AuditRow>> unsent_audit_rows(Connection& lane) {
     auto shipped = lane.query_text("SELECT last_seq FROM audit_shipped WHERE id = 1");
     if (!shipped) return shipped.error();
     int64_t last_sent = std::stoll(shipped->value_or("0"));
     auto unsent = lane.prepare(fmt::format("SELECT {} FROM audit WHERE seq > ? ORDER BY seq", lane_columns));
     if (!unsent) return unsent.error();
-    auto rows = read_all((*unsent)->bind(1, last_sent));
+    return read_all((*unsent)->bind(1, last_sent));
+}
+
+DbStatus mark_audit_sent(Connection& lane, int64_t last_seq) {
+    auto mark = lane.prepare("UPDATE audit_shipped SET last_seq = ? WHERE id = 1");
+    if (!mark) return mark.error();
+    return (*mark)->bind(1, last_seq).run();
+}
+
+nlohmann::json audit_list(const std::vector<AuditRow>& rows) {
+    nlohmann::json attached = nlohmann::json::array();
+    for (const AuditRow& row : rows) attached.push_back(nlohmann::json::parse(audit_payload(row)));
+    return attached;
+}
+
+}  // namespace
+
+DbResult<bool> queue_unsent_audit(Connection& lane, const std::string& now) {
+    auto transaction = Transaction::begin(lane);
+    if (!transaction) return transaction.error();
+    auto rows = unsent_audit_rows(lane);
+    if (!rows) return rows.error();
+    if (rows->empty()) return false;
+    const AuditRow& first = rows->front();
+    const AuditRow& last = rows->back();
+    std::string ref = fmt::format("{}:{}-{}", last.lane, first.seq, last.seq);
+    nlohmann::json payload = {{"lane", last.lane}, {"audit", audit_list(*rows)}};
+    auto insert = lane.prepare("INSERT INTO outbox (kind, ref, payload, created_at) VALUES ('audit', ?, ?, ?)");
+    if (!insert) return insert.error();
+    if (auto queued = (*insert)->bind(1, ref).bind(2, payload.dump()).bind(3, now).run(); !queued) return queued.error();
+    if (auto marked = mark_audit_sent(lane, last.seq); !marked) return marked.error();
+    if (auto committed = transaction->commit(); !committed) return committed.error();
+    return true;
+}
+
+DbStatus attach_unsent_audit(Connection& lane, int64_t outbox_seq) {
+    auto rows = unsent_audit_rows(lane);
     if (!rows) return rows.error();
     if (rows->empty()) return support::Done{};
     auto current = lane.prepare("SELECT payload FROM outbox WHERE seq = ?");
@@ -73,15 +112,11 @@ DbStatus attach_unsent_audit(Connection& lane, int64_t outbox_seq) {
     nlohmann::json payload = nlohmann::json::parse(read.column_text(0), nullptr, false);
     read.reset();
     if (!payload.is_object()) return DbError{DbErrorCode::other, fmt::format("outbox row {} is not a JSON object", outbox_seq)};
-    nlohmann::json attached = nlohmann::json::array();
-    for (const AuditRow& row : *rows) attached.push_back(nlohmann::json::parse(audit_payload(row)));
-    payload["audit"] = attached;
+    payload["audit"] = audit_list(*rows);
     auto update = lane.prepare("UPDATE outbox SET payload = ? WHERE seq = ?");
     if (!update) return update.error();
     if (auto done = (*update)->bind(1, payload.dump()).bind(2, outbox_seq).run(); !done) return done;
-    auto mark = lane.prepare("UPDATE audit_shipped SET last_seq = ? WHERE id = 1");
-    if (!mark) return mark.error();
-    return (*mark)->bind(1, rows->back().seq).run();
+    return mark_audit_sent(lane, rows->back().seq);
 }
 
 DbResult<std::vector<AuditRow>> read_audit_rows(Connection& lane, const std::optional<std::string>& since) {
@@ -171,6 +206,19 @@ DbResult<AuditRow> parse_audit_payload(const std::string& json_text) {
         *out = root[name].get<std::string>();
     }
     return row;
+}
+
+std::vector<int64_t> attached_audit_lanes(const std::string& payload) {
+    std::vector<int64_t> lanes;
+    nlohmann::json root = nlohmann::json::parse(payload, nullptr, false);
+    if (!root.is_object() || !root.contains("audit") || !root["audit"].is_array()) return lanes;
+    for (const nlohmann::json& record : root["audit"]) {
+        // A record without a whole-number lane is refused later, when it is read (parse_audit_payload).
+        if (record.is_object() && record.contains("lane") && record["lane"].is_number_integer()) {
+            lanes.push_back(record["lane"].get<int64_t>());
+        }
+    }
+    return lanes;
 }
 
 }  // namespace pos::db

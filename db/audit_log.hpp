@@ -34,6 +34,13 @@ struct AuditRow {
 // lane.db: adds every audit record not yet sent to the payload of outbox row `outbox_seq`
 // (as "audit": [...]) and marks them sent. Inside the transaction that wrote both.
 [[nodiscard]] DbStatus attach_unsent_audit(Connection& lane, int64_t outbox_seq);
+// lane.db: every audit record not yet sent, queued as an outbox row of its own (kind "audit",
+// ref "LANE:FIRST-LAST", payload {"lane":N,"audit":[...]}) and marked sent, in one transaction.
+// For the records after the lane's last outbox row (a logout, a failed login): the sync worker
+// calls it when the outbox is empty. False when there was nothing to queue.
+[[nodiscard]] DbResult<bool> queue_unsent_audit(Connection& lane, const std::string& now);
+// The lanes of the audit records an outbox payload carries ("audit": [...]); empty without any.
+[[nodiscard]] std::vector<int64_t> attached_audit_lanes(const std::string& payload);
 // lane.db: every record in seq order, or those at or after `since` (ISO 8601 text compare).
 [[nodiscard]] DbResult<std::vector<AuditRow>> read_audit_rows(Connection& lane, const std::optional<std::string>& since);
 // lane.db: the highest seq ever queued for the store; catches records removed from the end.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include "db/directory_protocol.hpp"
 #include "db/store_protocol.hpp"
 
 namespace pos::db {
@@ -76,6 +77,25 @@ DbResult<std::optional<CatalogSnapshot>> HttpStoreSink::catalog_if_newer(const C
     auto catalog = decode_catalog(answer->body);
     if (!catalog) return catalog.error();
     return std::optional<CatalogSnapshot>(std::move(*catalog));
+}
+
+DbResult<DirectorySnapshot> HttpStoreSink::directory_if_newer(const DirectoryVersion& have) {
+    std::string path = std::string(directory_path) + directory_query_string(have);
+    auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
+        return client.Get(path, headers);
+    });
+    if (!answer) return answer.error();
+    if (answer->status == 204) return DirectorySnapshot{have.store_id, {}, {}, {}, {}};
+    return decode_directory(answer->body);
+}
+
+DbResult<SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options, const SaleQuery& query) {
+    std::string path = std::string(sales_path) + sale_query_string(query);
+    auto answer = exchange(options, [&](httplib::Client& client, const httplib::Headers& headers) {
+        return client.Get(path, headers);
+    });
+    if (!answer) return answer.error();
+    return decode_sale_for_return(answer->body);
 }
 
 }  // namespace pos::db

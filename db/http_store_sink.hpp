@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "db/store_returns.hpp"
 #include "db/sync_worker.hpp"
 
 namespace pos::db {
@@ -19,12 +20,18 @@ struct HttpStoreOptions {
     std::chrono::milliseconds read_timeout{15000};
 };
 
+// GET /v1/sales: the sale a receipt of any lane names, with every return of it the store has
+// (a return at the service desk). not_found when the store has no such sale; unreachable when
+// pos-store does not answer.
+[[nodiscard]] DbResult<SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options, const SaleQuery& query);
+
 class HttpStoreSink final : public StoreSink {
 public:
     explicit HttpStoreSink(HttpStoreOptions options) : options_(std::move(options)) {}
     [[nodiscard]] DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
                                                               const std::string& now) override;
     [[nodiscard]] DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& have) override;
+    [[nodiscard]] DbResult<DirectorySnapshot> directory_if_newer(const DirectoryVersion& have) override;
 
 private:
     HttpStoreOptions options_;

@@ -14,8 +14,10 @@ namespace pos::db {
 
 class LaneDb {
 public:
-    // Opens lane.db, runs PRAGMA quick_check and the migrations. A file that fails the check
-    // is refused with DbErrorCode::corrupt, so nothing more is ever written to it.
+    // Opens lane.db, runs PRAGMA quick_check on every table but the catalog replica (the
+    // tables a sale, shift or outbox writes; db/integrity_check.hpp) and the migrations. A file
+    // that fails the check is refused with DbErrorCode::corrupt, so nothing more is written to
+    // it. The whole file is checked in the background by the sync worker.
     [[nodiscard]] static DbResult<std::unique_ptr<LaneDb>> open(const std::string& path, bool create);
 
     [[nodiscard]] DbStatus replace_catalog(const std::vector<ItemRecord>& items);

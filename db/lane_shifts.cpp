@@ -125,6 +125,20 @@ DbResult<ShiftTotalsRecord> shift_totals(LaneDb& lane, const ShiftRecord& shift)
             totals.non_cash_fen[method] = by_method.column_int(1);
         }
     }
+    // Member repayments (还款) by card or mobile are on the terminal's batch like a sale's tender;
+    // cash ones are already in the drawer's pay-ins.
+    auto repaid = connection.prepare(
+        "SELECT method, -sum(amount_fen) FROM member_movements WHERE shift_id = ? AND kind = 'repayment' "
+        "AND method IN ('card', 'mobile') GROUP BY method");
+    if (!repaid) return repaid.error();
+    Statement& by_repayment = **repaid;
+    by_repayment.bind(1, shift.id);
+    for (;;) {
+        auto row = by_repayment.step();
+        if (!row) return row.error();
+        if (!*row) break;
+        totals.non_cash_fen[by_repayment.column_text(0)] += by_repayment.column_int(1);
+    }
     return totals;
 }
 

@@ -54,6 +54,13 @@ DbStatus upsert_member(Connection& connection, const MemberRecord& member) {
         .bind(5, member.balance_fen).bind(6, member.created_at).run();
 }
 
+DbResult<bool> set_member_limit(Connection& connection, const std::string& card, int64_t limit_fen) {
+    auto statement = connection.prepare("UPDATE members SET limit_fen = ? WHERE card = ?");
+    if (!statement) return statement.error();
+    if (auto updated = (**statement).bind(1, limit_fen).bind(2, card).run(); !updated) return updated.error();
+    return connection.changes() > 0;
+}
+
 DbResult<std::optional<MemberRecord>> find_member(Connection& connection, const std::string& card_or_phone) {
     if (card_or_phone.empty()) return std::optional<MemberRecord>{};
     for (const char* where : {"WHERE card = ?", "WHERE phone = ? ORDER BY card LIMIT 1"}) {
@@ -119,13 +126,13 @@ DbResult<MemberMovementRecord> apply_member_movement(Connection& connection, Mem
     movement.balance_after_fen = moved.column_int(0);
     moved.reset();
     auto insert = connection.prepare(
-        "INSERT INTO member_movements (id, card, kind, amount_fen, balance_after_fen, sale_id, lane, shift_id, operator, at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO member_movements (id, card, kind, amount_fen, balance_after_fen, sale_id, lane, shift_id, operator, at, "
+        "method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert) return insert.error();
     if (auto inserted = (**insert).bind(1, movement.id).bind(2, movement.card).bind(3, movement.kind)
                             .bind(4, movement.amount_fen).bind(5, movement.balance_after_fen).bind(6, movement.sale_id)
                             .bind(7, movement.lane).bind(8, movement.shift_id).bind(9, movement.operator_id)
-                            .bind(10, movement.at).run();
+                            .bind(10, movement.at).bind(11, movement.method).run();
         !inserted) {
         return inserted.error();
     }
@@ -147,6 +154,7 @@ std::string member_movement_payload(const MemberMovementRecord& movement) {
                               {"sale_id", movement.sale_id}, {"lane", movement.lane},
                               {"shift_id", movement.shift_id}, {"operator", movement.operator_id},
                               {"at", movement.at}};
+    if (!movement.method.empty()) payload["method"] = movement.method;
     return payload.dump();
 }
 
@@ -164,6 +172,7 @@ DbResult<MemberMovementRecord> parse_member_movement_payload(const std::string& 
         movement.shift_id = payload.at("shift_id").get<std::string>();
         movement.operator_id = payload.at("operator").get<std::string>();
         movement.at = payload.at("at").get<std::string>();
+        movement.method = payload.value("method", std::string{});  // lanes before card/mobile repayments sent none
         if (movement.id.empty() || movement.card.empty()) {
             return DbError{DbErrorCode::other, "a member_movement payload has an empty id or card"};
         }
@@ -177,12 +186,12 @@ DbResult<bool> file_member_movement(Connection& connection, const MemberMovement
                                     const std::string& received_at) {
     auto insert = connection.prepare(
         "INSERT OR IGNORE INTO member_movements (id, card, kind, amount_fen, balance_after_fen, sale_id, lane, shift_id, "
-        "operator, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        "operator, at, received_at, method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     if (!insert) return insert.error();
     Statement& row = (**insert).bind(1, movement.id).bind(2, movement.card).bind(3, movement.kind)
                          .bind(4, movement.amount_fen).bind(5, movement.balance_after_fen).bind(6, movement.sale_id)
                          .bind(7, movement.lane).bind(8, movement.shift_id).bind(9, movement.operator_id)
-                         .bind(10, movement.at).bind(11, received_at);
+                         .bind(10, movement.at).bind(11, received_at).bind(12, movement.method);
     auto inserted = row.step();
     if (!inserted) return inserted.error();
     bool is_new = *inserted;

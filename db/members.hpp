@@ -32,12 +32,15 @@ struct MemberMovementRecord {
     std::string shift_id;
     std::string operator_id;
     std::string at;
+    std::string method = {};  // a repayment: how it was paid (cash, card, mobile); empty for a sale or refund
 };
 
 // Inserts a new member; a card number already there is refused (DbErrorCode::constraint).
 [[nodiscard]] DbStatus add_member(Connection& connection, const MemberRecord& member);
 // Inserts or replaces name, phone and limit, keeping the balance of a member already there.
 [[nodiscard]] DbStatus upsert_member(Connection& connection, const MemberRecord& member);
+// Sets the credit limit; false when there is no such member.
+[[nodiscard]] DbResult<bool> set_member_limit(Connection& connection, const std::string& card, int64_t limit_fen);
 // By card number, or by phone when no card matches.
 [[nodiscard]] DbResult<std::optional<MemberRecord>> find_member(Connection& connection, const std::string& card_or_phone);
 [[nodiscard]] DbResult<std::vector<MemberRecord>> all_members(Connection& connection);

@@ -3,31 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "db/integrity_check.hpp"
+
 namespace pos::db {
-
-namespace {
-
-DbStatus check_integrity(Connection& connection) {
-    auto answer = connection.query_text("PRAGMA quick_check");
-    // A file another program is writing is busy, not damaged: say so, and let the caller retry.
-    if (!answer && answer.error().code == DbErrorCode::busy) return answer.error();
-    if (!answer) {
-        return DbError{DbErrorCode::corrupt,
-                       fmt::format("{} cannot be read as a database ({}): nothing will be written to it. "
-                                   "Restore it from a backup or call the store technician.",
-                                   connection.path(), answer.error().message)};
-    }
-    std::string verdict = answer->value_or("");
-    if (verdict != "ok") {
-        return DbError{DbErrorCode::corrupt,
-                       fmt::format("{} failed its integrity check ({}): nothing will be written to it. "
-                                   "Restore it from a backup or call the store technician.",
-                                   connection.path(), verdict)};
-    }
-    return support::Done{};
-}
-
-}  // namespace
 
 DbResult<int> schema_version(Connection& connection) {
     auto version = connection.query_text("PRAGMA user_version");
@@ -66,7 +44,7 @@ DbStatus migrate(Connection& connection, const std::vector<Migration>& migration
 }
 
 DbResult<std::unique_ptr<Connection>> open_checked(const std::string& path, bool create,
-                                                   const std::vector<Migration>& migrations) {
+                                                   const std::vector<Migration>& migrations, const IntegrityScope& scope) {
     auto connection = Connection::open(path, create);
     if (!connection) {
         if (connection.error().code == DbErrorCode::corrupt) {
@@ -76,7 +54,7 @@ DbResult<std::unique_ptr<Connection>> open_checked(const std::string& path, bool
         }
         return connection.error();
     }
-    if (auto healthy = check_integrity(**connection); !healthy) return healthy.error();
+    if (auto healthy = check_integrity(**connection, scope); !healthy) return healthy.error();
     if (auto wal = (*connection)->use_wal(); !wal) return wal.error();
     if (auto migrated = migrate(**connection, migrations); !migrated) return migrated.error();
     return std::move(*connection);

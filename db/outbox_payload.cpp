@@ -154,6 +154,17 @@ DbResult<ShiftRecord> parse_shift_payload(const std::string& json_text) {
         shift.opened_at = text(root, "opened_at");
         shift.float_fen = decimal(root, "float", 2);
         if (root.contains("closed_at") && !root.at("closed_at").is_null()) shift.closed_at = text(root, "closed_at");
+        // Opened with the float counted by denomination (lanes before that sent none).
+        if (root.contains("float_counts")) {
+            const json& counts = root.at("float_counts");
+            if (!counts.is_object()) throw BadField{"float_counts", "must be an object of denomination: count"};
+            for (const auto& [face, count] : counts.items()) {
+                if (!parse_decimal(face, 2) || !count.is_number_integer() || count.get<int64_t>() < 0) {
+                    throw BadField{"float_counts", "must map a denomination (\"100.00\") to a count of 0 or more"};
+                }
+            }
+            shift.float_counts = counts.dump();
+        }
         return shift;
     } catch (const BadField& bad) {
         return bad_payload("shift", bad);

@@ -20,7 +20,8 @@ namespace pos::db {
 // A 'sale' payload (pos/actions sale_to_json). Errors are DbErrorCode::other naming the field.
 [[nodiscard]] DbResult<SaleRecord> parse_sale_payload(const std::string& json_text);
 
-// A 'shift' payload: shift_id, lane, operator, opened_at, float (and closed_at when present).
+// A 'shift' payload: shift_id, lane, operator, opened_at, float (and closed_at when present;
+// float_counts when the float was counted by denomination).
 [[nodiscard]] DbResult<ShiftRecord> parse_shift_payload(const std::string& json_text);
 
 // A 'shift_close' payload (the lane's 交班): shift_id, lane, operator, opened_at, closed_at,

@@ -41,6 +41,8 @@ struct ShiftRecord {
     std::string opened_at;
     int64_t float_fen = 0;
     std::optional<std::string> closed_at;
+    // The float counted by denomination, JSON {"100.00":1,"0.50":4}; empty when its total was typed.
+    std::string float_counts = {};
 };
 
 struct SaleLineRecord {

@@ -37,13 +37,15 @@ DbResult<bool> insert_sale(Connection& connection, const SaleRecord& sale, const
 
 DbResult<bool> insert_shift(Connection& connection, const ShiftRecord& shift, const std::string& received_at) {
     auto statement = connection.prepare(
-        "INSERT INTO shifts (id, lane, operator, opened_at, float_fen, closed_at, received_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+        "INSERT INTO shifts (id, lane, operator, opened_at, float_fen, closed_at, received_at, float_counts) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
     if (!statement) return statement.error();
     Statement& row = (**statement).bind(1, shift.id).bind(2, shift.lane).bind(3, shift.operator_id);
     row.bind(4, shift.opened_at).bind(5, shift.float_fen).bind(7, received_at);
     if (shift.closed_at) row.bind(6, *shift.closed_at);
     else row.bind_null(6);
+    if (shift.float_counts.empty()) row.bind_null(8);
+    else row.bind(8, shift.float_counts);
     if (auto inserted = row.run(); !inserted) return inserted.error();
     return connection.changes() == 1;
 }

@@ -4,10 +4,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "db/audit_log.hpp"
 #include "db/catalog_sync.hpp"
+#include "db/directory_protocol.hpp"
 #include "db/lane_tokens.hpp"
 #include "db/store_promotions.hpp"
 #include "db/store_protocol.hpp"
+#include "db/store_returns.hpp"
 
 namespace pos::db {
 namespace {
@@ -91,6 +94,37 @@ ServiceResponse StoreService::catalog_if_newer(std::string_view authorization, s
     return {200, encode_catalog(*snapshot)};
 }
 
+ServiceResponse StoreService::directory_if_newer(std::string_view authorization, std::string_view store_id,
+                                                 std::string_view users, std::string_view members) {
+    std::lock_guard lock(mutex_);
+    auto store_db = store();
+    if (!store_db) return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
+    if (auto lane = authenticate(**store_db, authorization); !lane) return lane.error();
+    auto have = directory_version_of(store_id, users, members);
+    if (!have) return failure(400, DbErrorCode::other, have.error().message);
+    auto snapshot = read_directory_if_newer(**store_db, *have);
+    if (!snapshot) return failure(http_status_for(snapshot.error().code), snapshot.error().code, snapshot.error().message);
+    if (snapshot->empty()) return {204, ""};
+    return {200, encode_directory(*snapshot)};
+}
+
+ServiceResponse StoreService::sale_for_return(std::string_view authorization, std::string_view id,
+                                              std::string_view lane, std::string_view receipt) {
+    std::lock_guard lock(mutex_);
+    auto store_db = store();
+    if (!store_db) return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
+    if (auto caller = authenticate(**store_db, authorization); !caller) return caller.error();
+    auto query = sale_query_of(id, lane, receipt);
+    if (!query) return failure(400, DbErrorCode::other, query.error().message);
+    auto found = find_sale_for_return((*store_db)->connection(), *query);
+    if (!found) {
+        DbErrorCode code = found.error().code;
+        int status = code == DbErrorCode::not_found ? 404 : code == DbErrorCode::constraint ? 409 : http_status_for(code);
+        return failure(status, code, found.error().message);
+    }
+    return {200, encode_sale_for_return(*found)};
+}
+
 ServiceResponse StoreService::receive_batch(std::string_view authorization, std::string_view body) {
     std::lock_guard lock(mutex_);
     auto store_db = store();
@@ -113,6 +147,16 @@ ServiceResponse StoreService::receive_batch(std::string_view authorization, std:
                            fmt::format("the token belongs to lane {} but the {} record {} is lane {}'s: check the "
                                        "lane number and token in pos.toml; nothing of this batch was stored",
                                        *lane, record.kind, record.ref, *record_lane));
+        }
+        // The audit records riding in a payload are another lane's chain if their lane differs:
+        // refused like a sale, so no lane can write into another lane's audit copy at the store.
+        for (int64_t audit_lane : attached_audit_lanes(record.payload)) {
+            if (audit_lane == *lane) continue;
+            return failure(403, DbErrorCode::refused,
+                           fmt::format("the token belongs to lane {} but the {} record {} carries audit records of "
+                                       "lane {}: check the lane number and token in pos.toml; nothing of this batch "
+                                       "was stored",
+                                       *lane, record.kind, record.ref, audit_lane));
         }
     }
     auto acknowledged = (*store_db)->apply_batch(batch->records, now_());

@@ -35,6 +35,17 @@ public:
     [[nodiscard]] ServiceResponse catalog_if_newer(std::string_view authorization, std::string_view store_id,
                                                    std::string_view have);
 
+    // GET /v1/directory?store=ID&users=N&members=M: 200 with the store's users (PIN hashes, never
+    // PINs) and members newer than the lane's versions, else 204 (db/directory_protocol.hpp).
+    [[nodiscard]] ServiceResponse directory_if_newer(std::string_view authorization, std::string_view store_id,
+                                                     std::string_view users, std::string_view members);
+
+    // GET /v1/sales?lane=N&receipt=N or ?id=UUID: 200 with the sale and every return of it the
+    // store has (db/store_returns.hpp), 404 when the store has no such sale. Any lane's token:
+    // a receipt from any lane can be returned at the service desk.
+    [[nodiscard]] ServiceResponse sale_for_return(std::string_view authorization, std::string_view id,
+                                                  std::string_view lane, std::string_view receipt);
+
 private:
     [[nodiscard]] DbResult<StoreDb*> store();
     // The lane the request's token belongs to, or the response refusing it.

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <random>
 
+#include "db/audit_log.hpp"
+#include "db/integrity_check.hpp"
 #include "db/store_promotions.hpp"
 
 namespace pos::db {
@@ -22,6 +24,11 @@ SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const 
         auto batch = lane.unsynced(std::max<int64_t>(batch_size, 1));
         if (!batch) return fail(batch.error());
         if (batch->empty()) {
+            // Audit records after the last outbox row (a logout, a failed login) ride on no sale:
+            // they go in a row of their own once everything else is at the store.
+            auto audit = queue_unsent_audit(lane.connection(), now());
+            if (!audit) return fail(audit.error());
+            if (*audit) continue;
             if (auto recorded = record_sync_success(lane, now()); !recorded) return fail(recorded.error());
             return outcome;
         }
@@ -110,6 +117,25 @@ bool SyncWorker::pause(const std::stop_token& stop, std::chrono::milliseconds du
     return !stop.stop_requested();
 }
 
+void SyncWorker::check_whole_file(LaneDb& lane, std::chrono::steady_clock::time_point& next) {
+    if (options_.full_check_every.count() <= 0 || std::chrono::steady_clock::now() < next) return;
+    auto checked = check_integrity(lane.connection(), IntegrityScope::whole_file(),
+                                   "found by the background check of the whole file; the lane sells on, since the "
+                                   "tables a sale writes passed their check when it started");
+    // Busy is not damage: try again at the next pass.
+    if (!checked && checked.error().code == DbErrorCode::busy) return;
+    next = std::chrono::steady_clock::now() + options_.full_check_every;
+    if (!checked) (void)record_sync_failure(lane, checked.error(), now_());
+    publish([&](SyncSnapshot& s) {
+        ++s.full_checks;
+        if (checked) {
+            s.integrity_error.reset();
+        } else {
+            s.integrity_error = checked.error();
+        }
+    });
+}
+
 void SyncWorker::run(const std::stop_token& stop) {
     std::unique_ptr<LaneDb> lane;
     std::unique_ptr<StoreSink> store;
@@ -142,6 +168,7 @@ void SyncWorker::run(const std::stop_token& stop) {
         return wait;
     };
 
+    auto next_full_check = std::chrono::steady_clock::now() + options_.full_check_after;
     while (!stop.stop_requested()) {
         if (!lane) {
             auto opened = LaneDb::open(lane_path_, false);
@@ -155,6 +182,7 @@ void SyncWorker::run(const std::stop_token& stop) {
         // commit pays for one); this thread does, each pass, even while the store is away,
         // without waiting on anyone (PASSIVE).
         (void)lane->connection().exec("PRAGMA wal_checkpoint(PASSIVE)");
+        check_whole_file(*lane, next_full_check);
         if (!store) {
             auto opened = open_store_();
             if (!opened) {
@@ -180,6 +208,15 @@ void SyncWorker::run(const std::stop_token& stop) {
                 outcome.error = refreshed.error();
             } else if (*refreshed) {
                 publish([](SyncSnapshot& s) { ++s.catalog_updates; });
+            }
+        }
+        if (!outcome.error && options_.between_sales()) {
+            auto refreshed = refresh_directory(*lane, *store, now_());
+            if (!refreshed) {
+                (void)record_sync_failure(*lane, refreshed.error(), now_());
+                outcome.error = refreshed.error();
+            } else if (*refreshed) {
+                publish([](SyncSnapshot& s) { ++s.directory_updates; });
             }
         }
         if (outcome.error) {

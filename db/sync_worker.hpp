@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "db/catalog_sync.hpp"
+#include "db/directory_sync.hpp"
 #include "db/lane_db.hpp"
 #include "db/lane_sync.hpp"
 #include "db/store_db.hpp"
@@ -35,6 +36,11 @@ public:
     [[nodiscard]] virtual DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& /*have*/) {
         return std::optional<CatalogSnapshot>{};
     }
+    // The store's users and members newer than the lane's versions `have` (users and members
+    // flow-down, db/directory_sync.hpp); empty() when current. A sink without them has none.
+    [[nodiscard]] virtual DbResult<DirectorySnapshot> directory_if_newer(const DirectoryVersion& have) {
+        return DirectorySnapshot{have.store_id, {}, {}, {}, {}};
+    }
 };
 
 // Direct mode: this process opens store.db itself.
@@ -46,6 +52,7 @@ public:
         return store_->apply_batch(batch, now);
     }
     [[nodiscard]] DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& have) override;
+    [[nodiscard]] DbResult<DirectorySnapshot> directory_if_newer(const DirectoryVersion& have) override;
 
 private:
     std::unique_ptr<StoreDb> store_;
@@ -75,14 +82,25 @@ struct SyncOutcome {
 // transaction. True when the lane's catalog changed.
 [[nodiscard]] DbResult<bool> refresh_catalog(LaneDb& lane, StoreSink& store, const std::string& now);
 
+// Fetches the store's users and members if newer than the lane's and applies them in one
+// transaction (db/directory_sync.hpp). True when users or members came from the store (false
+// when current, or when the store has never had any).
+[[nodiscard]] DbResult<bool> refresh_directory(LaneDb& lane, StoreSink& store, const std::string& now);
+
 struct SyncWorkerOptions {
     int64_t batch_size = 50;
     std::chrono::milliseconds interval{2000};      // between passes when all is well
     std::chrono::milliseconds first_retry{500};    // after the first failure; doubles each time
     std::chrono::milliseconds max_retry{60000};
-    // Whether a new catalog may be applied now: `pos` answers false while a ticket is open, so
-    // prices change between sales, never in the middle of one.
+    // Whether a new catalog, users or members may be applied now: `pos` answers false while a
+    // ticket is open, so prices, operators and credit limits change between sales, never in the
+    // middle of one.
     std::function<bool()> between_sales = [] { return true; };
+    // The whole of lane.db is checked (PRAGMA quick_check) on this thread, the first time
+    // `full_check_after` after start, then every `full_check_every`; lane.db's open checks only
+    // the tables a sale writes (db/integrity_check.hpp). Zero: never.
+    std::chrono::milliseconds full_check_after{std::chrono::minutes(2)};
+    std::chrono::milliseconds full_check_every{std::chrono::hours(24)};
 };
 
 enum class SyncState { starting, idle, sending, retrying, stopped };
@@ -95,6 +113,11 @@ struct SyncSnapshot {
     std::optional<DbError> error;      // the last pass's error, if it failed
     std::chrono::milliseconds retry_in{0};
     int64_t catalog_updates = 0;       // catalogs applied since the worker started
+    int64_t directory_updates = 0;     // users and members flow-downs applied since the worker started
+    int64_t full_checks = 0;           // whole-file checks of lane.db done since the worker started
+    // The last whole-file check of lane.db failed (kept until one passes): the lane sells on,
+    // since the tables a sale writes passed their check at start, but the file needs the technician.
+    std::optional<DbError> integrity_error;
 };
 
 class SyncWorker {
@@ -115,6 +138,8 @@ private:
     void publish(const std::function<void(SyncSnapshot&)>& change);
     // Sleeps for `duration`, or until stop (or wake, when wakeable); false when stopping.
     bool pause(const std::stop_token& stop, std::chrono::milliseconds duration, bool wakeable);
+    // The background whole-file check of lane.db, when it is due.
+    void check_whole_file(LaneDb& lane, std::chrono::steady_clock::time_point& next);
 
     std::string lane_path_;
     OpenStoreSink open_store_;

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <vector>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -132,6 +133,70 @@ core::Result<scanner::ScaleFormat> read_scale_format(std::string_view source, co
     return format;
 }
 
+// Names for a message: "F1, F3, F7".
+std::string joined(const std::vector<std::string>& names) {
+    std::string text;
+    for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+    return text;
+}
+
+// The keys no action of `context` has.
+std::vector<std::string> free_keys(const std::map<std::string, std::string>& bindings, std::string_view context) {
+    std::vector<std::string> free;
+    for (std::string_view key : bindable_keys()) {
+        bool used = false;
+        for (const KeyAction& action : key_actions()) {
+            if (action.context == context && bindings.at(std::string(action.name)) == key) used = true;
+        }
+        if (!used) free.emplace_back(key);
+    }
+    return free;
+}
+
+// [keys] action = "KEY": moves an action to another key. Unknown actions and keys, and a key that
+// would do two actions on one screen, are errors naming the line and what to do.
+core::Status read_keys(std::string_view source, const toml::node& node, std::map<std::string, std::string>& bindings) {
+    const toml::table* table = node.as_table();
+    if (!table) return config_error(source, node, "keys", "must be a [keys] table of action = \"KEY\" lines");
+    std::map<std::string, const toml::node*> set_at;  // the line each binding came from
+    for (const auto& [name, value] : *table) {
+        std::string key = fmt::format("keys.{}", name.str());
+        if (!bindings.contains(std::string(name.str()))) {
+            std::vector<std::string> names;
+            for (const auto& [action, _] : bindings) names.push_back(action);
+            return config_error(source, value, key, "unknown action; the actions are " + joined(names) + " (docs/keys.md)");
+        }
+        auto text = value.value<std::string>();
+        auto bound = text ? bindable_key(*text) : std::nullopt;
+        if (!bound) {
+            std::vector<std::string> names(bindable_keys().begin(), bindable_keys().end());
+            std::string what = text ? fmt::format("\"{}\" is not a key an action can have", *text) : "must be a key name in quotes";
+            return config_error(source, value, key, what + "; use one of " + joined(names) + ", like void_line = \"F6\"");
+        }
+        bindings[std::string(name.str())] = *bound;
+        set_at[std::string(name.str())] = &value;
+    }
+    // Two actions of one screen on one key: reported at the line that moved a key there.
+    for (const KeyAction& action : key_actions()) {
+        for (const KeyAction& other : key_actions()) {
+            if (other.context != action.context || other.name <= action.name) continue;
+            const std::string& key = bindings.at(std::string(action.name));
+            if (bindings.at(std::string(other.name)) != key) continue;
+            std::string moved(set_at.contains(std::string(other.name)) ? other.name : action.name);
+            std::string kept(moved == action.name ? other.name : action.name);
+            std::string why = set_at.contains(kept) ? "also set" : "its default";
+            return config_error(source, *set_at.at(moved), "keys." + moved,
+                                fmt::format("{} is already the key of {} on the {} screen ({}); give one of them another "
+                                            "key, e.g. {} = \"{}\" (free there: {})",
+                                            key, kept, action.context, why, kept,
+                                            free_keys(bindings, action.context).empty() ? std::string("F1")
+                                                                                        : free_keys(bindings, action.context).front(),
+                                            joined(free_keys(bindings, action.context))));
+        }
+    }
+    return core::Done{};
+}
+
 }  // namespace
 
 core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_view source) {
@@ -142,7 +207,7 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
     } catch (const toml::parse_error& error) {
         return make_error(ErrorCode::bad_input, fmt::format("{}:{}: {}", source, error.source().begin.line, error.description()));
     }
-    if (auto keys = check_keys(source, root, "", {"store", "lane", "store_database", "cash_rounding", "barcode", "approvals", "devices", "receipt", "security"});
+    if (auto keys = check_keys(source, root, "", {"store", "lane", "store_database", "cash_rounding", "barcode", "approvals", "devices", "receipt", "security", "keys"});
         !keys) {
         return keys.error();
     }
@@ -289,6 +354,9 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
             return config_error(source, *receipt->get("code"), "receipt.code", "must be \"qr\" or \"code128\"");
         }
         if (auto read = read_string(source, *receipt, "logo", "receipt.", config.receipt_logo); !read) return read.error();
+    }
+    if (const toml::node* keys = root.get("keys")) {
+        if (auto read = read_keys(source, *keys, config.keys); !read) return read.error();
     }
     return config;
 }

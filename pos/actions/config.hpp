@@ -1,12 +1,14 @@
 // The lane's configuration, read from pos.toml in the data directory (design.md §7a).
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "drivers/scanner/barcode.hpp"
 #include "drivers/usb/device_match.hpp"
+#include "pos/actions/key_bindings.hpp"
 #include "pos/core/cash_rounding.hpp"
 #include "pos/core/result.hpp"
 
@@ -45,6 +47,9 @@ struct LaneConfig {
     // paths are inside the data directory; empty: no logo.
     std::string receipt_code = "qr";
     std::string receipt_logo;
+    // [keys]: the checkout key of every remappable action (key_bindings.hpp), defaults with the
+    // store's [keys] applied; no key does two actions on one screen (docs/keys.md).
+    std::map<std::string, std::string> keys = default_key_bindings();
 };
 
 // Parses pos.toml text. Any unknown key or bad value is an error naming the key and its line,

@@ -30,7 +30,15 @@ core::Result<db::UserRecord> Lane::check_credentials(const std::string& operator
                       {{"prompt", std::string(prompt)}}};
     auto found = db_.find_user(operator_id);
     if (!found) return storage_error(found.error());
-    if (!*found || !(*found)->active) {
+    if (*found && !(*found)->active) {
+        failed.detail["reason"] = "disabled";
+        if (auto logged = record_audit(db_, failed); !logged) return logged.error();
+        return make_error(ErrorCode::unknown_operator,
+                          fmt::format("operator {} is disabled: a manager can enable them again (posctl user enable {}, "
+                                      "with --store at the store)",
+                                      operator_id, operator_id));
+    }
+    if (!*found) {
         failed.detail["reason"] = "unknown operator";
         if (auto logged = record_audit(db_, failed); !logged) return logged.error();
         return make_error(ErrorCode::unknown_operator,

@@ -10,9 +10,11 @@
 #include <vector>
 
 #include "db/lane_db.hpp"
+#include "db/lane_returns.hpp"
 #include "db/lane_shifts.hpp"
 #include "db/members.hpp"
 #include "db/store_db.hpp"
+#include "pos/actions/code_lookup.hpp"
 #include "pos/actions/config.hpp"
 #include "pos/actions/end_of_day.hpp"
 #include "pos/core/permissions.hpp"
@@ -38,11 +40,13 @@ struct TenderOutcome {
     std::optional<core::Money> member_balance;  // a completed sale on account: what the member now owes
 };
 
-// A repayment (还款) of a member account at the lane: cash into the drawer, the balance down.
+// A repayment (还款) of a member account at the lane: the balance down; cash into the drawer,
+// card or mobile onto the shift's card or mobile total.
 struct AccountRepayment {
     db::MemberRecord member;   // as it stands after the repayment
     core::Money amount;
-    std::string movement_id;   // also the id of the drawer's pay-in
+    std::string movement_id;   // also the id of the drawer's pay-in (cash)
+    core::TenderMethod method = core::TenderMethod::cash;
 };
 
 struct TenderRequest {
@@ -114,6 +118,11 @@ struct ReturnableSale {
     std::vector<core::SoldLine> lines;      // item lines not voided, in line order
     std::vector<core::PaidTender> tenders;  // what each tender paid and earlier returns refunded
     int64_t earlier_returns = 0;
+    // Returns of it the store knows (synced from every lane); this lane's own are added at the
+    // lookup and again inside the return's commit (docs/returns.md).
+    std::vector<db::ReturnTaken> store_returns{};
+    bool other_lane = false;  // another lane's sale, found at the store
+    std::string notice{};     // set when the store could not be asked about a sale of this lane
 };
 
 // One line to take back: of the original sale by its line number, or (without a receipt) an item by code.
@@ -197,6 +206,9 @@ public:
     // Commits a return (红字) like a sale, negative, in one transaction that also checks nothing
     // comes back twice; cash refunds leave the drawer. Needs an empty ticket and approval.
     [[nodiscard]] core::Result<ReturnOutcome> return_items(const ReturnRequest& request, const std::string& now);
+    // 退货 without a receipt (lane_return_pricing.cpp): the item a code names, its quantity and
+    // today's price, as return_items will refund it. Nothing is saved.
+    [[nodiscard]] core::Result<ResolvedCode> price_return_item(std::string_view code, std::optional<core::Quantity> quantity);
 
     // The operator's own PIN change: the old PIN, then the new one (4 to 8 digits). Audited.
     [[nodiscard]] core::Status change_pin(const std::string& operator_id, std::string_view old_pin,
@@ -210,9 +222,13 @@ public:
     // Member prices are applied at once (promotions for the day of `now`, empty: today).
     [[nodiscard]] core::Result<db::MemberRecord> apply_member(const std::string& card_or_phone, const std::string& now = {});
     [[nodiscard]] core::Status clear_member(const std::string& now = {});
-    // 还款: the member repays `amount` in cash; it counts in the drawer's expected cash like a pay-in.
+    // 还款: the member repays `amount`; in cash it counts in the drawer's expected cash like a pay-in,
+    // by card or mobile in the shift's card or mobile total (not on account: refused).
     [[nodiscard]] core::Result<AccountRepayment> pay_account(const std::string& card_or_phone, core::Money amount,
-                                                             const std::string& now);
+                                                             const std::string& now,
+                                                             core::TenderMethod method = core::TenderMethod::cash);
+    // The member with this card number or phone, without attaching it to the ticket (the 还款 screen).
+    [[nodiscard]] core::Result<db::MemberRecord> find_member(const std::string& card_or_phone);
     // The member on the current ticket, if any.
     [[nodiscard]] const std::optional<db::MemberRecord>& member() const { return member_; }
 

@@ -1,5 +1,5 @@
 // Member credit accounts at the lane (会员挂账): looking the member up, a sale on account within
-// the available credit (the rest in another tender), and repayments in cash.
+// the available credit (the rest in another tender), and repayments in cash, by card or mobile.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -113,28 +113,40 @@ db::DbStatus Lane::charge_account(db::Connection& connection, const core::Ticket
     return support::Done{};
 }
 
-core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phone, Money amount, const std::string& now) {
+core::Result<db::MemberRecord> Lane::find_member(const std::string& card_or_phone) { return lookup(db_, card_or_phone); }
+
+core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phone, Money amount, const std::string& now,
+                                                 core::TenderMethod method) {
     if (auto idle = require_idle_shift(); !idle) return idle.error();
+    if (method == core::TenderMethod::account) {
+        return make_error(ErrorCode::bad_input, "a repayment cannot go on the account itself: take cash, card or mobile");
+    }
     auto member = lookup(db_, card_or_phone);
     if (!member) return member.error();
     if (auto allowed = core::check_repayment(account_of(*member), amount); !allowed) return allowed.error();
-    // The cash goes into the drawer as a pay-in (expected cash at the close), the balance goes down:
-    // both in one transaction, both queued to the store.
-    db::CashMovementRecord cash{new_uuid(), shift_->id, "pay_in", amount.in_fen(),
-                                fmt::format("还款 account repayment {}", member->card), operator_->operator_id, {}, now};
-    nlohmann::json payload = {{"id", cash.id},          {"shift_id", cash.shift_id}, {"lane", config_.lane},
-                              {"kind", cash.kind},      {"amount", amount.to_string()},
-                              {"reason", cash.reason},  {"operator", cash.operator_id},
-                              {"approver", cash.approver}, {"at", cash.at}};
-    AuditEvent event{now, config_.lane, "repayment", cash.operator_id, {}, cash.id,
-                     {{"amount", amount.to_string()}, {"member", member->card}, {"shift", cash.shift_id}}};
+    bool cash = method == core::TenderMethod::cash;
+    std::string method_name(core::tender_method_name(method));
+    // Cash goes into the drawer as a pay-in (expected cash at the close); card and mobile count in
+    // the shift's totals by the movement's method (db/lane_shifts.cpp). The balance goes down in
+    // the same transaction; everything is queued to the store.
+    db::CashMovementRecord drawer{new_uuid(), shift_->id, "pay_in", amount.in_fen(),
+                                  fmt::format("还款 account repayment {}", member->card), operator_->operator_id, {}, now};
+    nlohmann::json payload = {{"id", drawer.id},          {"shift_id", drawer.shift_id}, {"lane", config_.lane},
+                              {"kind", drawer.kind},      {"amount", amount.to_string()},
+                              {"reason", drawer.reason},  {"operator", drawer.operator_id},
+                              {"approver", drawer.approver}, {"at", drawer.at}};
+    AuditEvent event{now, config_.lane, "repayment", drawer.operator_id, {}, drawer.id,
+                     {{"amount", amount.to_string()}, {"member", member->card}, {"shift", drawer.shift_id},
+                      {"method", method_name}}};
     std::optional<db::MemberMovementRecord> moved;
     auto saved = with_audit(db_, event, [&]() -> db::DbStatus {
         auto transaction = db::Transaction::begin(db_.connection());
         if (!transaction) return transaction.error();
-        if (auto recorded = db::record_cash_movement(db_, cash, payload.dump()); !recorded) return recorded;
-        db::MemberMovementRecord movement{cash.id, member->card, "repayment", -amount.in_fen(), 0, {}, config_.lane,
-                                          shift_->id, operator_->operator_id, now};
+        if (cash) {
+            if (auto recorded = db::record_cash_movement(db_, drawer, payload.dump()); !recorded) return recorded;
+        }
+        db::MemberMovementRecord movement{drawer.id, member->card, "repayment", -amount.in_fen(), 0, {}, config_.lane,
+                                          shift_->id, operator_->operator_id, now, method_name};
         auto applied = db::apply_member_movement(db_.connection(), movement);
         if (!applied) return applied.error();
         moved = *applied;
@@ -142,13 +154,13 @@ core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phon
     });
     if (!saved) {
         core::Error failure = storage_error(saved.error());
-        failure.message = "the repayment was NOT saved, take no cash: " + failure.message;
+        failure.message = fmt::format("the repayment was NOT saved, take no {}: {}", cash ? "cash" : "payment", failure.message);
         return failure;
     }
     db::MemberRecord after = *member;
     after.balance_fen = moved->balance_after_fen;
     if (member_ && member_->card == after.card) member_ = after;
-    return AccountRepayment{after, amount, cash.id};
+    return AccountRepayment{after, amount, drawer.id, method};
 }
 
 }  // namespace pos::actions

@@ -2,6 +2,7 @@
 // returnable, the refund back to the original tenders, committed negative like a sale.
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "pos/actions/lane.hpp"
 #include "pos/actions/receipt.hpp"
 #include "pos/actions/records.hpp"
+#include "pos/actions/return_store.hpp"
 #include "pos/actions/secrets.hpp"
 
 namespace pos::actions {
@@ -23,10 +25,11 @@ using core::Money;
 
 namespace {
 
-// Where a receipt points: a sale id, or a receipt number on this lane.
+// Where a receipt points: a sale id (its lane unknown, 0), or a receipt number on a lane.
 struct ReceiptRef {
     std::optional<std::string> sale_id;
     std::optional<int64_t> receipt_no;
+    int64_t lane = 0;
 };
 
 // Accepts the scanned receipt barcode (lane 2 digits + number 8 digits, with or without an AIM
@@ -39,20 +42,12 @@ core::Result<ReceiptRef> parse_receipt(std::string text, int64_t this_lane) {
     if (text.empty()) return make_error(ErrorCode::bad_input, "scan the receipt's barcode or type its number (单号)");
     bool digits = std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
     if (!digits) {
-        if (text.size() == 36 && text.find('-') != std::string::npos) return ReceiptRef{text, std::nullopt};
+        if (text.size() == 36 && text.find('-') != std::string::npos) return ReceiptRef{text, std::nullopt, 0};
         return make_error(ErrorCode::bad_input,
                           fmt::format("\"{}\" is not a receipt number: scan the barcode at the foot of the receipt", text));
     }
-    if (text.size() == 10) {
-        int64_t lane = std::stoll(text.substr(0, 2));
-        if (lane != this_lane) {
-            return make_error(ErrorCode::not_found,
-                              fmt::format("receipt {} was sold at lane {:02}: take the return there, or as a return "
-                                          "without receipt (manager)", text, lane));
-        }
-        return ReceiptRef{std::nullopt, std::stoll(text.substr(2))};
-    }
-    if (text.size() <= 8) return ReceiptRef{std::nullopt, std::stoll(text)};
+    if (text.size() == 10) return ReceiptRef{std::nullopt, std::stoll(text.substr(2)), std::stoll(text.substr(0, 2))};
+    if (text.size() <= 8) return ReceiptRef{std::nullopt, std::stoll(text), this_lane};
     return make_error(ErrorCode::bad_input,
                       fmt::format("\"{}\" is not a receipt number: it has 10 digits (lane and number)", text));
 }
@@ -60,6 +55,23 @@ core::Result<ReceiptRef> parse_receipt(std::string text, int64_t this_lane) {
 // Pieces on a returned line (its quantity is negative), a weighed line counting as one.
 int64_t item_count_of(const db::SaleLineRecord& line) {
     return line.sale_unit == "weight" ? 1000 : -line.quantity_milli;
+}
+
+// What the lane shows when the store cannot tell about another lane's receipt.
+core::Error store_cannot_tell(const ReceiptRef& ref, const db::DbError& error) {
+    std::string receipt = ref.sale_id ? "sale " + *ref.sale_id : "receipt " + receipt_code(ref.lane, *ref.receipt_no);
+    std::string there = ref.sale_id ? std::string("the lane that sold it") : fmt::format("lane {:02}", ref.lane);
+    if (error.code == db::DbErrorCode::not_found) {
+        return make_error(ErrorCode::not_found,
+                          fmt::format("{} is not on this lane and not at the store: {} may not have sent it yet (it "
+                                      "sends within a minute while the network is up). Take the return at {}, or as "
+                                      "a return without receipt (manager)",
+                                      receipt, there, there));
+    }
+    return make_error(ErrorCode::store_unreachable,
+                      fmt::format("{} is another lane's and the store cannot be asked ({}). Take the return at {}, or "
+                                  "as a return without receipt (manager)",
+                                  receipt, error.message, there));
 }
 
 // The lines and tenders of the original sale, with what earlier returns took back.
@@ -127,20 +139,51 @@ db::SaleLineRecord line_for_item(const ResolvedCode& resolved, int64_t number) {
 
 }  // namespace
 
+// This lane's own sales are in lane.db; another lane's come from the store. Either way the store
+// adds the returns other lanes took (synced), and lane.db this lane's own, synced or not.
 core::Result<ReturnableSale> Lane::find_returnable(const std::string& receipt) {
     if (auto ready = require_selling(); !ready) return ready.error();
     auto ref = parse_receipt(receipt, config_.lane);
     if (!ref) return ref.error();
-    auto sale = find_sale_for_receipt(db_, ref->sale_id, ref->receipt_no);
-    if (!sale) return sale.error();
-    if (sale->kind == "return") {
+    std::optional<db::SaleRecord> local;
+    if (ref->sale_id || ref->lane == config_.lane) {
+        auto sale = find_sale_for_receipt(db_, ref->sale_id, ref->receipt_no);
+        if (sale) local = std::move(*sale);
+        else if (!ref->sale_id || sale.error().code != ErrorCode::not_found) return sale.error();
+    }
+    db::SaleQuery query{ref->sale_id, ref->lane, ref->receipt_no.value_or(0)};
+    if (local) query = db::SaleQuery{local->id, 0, 0};
+    std::string data_dir = std::filesystem::path(db_.connection().path()).parent_path().string();
+    auto at_store = ask_store_for_sale(data_dir.empty() ? "." : data_dir, config_, query);
+
+    std::vector<db::ReturnTaken> store_returns;
+    std::string notice;
+    if (!local && !at_store) return store_cannot_tell(*ref, at_store.error());
+    // This lane's sale unknown to the store was not sent yet, so no other lane can have returned it;
+    // a store that cannot be asked leaves other lanes' returns uncounted, and the cashier is told.
+    if (at_store) {
+        store_returns = std::move(at_store->returns);
+    } else if (at_store.error().code != db::DbErrorCode::not_found) {
+        notice = fmt::format("the store could not be asked ({}): returns of this receipt taken at other lanes and "
+                             "not seen here are not counted",
+                             at_store.error().message);
+    }
+    db::SaleRecord sale = local ? std::move(*local) : std::move(at_store->sale);
+    if (sale.kind == "return") {
         return make_error(ErrorCode::bad_input,
                           fmt::format("receipt {} is a return (退货单) itself: scan the original sale's receipt",
-                                      receipt_code(sale->lane, sale->receipt_no)));
+                                      receipt_code(sale.lane, sale.receipt_no)));
     }
-    auto history = db::return_history(db_.connection(), sale->id);
-    if (!history) return storage_error(history.error());
-    return returnable_of(std::move(*sale), *history);
+    auto own = db::returns_of(db_.connection(), sale.id);
+    if (!own) return storage_error(own.error());
+    std::vector<db::ReturnTaken> all = store_returns;
+    all.insert(all.end(), own->begin(), own->end());
+    bool other_lane = !local;
+    ReturnableSale result = returnable_of(std::move(sale), db::history_of(all));
+    result.store_returns = std::move(store_returns);
+    result.other_lane = other_lane;
+    result.notice = std::move(notice);
+    return result;
 }
 
 core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, const std::string& now) {
@@ -266,13 +309,16 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
     };
     auto check_history = [&](db::Connection& connection) -> db::DbStatus {
         if (!original) return support::Done{};
-        auto history = db::return_history(connection, original->sale.id);
-        if (!history) return history.error();
+        auto own = db::returns_of(connection, original->sale.id);
+        if (!own) return own.error();
+        std::vector<db::ReturnTaken> all = original->store_returns;
+        all.insert(all.end(), own->begin(), own->end());
+        db::ReturnHistory history = db::history_of(all);
         for (const auto& [line, milli] : taken) {
             auto sold = std::find_if(original->lines.begin(), original->lines.end(),
                                      [line = line](const core::SoldLine& each) { return each.line == line; });
-            auto back = history->lines.find(line);
-            int64_t before = back == history->lines.end() ? 0 : back->second.quantity_milli;
+            auto back = history.lines.find(line);
+            int64_t before = back == history.lines.end() ? 0 : back->second.quantity_milli;
             if (before + milli > sold->sold_milli) {
                 refused = core::make_error(ErrorCode::over_return,
                                            fmt::format("line {} of receipt {} was returned meanwhile: only {} can still "
@@ -289,7 +335,7 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
             for (const core::PaidTender& each : original->tenders) {
                 if (each.method == tender.method) paid += each.paid;
             }
-            Money before = Money::fen(history->tenders.contains(method) ? history->tenders.at(method) : 0);
+            Money before = Money::fen(history.tenders.contains(method) ? history.tenders.at(method) : 0);
             if (before + tender.amount > paid) {
                 refused = core::make_error(ErrorCode::tender_over,
                                            fmt::format("receipt {}: {} was refunded to {} meanwhile; look the receipt up again",
@@ -301,10 +347,17 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
     };
     auto guard = [&](db::Connection& connection) -> db::DbStatus {
         if (auto checked = check_history(connection); !checked) return checked;
+        if (original && original->other_lane) {
+            const db::SaleRecord& sold = original->sale;
+            if (auto kept = db::save_foreign_original(connection, record.id, sold.id, sold.lane, sold.receipt_no); !kept) {
+                return kept;
+            }
+        }
         return credit_back(connection);
     };
     AuditEvent event{now, config_.lane, "return", operator_->operator_id, request.approval.approver, record.id,
-                     {{"original_sale", original ? original->sale.id : std::string{}}, {"reason", request.reason},
+                     {{"original_sale", original ? original->sale.id : std::string{}},
+                      {"original_receipt", original ? original->receipt : std::string{}}, {"reason", request.reason},
                       {"total", Money::fen(record.total_fen).to_string()}}};
     auto committed = with_audit(db_, event, [&] {
         return db_.commit_sale(record, [](const db::SaleRecord& sale) { return sale_to_json(sale).dump(); }, guard);

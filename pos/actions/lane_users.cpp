@@ -25,12 +25,28 @@ core::Status store_pin(db::LaneDb& lane, const AuditEvent& event, const std::str
     return core::Done{};
 }
 
+// An operator kept at the store gets their PIN from there: a PIN set here would be replaced by
+// the store's at the next flow-down of the users, so it is refused with where to do it.
+core::Status pin_kept_here(db::LaneDb& lane, const std::string& operator_id) {
+    auto from_store = db::user_from_store(lane, operator_id);
+    if (!from_store) return storage_error(from_store.error());
+    if (*from_store) {
+        return make_error(ErrorCode::not_permitted,
+                          fmt::format("operator {} is kept at the store: a manager resets the PIN there "
+                                      "(posctl user reset-pin {} --manager N --store on the store server) and every "
+                                      "lane gets it at its next sync",
+                                      operator_id, operator_id));
+    }
+    return core::Done{};
+}
+
 }  // namespace
 
 core::Status Lane::change_pin(const std::string& operator_id, std::string_view old_pin, std::string_view new_pin,
                               const std::string& now_given) {
     std::string now = now_given.empty() ? local_now() : now_given;
     if (auto valid = check_new_pin(new_pin); !valid) return valid;
+    if (auto here = pin_kept_here(db_, operator_id); !here) return here;
     auto user = check_credentials(operator_id, old_pin, "pin_change", now);
     if (!user) return user.error();
     if (old_pin == new_pin) return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
@@ -42,6 +58,7 @@ core::Status Lane::reset_pin(const Approval& manager, const std::string& operato
                              const std::string& now_given) {
     std::string now = now_given.empty() ? local_now() : now_given;
     if (auto valid = check_new_pin(new_pin); !valid) return valid;
+    if (auto here = pin_kept_here(db_, operator_id); !here) return here;
     auto target = db_.find_user(operator_id);
     if (!target) return storage_error(target.error());
     if (!*target) {

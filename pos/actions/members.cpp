@@ -52,6 +52,32 @@ core::Status add_member(const std::string& data_dir, OpenLane& lane, const NewMe
     return core::Done{};
 }
 
+core::Status set_member_limit(const std::string& data_dir, OpenLane& lane, const std::string& card, Money limit) {
+    if (limit < Money{}) return make_error(ErrorCode::bad_amount, "the credit limit cannot be below 0.00");
+    auto store = open_store(data_dir, lane.config);
+    if (!store) return store.error();
+    auto changed = db::set_member_limit((*store)->connection(), card, limit.in_fen());
+    if (!changed) return storage_error(changed.error());
+    if (!*changed) {
+        return make_error(ErrorCode::no_member, fmt::format("the store has no member with card {}: nothing was changed", card));
+    }
+    // This lane at once; the flow-down brings it again with the store's balance.
+    if (auto copied = db::set_member_limit(lane.db->connection(), card, limit.in_fen()); !copied) {
+        core::Error failure = storage_error(copied.error());
+        failure.message = "the limit is changed at the store; this lane gets it at its next sync: " + failure.message;
+        return failure;
+    }
+    return core::Done{};
+}
+
+core::Result<std::vector<db::MemberRecord>> list_store_members(const std::string& data_dir, const LaneConfig& config) {
+    auto store = open_store_for_reading(data_dir, config);
+    if (!store) return store.error();
+    auto members = db::all_members((*store)->connection());
+    if (!members) return storage_error(members.error());
+    return *members;
+}
+
 core::Result<std::vector<db::MemberRecord>> list_members(db::LaneDb& lane) {
     auto members = db::all_members(lane.connection());
     if (!members) return storage_error(members.error());

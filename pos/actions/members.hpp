@@ -22,7 +22,14 @@ struct NewMember {
 // Writes the member to store.db (the master) and to this lane's lane.db, with nothing owed.
 [[nodiscard]] core::Status add_member(const std::string& data_dir, OpenLane& lane, const NewMember& member,
                                       const std::string& now);
+// A new credit limit at the store (the master) and on this lane; other lanes get it at their next
+// sync. A limit below what the member owes is allowed: no more credit until repaid.
+[[nodiscard]] core::Status set_member_limit(const std::string& data_dir, OpenLane& lane, const std::string& card,
+                                            core::Money limit);
 [[nodiscard]] core::Result<std::vector<db::MemberRecord>> list_members(db::LaneDb& lane);
+// The store's members with the balances the store has received from every lane.
+[[nodiscard]] core::Result<std::vector<db::MemberRecord>> list_store_members(const std::string& data_dir,
+                                                                             const LaneConfig& config);
 // By card number or phone; no_member when there is none.
 [[nodiscard]] core::Result<db::MemberRecord> show_member(db::LaneDb& lane, const std::string& card_or_phone);
 

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "db/lane_returns.hpp"
 #include "db/members.hpp"
 #include "drivers/printer/escpos.hpp"
 #include "drivers/printer/logo.hpp"
@@ -304,8 +305,11 @@ core::Result<db::SaleRecord> find_sale_for_receipt(db::LaneDb& db, const std::op
 std::string original_receipt_code(db::LaneDb& db, const db::SaleRecord& sale) {
     if (!sale.original_sale_id) return {};
     auto original = db.find_sale(*sale.original_sale_id);
-    if (!original || !*original) return {};
-    return receipt_code((*original)->lane, (*original)->receipt_no);
+    if (original && *original) return receipt_code((*original)->lane, (*original)->receipt_no);
+    // Another lane's receipt, returned here: lane.db keeps its lane and number (lane_returns.cpp).
+    auto foreign = db::foreign_original(db.connection(), sale.id);
+    if (!foreign || !*foreign) return {};
+    return receipt_code((*foreign)->first, (*foreign)->second);
 }
 
 std::optional<ReceiptMember> receipt_member(db::LaneDb& db, const db::SaleRecord& sale) {

@@ -97,10 +97,13 @@ json returnable_json(const ReturnableSale& sale) {
                            {"paid", tender.paid.to_string()},
                            {"refunded", tender.refunded.to_string()}});
     }
-    return {{"sale_id", sale.sale.id},         {"receipt", sale.receipt},
-            {"completed_at", sale.sale.completed_at}, {"total", core::Money::fen(sale.sale.total_fen).to_string()},
-            {"earlier_returns", sale.earlier_returns}, {"lines", lines},
-            {"tenders", tenders}};
+    json result = {{"sale_id", sale.sale.id},         {"receipt", sale.receipt},
+                   {"completed_at", sale.sale.completed_at}, {"total", core::Money::fen(sale.sale.total_fen).to_string()},
+                   {"earlier_returns", sale.earlier_returns}, {"lines", lines},
+                   {"tenders", tenders},          {"lane", sale.sale.lane},
+                   {"other_lane", sale.other_lane}};
+    if (!sale.notice.empty()) result["notice"] = sale.notice;
+    return result;
 }
 
 json apply_return_lookup(Lane& lane, const json& action) {

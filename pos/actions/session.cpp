@@ -219,11 +219,18 @@ json do_pay_account(Lane& lane, const json& action, const std::string& now) {
     if (!member) return failure(member.error());
     auto amount = money_field(action, "amount");
     if (!amount) return failure(amount.error());
-    auto paid = lane.pay_account(*member, *amount, now);
+    core::TenderMethod method = core::TenderMethod::cash;  // "method" omitted: cash, as before
+    if (std::string word = optional_text(action, "method"); !word.empty()) {
+        auto parsed = core::parse_tender_method(word);
+        if (!parsed) return failure(core::make_error(core::ErrorCode::bad_input, "method must be cash, card or mobile"));
+        method = *parsed;
+    }
+    auto paid = lane.pay_account(*member, *amount, now, method);
     if (!paid) return failure(paid.error());
     json result = member_json(paid->member);
     result["amount"] = paid->amount.to_string();
     result["id"] = paid->movement_id;
+    result["method"] = std::string(core::tender_method_name(paid->method));
     return result;
 }
 
@@ -403,7 +410,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> op_fields = {
     {"return_lookup", {"receipt"}},
     {"return", {"receipt", "sale_id", "lines", "refund", "reason", "approver", "pin"}},
     {"apply_member", {"member"}},
-    {"pay_account", {"member", "amount"}},
+    {"pay_account", {"member", "amount", "method"}},
 };
 
 // The op names, listed from the table so the message never falls behind it.

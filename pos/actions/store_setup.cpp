@@ -35,6 +35,7 @@ constexpr DemoUser demo_users[] = {
     {"1001", "张伟", "cashier", "1234"},
     {"1002", "李娜", "cashier", "2345"},
     {"9001", "王芳", "supervisor", "9999"},
+    {"8801", "赵敏", "manager", "8888"},  // so the manager report (F7) and 日结 can be tried
 };
 
 std::string lane_db_path(const std::string& data_dir) { return (fs::path(data_dir) / "lane.db").string(); }

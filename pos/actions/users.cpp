@@ -25,7 +25,7 @@ core::Status check_new_pin(std::string_view pin) {
     return core::Done{};
 }
 
-core::Status add_user(db::LaneDb& lane, const NewUser& user, int64_t lane_number) {
+core::Status check_new_user(const NewUser& user) {
     using core::ErrorCode;
     using core::make_error;
     if (!digits_between(user.operator_id, 4, 8)) {
@@ -39,6 +39,13 @@ core::Status add_user(db::LaneDb& lane, const NewUser& user, int64_t lane_number
     if (user.role != "cashier" && user.role != "supervisor" && user.role != "manager" && user.role != "admin") {
         return make_error(ErrorCode::bad_input, "the role must be cashier, supervisor, manager or admin");
     }
+    return core::Done{};
+}
+
+core::Status add_user(db::LaneDb& lane, const NewUser& user, int64_t lane_number) {
+    using core::ErrorCode;
+    using core::make_error;
+    if (auto valid = check_new_user(user); !valid) return valid;
     auto existing = lane.find_user(user.operator_id);
     if (!existing) return storage_error(existing.error());
     if (*existing) {
@@ -52,6 +59,30 @@ core::Status add_user(db::LaneDb& lane, const NewUser& user, int64_t lane_number
         !saved) {
         return storage_error(saved.error());
     }
+    return core::Done{};
+}
+
+core::Result<std::vector<db::LaneUserRecord>> list_users(db::LaneDb& lane) {
+    auto users = db::all_lane_users(lane);
+    if (!users) return storage_error(users.error());
+    return *users;
+}
+
+core::Status set_user_active(db::LaneDb& lane, const std::string& operator_id, bool active, int64_t lane_number) {
+    AuditEvent event{local_now(), lane_number, active ? "user_enable" : "user_disable", {}, {}, operator_id,
+                     nlohmann::json::object()};
+    auto changed = with_audit(lane, event, [&]() -> db::DbResult<bool> {
+        auto updated = db::set_user_active(lane, operator_id, active);
+        if (!updated) return updated.error();
+        // Nothing to record for an unknown operator: rolled back with the audit record.
+        if (!*updated) return db::DbError{db::DbErrorCode::not_found, ""};
+        return true;
+    });
+    if (!changed && changed.error().code == db::DbErrorCode::not_found) {
+        return core::make_error(core::ErrorCode::unknown_operator,
+                                fmt::format("there is no operator number {} on this lane: nothing was changed", operator_id));
+    }
+    if (!changed) return storage_error(changed.error());
     return core::Done{};
 }
 

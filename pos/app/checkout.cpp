@@ -25,7 +25,14 @@ Notice info(std::string text) { return Notice{Tone::info, std::move(text), {}}; 
 }  // namespace
 
 bool Checkout::frame(ui::InputQueue& input) {
-    ui::Ui ui{tr_, fonts_.fonts(), fonts_.scale()};
+    // The keys of the screen drawn now; keys left in the queue meet the next screen's own.
+    const char* key_context = state_.screen == Screen::sale     ? "sale"
+                              : state_.screen != Screen::tender ? ""
+                              : state_.tender.done              ? "change"
+                                                                : "tender";
+    const ui::KeyTable* keys = keymap_.table(key_context);
+    input.use_keys(keys);
+    ui::Ui ui{tr_, fonts_.fonts(), fonts_.scale(), keys};
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -61,6 +68,10 @@ bool Checkout::frame(ui::InputQueue& input) {
         case Screen::returns: ui::draw_return(state_.returns, return_view_, input, intents, ui); break;
         case Screen::end_of_day: ui::draw_end_of_day(state_.day, day_view_, input, intents, ui); break;
         case Screen::manager_report: ui::draw_manager_report(state_.manager, manager_view_, input, intents, ui); break;
+        case Screen::repayment: ui::draw_repayment(state_.repay, member_view_, input, intents, ui); break;
+        case Screen::return_no_receipt:
+            ui::draw_return_no_receipt(state_.no_receipt, no_receipt_view_, input, intents, ui);
+            break;
     }
     ImGui::PopFont();
     ImGui::End();
@@ -69,6 +80,7 @@ bool Checkout::frame(ui::InputQueue& input) {
     if (state_.screen == Screen::close_variance) fonts_.ensure(state_.close.variance.reason.text);
     if (state_.screen == Screen::returns) fonts_.ensure(state_.returns.reason.text);
     if (state_.screen == Screen::end_of_day) fonts_.ensure(state_.day.reason.text);
+    if (state_.screen == Screen::return_no_receipt) fonts_.ensure(state_.no_receipt.reason.text);
     bool searched = refresh_lookup();
 
     for (const ui::Intent& intent : intents) {
@@ -79,6 +91,11 @@ bool Checkout::frame(ui::InputQueue& input) {
 
 ui::SaleView Checkout::sale_view() {
     ui::SaleView view = ui::make_sale_view(lane_, tr_.is_chinese());
+    // A big catalog's names are not all in the atlas from the start (main.cpp): add what shows.
+    for (const ui::LineView& line : view.lines) {
+        fonts_.ensure(line.name);
+        fonts_.ensure(line.spec);
+    }
     if (held_stale_) {
         held_.clear();
         if (auto held = lane_.held_tickets()) {
@@ -198,6 +215,8 @@ ui::Notice& Checkout::current_notice() {
         case Screen::returns: return state_.returns.notice;
         case Screen::end_of_day: return state_.day.notice;
         case Screen::manager_report: return state_.manager.notice;
+        case Screen::repayment: return state_.repay.notice;
+        case Screen::return_no_receipt: return state_.no_receipt.notice;
     }
     return state_.sale.notice;
 }
@@ -248,19 +267,31 @@ void Checkout::apply(const ui::intent::Logout&) {
 
 void Checkout::apply(const ui::intent::OpenShift& intent) {
     ui::ShiftForm& form = state_.shift;
-    auto amount = core::Money::parse(intent.float_text);
-    if (!amount) {
-        form.notice = ui::error_notice(tr_, amount.error());
-        return;
-    }
-    auto shift = lane_.open_shift(*amount, actions::local_now());
+    core::Money amount;
+    auto shift = [&]() -> core::Result<db::ShiftRecord> {
+        if (intent.counts.empty()) {
+            auto typed = core::Money::parse(intent.float_text);
+            if (!typed) return typed.error();
+            amount = *typed;
+            return lane_.open_shift(amount, actions::local_now());
+        }
+        // Counted by denomination (F2): the lane keeps the counts with the shift and sends them to the store.
+        core::CashCount counted;
+        const std::vector<core::Money>& denominations = core::cny_denominations();
+        for (size_t i = 0; i < intent.counts.size() && i < denominations.size(); ++i) {
+            if (intent.counts[i] == 0) continue;
+            if (auto set = counted.set(denominations[i], intent.counts[i]); !set) return set.error();
+        }
+        amount = counted.total();
+        return lane_.open_shift(counted, actions::local_now());
+    }();
     if (!shift) {
         form.notice = ui::error_notice(tr_, shift.error());
         return;
     }
     state_.screen = Screen::sale;
     state_.sale = ui::SaleForm{};
-    state_.sale.notice = success(tr_.format("sale.shift_opened", ui::money_text(*amount)));
+    state_.sale.notice = success(tr_.format("sale.shift_opened", ui::money_text(amount)));
 }
 
 void Checkout::scanned(const std::string& code) {

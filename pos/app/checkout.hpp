@@ -9,18 +9,21 @@
 #include "pos/actions/lane.hpp"
 #include "pos/actions/printing.hpp"
 #include "pos/ui/input.hpp"
+#include "pos/ui/keymap.hpp"
 #include "pos/ui/state.hpp"
 #include "pos/ui/strings.hpp"
 #include "pos/ui/theme.hpp"
 #include "pos/ui/day_views.hpp"
 #include "pos/ui/views.hpp"
+#include "pos/ui/member_view.hpp"
+#include "pos/ui/no_receipt_view.hpp"
 
 namespace pos::app {
 
 class Checkout {
 public:
     Checkout(actions::Lane& lane, const ui::Strings& strings, ui::FontBook& fonts)
-        : lane_(lane), tr_(strings), fonts_(fonts) {}
+        : lane_(lane), tr_(strings), fonts_(fonts), keymap_(lane.config().keys) {}
 
     // Draws one frame into the current ImGui frame and applies its intents.
     // True when something changed and another frame should follow at once.
@@ -68,6 +71,10 @@ private:
     void apply(const ui::intent::OpenReturn& intent);
     void apply(const ui::intent::LookupReturn& intent);
     void apply(const ui::intent::CommitReturn& intent);
+    void apply(const ui::intent::OpenNoReceiptReturn& intent);
+    void apply(const ui::intent::AddReturnItem& intent);
+    void apply(const ui::intent::RemoveReturnItem& intent);
+    void apply(const ui::intent::CommitNoReceiptReturn& intent);
     // 日结 and the manager report (checkout_day.cpp).
     void apply(const ui::intent::OpenEndOfDay& intent);
     void apply(const ui::intent::CloseDay& intent);
@@ -76,6 +83,10 @@ private:
     void apply(const ui::intent::ShowReportDay& intent);
     void apply(const ui::intent::PrintDailyReport& intent);
     void apply(const ui::intent::ApplyMember& intent);
+    // 会员还款 (checkout_members.cpp).
+    void apply(const ui::intent::OpenRepayment& intent);
+    void apply(const ui::intent::FindMember& intent);
+    void apply(const ui::intent::PayAccount& intent);
     // Reads the open business day again into day_view_; false (notice set) when the store is unavailable.
     bool refresh_day();
     // Loads the daily report of `day` into the manager screen; false (notice set) when it cannot.
@@ -107,6 +118,7 @@ private:
     actions::Lane& lane_;
     const ui::Strings& tr_;
     ui::FontBook& fonts_;
+    ui::KeyMap keymap_;  // pos.toml [keys]: the store's own keys on the sale and payment screens
     ui::UiState state_;
     std::optional<bool> scanner_connected_;
     std::optional<ui::SyncView> sync_;
@@ -122,6 +134,9 @@ private:
     ui::DayView day_view_;                              // the 日结 screen
     std::optional<core::DailyReport> daily_report_;     // the manager screen's day, for F4
     ui::ManagerReportView manager_view_;
+    ui::MemberView member_view_;                        // the member on the 还款 screen
+    std::vector<actions::ReturnLine> no_receipt_lines_; // 无小票退货: the items listed, by code
+    ui::NoReceiptView no_receipt_view_;
 };
 
 }  // namespace pos::app

@@ -48,7 +48,7 @@ bool Checkout::refresh_day() {
         current_notice() = ui::error_notice(tr_, status.error());
         return false;
     }
-    day_view_ = ui::make_day_view(*status);
+    day_view_ = ui::make_day_view(*status, tr_);
     return true;
 }
 
@@ -74,9 +74,11 @@ void Checkout::apply(const ui::intent::CloseDay& intent) {
     auto outcome = lane_.end_of_day(**store, request, actions::local_now());
     if (!outcome) {
         Notice notice = ui::error_notice(tr_, outcome.error());
+        // The lane lists the blockers in English; the screen lists them below in its own language.
+        if (outcome.error().code == core::ErrorCode::day_blocked) notice.detail.clear();
         form.pin.clear();
         // What blocks may have changed since the screen was read (a shift closed, a lane synced).
-        if (auto status = lane_.day_status(**store)) day_view_ = ui::make_day_view(*status);
+        if (auto status = lane_.day_status(**store)) day_view_ = ui::make_day_view(*status, tr_);
         form.notice = notice;
         return;
     }

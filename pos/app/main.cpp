@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 #include <GLFW/glfw3.h>
+#include <fmt/format.h>
 
 #include "drivers/printer/printer_watch.hpp"
 #include "drivers/usb/scanner_device.hpp"
@@ -54,10 +55,20 @@ bool parse_size(const std::string& text, int& width, int& height) {
     return width >= 640 && height >= 480;
 }
 
+// Catalogs up to this size have their names' glyphs loaded at start (tens of milliseconds);
+// a bigger catalog's would cost seconds of start-up (at a million items, reading 75 MB of
+// names), so its glyphs outside the common Chinese range are added when a name is first shown
+// (Checkout::sale_view, the F8 lookup): one atlas rebuild before the next frame.
+constexpr int64_t preload_catalog_glyphs_up_to = 50000;
+
 // Every string the screens can show, so its glyphs are in the atlas from the first frame.
 void add_known_text(ui::FontBook& fonts, const ui::Strings& strings, actions::OpenLane& lane) {
     for (const std::string& text : strings.all_text()) fonts.add_text(text);
     fonts.add_text(lane.config.store_name);
+    // Counted up to the limit only: count(*) of a million items reads a whole index.
+    auto count = lane.db->connection().query_text(
+        fmt::format("SELECT count(*) FROM (SELECT 1 FROM items LIMIT {})", preload_catalog_glyphs_up_to + 1));
+    if (count && std::stoll(count->value_or("0")) > preload_catalog_glyphs_up_to) return;
     auto items = lane.db->all_items();
     if (!items) {
         std::cerr << "pos: the catalog could not be read (" << items.error().message
@@ -88,6 +99,7 @@ ui::SyncView sync_badge(const db::SyncSnapshot& snapshot) {
     const std::optional<std::string>& last = snapshot.status.last_sync_at;
     if (last && last->size() >= 16) view.last_sync = last->substr(11, 5);  // "…T09:15…" -> "09:15"
     view.failing = snapshot.error.has_value();
+    view.damaged = snapshot.integrity_error.has_value();
     return view;
 }
 
@@ -105,7 +117,8 @@ int run(const Options& options) {
     db::SyncWorkerOptions sync_options;
     sync_options.between_sales = [&ticket_open] { return !ticket_open.load(); };
     auto sync = actions::make_sync_worker(options.data_dir, opened->config, sync_options);
-    sync->start();
+    // Started after the first frame (below): in a one-machine store its first act is opening
+    // store.db with a whole-file check, which would compete with start-up for the disk.
     // Checkpoints run on the sync worker's thread, between its passes: a sale commit never
     // carries one (docs/performance.md). Best effort: a failure leaves SQLite's default.
     (void)opened->db->connection().exec("PRAGMA wal_autocheckpoint=0");
@@ -279,6 +292,7 @@ int run(const Options& options) {
         }
         window.render();
         ++frame;
+        if (frame == 1) sync->start();
         settle = changed || !input.empty() ? 2 : settle - 1;
         if (screenshot && frame >= options.frames && input.empty() && settle <= 0) {
             auto written = window.write_png(options.screenshot);

@@ -26,6 +26,8 @@ const char* screen_name(ui::Screen screen) {
         case ui::Screen::returns: return "returns";
         case ui::Screen::end_of_day: return "end_of_day";
         case ui::Screen::manager_report: return "manager_report";
+        case ui::Screen::repayment: return "repayment";
+        case ui::Screen::return_no_receipt: return "return_no_receipt";
     }
     return "unknown";
 }

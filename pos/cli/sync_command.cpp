@@ -38,8 +38,15 @@ struct CatalogLine {
     int64_t version = 0;
 };
 
+// The lane's users and members after a pass, the same way.
+struct DirectoryLine {
+    std::optional<bool> updated;
+    db::DirectoryVersion version;
+};
+
 void print_summary(const db::SyncCounts& counts, const db::SyncStatus& status, const std::string& format,
-                   bool include_counts, std::optional<CatalogLine> catalog = std::nullopt) {
+                   bool include_counts, std::optional<CatalogLine> catalog = std::nullopt,
+                   std::optional<DirectoryLine> directory = std::nullopt) {
     if (format == "json") {
         json out = {{"queue_depth", status.queue_depth},
                     {"oldest_unsynced", or_null(status.oldest_unsynced)},
@@ -58,6 +65,11 @@ void print_summary(const db::SyncCounts& counts, const db::SyncStatus& status, c
             out["catalog_version"] = catalog->version;
             out["catalog_updated"] = catalog->updated ? json(*catalog->updated) : json(nullptr);
         }
+        if (directory) {
+            out["users_version"] = directory->version.users;
+            out["members_version"] = directory->version.members;
+            out["directory_updated"] = directory->updated ? json(*directory->updated) : json(nullptr);
+        }
         std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
         return;
     }
@@ -72,6 +84,11 @@ void print_summary(const db::SyncCounts& counts, const db::SyncStatus& status, c
     if (catalog && catalog->updated) {
         std::cout << fmt::format("catalog: {} (version {})\n", *catalog->updated ? "updated from the store" : "current",
                                  catalog->version);
+    }
+    if (directory && directory->updated) {
+        std::cout << fmt::format("users and members: {} (users version {}, members version {})\n",
+                                 *directory->updated ? "updated from the store" : "current", directory->version.users,
+                                 directory->version.members);
     }
     std::cout.flush();
 }
@@ -101,6 +118,7 @@ int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const S
     db::SyncCounts reported;
     std::string reported_error;
     int64_t catalog_updates = 0;
+    int64_t directory_updates = 0;
     const timespec tick{0, 200'000'000};
     for (;;) {
         int received = sigtimedwait(&signals, nullptr, &tick);
@@ -116,6 +134,10 @@ int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const S
         if (snapshot.catalog_updates != catalog_updates) {
             std::cout << fmt::format("{} catalog updated from the store\n", actions::local_now()) << std::flush;
             catalog_updates = snapshot.catalog_updates;
+        }
+        if (snapshot.directory_updates != directory_updates) {
+            std::cout << fmt::format("{} users and members updated from the store\n", actions::local_now()) << std::flush;
+            directory_updates = snapshot.directory_updates;
         }
         std::string error = snapshot.error ? snapshot.error->message : "";
         if (error != reported_error) {
@@ -167,11 +189,25 @@ int run_sync(const std::string& data_dir, const SyncOptions& options) {
             catalog_updated = *refreshed;
         }
     }
+    // Then its operators and members (db/directory_sync.hpp).
+    std::optional<bool> directory_updated;
+    if (store && !outcome.error) {
+        auto refreshed = db::refresh_directory(*lane->db, **store, actions::local_now());
+        if (!refreshed) {
+            (void)db::record_sync_failure(*lane->db, refreshed.error(), actions::local_now());
+            outcome.error = refreshed.error();
+        } else {
+            directory_updated = *refreshed;
+        }
+    }
     auto status = db::read_sync_status(*lane->db);
     if (!status) return report(actions::storage_error(status.error()));
     auto catalog_version = db::applied_catalog_version(*lane->db);
     if (!catalog_version) return report(actions::storage_error(catalog_version.error()));
-    print_summary(outcome.counts, *status, options.format, true, CatalogLine{catalog_updated, catalog_version->number});
+    auto directory_version = db::applied_directory_version(*lane->db);
+    if (!directory_version) return report(actions::storage_error(directory_version.error()));
+    print_summary(outcome.counts, *status, options.format, true, CatalogLine{catalog_updated, catalog_version->number},
+                  DirectoryLine{directory_updated, *directory_version});
     if (outcome.error) {
         std::cerr << "posctl: sync stopped, the lane keeps every unsent record: " << outcome.error->message << "\n";
         return exit_failure;

@@ -1,10 +1,12 @@
-// posctl user add | pin | reset-pin: operators and their PINs; PINs are read from standard input,
-// never from the command line.
+// posctl user add | list | disable | enable | pin | reset-pin: operators and their PINs; PINs are
+// read from standard input, never from the command line. --store acts on store.db, whose
+// operators flow down to every lane at its next sync (docs/store-service.md).
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "pos/actions/lane.hpp"
+#include "pos/actions/store_users.hpp"
 #include "pos/actions/users.hpp"
 #include "pos/cli/commands.hpp"
 
@@ -21,6 +23,26 @@ std::string read_secret_line() {
     return line;
 }
 
+// store.db of this data directory's pos.toml (direct mode), or why it cannot be opened here.
+template <typename Action>
+int with_store(const std::string& data_dir, Action action) {
+    auto lane = actions::open_lane(data_dir);
+    if (!lane) return report(lane.error());
+    auto store = actions::open_store(data_dir, lane->config);
+    if (!store) return report(store.error());
+    return action(**store, *lane);
+}
+
+std::string lane_user_line(const db::LaneUserRecord& each) {
+    std::string state = each.user.active ? "active" : "disabled";
+    if (each.lock.locked_until) state += fmt::format(", locked until {}", *each.lock.locked_until);
+    if (each.lock.failed_pins > 0) state += fmt::format(", {} wrong PIN(s)", each.lock.failed_pins);
+    if (each.from_store) state += ", from the store";
+    return fmt::format("{:<8}  {:<16}  {:<10}  {}", each.user.operator_id, each.user.name, each.user.role, state);
+}
+
+const char* store_note = "; every lane gets it at its next sync";
+
 }  // namespace
 
 void register_user(CLI::App& app, Command& command) {
@@ -31,8 +53,20 @@ void register_user(CLI::App& app, Command& command) {
     add->add_option("OPERATOR", fields->operator_id, "operator number, 4 to 8 digits")->required();
     add->add_option("--name", fields->name, "name as shown on screen and receipts")->required();
     add->add_option("--role", fields->role, "cashier, supervisor, manager or admin")->required();
-    add->callback([&command, fields] {
-        command = [fields](const std::string& data_dir) {
+    auto add_at_store = std::make_shared<bool>(false);
+    add->add_flag("--store", *add_at_store, "add the operator at the store (store.db), for every lane");
+    add->callback([&command, fields, add_at_store] {
+        command = [fields, add_at_store](const std::string& data_dir) {
+            if (*add_at_store) {
+                return with_store(data_dir, [&](db::StoreDb& store, actions::OpenLane& lane) {
+                    actions::NewUser added_user = *fields;
+                    added_user.pin = read_secret_line();
+                    if (auto added = actions::add_store_user(store, lane, added_user); !added) return report(added.error());
+                    std::cout << fmt::format("added {} {} ({}) at the store{}\n", added_user.operator_id,
+                                             added_user.name, added_user.role, store_note);
+                    return exit_ok;
+                });
+            }
             auto lane = actions::open_lane(data_dir);
             if (!lane) return report(lane.error());
             actions::NewUser added_user = *fields;
@@ -44,6 +78,64 @@ void register_user(CLI::App& app, Command& command) {
             return exit_ok;
         };
     });
+
+    auto* list = user->add_subcommand("list", "every operator with role and state (active, disabled, locked out)");
+    auto list_store = std::make_shared<bool>(false);
+    list->add_flag("--store", *list_store, "the store's operators (store.db) instead of this lane's");
+    list->callback([&command, list_store] {
+        command = [list_store](const std::string& data_dir) {
+            if (*list_store) {
+                return with_store(data_dir, [](db::StoreDb& store, actions::OpenLane&) {
+                    auto users = actions::list_store_users(store);
+                    if (!users) return report(users.error());
+                    for (const db::UserRecord& each : *users) {
+                        std::cout << fmt::format("{:<8}  {:<16}  {:<10}  {}\n", each.operator_id, each.name, each.role,
+                                                 each.active ? "active" : "disabled");
+                    }
+                    if (users->empty()) std::cout << "no operators at the store yet: posctl user add --store\n";
+                    return exit_ok;
+                });
+            }
+            auto lane = actions::open_lane(data_dir);
+            if (!lane) return report(lane.error());
+            auto users = actions::list_users(*lane->db);
+            if (!users) return report(users.error());
+            for (const db::LaneUserRecord& each : *users) std::cout << lane_user_line(each) << "\n";
+            if (users->empty()) std::cout << "no operators on this lane yet: posctl user add\n";
+            return exit_ok;
+        };
+    });
+
+    for (bool active : {false, true}) {
+        auto* toggle = user->add_subcommand(active ? "enable" : "disable",
+                                            active ? "let a disabled operator log in again"
+                                                   : "stop an operator from logging in or approving (kept for the records)");
+        auto who = std::make_shared<std::string>();
+        auto at_store = std::make_shared<bool>(false);
+        toggle->add_option("OPERATOR", *who, "operator number")->required();
+        toggle->add_flag("--store", *at_store, "at the store (store.db), for every lane");
+        toggle->callback([&command, who, at_store, active] {
+            command = [who, at_store, active](const std::string& data_dir) {
+                const char* done = active ? "enabled" : "disabled";
+                if (*at_store) {
+                    return with_store(data_dir, [&](db::StoreDb& store, actions::OpenLane& lane) {
+                        if (auto changed = actions::set_store_user_active(store, lane, *who, active); !changed) {
+                            return report(changed.error());
+                        }
+                        std::cout << fmt::format("operator {} is {} at the store{}\n", *who, done, store_note);
+                        return exit_ok;
+                    });
+                }
+                auto lane = actions::open_lane(data_dir);
+                if (!lane) return report(lane.error());
+                if (auto changed = actions::set_user_active(*lane->db, *who, active, lane->config.lane); !changed) {
+                    return report(changed.error());
+                }
+                std::cout << fmt::format("operator {} is {} on this lane\n", *who, done);
+                return exit_ok;
+            };
+        });
+    }
 
     auto* pin = user->add_subcommand("pin", "change your own PIN: the old PIN on the first line of standard input, "
                                             "the new one on the second");
@@ -66,8 +158,22 @@ void register_user(CLI::App& app, Command& command) {
     auto manager = std::make_shared<std::string>();
     reset->add_option("OPERATOR", *target, "the operator whose PIN is reset")->required();
     reset->add_option("--manager", *manager, "the manager's operator number")->required();
-    reset->callback([&command, target, manager] {
-        command = [target, manager](const std::string& data_dir) {
+    auto reset_at_store = std::make_shared<bool>(false);
+    reset->add_flag("--store", *reset_at_store, "at the store (store.db), for every lane; the manager must be a store operator");
+    reset->callback([&command, target, manager, reset_at_store] {
+        command = [target, manager, reset_at_store](const std::string& data_dir) {
+            if (*reset_at_store) {
+                return with_store(data_dir, [&](db::StoreDb& store, actions::OpenLane& lane) {
+                    std::string manager_pin = read_secret_line(), new_pin = read_secret_line();
+                    if (auto done = actions::reset_store_pin(store, lane, {*manager, manager_pin}, *target, new_pin); !done) {
+                        return report(done.error());
+                    }
+                    std::cout << fmt::format("the PIN of operator {} was reset at the store by {}{}; each lane lifts its "
+                                             "lockout then\n",
+                                             *target, *manager, store_note);
+                    return exit_ok;
+                });
+            }
             auto lane_files = actions::open_lane(data_dir);
             if (!lane_files) return report(lane_files.error());
             std::string manager_pin = read_secret_line(), new_pin = read_secret_line();

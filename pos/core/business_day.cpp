@@ -21,6 +21,9 @@ bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400
 
 int days_in_month(int year, int month) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    // next_date() gets unchecked text ("2026-13-01" from a typed report date): a month outside
+    // 1..12 has no days rather than reading past the table (UBSan: index 12 out of bounds).
+    if (month < 1 || month > 12) return 0;
     return month == 2 && is_leap(year) ? 29 : days[month - 1];
 }
 
@@ -121,14 +124,16 @@ std::vector<DayBlocker> day_blockers(const OpenDay& day, const std::vector<LaneS
         if (shift.closed) continue;
         blockers.push_back({"open_shift", shift.id,
                             "shift " + shift.id + " on lane " + std::to_string(shift.lane) + " (operator " +
-                                shift.operator_id + ", opened " + shift.opened_at + ") is still open: close it (交班) first"});
+                                shift.operator_id + ", opened " + shift.opened_at + ") is still open: close it (交班) first",
+                            shift.lane, shift.operator_id, shift.opened_at, 0});
     }
     for (const LaneSyncState& lane : lanes) {
         if (lane.unsynced == 0) continue;
         blockers.push_back({"unsynced", std::to_string(lane.lane),
                             "lane " + std::to_string(lane.lane) + " has " + std::to_string(lane.unsynced) +
                                 " record(s) not yet at the store (oldest " + lane.oldest_unsynced.value_or("unknown") +
-                                "): run `posctl sync --once` on that lane"});
+                                "): run `posctl sync --once` on that lane",
+                            lane.lane, {}, lane.oldest_unsynced.value_or(""), lane.unsynced});
     }
     return blockers;
 }

@@ -57,7 +57,11 @@ struct OpenDay {
 struct DayBlocker {
     std::string kind;  // "open_shift", "unsynced", "no_shifts"
     std::string ref;   // the shift id, the lane number
-    std::string message;
+    std::string message;  // English, for posctl and scripts; screens render their own from the facts below
+    int64_t lane = 0;                 // open_shift, unsynced
+    std::string operator_id = {};     // open_shift
+    std::string at = {};              // open_shift: opened; unsynced: the oldest record not at the store
+    int64_t records = 0;              // unsynced: how many
 };
 
 struct LaneSyncState {

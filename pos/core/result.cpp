@@ -35,6 +35,7 @@ std::string_view error_code_name(ErrorCode code) {
         case ErrorCode::locked_out: return "locked_out";
         case ErrorCode::over_credit_limit: return "over_credit_limit";
         case ErrorCode::no_member: return "no_member";
+        case ErrorCode::store_unreachable: return "store_unreachable";
     }
     return "internal";
 }

@@ -42,6 +42,7 @@ enum class ErrorCode {
     locked_out,         // too many wrong PINs: the operator waits, or a manager resets the PIN
     over_credit_limit,  // a sale on a member account beyond the available credit
     no_member,          // no member account on the ticket, or none with that card or phone
+    store_unreachable,  // the store (store.db or pos-store) could not be asked, e.g. for another lane's receipt
 };
 
 [[nodiscard]] std::string_view error_code_name(ErrorCode code);

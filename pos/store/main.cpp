@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include "db/directory_protocol.hpp"
 #include "db/lane_tokens.hpp"
 #include "db/store_protocol.hpp"
 #include "db/store_service.hpp"
@@ -61,6 +62,13 @@ int serve(const std::string& data_dir, const std::string& listen) {
     httplib::Server server;
     server.Post(std::string(pos::db::batch_path), [&](const httplib::Request& request, httplib::Response& response) {
         pos::db::ServiceResponse answer = service.receive_batch(request.get_header_value("Authorization"), request.body);
+        // A refused batch is the store operator's business too (a misconfigured or hostile lane).
+        if (answer.status >= 400) {
+            std::string why = pos::db::decode_error(answer.body, answer.status).message;
+            if (why.starts_with("pos-store: ")) why.erase(0, std::string_view("pos-store: ").size());
+            std::cerr << fmt::format("pos-store: a batch from {} was not stored (HTTP {}): {}\n", request.remote_addr,
+                                     answer.status, why);
+        }
         response.status = answer.status;
         response.set_content(answer.body, "application/json");
     });
@@ -70,6 +78,20 @@ int serve(const std::string& data_dir, const std::string& listen) {
                                      request.get_param_value("have"));
         response.status = answer.status;
         if (answer.status != 204) response.set_content(answer.body, "application/json");
+    });
+    server.Get(std::string(pos::db::directory_path), [&](const httplib::Request& request, httplib::Response& response) {
+        pos::db::ServiceResponse answer = service.directory_if_newer(
+            request.get_header_value("Authorization"), request.get_param_value("store"),
+            request.get_param_value("users"), request.get_param_value("members"));
+        response.status = answer.status;
+        if (answer.status != 204) response.set_content(answer.body, "application/json");
+    });
+    server.Get(std::string(pos::db::sales_path), [&](const httplib::Request& request, httplib::Response& response) {
+        pos::db::ServiceResponse answer =
+            service.sale_for_return(request.get_header_value("Authorization"), request.get_param_value("id"),
+                                    request.get_param_value("lane"), request.get_param_value("receipt"));
+        response.status = answer.status;
+        response.set_content(answer.body, "application/json");
     });
     server.Get(std::string(pos::db::health_path), [](const httplib::Request&, httplib::Response& response) {
         response.set_content(R"({"ok":true})", "application/json");

@@ -3,9 +3,9 @@
 // until the count is submitted. Enter moves down the fields; on the last one it asks once more,
 // because a submitted count is final.
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 
+#include "pos/ui/count_widget.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -41,41 +41,6 @@ bool handle(CountForm& form, InputEvent event, Intents& intents, const Strings& 
     }
 }
 
-// One denomination: its name, the count typed, and what that many are worth.
-bool count_row(const Ui& ui, const std::string& label, const Entry& entry, bool active, core::Money worth, float width,
-               float height) {
-    ImVec2 top_left = ImGui::GetCursorScreenPos();
-    ImGui::PushID(label.c_str());
-    bool tapped = ImGui::InvisibleButton("row", ImVec2(width, height));
-    ImGui::PopID();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImFont* title = ui.fonts.title;
-    ImFont* body = ui.fonts.body;
-    if (active) draw->AddRectFilled(top_left, ImVec2(top_left.x + width, top_left.y + height), color::accent_soft, ui.px(6));
-    float label_width = width * 0.28f;
-    draw->AddText(title, title->FontSize, ImVec2(top_left.x + ui.px(10), top_left.y + (height - title->FontSize) * 0.5f),
-                  color::text, label.c_str());
-    // The box with the count.
-    ImVec2 box_min(top_left.x + label_width, top_left.y + ui.px(4));
-    ImVec2 box_max(box_min.x + width * 0.3f, top_left.y + height - ui.px(4));
-    draw->AddRectFilled(box_min, box_max, color::panel, ui.px(6));
-    draw->AddRect(box_min, box_max, active ? color::accent : color::border, ui.px(6), 0, active ? ui.px(2.5f) : ui.px(1.0f));
-    const char* shown = entry.text.empty() ? "0" : entry.text.c_str();
-    ImVec2 count_size = title->CalcTextSizeA(title->FontSize, FLT_MAX, 0, shown);
-    float count_x = box_max.x - ui.px(12) - count_size.x;
-    float text_y = top_left.y + (height - title->FontSize) * 0.5f;
-    draw->AddText(title, title->FontSize, ImVec2(count_x, text_y), entry.text.empty() ? color::voided : color::text, shown);
-    if (active) draw->AddRectFilled(ImVec2(box_max.x - ui.px(9), text_y + ui.px(2)), ImVec2(box_max.x - ui.px(6.5f), text_y + title->FontSize - ui.px(2)), color::accent);
-    // × and the worth, right-aligned.
-    draw->AddText(body, body->FontSize, ImVec2(box_max.x + ui.px(12), top_left.y + (height - body->FontSize) * 0.5f),
-                  color::muted, ui.tr("count.pieces"));
-    std::string money = money_text(worth);
-    ImVec2 money_size = title->CalcTextSizeA(title->FontSize, FLT_MAX, 0, money.c_str());
-    draw->AddText(title, title->FontSize, ImVec2(top_left.x + width - ui.px(10) - money_size.x, text_y),
-                  worth.is_zero() ? color::voided : color::text, money.c_str());
-    return tapped;
-}
-
 }  // namespace
 
 void draw_close_count(CountForm& form, const CountView& view, InputQueue& input, Intents& intents, const Ui& ui) {
@@ -101,26 +66,10 @@ void draw_close_count(CountForm& form, const CountView& view, InputQueue& input,
     text_colored(color::muted, ui.tr("count.hint"));
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, gap * 0.5f));
-    float total_height = ui.fonts.big->FontSize + ui.px(12);
-    float spacing = ImGui::GetStyle().ItemSpacing.y;
-    float rows = static_cast<float>(view.denominations.size());
-    float row_height = std::clamp((ImGui::GetContentRegionAvail().y - total_height - spacing) / rows - spacing, ui.px(36),
-                                  ui.px(54));
-    std::vector<int64_t> counts = form.counts();
-    for (size_t i = 0; i < view.denominations.size() && i < form.notes.size(); ++i) {
-        core::Money worth = core::Money::fen(counts[i] * view.denominations[i].in_fen());
-        if (count_row(ui, denomination_text(ui.tr, view.denominations[i]), form.notes[i], form.field == i, worth, inner,
-                      row_height)) {
-            form.field = i;
-            form.confirming = false;
-        }
+    if (auto tapped = denomination_rows(ui, view.denominations, form.notes, form.field)) {
+        form.field = *tapped;
+        form.confirming = false;
     }
-    ImGui::Separator();
-    text_colored(color::muted, ui.tr("count.cash_total"));
-    ImGui::SameLine();
-    ImGui::PushFont(ui.fonts.big);
-    text_right(money_text(form.cash_total()).c_str(), ImGui::GetContentRegionMax().x);
-    ImGui::PopFont();
     end_panel();
 
     // [SECTION] Non-cash totals, the pad, submit

@@ -44,7 +44,19 @@ FigureRow figure(const char* label, int64_t value, std::optional<int64_t> previo
 
 }  // namespace
 
-DayView make_day_view(const actions::DayStatus& status) {
+std::string blocker_text(const Strings& tr, const core::DayBlocker& blocker) {
+    if (blocker.kind == "open_shift") {
+        return tr.format("day.blocker.open_shift", blocker.lane, blocker.operator_id, minute_of(blocker.at));
+    }
+    if (blocker.kind == "unsynced") {
+        std::string oldest = blocker.at.empty() ? std::string("-") : minute_of(blocker.at);
+        return tr.format("day.blocker.unsynced", blocker.lane, blocker.records, oldest);
+    }
+    if (blocker.kind == "no_shifts") return tr("day.blocker.no_shifts");
+    return blocker.message;
+}
+
+DayView make_day_view(const actions::DayStatus& status, const Strings& tr) {
     DayView view;
     view.day = status.day.day;
     view.opened = minute_of(status.day.opened_at);
@@ -53,7 +65,7 @@ DayView make_day_view(const actions::DayStatus& status) {
         view.shifts.push_back({std::to_string(shift.lane), shift.operator_id, opened.size() > 5 ? opened.substr(5) : opened,
                                !shift.closed});
     }
-    for (const core::DayBlocker& blocker : status.blockers) view.blockers.push_back(blocker.message);
+    for (const core::DayBlocker& blocker : status.blockers) view.blockers.push_back(blocker_text(tr, blocker));
     if (status.last_closed) {
         view.last_closed = status.last_closed->day;
         view.last_closed_at = minute_of(status.last_closed->closed_at);

@@ -9,6 +9,7 @@
 #include "pos/actions/end_of_day.hpp"
 #include "pos/core/daily_report.hpp"
 #include "pos/core/permissions.hpp"
+#include "pos/ui/strings.hpp"
 
 namespace pos::ui {
 
@@ -23,7 +24,7 @@ struct DayView {
     std::string day;          // the open business day; empty: no shift since the last 日结
     std::string opened;       // "2026-11-23 08:00", its first shift
     std::vector<DayShiftRow> shifts;
-    std::vector<std::string> blockers;  // the lane's own words: what to do about each
+    std::vector<std::string> blockers;  // what to do about each, in the UI language (blocker_text)
     std::string last_closed;  // "2026-11-22", empty before the first 日结
     std::string last_closed_at;
     std::string last_closed_by;
@@ -31,7 +32,10 @@ struct DayView {
     bool forced = false;              // closed past blockers
 };
 
-[[nodiscard]] DayView make_day_view(const actions::DayStatus& status);
+// What blocks the end of day, said in the UI language from the blocker's facts (core says it in
+// English for posctl and scripts); an unknown kind keeps core's message.
+[[nodiscard]] std::string blocker_text(const Strings& tr, const core::DayBlocker& blocker);
+[[nodiscard]] DayView make_day_view(const actions::DayStatus& status, const Strings& tr);
 // The view after a close: the day, and its locked totals.
 [[nodiscard]] DayView make_closed_day_view(const actions::EndOfDayOutcome& outcome);
 

@@ -51,19 +51,19 @@ void draw_held_list(HeldListForm& form, const SaleView& view, InputQueue& input,
     ImGui::PopFont();
     text_colored(color::muted, ui.tr("held.hint"));
     ImGui::Dummy(ImVec2(0, gap));
-    std::optional<int> tapped;
-    float row_height = ui.px(52);
+    std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < view.held.size(); ++i) {
         const HeldView& held = view.held[i];
-        std::string label = ui.tr.format("held.row", i + 1, held.time, held.lines, held.total);
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == form.selected, 0, ImVec2(width, row_height))) {
-            tapped = static_cast<int>(i);
-        }
-        ImGui::PopID();
+        rows.push_back({ui.tr.format("held.row", i + 1, held.time, held.lines, held.total)});
     }
-    notice_box(ui, form.notice, width, 0);
+    const PickColumn columns[] = {{"", 0}};
+    float row_height = ui.px(52);
     float button_height = ui.px(size::button);
+    float room = dialog.y - pad - button_height - 2 * gap - ImGui::GetCursorPosY();
+    float list_height = std::clamp(row_height * static_cast<float>(rows.size()) + ui.px(4), row_height, std::max(row_height, room));
+    bool scroll = false;  // at most five are held: all in view
+    std::optional<int> tapped = pick_list("##held", columns, rows, form.selected, scroll, ImVec2(width, list_height), row_height);
+    notice_box(ui, form.notice, width, 0);
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, dialog.y - pad - button_height));
     bool cancel = touch_button(ui.tr("void.cancel"), ImVec2(width, button_height));
     ImGui::EndPopup();

@@ -1,16 +1,21 @@
 // The ordered input queue and the key-script parser used by `pos --input`.
 #include "pos/ui/input.hpp"
 
+#include "pos/ui/keymap.hpp"
+
 #include <array>
 #include <utility>
 
 namespace pos::ui {
 
 std::optional<InputEvent> InputQueue::next() {
-    if (events_.empty()) return std::nullopt;
-    InputEvent event = events_.front();
-    events_.pop_front();
-    return event;
+    while (!events_.empty()) {
+        InputEvent event = events_.front();
+        events_.pop_front();
+        if (!keys_) return event;
+        if (auto mapped = keys_->translate(event)) return mapped;  // else a key moved away: nothing
+    }
+    return std::nullopt;
 }
 
 namespace {
@@ -25,6 +30,13 @@ constexpr std::array<std::pair<std::string_view, Key>, 22> key_names{{
 }};
 
 }  // namespace
+
+std::optional<Key> key_named(std::string_view name) {
+    for (const auto& [known, value] : key_names) {
+        if (known == name) return value;
+    }
+    return std::nullopt;
+}
 
 char32_t next_codepoint(std::string_view text, size_t& i) {
     auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
@@ -55,10 +67,7 @@ core::Result<std::vector<InputEvent>> parse_key_script(std::string_view script) 
                 return core::make_error(core::ErrorCode::bad_input, "key script: '{' without a closing '}'");
             }
             std::string_view name = script.substr(i + 1, close - i - 1);
-            Key key = Key::none;
-            for (const auto& [known, value] : key_names) {
-                if (known == name) key = value;
-            }
+            Key key = key_named(name).value_or(Key::none);
             if (key == Key::none) {
                 return core::make_error(core::ErrorCode::bad_input,
                                         "key script: unknown key {" + std::string(name) + "}, e.g. {Enter}, {Esc}, {F12}");

@@ -37,6 +37,7 @@ enum class Key : uint8_t {
 struct InputEvent {
     Key key = Key::none;   // a named key, or none for a character
     char32_t ch = 0;       // the character typed, when key is none
+    bool mapped = false;   // already the screen's own key (a tapped hint): not remapped again
 
     [[nodiscard]] static InputEvent of_key(Key k) { return InputEvent{k, 0}; }
     [[nodiscard]] static InputEvent of_char(char32_t c) { return InputEvent{Key::none, c}; }
@@ -44,8 +45,13 @@ struct InputEvent {
     [[nodiscard]] bool is_char() const { return key == Key::none && ch != 0; }
 };
 
+class KeyTable;
+
 class InputQueue {
 public:
+    // The remapped keys of the screen about to take events (pos.toml [keys]); null: none moved.
+    // next() hands out each key as the action it is bound to on that screen.
+    void use_keys(const KeyTable* keys) { keys_ = keys; }
     void push(InputEvent event) { events_.push_back(event); }
     void push_front(InputEvent event) { events_.push_front(event); }
     [[nodiscard]] std::optional<InputEvent> next();
@@ -54,6 +60,7 @@ public:
 
 private:
     std::deque<InputEvent> events_;
+    const KeyTable* keys_ = nullptr;
 };
 
 // Parses a key script, the test and documentation hook behind `pos --input`:
@@ -61,6 +68,9 @@ private:
 // Up, Down, PageUp, PageDown, F1..F12, Home), `{{` types a brace.
 // "1001{Enter}1234{Enter}" logs operator 1001 in.
 [[nodiscard]] core::Result<std::vector<InputEvent>> parse_key_script(std::string_view script);
+
+// The key with this script name ("Delete", "F6", "PageUp"); nullopt when there is none.
+[[nodiscard]] std::optional<Key> key_named(std::string_view name);
 
 // Appends `ch` to UTF-8 text.
 void append_utf8(std::string& text, char32_t ch);

@@ -66,7 +66,10 @@ void draw_login(LoginForm& form, InputQueue& input, Intents& intents, const Ui& 
     ImGui::PushFont(ui.fonts.title);
     ImGui::TextUnformatted(ui.tr("login.title"));
     ImGui::PopFont();
+    // Wrapped to its column: a longer translation must not push the pad out of the card.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
     text_colored(color::muted, ui.tr("login.hint"));
+    ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, gap));
     if (entry_field(ui, "operator", ui.tr("login.operator"), form.operator_id, form.field == Field::operator_id, false,
                     column)) {
@@ -85,7 +88,7 @@ void draw_login(LoginForm& form, InputQueue& input, Intents& intents, const Ui& 
     ImGui::PopFont();
     ImGui::EndGroup();
 
-    ImGui::SameLine(0, 4 * gap);
+    ImGui::SameLine(pad + column + 4 * gap);
     ImGui::BeginGroup();
     float cell_width = (column - 2 * gap) / 3;
     float cell_height = std::min(ui.px(84), (card.y - 2 * pad - 3 * gap) / 4);

@@ -95,37 +95,13 @@ void draw_lookup(LookupForm& form, const SaleView& view, InputQueue& input, Inte
     }
     notice_box(ui, form.notice, width, 0);
 
-    std::optional<int> tapped;
     float button_height = ui.px(size::button);
     float list_height = std::max(ui.px(80), dialog.y - pad - button_height - gap - ImGui::GetCursorPosY());
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
-                                      ImGuiTableFlags_SizingFixedFit;
-    if (ImGui::BeginTable("##found", 3, flags, ImVec2(width, list_height))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(ui.tr("sale.col.name"), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(ui.tr("sale.col.spec"), ImGuiTableColumnFlags_WidthFixed, ui.px(120));
-        ImGui::TableSetupColumn(ui.tr("sale.col.price"), ImGuiTableColumnFlags_WidthFixed, ui.px(120));
-        ImGui::TableHeadersRow();
-        for (size_t i = 0; i < view.found.size(); ++i) {
-            const FoundItem& item = view.found[i];
-            bool selected = static_cast<int>(i) == form.selected;
-            ImGui::TableNextRow(0, ui.px(40));
-            ImGui::TableSetColumnIndex(0);
-            ImGui::PushID(static_cast<int>(i));
-            if (selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, color::accent_soft);
-            if (ImGui::Selectable(item.name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, ui.px(34)))) {
-                tapped = static_cast<int>(i);
-            }
-            if (selected && form.scroll_to_selected) ImGui::SetScrollHereY(0.5f);
-            ImGui::PopID();
-            ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(item.spec.c_str());
-            ImGui::TableSetColumnIndex(2);
-            ImGui::TextUnformatted(item.price.c_str());
-        }
-        form.scroll_to_selected = false;
-        ImGui::EndTable();
-    }
+    const PickColumn columns[] = {{ui.tr("sale.col.name"), 0}, {ui.tr("sale.col.spec"), ui.px(120)},
+                                  {ui.tr("sale.col.price"), ui.px(120)}};
+    std::vector<std::vector<std::string>> rows;
+    for (const FoundItem& item : view.found) rows.push_back({item.name, item.spec, item.price});
+    std::optional<int> tapped = pick_list("##found", columns, rows, form.selected, form.scroll_to_selected, ImVec2(width, list_height), ui.px(40));
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, dialog.y - pad - button_height));
     float half = (width - gap) * 0.5f;
     bool add = touch_button(ui.tr("lookup.add"), ImVec2(half, button_height), ButtonKind::primary, !view.found.empty());

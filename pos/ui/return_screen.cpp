@@ -50,6 +50,10 @@ bool handle(ReturnForm& form, const ReturnView& view, InputEvent event, Intents&
     switch (event.key) {
         case Key::backspace: entry_of(form).backspace(); return false;
         case Key::escape: intents.push_back(intent::Leave{}); return true;
+        case Key::f2:  // the customer has no receipt: 无小票退货 (a manager approves)
+            if (found) return false;
+            intents.push_back(intent::OpenNoReceiptReturn{});
+            return true;
         case Key::up:
         case Key::down:
             if (found) {
@@ -164,7 +168,13 @@ void draw_return(ReturnForm& form, const ReturnView& view, InputQueue& input, In
         {InputEvent::of_key(Key::tab), "Tab", ui.tr("hint.switch_field")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
     };
-    if (auto tapped = key_hints(ui, hints)) input.push_front(*tapped);
+    const KeyHint receipt_hints[] = {
+        {InputEvent::of_key(Key::enter), "Enter", ui.tr("hint.find_receipt")},
+        {InputEvent::of_key(Key::f2), "F2", ui.tr("hint.no_receipt")},
+        {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
+    };
+    std::optional<InputEvent> tapped = found ? key_hints(ui, hints) : key_hints(ui, receipt_hints);
+    if (tapped) input.push_front(*tapped);
 }
 
 }  // namespace pos::ui

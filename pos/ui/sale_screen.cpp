@@ -141,6 +141,11 @@ bool handle(SaleForm& form, const SaleView& view, InputEvent event, Intents& int
         case Key::f9: intents.push_back(intent::OpenReturn{}); return true;
         case Key::f2:  // 会员: the card number or phone typed in the input
             if (form.input.empty()) {
+                // Nothing typed and no sale under way: 会员还款, where the member is looked up.
+                if (!view.has_live_lines) {
+                    intents.push_back(intent::OpenRepayment{});
+                    return true;
+                }
                 form.notice = info(tr("sale.member_type_first"));
                 return false;
             }
@@ -204,12 +209,13 @@ void draw_lines(SaleForm& form, const SaleView& view, const Ui& ui, ImVec2 size)
                                       ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("##lines", 6, flags, size)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(ui.tr("sale.col.no"), ImGuiTableColumnFlags_WidthFixed, ui.px(36));
+    // Numbers get just the room they need, so the names (Chinese, long) are whole at 1024 px.
+    ImGui::TableSetupColumn(ui.tr("sale.col.no"), ImGuiTableColumnFlags_WidthFixed, ui.px(32));
     ImGui::TableSetupColumn(ui.tr("sale.col.name"), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(ui.tr("sale.col.spec"), ImGuiTableColumnFlags_WidthFixed, ui.px(80));
-    ImGui::TableSetupColumn(ui.tr("sale.col.qty"), ImGuiTableColumnFlags_WidthFixed, ui.px(78));
-    ImGui::TableSetupColumn(ui.tr("sale.col.price"), ImGuiTableColumnFlags_WidthFixed, ui.px(88));
-    ImGui::TableSetupColumn(ui.tr("sale.col.amount"), ImGuiTableColumnFlags_WidthFixed, ui.px(92));
+    ImGui::TableSetupColumn(ui.tr("sale.col.spec"), ImGuiTableColumnFlags_WidthFixed, ui.px(70));
+    ImGui::TableSetupColumn(ui.tr("sale.col.qty"), ImGuiTableColumnFlags_WidthFixed, ui.px(62));
+    ImGui::TableSetupColumn(ui.tr("sale.col.price"), ImGuiTableColumnFlags_WidthFixed, ui.px(72));
+    ImGui::TableSetupColumn(ui.tr("sale.col.amount"), ImGuiTableColumnFlags_WidthFixed, ui.px(84));
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui.px(36));
     const bool right_aligned[] = {false, false, false, true, true, true};
     for (int column = 0; column < 6; ++column) {

@@ -6,6 +6,8 @@
 
 #include "pos/ui/day_views.hpp"
 #include "pos/ui/input.hpp"
+#include "pos/ui/member_view.hpp"
+#include "pos/ui/no_receipt_view.hpp"
 #include "pos/ui/state.hpp"
 #include "pos/ui/views.hpp"
 #include "pos/ui/widgets.hpp"
@@ -62,5 +64,14 @@ void draw_end_of_day(DayForm& form, const DayView& view, InputQueue& input, Inte
 // F7 经营日报 (managers): a day's figures with Δ and %, hourly bars, tenders, top items, cash variances.
 void draw_manager_report(ManagerReportForm& form, const ManagerReportView& view, InputQueue& input, Intents& intents,
                          const Ui& ui);
+
+// 会员还款 (F2 on an empty sale screen): the member by card or phone, the amount, then Enter cash,
+// F3 card or F4 mobile; the slip prints and Enter goes back to selling.
+void draw_repayment(RepayForm& form, const MemberView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// 无小票退货 (F2 on the F9 screen): items scanned and priced from the catalog, a reason, then a
+// manager's number and PIN in a dialog; the refund is cash.
+void draw_return_no_receipt(NoReceiptForm& form, const NoReceiptView& view, InputQueue& input, Intents& intents,
+                            const Ui& ui);
 
 }  // namespace pos::ui

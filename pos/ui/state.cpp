@@ -49,28 +49,34 @@ void Entry::clear() {
     replace_on_type = false;
 }
 
-std::vector<Entry> CountForm::count_entries() {
+std::vector<Entry> note_entries() {
     return std::vector<Entry>(core::cny_denominations().size(), Entry{EntryKind::digits, 5, {}, false});
 }
 
-Entry& CountForm::active() {
-    if (field < notes.size()) return notes[field];
-    return field == card_field() ? card : mobile;
-}
-
-std::vector<int64_t> CountForm::counts() const {
+std::vector<int64_t> note_counts(const std::vector<Entry>& notes) {
     std::vector<int64_t> all;
     all.reserve(notes.size());
     for (const Entry& entry : notes) all.push_back(entry.empty() ? 0 : std::stoll(entry.text));  // digits only, ≤ 5
     return all;
 }
 
-core::Money CountForm::cash_total() const {
+core::Money notes_total(const std::vector<Entry>& notes) {
     const std::vector<core::Money>& denominations = core::cny_denominations();
-    std::vector<int64_t> each = counts();
+    std::vector<int64_t> each = note_counts(notes);
     int64_t fen = 0;
     for (size_t i = 0; i < each.size() && i < denominations.size(); ++i) fen += each[i] * denominations[i].in_fen();
     return core::Money::fen(fen);
 }
+
+std::vector<Entry> CountForm::count_entries() { return note_entries(); }
+
+Entry& CountForm::active() {
+    if (field < notes.size()) return notes[field];
+    return field == card_field() ? card : mobile;
+}
+
+std::vector<int64_t> CountForm::counts() const { return note_counts(notes); }
+
+core::Money CountForm::cash_total() const { return notes_total(notes); }
 
 }  // namespace pos::ui

@@ -28,6 +28,8 @@ enum class Screen {
     returns,         // F9: 退货 by receipt, lines and quantities, supervisor approval
     end_of_day,      // F10 日结: the business day, what blocks it, close or force, the locked totals
     manager_report,  // F7 经营日报: the daily report of a chosen day, for the manager
+    repayment,       // 会员还款: F2 on an empty sale screen; the member, the amount, the tender
+    return_no_receipt,  // F2 on the F9 screen: 无小票退货, items scanned, a reason, a manager, cash back
 };
 
 // Which characters a typed field takes.
@@ -74,8 +76,18 @@ struct LoginForm {
     Field notice_field = Field::pin;  // the field the notice is shown under
 };
 
+// Notes and coins typed by denomination (core::cny_denominations(), largest first), one digits
+// field each: the float at open shift and the blind count at 交班. An empty field counts zero.
+[[nodiscard]] std::vector<Entry> note_entries();
+[[nodiscard]] std::vector<int64_t> note_counts(const std::vector<Entry>& notes);
+[[nodiscard]] core::Money notes_total(const std::vector<Entry>& notes);
+
+// The float: its total typed (200.00 by default), or (F2, optional) counted note by note.
 struct ShiftForm {
     Entry amount{EntryKind::decimal, 10, "200.00", true};
+    bool by_denomination = false;
+    std::vector<Entry> notes = note_entries();
+    size_t note = 0;  // the denomination typed into
     Notice notice;
 };
 
@@ -255,6 +267,32 @@ struct ManagerReportForm {
     Screen back = Screen::shift_menu;
 };
 
+// 无小票退货 (F2 on the F9 screen): the items scanned or typed ("2*code" for two), priced from the
+// catalog by the lane; a reason; then the manager's number and PIN in a dialog. Refunded in cash.
+struct NoReceiptForm {
+    enum class Field { item, reason, approver, pin };
+    Entry item{EntryKind::code, 48, {}, false};
+    int selected = -1;            // the listed item Delete removes (↑↓); -1: the last added
+    Entry reason{EntryKind::text, 90, {}, false};
+    Entry approver{EntryKind::digits, 8, {}, false};
+    Entry pin{EntryKind::digits, 8, {}, false};
+    Field field = Field::item;
+    bool approving = false;       // the manager's dialog is open (approver and PIN)
+    Notice notice;                // under the item or reason field
+    Notice approval_notice;       // in the dialog
+};
+
+// 会员还款: the member by card or phone (Enter looks it up), the amount (what is owed by default),
+// then the tender: Enter cash, F3 card, F4 mobile. Once taken, Enter or Esc goes back to selling.
+struct RepayForm {
+    enum class Field { member, amount };
+    Entry member{EntryKind::code, 32, {}, false};
+    Entry amount{EntryKind::decimal, 10, {}, false};
+    Field field = Field::member;
+    bool done = false;
+    Notice notice;
+};
+
 struct UiState {
     Screen screen = Screen::login;
     LoginForm login;
@@ -268,13 +306,15 @@ struct UiState {
     ReturnForm returns;
     DayForm day;
     ManagerReportForm manager;
+    RepayForm repay;
+    NoReceiptForm no_receipt;
 };
 
 // [SECTION] Intents: what a screen asks the loop to do after the frame is drawn.
 namespace intent {
 struct Login { std::string operator_id; std::string pin; };
 struct Logout {};
-struct OpenShift { std::string float_text; };
+struct OpenShift { std::string float_text; std::vector<int64_t> counts = {}; };  // counts by denomination: float_text unused
 struct Scan { std::string code; std::string quantity_text; };  // quantity empty: one piece
 struct SetQuantity { int line = 0; std::string quantity_text; };
 struct VoidLine { int line = 0; std::string approver; std::string pin; };
@@ -309,6 +349,13 @@ struct PrintDay {};                        // F4 on the locked day: print its to
 struct OpenManagerReport {};               // F7: 经营日报, the latest day
 struct ShowReportDay { int offset = 0; };  // PgUp −1, PgDn +1 day from the one shown
 struct PrintDailyReport {};                // F4 on the manager report
+struct OpenRepayment {};                   // F2 on an empty sale screen with nothing typed: 会员还款
+struct FindMember { std::string card_or_phone; };
+struct PayAccount { std::string card; std::string amount_text; core::TenderMethod method = core::TenderMethod::cash; };
+struct OpenNoReceiptReturn {};             // F2 on the F9 screen: 无小票退货
+struct AddReturnItem { std::string code_text; };  // "6921168176748" or "2*6921168176748"
+struct RemoveReturnItem { int index = 0; };
+struct CommitNoReceiptReturn { std::string reason; std::string approver; std::string pin; };
 }  // namespace intent
 
 using Intent = std::variant<intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity,
@@ -319,7 +366,9 @@ using Intent = std::variant<intent::Login, intent::Logout, intent::OpenShift, in
                             intent::Suspend, intent::Resume, intent::OverridePrice, intent::OpenReturn,
                             intent::LookupReturn, intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay,
                             intent::PrintDay, intent::OpenManagerReport, intent::ShowReportDay,
-                            intent::PrintDailyReport, intent::ApplyMember>;
+                            intent::PrintDailyReport, intent::ApplyMember, intent::OpenRepayment, intent::FindMember,
+                            intent::PayAccount, intent::OpenNoReceiptReturn, intent::AddReturnItem,
+                            intent::RemoveReturnItem, intent::CommitNoReceiptReturn>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

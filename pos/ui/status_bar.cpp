@@ -25,7 +25,8 @@ void draw_status_bar(const StatusView& view, const Ui& ui) {
     if (view.operator_id.empty()) {
         put(ui.tr("status.logged_out"), dim);
     } else {
-        put(ui.tr.format("status.operator", view.operator_id, view.operator_name), color::bar_text);
+        std::string role = "role." + (view.operator_role.empty() ? std::string("cashier") : view.operator_role);
+        put(ui.tr.format("status.operator", ui.tr(role), view.operator_id, view.operator_name), color::bar_text);
         if (!view.shift_owner.empty()) {
             put(ui.tr.format("status.shift_of", view.shift_owner, view.shift_opened), color::rgb(0xFC, 0xA5, 0xA5));
         } else if (view.shift_opened.empty()) {
@@ -48,6 +49,7 @@ void draw_status_bar(const StatusView& view, const Ui& ui) {
         if (sync.unsynced > 0) put(ui.tr.format("status.unsynced", sync.unsynced), colour);
         if (!sync.last_sync.empty()) put(ui.tr.format("status.last_sync", sync.last_sync), colour);
         if (sync.failing) put(ui.tr("status.sync_failing"), colour);
+        if (sync.damaged) put(ui.tr("status.lane_db_damaged"), color::rgb(0xFC, 0xA5, 0xA5));
     }
     if (view.printer) {
         // A printer fault is shown in the alarm colour until it clears: receipts are waiting on it.

@@ -45,6 +45,7 @@ StatusView make_status_view(const actions::Lane& lane, const std::string& now_is
     if (const auto& user = lane.operator_user()) {
         view.operator_id = user->operator_id;
         view.operator_name = user->name;
+        view.operator_role = user->role;
     }
     if (const auto& shift = lane.shift()) {
         if (shift->operator_id != view.operator_id) view.shift_owner = shift->operator_id;

@@ -21,6 +21,7 @@ struct SyncView {
     int64_t unsynced = 0;       // outbox records the store has not acknowledged
     std::string last_sync;      // "09:15" of the last acknowledged pass; empty before the first
     bool failing = false;       // the last pass failed: the lane sells on, the queue waits
+    bool damaged = false;       // the background whole-file check found lane.db damaged
 
     auto operator<=>(const SyncView&) const = default;
 };
@@ -30,6 +31,7 @@ struct StatusView {
     int lane = 0;
     std::string operator_id;    // empty when nobody is logged in
     std::string operator_name;
+    std::string operator_role;  // cashier, supervisor, manager or admin: the status bar says which
     std::string shift_opened;   // "09:15", or "11-22 21:30" when opened another day; empty without a shift
     std::string shift_owner;    // set when the open shift belongs to another operator
     std::string clock;          // "2026-11-23 09:15": minutes, so an idle screen redraws once a minute

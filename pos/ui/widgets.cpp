@@ -163,45 +163,161 @@ void notice_box(const Ui& ui, const Notice& notice, float width, float min_heigh
     ImGui::Dummy(ImVec2(width, height));
 }
 
+namespace {
+
+// How the key-hint bar is laid out: the font size, the spaces, and how many hints a row holds.
+struct HintLayout {
+    float font_size = 0;
+    float cap_pad = 0;   // inside a key cap, each side
+    float spacing = 0;   // between one hint and the next
+    size_t per_row = 0;  // hints on a row; the bar has one row, or two when one cannot hold them all
+};
+
+const char* hint_cap(const Ui& ui, const KeyHint& hint) {
+    const char* moved = ui.keys && !hint.event.is_char() ? ui.keys->cap(hint.event.key) : nullptr;
+    return moved ? moved : hint.cap;
+}
+
+float hint_width(const Ui& ui, const KeyHint& hint, const HintLayout& layout) {
+    ImFont* font = ui.fonts.body;
+    float cap = font->CalcTextSizeA(layout.font_size, FLT_MAX, 0, hint_cap(ui, hint)).x;
+    float label = font->CalcTextSizeA(layout.font_size, FLT_MAX, 0, hint.label).x;
+    return cap + 2 * layout.cap_pad + layout.cap_pad + label;
+}
+
+float row_width(const Ui& ui, std::span<const KeyHint> hints, const HintLayout& layout) {
+    float width = 0;
+    for (const KeyHint& hint : hints) width += hint_width(ui, hint, layout) + layout.spacing;
+    return width - layout.spacing;
+}
+
+// The font size at which `hints` take exactly `width` with the layout's spaces (which do not shrink).
+float font_to_fit(const Ui& ui, std::span<const KeyHint> hints, HintLayout layout, float width) {
+    float full = layout.font_size;
+    float text = row_width(ui, hints, layout);
+    layout.font_size = 0;
+    float spaces = row_width(ui, hints, layout);
+    return std::min(full, full * (width - spaces) / std::max(1.0f, text - spaces));
+}
+
+// Every hint stays readable and tappable from 1024 px wide up: first the spaces narrow and the
+// text shrinks a little (to 90 %), and when that is not enough the bar takes a second row.
+HintLayout fit_hints(const Ui& ui, std::span<const KeyHint> hints, float width) {
+    float full = ui.fonts.body->FontSize;
+    HintLayout layout{full, ui.px(8), ui.px(26), hints.size()};
+    if (row_width(ui, hints, layout) <= width) return layout;
+    layout.cap_pad = ui.px(6);
+    layout.spacing = ui.px(14);
+    float fitting = font_to_fit(ui, hints, layout, width);
+    if (fitting >= 0.9f * full) {
+        layout.font_size = fitting;
+        return layout;
+    }
+    layout = HintLayout{full, ui.px(8), ui.px(20), (hints.size() + 1) / 2};
+    layout.font_size = std::min(font_to_fit(ui, hints.first(layout.per_row), layout, width),
+                                font_to_fit(ui, hints.subspan(layout.per_row), layout, width));
+    return layout;
+}
+
+// The rows of the key-hint bar drawn last, kept in the window so that begin_body leaves room
+// for them (a screen draws its body before its hints).
+constexpr ImGuiID hint_rows_key = 0x504F5348;  // any fixed id: "POSH"
+
+}  // namespace
+
 std::optional<InputEvent> key_hints(const Ui& ui, std::span<const KeyHint> hints) {
     std::optional<InputEvent> pressed;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float bar_height = ui.px(size::bar);
     float width = ImGui::GetContentRegionAvail().x;
-    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + bar_height), color::bar);
-
     ImFont* font = ui.fonts.body;
-    float x = origin.x + ui.px(12);
-    float cap_height = bar_height - ui.px(12);
+    float margin = ui.px(12);
+    HintLayout layout = fit_hints(ui, hints, width - 2 * margin);
+    int rows = layout.per_row < hints.size() ? 2 : 1;
+    ImGui::GetStateStorage()->SetInt(hint_rows_key, rows);
+    float row_height = bar_height;
+    bar_height *= static_cast<float>(rows);
+    float cap_inset = ui.px(6);
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + bar_height), color::bar);
+    size_t per_row = std::max<size_t>(layout.per_row, 1);
+    float x = origin.x + margin;
     for (size_t i = 0; i < hints.size(); ++i) {
         const KeyHint& hint = hints[i];
-        ImVec2 cap_text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, hint.cap);
-        ImVec2 label_text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, hint.label);
-        float cap_width = cap_text.x + ui.px(16);
-        float item_width = cap_width + ui.px(8) + label_text.x;
-        ImVec2 cap_min(x, origin.y + ui.px(6));
-        ImGui::SetCursorScreenPos(ImVec2(x, origin.y));
+        float top = origin.y + row_height * static_cast<float>(i / per_row);
+        if (i % per_row == 0) x = origin.x + margin;
+        const char* cap = hint_cap(ui, hint);
+        float cap_width = font->CalcTextSizeA(layout.font_size, FLT_MAX, 0, cap).x + 2 * layout.cap_pad;
+        float item_width = hint_width(ui, hint, layout);
+        ImGui::SetCursorScreenPos(ImVec2(x, top));
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::InvisibleButton("hint", ImVec2(item_width, bar_height))) pressed = hint.event;
+        if (ImGui::InvisibleButton("hint", ImVec2(item_width, row_height))) {
+            pressed = hint.event;
+            pressed->mapped = true;  // already this screen's key: a remapped store's table must not move it again
+        }
         bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
-        draw->AddRectFilled(cap_min, ImVec2(x + cap_width, cap_min.y + cap_height),
+        ImVec2 cap_min(x, top + cap_inset);
+        draw->AddRectFilled(cap_min, ImVec2(x + cap_width, top + row_height - cap_inset),
                             hovered ? color::accent : color::rgb(0x37, 0x41, 0x51), ui.px(5));
-        float text_y = origin.y + (bar_height - font->FontSize) * 0.5f;
-        draw->AddText(font, font->FontSize, ImVec2(x + ui.px(8), text_y), color::bar_text, hint.cap);
-        draw->AddText(font, font->FontSize, ImVec2(x + cap_width + ui.px(8), text_y), color::bar_text, hint.label);
-        x += item_width + ui.px(26);
+        float text_y = top + (row_height - layout.font_size) * 0.5f;
+        draw->AddText(font, layout.font_size, ImVec2(x + layout.cap_pad, text_y), color::bar_text, cap);
+        draw->AddText(font, layout.font_size, ImVec2(x + cap_width + layout.cap_pad, text_y), color::bar_text, hint.label);
+        x += item_width + layout.spacing;
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + bar_height));
     ImGui::Dummy(ImVec2(0, 0));
     return pressed;
 }
 
+std::optional<int> pick_list(const char* id, std::span<const PickColumn> columns,
+                             std::span<const std::vector<std::string>> rows, int selected, bool& scroll_to_selected,
+                             ImVec2 size, float row_height) {
+    std::optional<int> tapped;
+    bool headers = std::any_of(columns.begin(), columns.end(), [](const PickColumn& column) { return *column.header != 0; });
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
+    if (!ImGui::BeginTable(id, static_cast<int>(columns.size()), flags, size)) return tapped;
+    if (headers) ImGui::TableSetupScrollFreeze(0, 1);
+    for (const PickColumn& column : columns) {
+        ImGui::TableSetupColumn(column.header, column.width > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                column.width);
+    }
+    if (headers) ImGui::TableHeadersRow();
+    float selectable_height = row_height - 2 * ImGui::GetStyle().CellPadding.y;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const std::vector<std::string>& cells = rows[i];
+        bool is_selected = static_cast<int>(i) == selected;
+        ImGui::TableNextRow(0, row_height);
+        ImGui::TableSetColumnIndex(0);
+        if (is_selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, color::accent_soft);
+        ImGui::PushID(static_cast<int>(i));
+        float row_top = ImGui::GetCursorPosY();
+        const char* first = cells.empty() ? "" : cells[0].c_str();
+        // The texts sit in the middle of the row, the first one inside the row-wide selectable.
+        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+        if (ImGui::Selectable(first, is_selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, selectable_height))) {
+            tapped = static_cast<int>(i);
+        }
+        ImGui::PopStyleVar();
+        if (is_selected && scroll_to_selected) ImGui::SetScrollHereY(0.5f);
+        ImGui::PopID();
+        for (size_t column = 1; column < columns.size() && column < cells.size(); ++column) {
+            ImGui::TableSetColumnIndex(static_cast<int>(column));
+            ImGui::SetCursorPosY(row_top + (selectable_height - ImGui::GetTextLineHeight()) * 0.5f);
+            ImGui::TextUnformatted(cells[column].c_str());
+        }
+    }
+    scroll_to_selected = false;
+    ImGui::EndTable();
+    return tapped;
+}
+
 void begin_body(const Ui& ui) {
     ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(size::gap), ui.px(size::gap)));
-    float below = ui.px(size::bar) + ImGui::GetStyle().ItemSpacing.y;  // the key-hint bar
+    float hint_rows = static_cast<float>(ImGui::GetStateStorage()->GetInt(hint_rows_key, 1));
+    float below = ui.px(size::bar) * hint_rows + ImGui::GetStyle().ItemSpacing.y;  // the key-hint bar
     ImGui::BeginChild("##body", ImVec2(avail.x, avail.y - below), false,
                       ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();

@@ -5,10 +5,12 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "pos/ui/input.hpp"
+#include "pos/ui/keymap.hpp"
 #include "pos/ui/state.hpp"
 #include "pos/ui/strings.hpp"
 #include "pos/ui/theme.hpp"
@@ -20,6 +22,7 @@ struct Ui {
     const Strings& tr;
     Fonts fonts;
     float scale = 1.0f;
+    const KeyTable* keys = nullptr;  // the screen's remapped keys (pos.toml [keys]): hint caps follow them
 
     [[nodiscard]] float px(float value) const { return value * scale; }
 };
@@ -61,6 +64,17 @@ struct KeyHint {
     const char* label;  // translated action
 };
 std::optional<InputEvent> key_hints(const Ui& ui, std::span<const KeyHint> hints);
+
+// A list to pick one row from (held tickets, F8 results): the selected row highlighted and
+// scrolled into view when `scroll_to_selected` (then cleared), every row a touch target.
+// Columns with no header at all draw no header row. Returns the row tapped.
+struct PickColumn {
+    const char* header = "";
+    float width = 0;  // 0: the column takes what the others leave
+};
+std::optional<int> pick_list(const char* id, std::span<const PickColumn> columns,
+                             std::span<const std::vector<std::string>> rows, int selected, bool& scroll_to_selected,
+                             ImVec2 size, float row_height);
 
 // The screen's area between the status bar and the key-hint bar (grey, no padding of its own).
 void begin_body(const Ui& ui);

@@ -143,6 +143,28 @@ TEST_CASE("members: a repayment lowers the balance and raises the drawer's expec
     CHECK(statement->lines[1].balance == Money::yuan(20));
 }
 
+TEST_CASE("members: a repayment by card or mobile counts in that tender's total, not in the drawer") {
+    DemoLane s;
+    member_and_shift(s);
+    six_big_waters(s);
+    s.ok(R"({"op":"tender","method":"account","amount":"50.00","partial":true,"account":"88000001"})");
+    s.ok(R"({"op":"tender","method":"cash","amount":"4.00"})");
+    json card = s.ok(R"({"op":"pay_account","member":"88000001","amount":"5.00","method":"card"})");
+    CHECK(card["method"] == "card");
+    CHECK(card["balance"] == "45.00");
+    s.ok(R"({"op":"pay_account","member":"88000001","amount":"2.00","method":"mobile"})");
+    json refused = s.run(R"({"op":"pay_account","member":"88000001","amount":"1.00","method":"account"})");
+    CHECK(refused["error"]["code"] == "bad_input");
+    CHECK(balance_fen(s) == 4300);
+    json x = s.ok(R"({"op":"x_report"})");
+    CHECK(x["pay_ins"] == "0.00");
+    CHECK(x["non_cash"]["card"] == "5.00");
+    CHECK(x["non_cash"]["mobile"] == "2.00");
+    // The card batch and mobile totals counted at 交班 include them: no variance.
+    json z = s.ok(R"({"op":"close_shift","counted":{"cash":{"100":2,"1":4},"card":"5.00","mobile":"2.00"}})");
+    CHECK(z["close"]["largest_variance"] == "0.00");
+}
+
 TEST_CASE("members: returning part of a sale on account credits the balance back") {
     DemoLane s;
     member_and_shift(s);

@@ -92,7 +92,9 @@ TEST_CASE("returns: more than is left is refused and changes nothing") {
     CHECK(s.run(R"({"op":"return","receipt":")" + receipt + R"(","lines":[1,1])" + approved())["error"]["code"] == "bad_input");
     CHECK(s.run(R"({"op":"return","receipt":"0100009999","lines":[1])" + approved())["error"]["code"] == "not_found");
     CHECK(s.run(R"({"op":"return","receipt":"0700000001","lines":[1])" + approved())["error"]["message"] ==
-          "receipt 0700000001 was sold at lane 07: take the return there, or as a return without receipt (manager)");
+          "receipt 0700000001 is not on this lane and not at the store: lane 07 may not have sent it yet (it sends "
+          "within a minute while the network is up). Take the return at lane 07, or as a return without receipt "
+          "(manager)");
     auto ids = s.files.db->sale_ids();
     REQUIRE(ids.ok());
     CHECK(ids->size() == 2);

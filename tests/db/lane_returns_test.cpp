@@ -83,6 +83,48 @@ TEST_CASE("lane_returns: the history adds up every return of a sale by line and 
     CHECK((*stored)->lines[0].original_line_no == 1);
 }
 
+TEST_CASE("lane_returns: returns are listed one by one, and one seen twice (store and lane) counts once") {
+    TempDir dir;
+    auto lane = LaneDb::open(dir.file("lane.db"), true);
+    REQUIRE(lane.ok());
+    REQUIRE((*lane)->open_shift(ShiftRecord{"shift-1", 1, "1001", "2026-11-23T09:00:00+08:00", 20000, {}}, "{}").ok());
+    REQUIRE((*lane)->commit_sale(water_sale("sale-1", 3000, 600), payload).ok());
+    REQUIRE((*lane)->commit_sale(water_return("return-1", 1000, 200), payload).ok());
+    auto own = returns_of((*lane)->connection(), "sale-1");
+    REQUIRE(own.ok());
+    REQUIRE(own->size() == 1);
+    CHECK((*own)[0].id == "return-1");
+    CHECK((*own)[0].lane == 1);
+    CHECK((*own)[0].lines.at(1).quantity_milli == 1000);
+    CHECK((*own)[0].tenders.at("card") == 200);
+
+    // The store knows return-1 (synced) and lane 2's return-9; the lane adds its own list.
+    std::vector<ReturnTaken> all{(*own)[0], ReturnTaken{"return-9", 2, {{1, ReturnedLine{1500, 300}}}, {{"cash", 300}}}};
+    all.insert(all.end(), own->begin(), own->end());
+    ReturnHistory history = history_of(all);
+    CHECK(history.returns == 2);
+    CHECK(history.lines.at(1).quantity_milli == 2500);
+    CHECK(history.lines.at(1).refunded_fen == 500);
+    CHECK(history.tenders.at("card") == 200);
+    CHECK(history.tenders.at("cash") == 300);
+}
+
+TEST_CASE("lane_returns: a return against another lane's sale keeps that sale's lane and receipt number") {
+    TempDir dir;
+    auto lane = LaneDb::open(dir.file("lane.db"), true);
+    REQUIRE(lane.ok());
+    auto none = foreign_original((*lane)->connection(), "return-1");
+    REQUIRE(none.ok());
+    CHECK_FALSE(none->has_value());
+    REQUIRE(save_foreign_original((*lane)->connection(), "return-1", "sale-of-lane-3", 3, 42).ok());
+    auto kept = foreign_original((*lane)->connection(), "return-1");
+    REQUIRE(kept.ok());
+    REQUIRE(kept->has_value());
+    CHECK(**kept == std::pair<int64_t, int64_t>{3, 42});
+    // One original per return.
+    CHECK_FALSE(save_foreign_original((*lane)->connection(), "return-1", "sale-of-lane-3", 3, 42).ok());
+}
+
 TEST_CASE("lane_returns: a commit its guard refuses leaves no sale, no outbox row, no receipt number") {
     TempDir dir;
     auto lane = LaneDb::open(dir.file("lane.db"), true);

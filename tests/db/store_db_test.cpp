@@ -86,6 +86,22 @@ TEST_CASE("outbox_payload: a bad field is named") {
           "a shift record from the lane cannot be read: float must be a decimal with at most 2 decimals");
 }
 
+TEST_CASE("outbox_payload: a shift's float counts are read, and bad ones named") {
+    auto counted = parse_shift_payload(
+        R"({"shift_id":"a","lane":1,"operator":"1001","opened_at":"t","float":"250.00","float_counts":{"100.00":2,"50.00":1}})");
+    REQUIRE(counted.ok());
+    CHECK(counted->float_fen == 25000);
+    CHECK(counted->float_counts == R"({"100.00":2,"50.00":1})");
+    auto typed = parse_shift_payload(R"({"shift_id":"a","lane":1,"operator":"1001","opened_at":"t","float":"200.00"})");
+    REQUIRE(typed.ok());
+    CHECK(typed->float_counts.empty());
+    auto bad = parse_shift_payload(
+        R"({"shift_id":"a","lane":1,"operator":"1001","opened_at":"t","float":"1.00","float_counts":{"one":1}})");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message == "a shift record from the lane cannot be read: float_counts must map a denomination "
+                                 "(\"100.00\") to a count of 0 or more");
+}
+
 TEST_CASE("store_db: migration 0002 adds the received journal and the daily report's indexes") {
     TempDir dir;
     auto store = open_store(dir);

@@ -5,6 +5,7 @@
 
 #include "db/lane_tokens.hpp"
 #include "db/store_protocol.hpp"
+#include "db/store_returns.hpp"
 #include "db/store_service.hpp"
 #include "tests/support/sync_records.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -102,6 +103,72 @@ TEST_CASE("store service: a lane cannot send another lane's records") {
           "pos.toml; nothing of this batch was stored");
     CHECK(store.service.receive_batch("Bearer " + token, encode_batch(Batch{3, {}})).status == 403);
     CHECK(store.sales() == 0);
+}
+
+TEST_CASE("store service: audit records riding in a payload must be the token's lane's") {
+    Store store;
+    std::string token = store.token_for(2);
+    auto with_audit = [](OutboxRecord record, int64_t audit_lane) {
+        json payload = json::parse(record.payload);
+        payload["audit"] = json::array({{{"seq", 1}, {"at", "2026-11-23T09:05:00+08:00"}, {"lane", audit_lane},
+                                         {"kind", "logout"}, {"actor", "1001"}, {"approver", ""}, {"ref", ""},
+                                         {"detail", "{}"}, {"prev_hash", std::string(64, '0')},
+                                         {"hash", std::string(64, 'a')}}});
+        record.payload = payload.dump();
+        return record;
+    };
+    ServiceResponse theirs = store.service.receive_batch(
+        "Bearer " + token, encode_batch(Batch{2, {with_audit(sale_record(1, "mine", 2), 3)}}));
+    CHECK(theirs.status == 403);
+    CHECK(error_of(theirs)["code"] == "refused");
+    CHECK(error_of(theirs)["message"] ==
+          "the token belongs to lane 2 but the sale record mine carries audit records of lane 3: check the lane "
+          "number and token in pos.toml; nothing of this batch was stored");
+    // An audit-only record (kind "audit", queued by the sync worker) is checked the same way.
+    OutboxRecord audit_only{2, "audit", "2:1-1", R"({"lane":2})", "2026-11-23T09:05:00+08:00"};
+    CHECK(store.service.receive_batch("Bearer " + token, encode_batch(Batch{2, {with_audit(audit_only, 3)}})).status ==
+          403);
+    CHECK(store.sales() == 0);
+    auto audit_rows = store.admin->connection().query_text("SELECT count(*) FROM audit");
+    REQUIRE(audit_rows.ok());
+    CHECK(audit_rows->value_or("") == "0");
+
+    ServiceResponse own = store.service.receive_batch("Bearer " + token,
+                                                      encode_batch(Batch{2, {with_audit(audit_only, 2)}}));
+    CHECK(own.status == 200);
+    audit_rows = store.admin->connection().query_text("SELECT lane || ' ' || kind FROM audit");
+    REQUIRE(audit_rows.ok());
+    CHECK(audit_rows->value_or("") == "2 logout");
+}
+
+TEST_CASE("store service: any lane's token looks up a sale by receipt or id, with its returns") {
+    Store store;
+    std::string token = store.token_for(1);
+    REQUIRE(store.service.receive_batch("Bearer " + token, encode_batch(Batch{1, {sale_record(1, "sale-a", 1)}})).status ==
+            200);
+    std::string other = "Bearer " + store.token_for(2);
+
+    ServiceResponse found = store.service.sale_for_return(other, "", "1", "0");
+    REQUIRE(found.status == 200);
+    auto decoded = decode_sale_for_return(found.body);
+    REQUIRE(decoded.ok());
+    CHECK(decoded->sale.id == "sale-a");
+    CHECK(decoded->sale.lane == 1);
+    REQUIRE(decoded->sale.lines.size() == 3);
+    CHECK(decoded->sale.lines[0].quantity_milli == 2000);
+    CHECK(decoded->sale.lines[1].voided);
+    CHECK(decoded->sale.tenders[0].amount_fen == 500);
+    CHECK(decoded->returns.empty());
+    // Re-encoding what was decoded gives the same text: nothing is lost on the way.
+    CHECK(encode_sale_for_return(*decoded) == found.body);
+
+    ServiceResponse missing = store.service.sale_for_return(other, "", "1", "99");
+    CHECK(missing.status == 404);
+    CHECK(error_of(missing)["code"] == "not_found");
+    CHECK(error_of(missing)["message"] == "receipt 0100000099 is not at the store");
+    CHECK(store.service.sale_for_return(other, "", "one", "2").status == 400);
+    CHECK(store.service.sale_for_return(other, "x';--", "", "").status == 400);
+    CHECK(store.service.sale_for_return("Bearer " + std::string(64, 'f'), "", "1", "0").status == 401);
 }
 
 TEST_CASE("store service: a malformed batch is a 400 that names the problem") {

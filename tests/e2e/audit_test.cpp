@@ -10,6 +10,7 @@
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/posctl.hpp"
+#include "tests/support/sync_lane.hpp"
 
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
@@ -153,6 +154,41 @@ TEST_CASE("audit: the chain travels to the store with the sales and verifies the
     CHECK(broken.exit_code == 1);
     CHECK(broken.err.find("audit log of lane 1 at the store") != std::string::npos);
     CHECK(broken.err.find("BROKEN at record 7") != std::string::npos);
+}
+
+TEST_CASE("audit: records after the last sale (a logout, a failed login) reach the store at the next sync") {
+    TempDir dir;
+    REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
+    std::ofstream(dir.file("day.jsonl")) << R"({"op":"login","operator":"1001","pin":"1234"})" "\n"
+                                            R"({"op":"open_shift","float":"200.00"})" "\n"
+                                            R"({"op":"scan","code":"6921168176748"})" "\n"
+                                            R"({"op":"tender","method":"cash","amount":"10.00"})" "\n"
+                                            R"({"op":"logout"})" "\n"
+                                            R"({"op":"login","operator":"1002","pin":"0000"})" "\n";
+    ProcessResult run = posctl(dir, {"session", "run", dir.file("day.jsonl")});
+    CAPTURE(run.out);
+    REQUIRE(run.exit_code == 1);  // the last line, a wrong PIN, fails on purpose
+    std::string lane_db = dir.file("data/lane.db");
+    int64_t records = pos::testing::query_count(lane_db, "SELECT count(*) FROM audit");
+    CHECK(pos::testing::query_count(lane_db, "SELECT count(*) FROM audit WHERE kind IN ('logout', 'login_failed')") == 2);
+
+    ProcessResult sync = posctl(dir, {"sync", "--once"});
+    CAPTURE(sync.err);
+    REQUIRE(sync.exit_code == 0);
+    CHECK(pos::testing::store_text(dir, "SELECT count(*) FROM audit") == std::to_string(records));
+    CHECK(pos::testing::store_text(dir, "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM audit WHERE seq > "
+                                        "(SELECT seq FROM audit WHERE kind = 'sale') ORDER BY seq)") ==
+          "logout login_failed");
+    // They travelled as one outbox row of their own, after the sale's.
+    CHECK(pos::testing::query_count(lane_db, "SELECT count(*) FROM outbox WHERE kind = 'audit' AND synced_at IS NOT NULL") == 1);
+    ProcessResult store = posctl(dir, {"audit", "verify", "--store"});
+    CAPTURE(store.err);
+    CHECK(store.exit_code == 0);
+    CHECK(posctl(dir, {"audit", "verify"}).exit_code == 0);
+
+    // Nothing new: the next sync queues nothing more.
+    REQUIRE(posctl(dir, {"sync", "--once"}).exit_code == 0);
+    CHECK(pos::testing::query_count(lane_db, "SELECT count(*) FROM outbox WHERE kind = 'audit'") == 1);
 }
 
 TEST_CASE("audit: posctl user pin and reset-pin read PINs from standard input and are audited") {

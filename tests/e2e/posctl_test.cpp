@@ -32,7 +32,7 @@ TEST_CASE("posctl: init --demo, then three scans and a cash tender print a sale_
     TempDir dir;
     ProcessResult init = posctl(dir, {"init", "--demo"});
     CHECK(init.exit_code == 0);
-    CHECK(init.out.find("items, 3 users") != std::string::npos);
+    CHECK(init.out.find("items, 4 users") != std::string::npos);
 
     write(dir.file("sale.jsonl"),
           R"({"op":"login","operator":"1001","pin":"1234"})" "\n"

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/pos_store.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/sync_lane.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -19,71 +20,15 @@ using nlohmann::json;
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
 using namespace std::chrono_literals;
+using pos::testing::demo_lane_with_store;
+using pos::testing::issue_store_token;
+using pos::testing::PosStoreProcess;
 
 namespace {
 
 ProcessResult posctl(const std::string& data, std::vector<std::string> args, const std::string& scratch) {
     args.insert(args.begin(), {POS_POSCTL, "--data", data});
     return pos::testing::run(args, scratch);
-}
-
-// pos-store serving DIR/store/store.db on 127.0.0.1 (a free port, or `port` to come back on it).
-class PosStore {
-public:
-    PosStore(const TempDir& dir, int port = 0) {
-        out_ = dir.file("pos-store.out");
-        pid_ = pos::testing::spawn({POS_STORE, "--data", dir.file("store"), "serve", "--listen",
-                                    "127.0.0.1:" + std::to_string(port)},
-                                   out_, dir.file("pos-store.err"));
-        std::regex serving(R"(on http://127\.0\.0\.1:(\d+) )");
-        auto deadline = std::chrono::steady_clock::now() + 20s;
-        std::smatch found;
-        std::string printed;
-        while (std::chrono::steady_clock::now() < deadline) {
-            printed = pos::testing::read_whole(out_);
-            if (std::regex_search(printed, found, serving)) break;
-            std::this_thread::sleep_for(20ms);
-        }
-        INFO("pos-store printed: ", printed, pos::testing::read_whole(dir.file("pos-store.err")));
-        REQUIRE(!found.empty());
-        port_ = std::stoi(found[1]);
-    }
-    ~PosStore() { stop(); }
-    void stop() {
-        if (pid_ <= 0) return;
-        kill(pid_, SIGTERM);
-        CHECK(pos::testing::wait_exit_code(pid_) == 0);
-        pid_ = -1;
-    }
-    int port() const { return port_; }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
-private:
-    std::string out_;
-    pid_t pid_ = -1;
-    int port_ = 0;
-};
-
-std::string issue_token(const TempDir& dir, int lane) {
-    ProcessResult issued = pos::testing::run({POS_STORE, "--data", dir.file("store"), "token", "add", "--lane",
-                                              std::to_string(lane)},
-                                             dir.path());
-    CAPTURE(issued.err);
-    REQUIRE(issued.exit_code == 0);
-    REQUIRE(issued.out.size() == 65);
-    return issued.out.substr(0, 64);
-}
-
-// A demo lane numbered `lane` whose pos.toml points at pos-store instead of a store.db file.
-std::string make_lane(const TempDir& dir, int lane, const std::string& url, const std::string& token) {
-    std::string data = dir.file("lane" + std::to_string(lane));
-    REQUIRE(posctl(data, {"init", "--demo"}, dir.path()).exit_code == 0);
-    std::string config = pos::testing::read_whole(data + "/pos.toml");
-    config = std::regex_replace(config, std::regex(R"(\nnumber = 1\b)"), "\nnumber = " + std::to_string(lane));
-    config = std::regex_replace(config, std::regex(R"(\npath = "store.db"[^\n]*)"),
-                                "\nurl = \"" + url + "\"\ntoken = \"" + token + "\"");
-    std::ofstream(data + "/pos.toml", std::ios::trunc) << config;
-    return data;
 }
 
 void sell(const std::string& data, int sales, bool open_shift = true) {
@@ -129,11 +74,11 @@ void check_lane_in_store(const std::string& lane_db, const std::string& store_db
 TEST_CASE("pos-store: eight lanes selling and syncing at once each reach the store exactly once") {
     TempDir dir;
     REQUIRE(posctl(dir.file("store"), {"init", "--demo"}, dir.path()).exit_code == 0);
-    PosStore store(dir);
+    PosStoreProcess store(dir);
     constexpr int lanes = 8;
     constexpr int sales = 8;
     std::vector<std::string> data(lanes + 1);
-    for (int lane = 1; lane <= lanes; ++lane) data[lane] = make_lane(dir, lane, store.url(), issue_token(dir, lane));
+    for (int lane = 1; lane <= lanes; ++lane) data[lane] = demo_lane_with_store(dir, lane, store.url(), issue_store_token(dir, lane));
 
     std::vector<pid_t> syncing, selling;
     for (int lane = 1; lane <= lanes; ++lane) {
@@ -175,9 +120,9 @@ TEST_CASE("pos-store: eight lanes selling and syncing at once each reach the sto
 TEST_CASE("pos-store: while the service is down the lane sells, sync says so, and it drains when it is back") {
     TempDir dir;
     REQUIRE(posctl(dir.file("store"), {"init", "--demo"}, dir.path()).exit_code == 0);
-    auto store = std::make_unique<PosStore>(dir);
+    auto store = std::make_unique<PosStoreProcess>(dir);
     int port = store->port();
-    std::string lane = make_lane(dir, 3, store->url(), issue_token(dir, 3));
+    std::string lane = demo_lane_with_store(dir, 3, store->url(), issue_store_token(dir, 3));
     store.reset();  // the store server is switched off
 
     sell(lane, 6);
@@ -190,7 +135,7 @@ TEST_CASE("pos-store: while the service is down the lane sells, sync says so, an
     CHECK(down["stderr"].get<std::string>().find("the lane keeps selling and its records wait") != std::string::npos);
     sell(lane, 3, false);
 
-    PosStore back(dir, port);
+    PosStoreProcess back(dir, port);
     json drained = sync_json(lane, {"--once"});
     CHECK(drained["exit_code"] == 0);
     CHECK(drained["stored"] == outbox_rows(lane));
@@ -202,18 +147,22 @@ TEST_CASE("pos-store: while the service is down the lane sells, sync says so, an
 TEST_CASE("pos-store: an unknown token is refused with what to do, and a lost acknowledgement stores nothing twice") {
     TempDir dir;
     REQUIRE(posctl(dir.file("store"), {"init", "--demo"}, dir.path()).exit_code == 0);
-    PosStore store(dir);
-    std::string lane = make_lane(dir, 2, store.url(), std::string(64, '0'));
+    PosStoreProcess store(dir);
+    std::string lane = demo_lane_with_store(dir, 2, store.url(), std::string(64, '0'));
     sell(lane, 4);
     json refused = sync_json(lane, {"--once"});
     CHECK(refused["exit_code"] == 1);
     CHECK(refused["last_error_code"] == "refused");
     CHECK(refused["last_error"].get<std::string>().find("pos-store token add --lane N") != std::string::npos);
     CHECK(refused["queue_depth"] == outbox_rows(lane));
+    // The store's operator sees the refusal too, on pos-store's standard error.
+    std::string logged = pos::testing::read_whole(dir.file("pos-store.err"));
+    CHECK(logged.find("pos-store: a batch from 127.0.0.1 was not stored (HTTP 401): this lane's token is missing, "
+                      "unknown or revoked") != std::string::npos);
 
     // The technician issues the token and puts it in pos.toml.
     std::string config = pos::testing::read_whole(lane + "/pos.toml");
-    config = std::regex_replace(config, std::regex(std::string(64, '0')), issue_token(dir, 2));
+    config = std::regex_replace(config, std::regex(std::string(64, '0')), issue_store_token(dir, 2));
     std::ofstream(lane + "/pos.toml", std::ios::trunc) << config;
     CHECK(sync_json(lane, {"--once"})["stored"] == outbox_rows(lane));
 
@@ -226,7 +175,7 @@ TEST_CASE("pos-store: an unknown token is refused with what to do, and a lost ac
 
 TEST_CASE("pos-store: a lane in service mode names the store server for store-side commands") {
     TempDir dir;
-    std::string lane = make_lane(dir, 4, "http://127.0.0.1:9", std::string(64, '1'));
+    std::string lane = demo_lane_with_store(dir, 4, "http://127.0.0.1:9", std::string(64, '1'));
     ProcessResult day = posctl(lane, {"day", "status"}, dir.path());
     CHECK(day.exit_code != 0);
     CHECK(day.err.find("this lane sends its records to pos-store at http://127.0.0.1:9; store.db is on the store server") !=
@@ -236,8 +185,8 @@ TEST_CASE("pos-store: a lane in service mode names the store server for store-si
 TEST_CASE("pos-store: a catalog change at the store reaches the lanes at their next sync, whole") {
     TempDir dir;
     REQUIRE(posctl(dir.file("store"), {"init", "--demo"}, dir.path()).exit_code == 0);
-    PosStore store(dir);
-    std::string lane = make_lane(dir, 5, store.url(), issue_token(dir, 5));
+    PosStoreProcess store(dir);
+    std::string lane = demo_lane_with_store(dir, 5, store.url(), issue_store_token(dir, 5));
     json first = sync_json(lane, {"--once"});
     CHECK(first["exit_code"] == 0);
     int64_t version = first["catalog_version"].get<int64_t>();

@@ -21,7 +21,8 @@ pos::actions::DayStatus blocked_status() {
     status.day.opened_at = "2026-11-23T08:00:00+08:00";
     status.day.shifts = {{"s1", 1, "1001", "2026-11-23T08:00:00+08:00", true},
                          {"s2", 2, "1002", "2026-11-23T14:05:00+08:00", false}};
-    status.blockers = {{"open_shift", "s2", "shift s2 on lane 2 (operator 1002) is still open: close it (交班) first"}};
+    status.blockers = {{"open_shift", "s2", "shift s2 on lane 2 (operator 1002) is still open: close it (交班) first", 2,
+                        "1002", "2026-11-23T14:05:00+08:00", 0}};
     status.last_closed = pos::db::BusinessDayRecord{"2026-11-22", "2026-11-22T08:01:00+08:00", "2026-11-22T22:05:00+08:00",
                                                     "9001", "", "[]", "{}", 0, 0};
     return status;
@@ -40,7 +41,8 @@ core::DayFigures figures(const std::string& day, int64_t net_fen, int64_t ticket
 }  // namespace
 
 TEST_CASE("day_screens: the day view lists shifts, blockers and the last end of day") {
-    ui::DayView view = ui::make_day_view(blocked_status());
+    Headless ui_test;
+    ui::DayView view = ui::make_day_view(blocked_status(), ui_test.tr());
     CHECK(view.day == "2026-11-23");
     CHECK(view.opened == "2026-11-23 08:00");
     REQUIRE(view.shifts.size() == 2);
@@ -50,10 +52,20 @@ TEST_CASE("day_screens: the day view lists shifts, blockers and the last end of 
     CHECK(view.shifts[1].opened == "11-23 14:05");
     CHECK(view.shifts[1].open);
     REQUIRE(view.blockers.size() == 1);
-    CHECK(view.blockers[0] == "shift s2 on lane 2 (operator 1002) is still open: close it (交班) first");
+    CHECK(view.blockers[0] == "Lane 2: operator 1002's shift (opened 2026-11-23 14:05) is still open: close it (交班) first");
     CHECK(view.last_closed == "2026-11-22");
     CHECK(view.last_closed_at == "2026-11-22 22:05");
     CHECK(view.last_closed_by == "9001");
+}
+
+TEST_CASE("day_screens: blockers are said in Chinese on the Chinese screen, from the facts core gives") {
+    auto zh = ui::Strings::load(std::string(POS_SOURCE_DIR) + "/assets/i18n", "zh_CN");
+    REQUIRE(zh.ok());
+    core::DayBlocker unsynced{"unsynced", "3", "lane 3 has 4 record(s) not yet at the store", 3, {}, "2026-11-23T21:40:00+08:00", 4};
+    CHECK(ui::blocker_text(*zh, unsynced) == "3 号机有 4 条记录还没送到门店（最早 2026-11-23 21:40）：请在该机同步");
+    CHECK(ui::blocker_text(*zh, blocked_status().blockers[0]) == "2 号机收银员 1002 的班次（2026-11-23 14:05 开班）还没交班：请先交班");
+    CHECK(ui::blocker_text(*zh, {"no_shifts", "", "no shift has opened"}) == "上次日结以后还没有开过班：没有可日结的营业日");
+    CHECK(ui::blocker_text(*zh, {"something_new", "", "core's own words"}) == "core's own words");
 }
 
 TEST_CASE("day_screens: a closed day's view carries its locked totals and whether it was forced") {
@@ -77,7 +89,7 @@ TEST_CASE("day_screens: Enter on a day nothing blocks asks the lane to close it,
     ui::DayForm form;
     pos::actions::DayStatus status = blocked_status();
     status.blockers.clear();
-    ui::DayView view = ui::make_day_view(status);
+    ui::DayView view = ui::make_day_view(status, ui_test.tr());
     auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_end_of_day(form, view, ui_test.input, intents, ui); };
     const auto close = only<ui::intent::CloseDay>(ui_test.type("{Enter}", draw));
     CHECK_FALSE(close.force);
@@ -91,7 +103,7 @@ TEST_CASE("day_screens: Enter on a day nothing blocks asks the lane to close it,
 TEST_CASE("day_screens: a blocked day is forced only with a reason, a supervisor number and PIN") {
     Headless ui_test;
     ui::DayForm form;
-    ui::DayView view = ui::make_day_view(blocked_status());
+    ui::DayView view = ui::make_day_view(blocked_status(), ui_test.tr());
     auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_end_of_day(form, view, ui_test.input, intents, ui); };
     CHECK(ui_test.type("{Enter}", draw).empty());  // shows the force fields, closes nothing
     CHECK(form.forcing);
@@ -110,7 +122,7 @@ TEST_CASE("day_screens: a blocked day is forced only with a reason, a supervisor
 TEST_CASE("day_screens: Esc while forcing goes back to the status and forgets the PIN, a second Esc leaves") {
     Headless ui_test;
     ui::DayForm form;
-    ui::DayView view = ui::make_day_view(blocked_status());
+    ui::DayView view = ui::make_day_view(blocked_status(), ui_test.tr());
     auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_end_of_day(form, view, ui_test.input, intents, ui); };
     CHECK(ui_test.type("{Enter}x{Tab}9002{Tab}11", draw).empty());
     CHECK(form.pin.text == "11");

@@ -4,9 +4,8 @@
 # Usage: scanner_test.sh POS_WITH_SCANNER. Exit 77 (skipped) without xvfb-run, xdotool, sqlite3
 # or umockdev's preload library.
 set -eu
-for tool in xvfb-run xdotool sqlite3; do
-    command -v "$tool" >/dev/null || { echo "skip: $tool not installed"; exit 77; }
-done
+. "$(dirname "$0")/lib.sh"
+require_tools xvfb-run xdotool sqlite3
 /sbin/ldconfig -p 2>/dev/null | grep -q 'libumockdev-preload\.so\.0' ||
     { echo "skip: libumockdev-preload.so.0 not installed (Debian package umockdev)"; exit 77; }
 timeout 150 xvfb-run -a -s "-screen 0 1024x768x24" "$1"

@@ -2,14 +2,11 @@
 # ui: `pos` renders the login screen under Xvfb and writes a real PNG of the window.
 # Usage: screenshot_test.sh POS POSCTL. Exit 77 (skipped) when xvfb-run is not installed.
 set -eu
+. "$(dirname "$0")/lib.sh"
 pos=$1
-posctl=$2
 
-command -v xvfb-run >/dev/null || { echo "skip: xvfb-run not installed (Debian package xvfb)"; exit 77; }
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$posctl" --data "$work/data" init --demo >/dev/null
+require_tools xvfb-run
+make_demo_store "$2"
 
 timeout 60 xvfb-run -a -s "-screen 0 1280x800x24" \
     "$pos" --data "$work/data" --screenshot "$work/out.png" --frames 5

@@ -1,0 +1,85 @@
+// pos-store for end-to-end tests: the real service on a free local port, its lanes' tokens, and
+// demo lanes whose pos.toml points at it (service mode) instead of a store.db file.
+// Needs POS_POSCTL and POS_STORE (tests/CMakeLists.txt defines them).
+#pragma once
+
+#include <signal.h>
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "tests/support/process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace pos::testing {
+
+// pos-store serving DIR/store/store.db on 127.0.0.1 (a free port, or `port` to come back on it).
+class PosStoreProcess {
+public:
+    explicit PosStoreProcess(const TempDir& dir, int port = 0) {
+        using namespace std::chrono_literals;
+        out_ = dir.file("pos-store.out");
+        pid_ = spawn({POS_STORE, "--data", dir.file("store"), "serve", "--listen", "127.0.0.1:" + std::to_string(port)},
+                     out_, dir.file("pos-store.err"));
+        std::regex serving(R"(on http://127\.0\.0\.1:(\d+) )");
+        auto deadline = std::chrono::steady_clock::now() + 20s;
+        std::smatch found;
+        std::string printed;
+        while (std::chrono::steady_clock::now() < deadline) {
+            printed = read_whole(out_);
+            if (std::regex_search(printed, found, serving)) break;
+            std::this_thread::sleep_for(20ms);
+        }
+        INFO("pos-store printed: ", printed, read_whole(dir.file("pos-store.err")));
+        REQUIRE(!found.empty());
+        port_ = std::stoi(found[1]);
+    }
+    ~PosStoreProcess() { stop(); }
+    PosStoreProcess(const PosStoreProcess&) = delete;
+    PosStoreProcess& operator=(const PosStoreProcess&) = delete;
+    void stop() {
+        if (pid_ <= 0) return;
+        kill(pid_, SIGTERM);
+        CHECK(wait_exit_code(pid_) == 0);
+        pid_ = -1;
+    }
+    [[nodiscard]] int port() const { return port_; }
+    [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+private:
+    std::string out_;
+    pid_t pid_ = -1;
+    int port_ = 0;
+};
+
+// `pos-store token add --lane N` on DIR/store: the lane's new token.
+inline std::string issue_store_token(const TempDir& dir, int lane) {
+    ProcessResult issued = run({POS_STORE, "--data", dir.file("store"), "token", "add", "--lane", std::to_string(lane)},
+                               dir.path());
+    CAPTURE(issued.err);
+    REQUIRE(issued.exit_code == 0);
+    REQUIRE(issued.out.size() == 65);
+    return issued.out.substr(0, 64);
+}
+
+// A demo lane DIR/laneN numbered `lane`, syncing to pos-store at `url` with `token`, or (url
+// empty) to the store.db file at `store_db`. Returns its data directory.
+inline std::string demo_lane_with_store(const TempDir& dir, int lane, const std::string& url, const std::string& token,
+                                        const std::string& store_db = {}) {
+    std::string data = dir.file("lane" + std::to_string(lane));
+    REQUIRE(run({POS_POSCTL, "--data", data, "init", "--demo"}, dir.path()).exit_code == 0);
+    std::string config = read_whole(data + "/pos.toml");
+    config = std::regex_replace(config, std::regex(R"(\nnumber = 1\b)"), "\nnumber = " + std::to_string(lane));
+    std::string store = url.empty() ? "\npath = \"" + store_db + "\"" : "\nurl = \"" + url + "\"\ntoken = \"" + token + "\"";
+    config = std::regex_replace(config, std::regex(R"(\npath = "store.db"[^\n]*)"), store);
+    std::ofstream(data + "/pos.toml", std::ios::trunc) << config;
+    return data;
+}
+
+}  // namespace pos::testing

@@ -1,0 +1,65 @@
+# Shared set-up of the Xvfb tests in tests/ui, sourced by each: the tools they need, a demo
+# store in a temporary directory, the test re-run inside xvfb-run, `pos` started there with its
+# window found and focused, and a bounded wait on a database.
+
+# Exits 77 (reported as skipped) unless every tool named is installed.
+require_tools() {
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null || { echo "skip: $tool not installed"; exit 77; }
+    done
+}
+
+# Creates a demo store in "$work/data" (work: a temporary directory removed on exit).
+make_demo_store() {
+    posctl=$1
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    "$posctl" --data "$work/data" init --demo >/dev/null
+}
+
+# Runs the calling test again inside a virtual X display: `TEST --inside-x POS DATA`.
+run_inside_x() {
+    test_script=$1
+    shift
+    timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" sh "$test_script" --inside-x "$@"
+}
+
+# Inside X: starts `pos --data DATA ARGS...` in the background (log in DATA/pos.log), stops it on
+# exit, waits for its window and gives it the keyboard. Sets pid and window.
+start_pos() {
+    pos=$1
+    data=$2
+    shift 2
+    "$pos" --data "$data" "$@" >"$data/pos.log" 2>&1 &
+    pid=$!
+    trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
+    window=$(timeout 20 xdotool search --sync --name '^pos - ' | head -n 1)
+    [ -n "$window" ] || { echo "FAIL: the pos window did not appear"; cat "$data/pos.log"; exit 1; }
+    # A window found but not mapped yet refuses the focus (BadMatch): try again, for at most 5 s.
+    tries=0
+    until xdotool windowfocus --sync "$window" 2>/dev/null; do
+        tries=$((tries + 1))
+        [ "$tries" -lt 25 ] || { echo "FAIL: the pos window never took the keyboard"; exit 1; }
+        sleep 0.2
+    done
+}
+
+# Polls `query` on the database `db` until it prints `want`, for at most 15 s (75 × 0.2 s).
+wait_for() {
+    db=$1 query=$2 want=$3
+    i=0
+    got=
+    while [ "$i" -lt 75 ]; do
+        got=$(sqlite3 "$db" "$query" 2>/dev/null || true)
+        [ "$got" = "$want" ] && return 0
+        sleep 0.2
+        i=$((i + 1))
+    done
+    echo "FAIL: '$query' gave '$got' after 15 s, expected '$want'"
+    return 1
+}
+
+# Fails unless `pos` (pid) is still running.
+still_running() {
+    kill -0 "$pid" 2>/dev/null || { echo "FAIL: pos exited"; cat "$data/pos.log"; exit 1; }
+}
