@@ -40,6 +40,8 @@ void Checkout::apply(const ui::intent::LookupReturn& intent) {
     form.field = ui::ReturnForm::Field::quantity;
     form.notice.clear();
     if (return_view_.lines.empty()) form.notice = Notice{Tone::info, tr_("return.nothing_left"), {}};
+    // The store was not reachable: other lanes' returns of this receipt are not counted yet.
+    else if (!returning_->notice.empty()) form.notice = Notice{Tone::error, tr_("return.store_not_asked"), {}};
 }
 
 void Checkout::apply(const ui::intent::CommitReturn& intent) {

@@ -5,7 +5,7 @@
 // detect_leaks: a leak fails the run like any other finding. verify_asan_link_order=0: the
 // umockdev preload library comes ahead of the ASan runtime on purpose (USB tests, pos under a
 // virtual scanner). halt_on_error: a UB report ends the process with an error, so the test fails.
-// The LSan suppressions name third-party libraries only (Mesa, GLFW, fontconfig); never ours.
+// The LSan suppressions (lsan.supp) may name third-party libraries only; never our code.
 
 extern "C" {
 
@@ -14,7 +14,7 @@ const char* __ubsan_default_options();
 const char* __lsan_default_options();
 
 const char* __asan_default_options() {
-  return "detect_leaks=1:verify_asan_link_order=0:check_initialization_order=1";
+    return "detect_leaks=1:verify_asan_link_order=0:check_initialization_order=1";
 }
 
 const char* __ubsan_default_options() { return "print_stacktrace=1:halt_on_error=1"; }

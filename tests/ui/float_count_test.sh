@@ -7,13 +7,10 @@
 set -eu
 pos=$1
 posctl=$2
-for tool in xvfb-run sqlite3; do
-    command -v "$tool" >/dev/null || { echo "skip: $tool not installed"; exit 77; }
-done
+. "$(dirname "$0")/lib.sh"
+require_tools xvfb-run sqlite3
 fail() { echo "FAIL: $*"; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$posctl" --data "$work/data" init --demo >/dev/null
+make_demo_store "$posctl"
 
 # Rows: ¥100 ¥50 ¥20 ¥10 ¥5 ¥1 5角 1角; Enter moves down, and on 1角 opens the shift.
 keys='1001{Enter}1234{Enter}{F2}2{Enter}1{Enter}{Enter}{Enter}{Enter}5{Enter}{Enter}4{Enter}'

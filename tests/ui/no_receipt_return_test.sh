@@ -9,14 +9,11 @@
 set -eu
 pos=$1
 posctl=$2
-for tool in xvfb-run sqlite3; do
-    command -v "$tool" >/dev/null || { echo "skip: $tool not installed"; exit 77; }
-done
+. "$(dirname "$0")/lib.sh"
+require_tools xvfb-run sqlite3
 fail() { echo "FAIL: $*"; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+make_demo_store "$posctl"
 data=$work/data
-"$posctl" --data "$data" init --demo >/dev/null
 
 run_pos() {
     timeout 60 xvfb-run -a -s "-screen 0 1024x768x24" \

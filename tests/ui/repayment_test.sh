@@ -8,14 +8,11 @@
 set -eu
 pos=$1
 posctl=$2
-for tool in xvfb-run sqlite3; do
-    command -v "$tool" >/dev/null || { echo "skip: $tool not installed"; exit 77; }
-done
+. "$(dirname "$0")/lib.sh"
+require_tools xvfb-run sqlite3
 fail() { echo "FAIL: $*"; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+make_demo_store "$posctl"
 data=$work/data
-"$posctl" --data "$data" init --demo >/dev/null
 "$posctl" --data "$data" member add 88000001 --name 王芳 --phone 13800138000 --limit 500.00 >/dev/null
 printf '%s\n' '{"op":"login","operator":"1001","pin":"1234"}' '{"op":"open_shift","float":"200.00"}' \
     '{"op":"apply_member","member":"88000001"}' '{"op":"scan","code":"6921168176748","qty":"25"}' \
