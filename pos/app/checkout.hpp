@@ -71,6 +71,7 @@ private:
     void apply(const ui::intent::OpenReturn& intent);
     void apply(const ui::intent::LookupReturn& intent);
     void apply(const ui::intent::CommitReturn& intent);
+    void show_return_done(const actions::ReturnOutcome& outcome);  // back to selling, slip printed
     void apply(const ui::intent::OpenNoReceiptReturn& intent);
     void apply(const ui::intent::AddReturnItem& intent);
     void apply(const ui::intent::RemoveReturnItem& intent);

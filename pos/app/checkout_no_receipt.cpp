@@ -138,12 +138,7 @@ void Checkout::apply(const ui::intent::CommitNoReceiptReturn& intent) {
     no_receipt_lines_.clear();
     no_receipt_view_ = ui::NoReceiptView{};
     state_.no_receipt = ui::NoReceiptForm{};
-    state_.screen = Screen::sale;
-    state_.sale.notice = Notice{Tone::success,
-                                tr_.format("return.done", ui::money_text(outcome->refund.total), outcome->receipt_no), {}};
-    if (printing_) {
-        if (auto queued = printing_->print_sale(outcome->sale_id); !queued) state_.sale.notice = ui::error_notice(tr_, queued.error());
-    }
+    show_return_done(*outcome);
 }
 
 }  // namespace pos::app

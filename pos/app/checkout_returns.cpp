@@ -81,11 +81,15 @@ void Checkout::apply(const ui::intent::CommitReturn& intent) {
     returning_.reset();
     return_view_ = ui::ReturnView{};
     state_.returns = ui::ReturnForm{};
+    show_return_done(*outcome);
+}
+
+void Checkout::show_return_done(const actions::ReturnOutcome& outcome) {
     state_.screen = Screen::sale;
     state_.sale.notice = Notice{Tone::success,
-                                tr_.format("return.done", ui::money_text(outcome->refund.total), outcome->receipt_no), {}};
+                                tr_.format("return.done", ui::money_text(outcome.refund.total), outcome.receipt_no), {}};
     if (printing_) {
-        if (auto queued = printing_->print_sale(outcome->sale_id); !queued) state_.sale.notice = ui::error_notice(tr_, queued.error());
+        if (auto queued = printing_->print_sale(outcome.sale_id); !queued) state_.sale.notice = ui::error_notice(tr_, queued.error());
     }
 }
 

@@ -151,15 +151,7 @@ void draw_cash_movement(CashForm& form, const CashView& view, InputQueue& input,
     }
 
     begin_body(ui);
-    float pad = ui.px(24);
-    float gap = ui.px(size::gap);
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    ImVec2 card(std::min(ui.px(980), avail.x - ui.px(16)), std::min(ui.px(640), avail.y - ui.px(16)));
-    center_block(card);
-    begin_panel("##cash", card, pad);
-    float column = (card.x - 2 * pad - 4 * gap) * 0.58f;
-    float pad_column = card.x - 2 * pad - 4 * gap - column;
-    float button_height = ui.px(size::button);
+    auto [card, pad, gap, column, pad_column, button_height] = begin_pad_card("##cash", ui);
     std::optional<InputEvent> press;  // from the pad
     std::optional<CashKind> tapped_kind;
     int tapped_preset = -1;

@@ -89,15 +89,7 @@ void draw_repayment(RepayForm& form, const MemberView& view, InputQueue& input, 
     }
 
     begin_body(ui);
-    float pad = ui.px(24);
-    float gap = ui.px(size::gap);
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    ImVec2 card(std::min(ui.px(980), avail.x - ui.px(16)), std::min(ui.px(640), avail.y - ui.px(16)));
-    center_block(card);
-    begin_panel("##repay", card, pad);
-    float column = (card.x - 2 * pad - 4 * gap) * 0.58f;
-    float pad_column = card.x - 2 * pad - 4 * gap - column;
-    float button_height = ui.px(size::button);
+    auto [card, pad, gap, column, pad_column, button_height] = begin_pad_card("##repay", ui);
     std::optional<InputEvent> press;
     bool found = !view.card.empty();
 

@@ -340,6 +340,20 @@ void begin_panel(const char* id, ImVec2 size, float padding) {
 
 void end_panel() { ImGui::EndChild(); }
 
+PadCard begin_pad_card(const char* id, const Ui& ui) {
+    PadCard card;
+    card.pad = ui.px(24);
+    card.gap = ui.px(size::gap);
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    card.size = ImVec2(std::min(ui.px(980), avail.x - ui.px(16)), std::min(ui.px(640), avail.y - ui.px(16)));
+    center_block(card.size);
+    begin_panel(id, card.size, card.pad);
+    card.column = (card.size.x - 2 * card.pad - 4 * card.gap) * 0.58f;
+    card.pad_column = card.size.x - 2 * card.pad - 4 * card.gap - card.column;
+    card.button_height = ui.px(size::button);
+    return card;
+}
+
 void text_right(const char* text, float right_x) {
     float width = ImGui::CalcTextSize(text).x;
     ImGui::SetCursorPosX(right_x - width);

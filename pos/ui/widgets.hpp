@@ -86,6 +86,18 @@ void center_block(ImVec2 size);
 void begin_panel(const char* id, ImVec2 size, float padding);
 void end_panel();
 
+// The centred card of the drawer screens (pay-in/out, member repayment): a form column on the
+// left, the number pad on the right. Opens the panel; pair with end_panel().
+struct PadCard {
+    ImVec2 size;
+    float pad = 0;
+    float gap = 0;
+    float column = 0;      // the form's width
+    float pad_column = 0;  // the number pad's width
+    float button_height = 0;
+};
+PadCard begin_pad_card(const char* id, const Ui& ui);
+
 // Text drawn so that it ends at `right_x` (window coordinates), on the current line.
 void text_right(const char* text, float right_x);
 // Text centred horizontally in the current content region.

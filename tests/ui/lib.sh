@@ -44,6 +44,16 @@ start_pos() {
     done
 }
 
+# Inside X, with pos focused: cashier 1001 logs in (PIN 1234) and opens the shift with the
+# default float (200.00), typed as a cashier would.
+log_in_and_open_shift() {
+    xdotool type --delay 15 1001
+    xdotool key Return
+    xdotool type --delay 15 1234
+    xdotool key Return
+    xdotool key Return
+}
+
 # Polls `query` on the database `db` until it prints `want`, for at most 15 s (75 × 0.2 s).
 wait_for() {
     db=$1 query=$2 want=$3

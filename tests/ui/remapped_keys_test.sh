@@ -12,11 +12,7 @@ if [ "${1:-}" = "--inside-x" ]; then
     pos=$2
     data=$3
     start_pos "$pos" "$data"
-    xdotool type --delay 15 1001
-    xdotool key Return
-    xdotool type --delay 15 1234
-    xdotool key Return
-    xdotool key Return                     # open the shift with the default float, 200.00
+    log_in_and_open_shift                  # cashier 1001, default float 200.00
     xdotool type --delay 5 6921168176748
     xdotool key Return
     xdotool type --delay 5 6928804835168

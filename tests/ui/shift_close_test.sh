@@ -13,11 +13,7 @@ if [ "${1:-}" = "--inside-x" ]; then
     start_pos "$pos" "$data"
     # Keys queue in order inside pos, so no pauses are needed between screens; the one wait
     # is for the sale's commit, so the count below is compared with a journal that has it.
-    xdotool type --delay 15 1001
-    xdotool key Return
-    xdotool type --delay 15 1234
-    xdotool key Return
-    xdotool key Return                     # open the shift with the default float, 200.00
+    log_in_and_open_shift                  # cashier 1001, default float 200.00
     xdotool type --delay 5 6921168176748   # a wedge scanner types fast, then Enter
     xdotool key Return
     xdotool key Return                     # empty field: go to payment
