@@ -1,9 +1,45 @@
 // The status bar: what is true about this lane right now, nothing more.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
+
+namespace {
+
+struct StatusFit {
+    float font_size = 0;
+    float gap = 0;
+    bool drop_optional = false;
+};
+
+// Everything a lane has to say must stay readable at 1024 px, left of the clock: first the gaps
+// narrow, then the text shrinks (to 80 % at most), then informational items (shift start, last
+// upload, devices that are fine) give way so an alarm is never pushed under the clock.
+template <typename Items>
+StatusFit fit_status_items(const Items& items, float room, ImFont* font, const Ui& ui) {
+    auto needed = [&](float size, float gap, bool drop_optional) {
+        float total = 0;
+        for (const auto& item : items) {
+            if (drop_optional && item.optional) continue;
+            total += font->CalcTextSizeA(size, FLT_MAX, 0, item.text.c_str()).x + gap;
+        }
+        return total;
+    };
+    StatusFit fit{font->FontSize, ui.px(28), false};
+    if (needed(fit.font_size, fit.gap, false) <= room) return fit;
+    fit.gap = ui.px(14);
+    float at_full = needed(fit.font_size, fit.gap, false);
+    if (at_full <= room) return fit;
+    fit.font_size = font->FontSize * std::max(0.8f, room / at_full);
+    if (needed(fit.font_size, fit.gap, false) <= room) return fit;
+    fit.drop_optional = true;
+    return fit;
+}
+
+}  // namespace
 
 void draw_status_bar(const StatusView& view, const Ui& ui) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -12,16 +48,17 @@ void draw_status_bar(const StatusView& view, const Ui& ui) {
     float height = ui.px(size::bar);
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), color::bar);
 
-    ImFont* font = ui.fonts.body;
-    float text_y = origin.y + (height - font->FontSize) * 0.5f;
-    float x = origin.x + ui.px(14);
-    auto put = [&](const std::string& text, ImU32 color) {
-        draw->AddText(font, font->FontSize, ImVec2(x, text_y), color, text.c_str());
-        x += font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x + ui.px(28);
+    // Collected first, drawn once it is known how they fit left of the clock.
+    struct Item {
+        std::string text;
+        ImU32 color;
+        bool optional;  // informational: dropped before an alarm is cut
     };
+    std::vector<Item> items;
+    const ImU32 dim = color::rgb(0xC7, 0xCD, 0xD6);
+    auto put = [&](std::string text, ImU32 color) { items.push_back({std::move(text), color, color == dim}); };
     put(view.store, color::bar_text);
     put(ui.tr.format("status.lane", view.lane), color::bar_text);
-    const ImU32 dim = color::rgb(0xC7, 0xCD, 0xD6);
     if (view.operator_id.empty()) {
         put(ui.tr("status.logged_out"), dim);
     } else {
@@ -68,9 +105,20 @@ void draw_status_bar(const StatusView& view, const Ui& ui) {
         }
         if (printer.waiting > 0) put(ui.tr.format("status.printer_waiting", printer.waiting), alarm);
     }
+    ImFont* font = ui.fonts.body;
+    float margin = ui.px(14);
     float clock_width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, view.clock.c_str()).x;
-    draw->AddText(font, font->FontSize, ImVec2(origin.x + width - clock_width - ui.px(14), text_y), color::bar_text,
-                  view.clock.c_str());
+    float room = width - 2 * margin - clock_width - ui.px(20);
+    StatusFit fit = fit_status_items(items, room, font, ui);
+    float x = origin.x + margin;
+    float text_y = origin.y + (height - fit.font_size) * 0.5f;
+    for (const Item& item : items) {
+        if (fit.drop_optional && item.optional) continue;
+        draw->AddText(font, fit.font_size, ImVec2(x, text_y), item.color, item.text.c_str());
+        x += font->CalcTextSizeA(fit.font_size, FLT_MAX, 0, item.text.c_str()).x + fit.gap;
+    }
+    draw->AddText(font, font->FontSize, ImVec2(origin.x + width - clock_width - margin, origin.y + (height - font->FontSize) * 0.5f),
+                  color::bar_text, view.clock.c_str());
     ImGui::Dummy(ImVec2(width, height));
 }
 
