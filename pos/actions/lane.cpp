@@ -4,13 +4,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "db/lane_float.hpp"
-#include "db/lane_users.hpp"
-#include "pos/actions/audit.hpp"
-#include "pos/actions/code_lookup.hpp"
+#include "db/lane/float_counts.hpp"
+#include "db/lane/users.hpp"
+#include "pos/actions/access/audit.hpp"
+#include "pos/actions/sale/code_lookup.hpp"
 #include "pos/actions/records.hpp"
-#include "pos/actions/secrets.hpp"
-#include "pos/actions/session.hpp"
+#include "pos/actions/access/secrets.hpp"
+#include "pos/actions/scripts/session.hpp"
 #include "pos/core/business_day.hpp"
 #include "pos/core/card_data.hpp"
 #include "pos/core/lockout.hpp"

@@ -9,14 +9,14 @@
 #include <map>
 #include <vector>
 
-#include "db/lane_db.hpp"
-#include "db/lane_returns.hpp"
-#include "db/lane_shifts.hpp"
-#include "db/members.hpp"
-#include "db/store_db.hpp"
-#include "pos/actions/code_lookup.hpp"
-#include "pos/actions/config.hpp"
-#include "pos/actions/end_of_day.hpp"
+#include "db/lane/lane_db.hpp"
+#include "db/lane/returns.hpp"
+#include "db/lane/shifts.hpp"
+#include "db/shared/members.hpp"
+#include "db/store/store_db.hpp"
+#include "pos/actions/sale/code_lookup.hpp"
+#include "pos/actions/setup/config.hpp"
+#include "pos/actions/shift/end_of_day.hpp"
 #include "pos/core/permissions.hpp"
 #include "pos/core/result.hpp"
 #include "pos/core/returns.hpp"

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "db/db_error.hpp"
-#include "db/records.hpp"
+#include "db/shared/db_error.hpp"
+#include "db/shared/records.hpp"
 #include "pos/core/catalog.hpp"
 #include "pos/core/result.hpp"
 #include "pos/core/ticket.hpp"

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "pos/actions/audit.hpp"
+#include "pos/actions/access/audit.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {

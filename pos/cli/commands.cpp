@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drivers/scanner/barcode.hpp"
-#include "pos/actions/session.hpp"
+#include "pos/actions/scripts/session.hpp"
 
 namespace pos::cli {
 namespace {

@@ -6,7 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "pos/actions/store_setup.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 #include "pos/core/result.hpp"
 
 namespace pos::cli {

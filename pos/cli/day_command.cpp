@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "db/store_day.hpp"
+#include "db/store/day.hpp"
 #include "pos/actions/records.hpp"
-#include "pos/actions/session.hpp"
-#include "pos/actions/store_setup.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "pos/actions/demo_generator.hpp"
-#include "pos/actions/session.hpp"
-#include "pos/actions/store_setup.hpp"
+#include "pos/actions/setup/demo_generator.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/core/daily_report.hpp"
 

@@ -14,7 +14,7 @@
 #include "drivers/usb/device_info.hpp"
 #include "drivers/usb/scanner_device.hpp"
 #include "drivers/usb/usb_context.hpp"
-#include "pos/actions/config.hpp"
+#include "pos/actions/setup/config.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {

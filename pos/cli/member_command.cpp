@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "pos/actions/members.hpp"
-#include "pos/actions/session.hpp"
+#include "pos/actions/members/members.hpp"
+#include "pos/actions/scripts/session.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/core/member_credit.hpp"
 

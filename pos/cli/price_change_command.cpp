@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "pos/actions/price_changes.hpp"
+#include "pos/actions/pricing/price_changes.hpp"
 #include "pos/actions/records.hpp"
-#include "pos/actions/session.hpp"
-#include "pos/actions/store_setup.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {

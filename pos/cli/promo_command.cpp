@@ -8,11 +8,11 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include "db/store_promotions.hpp"
-#include "pos/actions/promotions.hpp"
+#include "db/store/promotions.hpp"
+#include "pos/actions/pricing/promotions.hpp"
 #include "pos/actions/records.hpp"
-#include "pos/actions/session.hpp"
-#include "pos/actions/store_setup.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {

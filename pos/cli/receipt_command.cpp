@@ -10,10 +10,10 @@
 #include "drivers/printer/interpreter.hpp"
 #include "drivers/printer/printer.hpp"
 #include "drivers/printer/render.hpp"
-#include "pos/actions/printing.hpp"
-#include "pos/actions/receipt.hpp"
-#include "pos/actions/session.hpp"
-#include "pos/actions/store_setup.hpp"
+#include "pos/actions/printing/printing.hpp"
+#include "pos/actions/printing/receipt.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {

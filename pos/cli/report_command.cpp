@@ -7,10 +7,10 @@
 
 #include "drivers/printer/interpreter.hpp"
 #include "drivers/printer/printer.hpp"
-#include "pos/actions/daily_report.hpp"
-#include "pos/actions/printing.hpp"
-#include "pos/actions/report_print.hpp"
-#include "pos/actions/store_setup.hpp"
+#include "pos/actions/reports/daily_report.hpp"
+#include "pos/actions/printing/printing.hpp"
+#include "pos/actions/printing/report_print.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {

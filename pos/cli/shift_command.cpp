@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pos/actions/shift_report.hpp"
+#include "pos/actions/shift/shift_report.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {

@@ -8,10 +8,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "db/lane_sync.hpp"
+#include "db/lane/outbox.hpp"
 #include "pos/actions/records.hpp"
-#include "pos/actions/session.hpp"
-#include "pos/actions/sync.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_sync.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {
@@ -189,7 +189,7 @@ int run_sync(const std::string& data_dir, const SyncOptions& options) {
             catalog_updated = *refreshed;
         }
     }
-    // Then its operators and members (db/directory_sync.hpp).
+    // Then its operators and members (db/shared/directory_sync.hpp).
     std::optional<bool> directory_updated;
     if (store && !outcome.error) {
         auto refreshed = db::refresh_directory(*lane->db, **store, actions::local_now());

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "pos/actions/lane.hpp"
-#include "pos/actions/store_users.hpp"
-#include "pos/actions/users.hpp"
+#include "pos/actions/access/store_users.hpp"
+#include "pos/actions/access/users.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {

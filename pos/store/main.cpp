@@ -12,12 +12,12 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
-#include "db/directory_protocol.hpp"
-#include "db/lane_tokens.hpp"
-#include "db/store_protocol.hpp"
-#include "db/store_service.hpp"
-#include "pos/actions/session.hpp"
-#include "pos/actions/store_setup.hpp"
+#include "sync/directory_protocol.hpp"
+#include "sync/lane_tokens.hpp"
+#include "sync/store_protocol.hpp"
+#include "sync/store_service.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "pos/actions/end_of_day.hpp"
+#include "pos/actions/shift/end_of_day.hpp"
 #include "pos/core/daily_report.hpp"
 #include "pos/core/permissions.hpp"
 #include "pos/ui/strings.hpp"

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "pos/actions/key_bindings.hpp"
+#include "pos/actions/setup/key_bindings.hpp"
 
 namespace pos::ui {
 

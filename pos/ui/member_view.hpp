@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "db/members.hpp"
+#include "db/shared/members.hpp"
 
 namespace pos::ui {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "pos/actions/lane.hpp"
-#include "pos/actions/print_queue.hpp"
+#include "pos/actions/printing/print_queue.hpp"
 #include "pos/core/money.hpp"
 #include "pos/core/result.hpp"
 #include "pos/ui/state.hpp"

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "db/outbox_payload.hpp"
+#include "db/shared/outbox_payload.hpp"
 #include "pos/actions/records.hpp"
 #include "tests/support/sync_records.hpp"
 

@@ -16,9 +16,9 @@
 
 #include <fmt/format.h>
 
-#include "db/lane_db.hpp"
+#include "db/lane/lane_db.hpp"
 #include "pos/actions/lane.hpp"
-#include "pos/actions/secrets.hpp"
+#include "pos/actions/access/secrets.hpp"
 
 namespace {
 

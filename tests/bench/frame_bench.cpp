@@ -20,9 +20,9 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
-#include "db/lane_db.hpp"
+#include "db/lane/lane_db.hpp"
 #include "pos/actions/lane.hpp"
-#include "pos/actions/secrets.hpp"
+#include "pos/actions/access/secrets.hpp"
 #include "pos/ui/screens.hpp"
 #include "pos/ui/theme.hpp"
 #include "pos/ui/views.hpp"

@@ -14,10 +14,10 @@
 
 #include <fmt/format.h>
 
-#include "db/store_db.hpp"
-#include "pos/actions/daily_report.hpp"
-#include "pos/actions/demo_generator.hpp"
-#include "pos/actions/store_setup.hpp"
+#include "db/store/store_db.hpp"
+#include "pos/actions/reports/daily_report.hpp"
+#include "pos/actions/setup/demo_generator.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 
 namespace {
 

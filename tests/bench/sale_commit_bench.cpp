@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "db/lane_db.hpp"
+#include "db/lane/lane_db.hpp"
 
 namespace {
 

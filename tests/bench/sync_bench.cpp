@@ -24,9 +24,9 @@
 
 #include <fmt/format.h>
 
-#include "db/http_store_sink.hpp"
-#include "db/lane_tokens.hpp"
-#include "db/sync_worker.hpp"
+#include "sync/http_store_sink.hpp"
+#include "sync/lane_tokens.hpp"
+#include "sync/sync_worker.hpp"
 #include "tests/support/sync_records.hpp"
 
 extern char** environ;

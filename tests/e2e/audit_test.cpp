@@ -5,8 +5,8 @@
 
 #include <fstream>
 
-#include "db/sqlite.hpp"
-#include "pos/actions/audit.hpp"
+#include "db/shared/sqlite.hpp"
+#include "pos/actions/access/audit.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/posctl.hpp"

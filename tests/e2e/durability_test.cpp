@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "db/lane_db.hpp"
+#include "db/lane/lane_db.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 

@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "pos/actions/store_setup.hpp"
-#include "pos/actions/users.hpp"
+#include "pos/actions/setup/store_setup.hpp"
+#include "pos/actions/access/users.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/sync_lane.hpp"
 #include "tests/support/temp_dir.hpp"

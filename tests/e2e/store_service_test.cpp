@@ -7,7 +7,7 @@
 #include <regex>
 #include <thread>
 
-#include "db/store_db.hpp"
+#include "db/store/store_db.hpp"
 
 #include <nlohmann/json.hpp>
 

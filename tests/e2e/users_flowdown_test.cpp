@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "db/http_store_sink.hpp"
+#include "sync/http_store_sink.hpp"
 #include "tests/support/pos_store.hpp"
 #include "tests/support/posctl.hpp"
 #include "tests/support/process.hpp"

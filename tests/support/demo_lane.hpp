@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pos/actions/session.hpp"
-#include "pos/actions/store_setup.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace pos::testing {

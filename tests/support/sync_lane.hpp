@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "db/sqlite.hpp"
+#include "db/shared/sqlite.hpp"
 
 namespace pos::testing {
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "db/records.hpp"
+#include "db/shared/records.hpp"
 
 namespace pos::testing {
 

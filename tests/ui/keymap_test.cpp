@@ -4,7 +4,7 @@
 
 #include <imgui.h>
 
-#include "pos/actions/key_bindings.hpp"
+#include "pos/actions/setup/key_bindings.hpp"
 #include "pos/ui/keymap.hpp"
 #include "pos/ui/screens.hpp"
 #include "tests/ui/headless.hpp"

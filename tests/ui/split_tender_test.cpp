@@ -2,8 +2,8 @@
 // puts that part on the member's account, the rest is shown as still to pay, and cash finishes.
 #include <doctest/doctest.h>
 
-#include "db/members.hpp"
-#include "pos/actions/members.hpp"
+#include "db/shared/members.hpp"
+#include "pos/actions/members/members.hpp"
 #include "pos/ui/screens.hpp"
 #include "pos/ui/views.hpp"
 #include "tests/support/demo_lane.hpp"

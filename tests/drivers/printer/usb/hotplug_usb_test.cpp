@@ -11,8 +11,8 @@
 
 #include "drivers/printer/printer_watch.hpp"
 #include "drivers/usb/usb_context.hpp"
-#include "pos/actions/print_queue.hpp"
-#include "pos/actions/printing.hpp"
+#include "pos/actions/printing/print_queue.hpp"
+#include "pos/actions/printing/printing.hpp"
 #include "tests/drivers/printer/usb/virtual_printer.hpp"
 
 using namespace std::chrono_literals;

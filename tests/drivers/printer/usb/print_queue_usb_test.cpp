@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pos/actions/print_queue.hpp"
-#include "pos/actions/printing.hpp"
-#include "pos/actions/session.hpp"
-#include "pos/actions/store_setup.hpp"
+#include "pos/actions/printing/print_queue.hpp"
+#include "pos/actions/printing/printing.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 #include "tests/drivers/printer/usb/virtual_printer.hpp"
 #include "tests/support/temp_dir.hpp"
 

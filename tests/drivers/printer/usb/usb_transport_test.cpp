@@ -9,7 +9,7 @@
 #include "drivers/printer/printer.hpp"
 #include "drivers/printer/profile.hpp"
 #include "drivers/printer/usb_transport.hpp"
-#include "pos/actions/receipt.hpp"
+#include "pos/actions/printing/receipt.hpp"
 #include "tests/drivers/printer/usb/virtual_printer.hpp"
 
 using namespace pos::drivers::printer;

@@ -1,0 +1,55 @@
+// lane.db: the terminal's own database — catalog replica, users, shifts, sale journal, outbox.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/shared/records.hpp"
+#include "db/shared/sqlite.hpp"
+
+namespace pos::db {
+
+class LaneDb {
+public:
+    // Opens lane.db, runs PRAGMA quick_check on every table but the catalog replica (the
+    // tables a sale, shift or outbox writes; db/shared/integrity_check.hpp) and the migrations. A file
+    // that fails the check is refused with DbErrorCode::corrupt, so nothing more is written to
+    // it. The whole file is checked in the background by the sync worker.
+    [[nodiscard]] static DbResult<std::unique_ptr<LaneDb>> open(const std::string& path, bool create);
+
+    [[nodiscard]] DbStatus replace_catalog(const std::vector<ItemRecord>& items);
+    [[nodiscard]] DbResult<std::vector<ItemRecord>> all_items();
+    [[nodiscard]] DbResult<std::optional<ItemRecord>> find_item_by_gtin(const std::string& gtin);
+    [[nodiscard]] DbResult<std::optional<ItemRecord>> find_item_by_plu(const std::string& plu);
+    [[nodiscard]] DbResult<std::optional<ItemRecord>> find_item_by_sku(const std::string& sku);
+
+    [[nodiscard]] DbStatus save_user(const UserRecord& user);
+    [[nodiscard]] DbResult<std::optional<UserRecord>> find_user(const std::string& operator_id);
+
+    [[nodiscard]] DbResult<std::optional<ShiftRecord>> find_open_shift(int64_t lane);
+    // Inserts the shift and its outbox row in one transaction.
+    [[nodiscard]] DbStatus open_shift(const ShiftRecord& shift, const std::string& outbox_payload);
+
+    // Commits the sale, its lines, tenders and outbox row in one transaction, assigning the
+    // next receipt number. When this returns ok the sale is on disk (synchronous=FULL).
+    // `payload` renders the outbox row from the sale once its receipt number is known.
+    // `guard`, when given, runs first inside the same transaction and can refuse the commit
+    // (a return checks there that nothing is returned twice).
+    [[nodiscard]] DbResult<int64_t> commit_sale(SaleRecord sale, const std::function<std::string(const SaleRecord&)>& payload,
+                                                const std::function<DbStatus(Connection&)>& guard = {});
+    [[nodiscard]] DbResult<std::optional<SaleRecord>> find_sale(const std::string& id);
+    [[nodiscard]] DbResult<std::vector<std::string>> sale_ids();
+
+    [[nodiscard]] DbResult<std::vector<OutboxRecord>> unsynced(int64_t limit);
+
+    [[nodiscard]] Connection& connection() { return *connection_; }
+
+private:
+    explicit LaneDb(std::unique_ptr<Connection> connection) : connection_(std::move(connection)) {}
+    std::unique_ptr<Connection> connection_;
+};
+
+}  // namespace pos::db

@@ -1,0 +1,37 @@
+// PRAGMA quick_check, on the whole file or on the tables a sale writes.
+// At a million items the catalog replica is most of lane.db (≈190 MB) and a whole-file check
+// at every open took 10 s of `pos` start-up (docs/performance.md). So lane.db is opened with a
+// check of every table except the catalog replica (items, item_barcodes: a copy of the store's
+// catalog that can always be fetched again), and the whole file is checked in the background by
+// the sync worker. store.db keeps the whole-file check: its large tables are the history a
+// sync batch writes to, and its catalog is the master, not a copy.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "db/shared/sqlite.hpp"
+
+namespace pos::db {
+
+// What to check when a database is opened.
+struct IntegrityScope {
+    // Tables (with their indexes) left out of the check at open; empty: the whole file.
+    std::vector<std::string> skip_tables;
+
+    [[nodiscard]] static IntegrityScope whole_file() { return {}; }
+    // lane.db: everything but the catalog replica.
+    [[nodiscard]] static IntegrityScope lane_without_catalog() { return {{"items", "item_barcodes"}}; }
+};
+
+// The tables lane.db's open leaves to the background check.
+[[nodiscard]] const std::vector<std::string>& lane_catalog_tables();
+
+// Runs PRAGMA quick_check over `scope`: the whole file, or the schema and each table not
+// skipped, one by one (a partial check cannot see pages no checked table uses: the full check
+// in the background does). Not "ok": DbErrorCode::corrupt, with `consequence` ("nothing will
+// be written to it") and what to do; a busy file: DbErrorCode::busy, retry.
+[[nodiscard]] DbStatus check_integrity(Connection& connection, const IntegrityScope& scope,
+                                       const std::string& consequence = "nothing will be written to it");
+
+}  // namespace pos::db

@@ -1,0 +1,48 @@
+// store.db: the store's database — catalog master, users, every lane's sales and shifts.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "db/shared/records.hpp"
+#include "db/shared/sqlite.hpp"
+
+namespace pos::db {
+
+// What the store did with one delivered outbox record.
+struct Acknowledged {
+    std::string kind;
+    std::string ref;
+    bool was_new = false;  // false: already there (an earlier delivery whose acknowledgement was lost)
+};
+
+class StoreDb {
+public:
+    // Opens store.db with the same integrity check and migrations as the lane.
+    [[nodiscard]] static DbResult<std::unique_ptr<StoreDb>> open(const std::string& path, bool create);
+    // For reports, which only read: without the integrity check and the filing of old records,
+    // which read the whole file (seconds at a year of history). A damaged page still fails the
+    // query that reads it, with SQLite's error.
+    [[nodiscard]] static DbResult<std::unique_ptr<StoreDb>> open_for_reading(const std::string& path);
+
+    [[nodiscard]] DbStatus replace_catalog(const std::vector<ItemRecord>& items);
+    [[nodiscard]] DbResult<std::vector<ItemRecord>> all_items();
+
+    // Stores a batch of a lane's outbox records in one BEGIN IMMEDIATE transaction. Each record
+    // is kept once, keyed by (kind, ref); a sale goes into sales keyed by its UUID, its lines and
+    // tenders only when the sale row is new; a shift into shifts likewise, a shift close into
+    // shift_closes, a cash movement into cash_movements; a new sale whose business day is already
+    // closed is flagged in late_sales. Every record is also kept verbatim in `received`. Either the whole batch is stored and every record acknowledged,
+    // or nothing is (a record that cannot be read fails the batch, naming it).
+    [[nodiscard]] DbResult<std::vector<Acknowledged>> apply_batch(const std::vector<OutboxRecord>& batch,
+                                                                  const std::string& received_at);
+
+    [[nodiscard]] Connection& connection() { return *connection_; }
+
+private:
+    explicit StoreDb(std::unique_ptr<Connection> connection) : connection_(std::move(connection)) {}
+    std::unique_ptr<Connection> connection_;
+};
+
+}  // namespace pos::db

@@ -1,0 +1,80 @@
+// Lane actions on operators' PINs: the operator's own change, a manager's reset. Both go through
+// check_credentials (so wrong PINs count toward the lockout) and into the audit log.
+#include <fmt/format.h>
+
+#include "db/lane/users.hpp"
+#include "pos/actions/access/audit.hpp"
+#include "pos/actions/lane.hpp"
+#include "pos/actions/records.hpp"
+#include "pos/actions/access/secrets.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/access/users.hpp"
+
+namespace pos::actions {
+
+using core::ErrorCode;
+using core::make_error;
+
+namespace {
+
+core::Status store_pin(db::LaneDb& lane, const AuditEvent& event, const std::string& operator_id, std::string_view pin) {
+    auto hash = hash_pin(pin);
+    if (!hash) return hash.error();
+    auto saved = with_audit(lane, event, [&] { return db::set_pin_hash(lane, operator_id, *hash); });
+    if (!saved) return storage_error(saved.error());
+    return core::Done{};
+}
+
+// An operator kept at the store gets their PIN from there: a PIN set here would be replaced by
+// the store's at the next flow-down of the users, so it is refused with where to do it.
+core::Status pin_kept_here(db::LaneDb& lane, const std::string& operator_id) {
+    auto from_store = db::user_from_store(lane, operator_id);
+    if (!from_store) return storage_error(from_store.error());
+    if (*from_store) {
+        return make_error(ErrorCode::not_permitted,
+                          fmt::format("operator {} is kept at the store: a manager resets the PIN there "
+                                      "(posctl user reset-pin {} --manager N --store on the store server) and every "
+                                      "lane gets it at its next sync",
+                                      operator_id, operator_id));
+    }
+    return core::Done{};
+}
+
+}  // namespace
+
+core::Status Lane::change_pin(const std::string& operator_id, std::string_view old_pin, std::string_view new_pin,
+                              const std::string& now_given) {
+    std::string now = now_given.empty() ? local_now() : now_given;
+    if (auto valid = check_new_pin(new_pin); !valid) return valid;
+    if (auto here = pin_kept_here(db_, operator_id); !here) return here;
+    auto user = check_credentials(operator_id, old_pin, "pin_change", now);
+    if (!user) return user.error();
+    if (old_pin == new_pin) return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
+    return store_pin(db_, {now, config_.lane, "pin_change", operator_id, {}, operator_id, nlohmann::json::object()},
+                     operator_id, new_pin);
+}
+
+core::Status Lane::reset_pin(const Approval& manager, const std::string& operator_id, std::string_view new_pin,
+                             const std::string& now_given) {
+    std::string now = now_given.empty() ? local_now() : now_given;
+    if (auto valid = check_new_pin(new_pin); !valid) return valid;
+    if (auto here = pin_kept_here(db_, operator_id); !here) return here;
+    auto target = db_.find_user(operator_id);
+    if (!target) return storage_error(target.error());
+    if (!*target) {
+        return make_error(ErrorCode::unknown_operator, fmt::format("there is no operator number {}: nothing was reset", operator_id));
+    }
+    auto approver = check_credentials(manager.approver, manager.pin, "pin_reset", now);
+    if (!approver) return approver.error();
+    auto role = core::parse_role(approver->role);
+    if (!role) return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", manager.approver));
+    // The operator whose PIN is reset is the one asking: a manager changes their own PIN with the old one.
+    if (auto allowed = core::may_approve(operator_id, approver->operator_id, *role, core::Action::user_admin); !allowed) {
+        return make_error(ErrorCode::not_permitted, fmt::format("resetting a PIN: {}", allowed.error().message));
+    }
+    return store_pin(db_, {now, config_.lane, "pin_reset", manager.approver, manager.approver, operator_id,
+                           nlohmann::json::object()},
+                     operator_id, new_pin);
+}
+
+}  // namespace pos::actions

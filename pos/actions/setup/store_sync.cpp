@@ -1,0 +1,37 @@
+// Wiring the sync worker to a data directory: the lane's own lane.db and its configured store.
+#include "pos/actions/setup/store_sync.hpp"
+
+#include <filesystem>
+
+#include "sync/http_store_sink.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_setup.hpp"
+
+namespace pos::actions {
+
+db::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config) {
+    if (!config.store_url.empty()) {
+        db::HttpStoreOptions options{config.store_url, config.store_token, config.lane};
+        return [options]() -> db::DbResult<std::unique_ptr<db::StoreSink>> {
+            return std::unique_ptr<db::StoreSink>(new db::HttpStoreSink(options));
+        };
+    }
+    std::string path = store_db_path(data_dir, config);
+    return [path]() -> db::DbResult<std::unique_ptr<db::StoreSink>> {
+        auto store = db::StoreDb::open(path, false);
+        if (!store) return store.error();
+        return std::unique_ptr<db::StoreSink>(new db::DirectStoreSink(std::move(*store)));
+    };
+}
+
+std::string store_description(const std::string& data_dir, const LaneConfig& config) {
+    return config.store_url.empty() ? store_db_path(data_dir, config) : "pos-store at " + config.store_url;
+}
+
+std::unique_ptr<db::SyncWorker> make_sync_worker(const std::string& data_dir, const LaneConfig& config,
+                                                 db::SyncWorkerOptions options) {
+    std::string lane_path = (std::filesystem::path(data_dir) / "lane.db").string();
+    return std::make_unique<db::SyncWorker>(lane_path, store_sink_opener(data_dir, config), local_now, options);
+}
+
+}  // namespace pos::actions

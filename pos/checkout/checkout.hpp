@@ -1,0 +1,143 @@
+// The checkout loop's middle: draws the current screen from the Lane, then applies the
+// intents the screen recorded to the Lane and moves between screens on the results.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pos/actions/lane.hpp"
+#include "pos/actions/printing/printing.hpp"
+#include "pos/ui/input.hpp"
+#include "pos/ui/keymap.hpp"
+#include "pos/ui/state.hpp"
+#include "pos/ui/strings.hpp"
+#include "pos/ui/theme.hpp"
+#include "pos/ui/day_views.hpp"
+#include "pos/ui/views.hpp"
+#include "pos/ui/member_view.hpp"
+#include "pos/ui/no_receipt_view.hpp"
+
+namespace pos::app {
+
+class Checkout {
+public:
+    Checkout(actions::Lane& lane, const ui::Strings& strings, ui::FontBook& fonts)
+        : lane_(lane), tr_(strings), fonts_(fonts), keymap_(lane.config().keys) {}
+
+    // Draws one frame into the current ImGui frame and applies its intents.
+    // True when something changed and another frame should follow at once.
+    bool frame(ui::InputQueue& input);
+
+    [[nodiscard]] const ui::UiState& state() const { return state_; }
+
+    // A code read by a USB scanner (drained from the USB thread's queue once a frame): on the
+    // sale screen it is entered as if typed, taking a "QTY*" already typed as its quantity;
+    // on other screens it is refused with a notice.
+    void scanned(const std::string& code);
+    // For the status bar: nullopt when pos.toml lists no scanner, else whether one is connected.
+    void set_scanner_connected(std::optional<bool> connected) { scanner_connected_ = connected; }
+    void set_sync(std::optional<ui::SyncView> sync) { sync_ = std::move(sync); }
+    // The receipt printer ([devices] printers); null: nothing prints and the status bar shows no printer.
+    void set_printing(actions::Printing* printing) { printing_ = printing; }
+    [[nodiscard]] std::optional<bool> scanner_connected() const { return scanner_connected_; }
+
+private:
+    void apply(const ui::intent::Login& intent);
+    void apply(const ui::intent::Logout& intent);
+    void apply(const ui::intent::OpenShift& intent);
+    void apply(const ui::intent::Scan& intent);
+    void apply(const ui::intent::SetQuantity& intent);
+    void apply(const ui::intent::VoidLine& intent);
+    void apply(const ui::intent::GoToTender& intent);
+    void apply(const ui::intent::BackToSale& intent);
+    void apply(const ui::intent::Tender& intent);
+    void apply(const ui::intent::OpenShiftMenu& intent);
+    void apply(const ui::intent::Leave& intent);
+    void apply(const ui::intent::ShowXReport& intent);
+    void apply(const ui::intent::OpenCash& intent);
+    void apply(const ui::intent::MoveCash& intent);
+    void apply(const ui::intent::StartClose& intent);
+    void apply(const ui::intent::SubmitCount& intent);
+    void apply(const ui::intent::SignOff& intent);
+    void apply(const ui::intent::ShowZReport& intent);
+    void apply(const ui::intent::FinishClose& intent);
+    void apply(const ui::intent::Reprint& intent);
+    void apply(const ui::intent::PrintReport& intent);
+    void apply(const ui::intent::Suspend& intent);
+    void apply(const ui::intent::Resume& intent);
+    void apply(const ui::intent::OverridePrice& intent);
+    // F9 退货 (checkout_returns.cpp).
+    void apply(const ui::intent::OpenReturn& intent);
+    void apply(const ui::intent::LookupReturn& intent);
+    void apply(const ui::intent::CommitReturn& intent);
+    void show_return_done(const actions::ReturnOutcome& outcome);  // back to selling, slip printed
+    void apply(const ui::intent::OpenNoReceiptReturn& intent);
+    void apply(const ui::intent::AddReturnItem& intent);
+    void apply(const ui::intent::RemoveReturnItem& intent);
+    void apply(const ui::intent::CommitNoReceiptReturn& intent);
+    // 日结 and the manager report (checkout_day.cpp).
+    void apply(const ui::intent::OpenEndOfDay& intent);
+    void apply(const ui::intent::CloseDay& intent);
+    void apply(const ui::intent::PrintDay& intent);
+    void apply(const ui::intent::OpenManagerReport& intent);
+    void apply(const ui::intent::ShowReportDay& intent);
+    void apply(const ui::intent::PrintDailyReport& intent);
+    void apply(const ui::intent::ApplyMember& intent);
+    // 会员还款 (checkout_members.cpp).
+    void apply(const ui::intent::OpenRepayment& intent);
+    void apply(const ui::intent::FindMember& intent);
+    void apply(const ui::intent::PayAccount& intent);
+    // Reads the open business day again into day_view_; false (notice set) when the store is unavailable.
+    bool refresh_day();
+    // Loads the daily report of `day` into the manager screen; false (notice set) when it cannot.
+    bool load_report(const std::string& day);
+    // The operator logged in may use `action`; otherwise the notice of the current screen says who may.
+    bool permitted(core::Action action);
+
+    // The sale screen's view with the held tickets and the F8 results added.
+    [[nodiscard]] ui::SaleView sale_view();
+    // Searches again when the F8 query changed since the last search; true when it did.
+    bool refresh_lookup();
+
+    void enter_after_login();
+    // The report screen shows `report`; with a printer, F4 prints it.
+    void show_report(const actions::ShiftReport& report, bool z);
+    [[nodiscard]] const char* printer_state_key(actions::PrinterState state) const;
+    ui::Notice& current_notice();
+    // A sale on the ticket: drawer movements and 交班 wait for it (the lane refuses them too).
+    [[nodiscard]] bool sale_open() const;
+    // The lane's X/Z report text in the UI's language, its glyphs added to the font atlas.
+    [[nodiscard]] std::vector<std::string> report_lines(const actions::ShiftReport& report);
+    // The locked blind count as the lane takes it, with the sign-off given so far.
+    [[nodiscard]] core::Result<actions::CloseShiftRequest> close_request(const ui::intent::SubmitCount& count,
+                                                                        const ui::intent::SignOff& signoff) const;
+    void try_close(const actions::CloseShiftRequest& request);
+    // Expected vs counted for a count the lane has not accepted yet; false (notice set) when unavailable.
+    bool preview(const actions::CloseShiftRequest& request);
+
+    actions::Lane& lane_;
+    const ui::Strings& tr_;
+    ui::FontBook& fonts_;
+    ui::KeyMap keymap_;  // pos.toml [keys]: the store's own keys on the sale and payment screens
+    ui::UiState state_;
+    std::optional<bool> scanner_connected_;
+    std::optional<ui::SyncView> sync_;
+    actions::Printing* printing_ = nullptr;
+    uint64_t drawer_missed_seen_ = 0;             // kicks already told to the cashier
+    std::optional<actions::ShiftReport> report_;  // the X/Z report on screen, for F4
+    std::vector<ui::HeldView> held_;              // tickets on hold, read again when held_stale_
+    bool held_stale_ = true;
+    std::optional<std::string> searched_;         // the F8 query found_ answers; none while F8 is closed
+    std::vector<ui::FoundItem> found_;
+    std::optional<actions::ReturnableSale> returning_;  // the receipt on the F9 screen
+    ui::ReturnView return_view_;
+    ui::DayView day_view_;                              // the 日结 screen
+    std::optional<core::DailyReport> daily_report_;     // the manager screen's day, for F4
+    ui::ManagerReportView manager_view_;
+    ui::MemberView member_view_;                        // the member on the 还款 screen
+    std::vector<actions::ReturnLine> no_receipt_lines_; // 无小票退货: the items listed, by code
+    ui::NoReceiptView no_receipt_view_;
+};
+
+}  // namespace pos::app

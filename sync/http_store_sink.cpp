@@ -1,0 +1,101 @@
+// The lane side of pos-store: one POST per batch, one GET for a newer catalog, with cpp-httplib.
+#include "sync/http_store_sink.hpp"
+
+#include <functional>
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include "sync/directory_protocol.hpp"
+#include "sync/store_protocol.hpp"
+
+namespace pos::db {
+namespace {
+
+std::string explain(httplib::Error error) {
+    switch (error) {
+        case httplib::Error::Connection: return "nothing answers at that address";
+        case httplib::Error::ConnectionTimeout: return "no answer to the connection within the timeout";
+        case httplib::Error::Read: return "the connection broke or timed out while waiting for the answer";
+        case httplib::Error::Write: return "the connection broke while sending";
+        default: return httplib::to_string(error);
+    }
+}
+
+struct Answer {
+    int status = 0;
+    std::string body;
+};
+
+// Sends one request to pos-store with the lane's token and timeouts; a network failure is
+// DbErrorCode::unreachable, an answer other than `accepted` statuses the store's own error.
+DbResult<Answer> exchange(const HttpStoreOptions& options,
+                          const std::function<httplib::Result(httplib::Client&, const httplib::Headers&)>& send) {
+    httplib::Client client(options.url);
+    if (!client.is_valid()) {
+        return DbError{DbErrorCode::cant_open, fmt::format("the store_database url \"{}\" is not a valid http:// "
+                                                           "address: fix it in pos.toml",
+                                                           options.url)};
+    }
+    auto split = [](std::chrono::milliseconds ms) { return std::pair{ms.count() / 1000, (ms.count() % 1000) * 1000}; };
+    auto [connect_s, connect_us] = split(options.connect_timeout);
+    auto [read_s, read_us] = split(options.read_timeout);
+    client.set_connection_timeout(connect_s, connect_us);
+    client.set_read_timeout(read_s, read_us);
+    client.set_write_timeout(read_s, read_us);
+    httplib::Result response = send(client, {{"Authorization", "Bearer " + options.token}});
+    if (!response) {
+        return DbError{DbErrorCode::unreachable,
+                       fmt::format("pos-store at {} cannot be reached ({}): the lane keeps selling and its records "
+                                   "wait; check that pos-store runs on the store server and the network",
+                                   options.url, explain(response.error()))};
+    }
+    if (response->status != 200 && response->status != 204) return decode_error(response->body, response->status);
+    return Answer{response->status, response->body};
+}
+
+}  // namespace
+
+DbResult<std::vector<Acknowledged>> HttpStoreSink::deliver(const std::vector<OutboxRecord>& batch,
+                                                           const std::string& /*now: the store stamps receipt*/) {
+    std::string body = encode_batch(Batch{options_.lane, batch});
+    auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
+        return client.Post(std::string(batch_path), headers, body, "application/json");
+    });
+    if (!answer) return answer.error();
+    return decode_acknowledgements(answer->body);
+}
+
+DbResult<std::optional<CatalogSnapshot>> HttpStoreSink::catalog_if_newer(const CatalogVersion& have) {
+    // Store ids are hex, so they need no escaping in the query.
+    std::string path = fmt::format("{}?store={}&have={}", catalog_path, have.store_id, have.number);
+    auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
+        return client.Get(path, headers);
+    });
+    if (!answer) return answer.error();
+    if (answer->status == 204) return std::optional<CatalogSnapshot>{};
+    auto catalog = decode_catalog(answer->body);
+    if (!catalog) return catalog.error();
+    return std::optional<CatalogSnapshot>(std::move(*catalog));
+}
+
+DbResult<DirectorySnapshot> HttpStoreSink::directory_if_newer(const DirectoryVersion& have) {
+    std::string path = std::string(directory_path) + directory_query_string(have);
+    auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
+        return client.Get(path, headers);
+    });
+    if (!answer) return answer.error();
+    if (answer->status == 204) return DirectorySnapshot{have.store_id, {}, {}, {}, {}};
+    return decode_directory(answer->body);
+}
+
+DbResult<SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options, const SaleQuery& query) {
+    std::string path = std::string(sales_path) + sale_query_string(query);
+    auto answer = exchange(options, [&](httplib::Client& client, const httplib::Headers& headers) {
+        return client.Get(path, headers);
+    });
+    if (!answer) return answer.error();
+    return decode_sale_for_return(answer->body);
+}
+
+}  // namespace pos::db

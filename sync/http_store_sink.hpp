@@ -1,0 +1,40 @@
+// Service mode: batches go to pos-store over HTTP (design.md §5). Same contract as the direct
+// sink: the whole batch is stored and acknowledged, or an error says why and nothing is marked.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "db/store/returns.hpp"
+#include "sync/sync_worker.hpp"
+
+namespace pos::db {
+
+struct HttpStoreOptions {
+    std::string url;    // http://host:port of pos-store
+    std::string token;  // this lane's token
+    int64_t lane = 0;
+    std::chrono::milliseconds connect_timeout{3000};
+    // Longer than the store's busy timeout, so a busy store answers 503 before we give up.
+    std::chrono::milliseconds read_timeout{15000};
+};
+
+// GET /v1/sales: the sale a receipt of any lane names, with every return of it the store has
+// (a return at the service desk). not_found when the store has no such sale; unreachable when
+// pos-store does not answer.
+[[nodiscard]] DbResult<SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options, const SaleQuery& query);
+
+class HttpStoreSink final : public StoreSink {
+public:
+    explicit HttpStoreSink(HttpStoreOptions options) : options_(std::move(options)) {}
+    [[nodiscard]] DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
+                                                              const std::string& now) override;
+    [[nodiscard]] DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& have) override;
+    [[nodiscard]] DbResult<DirectorySnapshot> directory_if_newer(const DirectoryVersion& have) override;
+
+private:
+    HttpStoreOptions options_;
+};
+
+}  // namespace pos::db

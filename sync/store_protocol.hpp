@@ -1,0 +1,44 @@
+// The pos-store wire format (service mode): a lane POSTs its outbox records as one JSON batch
+// and gets back one acknowledgement per record. Payloads travel as the exact text the lane
+// journaled, so the store parses what the lane wrote, byte for byte.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/shared/catalog_sync.hpp"
+#include "db/shared/db_error.hpp"
+#include "db/shared/records.hpp"
+#include "db/store/store_db.hpp"
+
+namespace pos::db {
+
+inline constexpr std::string_view batch_path = "/v1/batches";
+inline constexpr std::string_view health_path = "/v1/health";
+inline constexpr std::string_view catalog_path = "/v1/catalog";  // ?store=ID&have=N: 204 when current
+inline constexpr std::string_view sales_path = "/v1/sales";  // ?lane=N&receipt=N or ?id=UUID: a sale for a return (store_returns.hpp)
+
+struct Batch {
+    int64_t lane = 0;
+    std::vector<OutboxRecord> records;
+};
+
+// {"lane":1,"records":[{"seq":..,"kind":"sale","ref":"..","payload":"..","created_at":".."}]}
+[[nodiscard]] std::string encode_batch(const Batch& batch);
+[[nodiscard]] DbResult<Batch> decode_batch(std::string_view body);
+
+// {"acknowledged":[{"kind":"sale","ref":"..","new":true}]}
+[[nodiscard]] std::string encode_acknowledgements(const std::vector<Acknowledged>& acknowledged);
+[[nodiscard]] DbResult<std::vector<Acknowledged>> decode_acknowledgements(std::string_view body);
+
+// {"store_id":"9f…","version":3,"items":[{"sku":..,"gtins":[..],"name_zh":..,"price_fen":..,...}]}
+[[nodiscard]] std::string encode_catalog(const CatalogSnapshot& catalog);
+[[nodiscard]] DbResult<CatalogSnapshot> decode_catalog(std::string_view body);
+
+// {"error":{"code":"busy","message":"..."}}: the store's DbError, for the lane's sync status.
+[[nodiscard]] std::string encode_error(const DbError& error);
+[[nodiscard]] DbError decode_error(std::string_view body, int http_status);
+
+}  // namespace pos::db

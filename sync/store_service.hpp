@@ -1,0 +1,60 @@
+// pos-store's request handling, apart from HTTP so it can be tested with real files and no
+// sockets: authenticate the lane by its token, check every record is the lane's own, store the
+// batch with StoreDb::apply_batch, and answer with acknowledgements or a clear error.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "db/store/store_db.hpp"
+
+namespace pos::db {
+
+struct ServiceResponse {
+    int status = 200;
+    std::string body;  // JSON
+};
+
+class StoreService {
+public:
+    using OpenStore = std::function<DbResult<std::unique_ptr<StoreDb>>()>;
+    using Clock = std::function<std::string()>;
+
+    StoreService(OpenStore open_store, Clock now) : open_store_(std::move(open_store)), now_(std::move(now)) {}
+
+    // POST /v1/batches. `authorization` is the request's Authorization header ("Bearer <token>").
+    // Safe to call from several server threads: requests are handled one at a time, as the
+    // store's single writer would serialise them anyway.
+    [[nodiscard]] ServiceResponse receive_batch(std::string_view authorization, std::string_view body);
+
+    // GET /v1/catalog?store=ID&have=N: 200 with the catalog when the lane's (ID, N) is not the
+    // store's current one, else 204.
+    [[nodiscard]] ServiceResponse catalog_if_newer(std::string_view authorization, std::string_view store_id,
+                                                   std::string_view have);
+
+    // GET /v1/directory?store=ID&users=N&members=M: 200 with the store's users (PIN hashes, never
+    // PINs) and members newer than the lane's versions, else 204 (sync/directory_protocol.hpp).
+    [[nodiscard]] ServiceResponse directory_if_newer(std::string_view authorization, std::string_view store_id,
+                                                     std::string_view users, std::string_view members);
+
+    // GET /v1/sales?lane=N&receipt=N or ?id=UUID: 200 with the sale and every return of it the
+    // store has (db/store/returns.hpp), 404 when the store has no such sale. Any lane's token:
+    // a receipt from any lane can be returned at the service desk.
+    [[nodiscard]] ServiceResponse sale_for_return(std::string_view authorization, std::string_view id,
+                                                  std::string_view lane, std::string_view receipt);
+
+private:
+    [[nodiscard]] DbResult<StoreDb*> store();
+    // The lane the request's token belongs to, or the response refusing it.
+    [[nodiscard]] support::Expected<int64_t, ServiceResponse> authenticate(StoreDb& store, std::string_view authorization);
+
+    OpenStore open_store_;
+    Clock now_;
+    std::mutex mutex_;
+    std::unique_ptr<StoreDb> store_;  // reopened after a failure: the file may have been restored
+};
+
+}  // namespace pos::db

@@ -1,0 +1,248 @@
+// Sync passes and the worker thread: deliver, then mark; back off on failure, never give up.
+#include "sync/sync_worker.hpp"
+
+#include <algorithm>
+#include <random>
+
+#include "db/shared/audit_log.hpp"
+#include "db/shared/integrity_check.hpp"
+#include "db/store/promotions.hpp"
+
+namespace pos::db {
+
+SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const SyncClock& now,
+                      const std::function<bool()>& keep_going) {
+    SyncOutcome outcome;
+    auto fail = [&](DbError error) {
+        // Best effort: when lane.db itself cannot be written the caller still gets the error.
+        (void)record_sync_failure(lane, error, now());
+        outcome.error = std::move(error);
+        return outcome;
+    };
+    for (;;) {
+        if (keep_going && !keep_going()) return outcome;
+        auto batch = lane.unsynced(std::max<int64_t>(batch_size, 1));
+        if (!batch) return fail(batch.error());
+        if (batch->empty()) {
+            // Audit records after the last outbox row (a logout, a failed login) ride on no sale:
+            // they go in a row of their own once everything else is at the store.
+            auto audit = queue_unsent_audit(lane.connection(), now());
+            if (!audit) return fail(audit.error());
+            if (*audit) continue;
+            if (auto recorded = record_sync_success(lane, now()); !recorded) return fail(recorded.error());
+            return outcome;
+        }
+        auto acknowledged = store.deliver(*batch, now());
+        if (!acknowledged) return fail(acknowledged.error());
+        // Only what the store acknowledged is marked; anything else stays queued.
+        std::vector<int64_t> seqs;
+        for (const OutboxRecord& record : *batch) {
+            auto ack = std::find_if(acknowledged->begin(), acknowledged->end(), [&](const Acknowledged& a) {
+                return a.kind == record.kind && a.ref == record.ref;
+            });
+            if (ack == acknowledged->end()) continue;
+            seqs.push_back(record.seq);
+            ++(ack->was_new ? outcome.counts.stored : outcome.counts.already);
+        }
+        outcome.counts.sent += int64_t(batch->size());
+        ++outcome.counts.batches;
+        if (auto marked = mark_synced(lane, seqs, now()); !marked) return fail(marked.error());
+        if (seqs.size() < batch->size()) {
+            return fail(DbError{DbErrorCode::other, "the store did not acknowledge every record of a batch; "
+                                                    "they stay queued and will be sent again"});
+        }
+    }
+}
+
+DbResult<std::optional<CatalogSnapshot>> DirectStoreSink::catalog_if_newer(const CatalogVersion& have) {
+    // Price changes whose day has come go into the catalog first (docs/price-changes.md).
+    if (auto applied = apply_due_price_changes_today(*store_); !applied) return applied.error();
+    auto version = store_catalog_version(*store_);
+    if (!version) return version.error();
+    if (!differs(*version, have)) return std::optional<CatalogSnapshot>{};
+    auto snapshot = read_catalog_snapshot(*store_);
+    if (!snapshot) return snapshot.error();
+    return std::optional<CatalogSnapshot>(std::move(*snapshot));
+}
+
+DbResult<bool> refresh_catalog(LaneDb& lane, StoreSink& store, const std::string& now) {
+    auto have = applied_catalog_version(lane);
+    if (!have) return have.error();
+    auto newer = store.catalog_if_newer(*have);
+    if (!newer) return newer.error();
+    if (!*newer) return false;
+    if (auto applied = apply_catalog_snapshot(lane, **newer, now); !applied) return applied.error();
+    return true;
+}
+
+SyncWorker::SyncWorker(std::string lane_path, OpenStoreSink open_store, SyncClock now, SyncWorkerOptions options)
+    : lane_path_(std::move(lane_path)), open_store_(std::move(open_store)), now_(std::move(now)), options_(options) {}
+
+SyncWorker::~SyncWorker() { stop(); }
+
+void SyncWorker::start() {
+    if (thread_.joinable()) return;
+    thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
+}
+
+void SyncWorker::stop() {
+    if (!thread_.joinable()) return;
+    thread_.request_stop();
+    changed_.notify_all();
+    thread_.join();
+}
+
+void SyncWorker::wake() {
+    {
+        std::lock_guard lock(mutex_);
+        woken_ = true;
+    }
+    changed_.notify_all();
+}
+
+SyncSnapshot SyncWorker::snapshot() const {
+    std::lock_guard lock(mutex_);
+    return snapshot_;
+}
+
+void SyncWorker::publish(const std::function<void(SyncSnapshot&)>& change) {
+    std::lock_guard lock(mutex_);
+    change(snapshot_);
+}
+
+bool SyncWorker::pause(const std::stop_token& stop, std::chrono::milliseconds duration, bool wakeable) {
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, stop, duration, [&] { return wakeable && woken_; });
+    woken_ = false;
+    return !stop.stop_requested();
+}
+
+void SyncWorker::check_whole_file(LaneDb& lane, std::chrono::steady_clock::time_point& next) {
+    if (options_.full_check_every.count() <= 0 || std::chrono::steady_clock::now() < next) return;
+    auto checked = check_integrity(lane.connection(), IntegrityScope::whole_file(),
+                                   "found by the background check of the whole file; the lane sells on, since the "
+                                   "tables a sale writes passed their check when it started");
+    // Busy is not damage: try again at the next pass.
+    if (!checked && checked.error().code == DbErrorCode::busy) return;
+    next = std::chrono::steady_clock::now() + options_.full_check_every;
+    if (!checked) (void)record_sync_failure(lane, checked.error(), now_());
+    publish([&](SyncSnapshot& s) {
+        ++s.full_checks;
+        if (checked) {
+            s.integrity_error.reset();
+        } else {
+            s.integrity_error = checked.error();
+        }
+    });
+}
+
+void SyncWorker::run(const std::stop_token& stop) {
+    std::unique_ptr<LaneDb> lane;
+    std::unique_ptr<StoreSink> store;
+    int64_t failures = 0;
+    // Jitter spreads the retries of many lanes that lost the store at the same moment.
+    std::minstd_rand random(static_cast<unsigned>(std::hash<std::string>{}(lane_path_) ^
+                                                  uint64_t(std::chrono::steady_clock::now().time_since_epoch().count())));
+    auto backoff = [&] {
+        auto base = options_.first_retry.count() << std::min<int64_t>(failures - 1, 20);
+        auto capped = std::min<int64_t>(base, options_.max_retry.count());
+        std::uniform_int_distribution<int64_t> jitter(capped * 8 / 10, capped);
+        return std::chrono::milliseconds(jitter(random));
+    };
+    auto failed = [&](const DbError& error) {
+        ++failures;
+        store.reset();  // reopen next time: the file may have been restored or repaired meanwhile
+        auto wait = backoff();
+        std::optional<SyncStatus> status;
+        if (lane) {
+            (void)record_sync_failure(*lane, error, now_());
+            if (auto read = read_sync_status(*lane)) status = *read;
+        }
+        publish([&](SyncSnapshot& s) {
+            s.state = SyncState::retrying;
+            s.error = error;
+            s.retry_in = wait;
+            ++s.passes;
+            if (status) s.status = *status;
+        });
+        return wait;
+    };
+
+    auto next_full_check = std::chrono::steady_clock::now() + options_.full_check_after;
+    while (!stop.stop_requested()) {
+        if (!lane) {
+            auto opened = LaneDb::open(lane_path_, false);
+            if (!opened) {
+                if (!pause(stop, failed(opened.error()), false)) break;
+                continue;
+            }
+            lane = std::move(*opened);
+        }
+        // The selling connection in `pos` does not checkpoint (wal_autocheckpoint=0, so no sale
+        // commit pays for one); this thread does, each pass, even while the store is away,
+        // without waiting on anyone (PASSIVE).
+        (void)lane->connection().exec("PRAGMA wal_checkpoint(PASSIVE)");
+        check_whole_file(*lane, next_full_check);
+        if (!store) {
+            auto opened = open_store_();
+            if (!opened) {
+                if (!pause(stop, failed(opened.error()), false)) break;
+                continue;
+            }
+            store = std::move(*opened);
+        }
+        publish([](SyncSnapshot& s) { s.state = SyncState::sending; });
+        SyncOutcome outcome = sync_pass(*lane, *store, options_.batch_size, now_, [&] { return !stop.stop_requested(); });
+        auto status = read_sync_status(*lane);
+        publish([&](SyncSnapshot& s) {
+            s.totals.sent += outcome.counts.sent;
+            s.totals.stored += outcome.counts.stored;
+            s.totals.already += outcome.counts.already;
+            s.totals.batches += outcome.counts.batches;
+            if (status) s.status = *status;
+        });
+        if (!outcome.error && options_.between_sales()) {
+            auto refreshed = refresh_catalog(*lane, *store, now_());
+            if (!refreshed) {
+                (void)record_sync_failure(*lane, refreshed.error(), now_());
+                outcome.error = refreshed.error();
+            } else if (*refreshed) {
+                publish([](SyncSnapshot& s) { ++s.catalog_updates; });
+            }
+        }
+        if (!outcome.error && options_.between_sales()) {
+            auto refreshed = refresh_directory(*lane, *store, now_());
+            if (!refreshed) {
+                (void)record_sync_failure(*lane, refreshed.error(), now_());
+                outcome.error = refreshed.error();
+            } else if (*refreshed) {
+                publish([](SyncSnapshot& s) { ++s.directory_updates; });
+            }
+        }
+        if (outcome.error) {
+            // sync_pass (or the catalog refresh) has recorded the error in lane.db already.
+            ++failures;
+            store.reset();
+            auto wait = backoff();
+            publish([&](SyncSnapshot& s) {
+                s.state = SyncState::retrying;
+                s.error = outcome.error;
+                s.retry_in = wait;
+                ++s.passes;
+            });
+            if (!pause(stop, wait, false)) break;
+            continue;
+        }
+        failures = 0;
+        publish([](SyncSnapshot& s) {
+            s.state = SyncState::idle;
+            s.error.reset();
+            s.retry_in = std::chrono::milliseconds(0);
+            ++s.passes;
+        });
+        if (!pause(stop, options_.interval, true)) break;
+    }
+    publish([](SyncSnapshot& s) { s.state = SyncState::stopped; });
+}
+
+}  // namespace pos::db

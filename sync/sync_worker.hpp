@@ -1,0 +1,155 @@
+// The sync worker: sends the lane's outbox to the store in batches, idempotent by record UUID,
+// with retry and exponential backoff, on its own thread and its own lane.db connection, so the
+// cashier never waits on it. Its state is polled (snapshot()); no exception crosses threads.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "db/shared/catalog_sync.hpp"
+#include "db/shared/directory_sync.hpp"
+#include "db/lane/lane_db.hpp"
+#include "db/lane/outbox.hpp"
+#include "db/store/store_db.hpp"
+
+namespace pos::db {
+
+// Where batches go: store.db directly (one machine) or a pos-store service.
+class StoreSink {
+public:
+    virtual ~StoreSink() = default;
+    // Stores the batch, all or nothing, and acknowledges every record (new or already there).
+    // Blocks for at most the store's busy timeout.
+    [[nodiscard]] virtual DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
+                                                                      const std::string& now) = 0;
+    // The store's catalog when it differs from the lane's version `have`, else nothing
+    // (catalog flow-down). A sink without a catalog never has a newer one.
+    [[nodiscard]] virtual DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& /*have*/) {
+        return std::optional<CatalogSnapshot>{};
+    }
+    // The store's users and members newer than the lane's versions `have` (users and members
+    // flow-down, db/shared/directory_sync.hpp); empty() when current. A sink without them has none.
+    [[nodiscard]] virtual DbResult<DirectorySnapshot> directory_if_newer(const DirectoryVersion& have) {
+        return DirectorySnapshot{have.store_id, {}, {}, {}, {}};
+    }
+};
+
+// Direct mode: this process opens store.db itself.
+class DirectStoreSink final : public StoreSink {
+public:
+    explicit DirectStoreSink(std::unique_ptr<StoreDb> store) : store_(std::move(store)) {}
+    [[nodiscard]] DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
+                                                              const std::string& now) override {
+        return store_->apply_batch(batch, now);
+    }
+    [[nodiscard]] DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& have) override;
+    [[nodiscard]] DbResult<DirectorySnapshot> directory_if_newer(const DirectoryVersion& have) override;
+
+private:
+    std::unique_ptr<StoreDb> store_;
+};
+
+using SyncClock = std::function<std::string()>;
+using OpenStoreSink = std::function<DbResult<std::unique_ptr<StoreSink>>()>;
+
+struct SyncCounts {
+    int64_t sent = 0;      // records delivered
+    int64_t stored = 0;    // new at the store
+    int64_t already = 0;   // the store had them (a lost acknowledgement, now healed)
+    int64_t batches = 0;
+};
+
+struct SyncOutcome {
+    SyncCounts counts;
+    std::optional<DbError> error;  // why the pass stopped before the queue was empty
+};
+
+// Drains the outbox: read a batch, deliver it, mark what the store acknowledged, repeat until
+// empty, an error, or keep_going() answers false. Records the outcome in lane.db's sync status.
+[[nodiscard]] SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const SyncClock& now,
+                                    const std::function<bool()>& keep_going = {});
+
+// Fetches the store's catalog if it is newer than the lane's replica and applies it in one
+// transaction. True when the lane's catalog changed.
+[[nodiscard]] DbResult<bool> refresh_catalog(LaneDb& lane, StoreSink& store, const std::string& now);
+
+// Fetches the store's users and members if newer than the lane's and applies them in one
+// transaction (db/shared/directory_sync.hpp). True when users or members came from the store (false
+// when current, or when the store has never had any).
+[[nodiscard]] DbResult<bool> refresh_directory(LaneDb& lane, StoreSink& store, const std::string& now);
+
+struct SyncWorkerOptions {
+    int64_t batch_size = 50;
+    std::chrono::milliseconds interval{2000};      // between passes when all is well
+    std::chrono::milliseconds first_retry{500};    // after the first failure; doubles each time
+    std::chrono::milliseconds max_retry{60000};
+    // Whether a new catalog, users or members may be applied now: `pos` answers false while a
+    // ticket is open, so prices, operators and credit limits change between sales, never in the
+    // middle of one.
+    std::function<bool()> between_sales = [] { return true; };
+    // The whole of lane.db is checked (PRAGMA quick_check) on this thread, the first time
+    // `full_check_after` after start, then every `full_check_every`; lane.db's open checks only
+    // the tables a sale writes (db/shared/integrity_check.hpp). Zero: never.
+    std::chrono::milliseconds full_check_after{std::chrono::minutes(2)};
+    std::chrono::milliseconds full_check_every{std::chrono::hours(24)};
+};
+
+enum class SyncState { starting, idle, sending, retrying, stopped };
+
+struct SyncSnapshot {
+    SyncState state = SyncState::starting;
+    SyncStatus status;                 // as last read from lane.db
+    SyncCounts totals;                 // since the worker started
+    int64_t passes = 0;
+    std::optional<DbError> error;      // the last pass's error, if it failed
+    std::chrono::milliseconds retry_in{0};
+    int64_t catalog_updates = 0;       // catalogs applied since the worker started
+    int64_t directory_updates = 0;     // users and members flow-downs applied since the worker started
+    int64_t full_checks = 0;           // whole-file checks of lane.db done since the worker started
+    // The last whole-file check of lane.db failed (kept until one passes): the lane sells on,
+    // since the tables a sale writes passed their check at start, but the file needs the technician.
+    std::optional<DbError> integrity_error;
+};
+
+class SyncWorker {
+public:
+    SyncWorker(std::string lane_path, OpenStoreSink open_store, SyncClock now, SyncWorkerOptions options);
+    ~SyncWorker();  // stops and joins
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    void start();
+    void stop();
+    // A sale was committed: send soon rather than at the next interval (ignored while backing off).
+    void wake();
+    [[nodiscard]] SyncSnapshot snapshot() const;
+
+private:
+    void run(const std::stop_token& stop);
+    void publish(const std::function<void(SyncSnapshot&)>& change);
+    // Sleeps for `duration`, or until stop (or wake, when wakeable); false when stopping.
+    bool pause(const std::stop_token& stop, std::chrono::milliseconds duration, bool wakeable);
+    // The background whole-file check of lane.db, when it is due.
+    void check_whole_file(LaneDb& lane, std::chrono::steady_clock::time_point& next);
+
+    std::string lane_path_;
+    OpenStoreSink open_store_;
+    SyncClock now_;
+    SyncWorkerOptions options_;
+    mutable std::mutex mutex_;
+    std::condition_variable_any changed_;
+    bool woken_ = false;
+    SyncSnapshot snapshot_;
+    std::jthread thread_;
+};
+
+}  // namespace pos::db
