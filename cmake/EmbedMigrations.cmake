@@ -1,4 +1,4 @@
-# Turns db/migrations/<db>/NNNN_name.sql files into a generated C++ table, so migrations
+# Turns db/<db>/migrations/NNNN_name.sql files into a generated C++ table, so migrations
 # live as plain SQL files in one place and ship inside the binary.
 function(embed_migrations db dir)
   file(GLOB files CONFIGURE_DEPENDS ${dir}/*.sql)

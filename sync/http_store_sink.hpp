@@ -1,4 +1,4 @@
-// Service mode: batches go to pos-store over HTTP (design.md §5). Same contract as the direct
+// Service mode: batches go to pos-store over HTTP (docs/design.md "Sync"). Same contract as the direct
 // sink: the whole batch is stored and acknowledged, or an error says why and nothing is marked.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The barcode engine (design.md §6): trimming, AIM ids, EAN/UPC check digits, scale labels.
+// The barcode engine (docs/design.md "Barcodes"): trimming, AIM ids, EAN/UPC check digits, scale labels.
 #include "drivers/scanner/barcode.hpp"
 
 #include "drivers/scanner/barcode_detail.hpp"

@@ -1,4 +1,4 @@
-// The barcode engine: one pure parser for scanned and typed codes (design.md §6).
+// The barcode engine: one pure parser for scanned and typed codes (docs/design.md "Barcodes").
 // EAN/UPC with check digits, in-store scale labels, GS1 element strings. No IO.
 #pragma once
 
@@ -36,7 +36,7 @@ struct ScaleField {
     int digits = 5;
 };
 
-// A store-configured scale label format (notes/cn-pos-conventions.md, "Scale barcodes").
+// A store-configured scale label format (docs/cn-pos-conventions.md, "Scale barcodes").
 struct ScaleFormat {
     std::string flag;                 // "20", "21", "22", "26"...
     int length = 13;                  // 13 or 18, check digit included
@@ -50,7 +50,7 @@ struct Nomenclature {
     std::vector<ScaleFormat> scale_formats;
 };
 
-// design.md §6 defaults: 20 priced, 21 weighed priced by scale, 22 weighed by weight,
+// docs/design.md "Barcodes" defaults: 20 priced, 21 weighed priced by scale, 22 weighed by weight,
 // 26 (18 digits) price + weight.
 [[nodiscard]] Nomenclature default_nomenclature();
 

@@ -13,7 +13,7 @@ struct Scan {
     std::string aim;   // "]E0" when the scanner sent a symbology identifier apart from the data, else empty
     std::string data;  // the code as the scanner read it (may itself start with an AIM id in keyboard mode)
 
-    // What the barcode engine takes: it accepts a leading AIM identifier (design.md §6).
+    // What the barcode engine takes: it accepts a leading AIM identifier (docs/design.md "Barcodes").
     [[nodiscard]] std::string text() const { return aim + data; }
     bool operator==(const Scan&) const = default;
 };

@@ -1,4 +1,4 @@
-// One libusb context and the USB thread that runs its events (design.md §3). Hotplug
+// One libusb context and the USB thread that runs its events (docs/design.md "Threads"). Hotplug
 // arrivals and departures are handed to listeners on that thread, but outside libusb's
 // callbacks, so listeners may open devices and submit transfers there.
 #pragma once

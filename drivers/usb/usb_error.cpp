@@ -1,4 +1,4 @@
-// The one place libusb's error codes become words (style.md rule 5).
+// The one place libusb's error codes become words (docs/style.md rule 5).
 #include "drivers/usb/usb_error.hpp"
 
 #include <libusb.h>

@@ -111,7 +111,7 @@ int run(const Options& options) {
     }
     actions::Lane lane(*opened->db, opened->config);
     // The outbox goes to the store on the sync worker's own thread and lane.db connection
-    // (design.md §3): the cashier never waits on the store. Stopped when run() returns.
+    // (docs/design.md "Threads"): the cashier never waits on the store. Stopped when run() returns.
     // A new catalog from the store is applied between sales only: the UI thread says when.
     std::atomic<bool> ticket_open{false};
     db::SyncWorkerOptions sync_options;
@@ -167,7 +167,7 @@ int run(const Options& options) {
 
     app::Checkout checkout(lane, *strings, fonts);
 
-    // USB scanners listed in pos.toml are read on the USB thread (design.md §3); their events
+    // USB scanners listed in pos.toml are read on the USB thread (docs/design.md "Threads"); their events
     // come back through a queue drained once a frame, and wake the idle loop. The receipt
     // printer is followed on the same thread by hotplug. Declared after the window: the USB
     // thread stops before the window (and GLFW) go away.
@@ -208,8 +208,8 @@ int run(const Options& options) {
     }
     std::optional<app::StateFile> state_file;
     if (!options.state_file.empty()) state_file.emplace(options.state_file);
-    // The receipt printer listed in pos.toml prints on the printer worker's thread (design.md
-    // §3): a job that cannot print waits there with its reason, polled once a frame; a status
+    // The receipt printer listed in pos.toml prints on the printer worker's thread
+    // (docs/design.md "Threads"): a job that cannot print waits there with its reason, polled once a frame; a status
     // change wakes the idle loop. Stopped before the USB thread and the window go.
     std::unique_ptr<actions::LanePrintJournal> print_journal;  // outlives the queue that writes to it
     std::unique_ptr<actions::PrintQueue> print_queue;

@@ -1,4 +1,4 @@
-// posctl: the scriptable twin of the checkout screen (design.md §7). Exit 0 success,
+// posctl: the scriptable twin of the checkout screen (docs/design.md "posctl"). Exit 0 success,
 // 2 bad input (message on stderr), 1 any other failure.
 #include <fstream>
 #include <iostream>

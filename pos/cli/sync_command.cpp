@@ -1,4 +1,4 @@
-// posctl sync: push this lane's outbox to the store database (design.md §7). --once drains and
+// posctl sync: push this lane's outbox to the store database (docs/design.md "posctl"). --once drains and
 // prints a summary; without it, runs the sync worker until SIGINT or SIGTERM (for a technician).
 #include <signal.h>
 

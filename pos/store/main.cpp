@@ -1,4 +1,4 @@
-// pos-store: the store's own service when several lanes share one store.db (design.md §5).
+// pos-store: the store's own service when several lanes share one store.db (docs/design.md "Storage").
 // It alone opens store.db; lanes send their outbox over HTTP with their own token.
 //   pos-store [--data DIR] serve [--listen HOST:PORT]
 //   pos-store [--data DIR] token add|revoke --lane N, token list

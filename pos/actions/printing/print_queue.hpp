@@ -1,4 +1,4 @@
-// The printer worker (design.md §3): print jobs wait in order on a thread of their own; a job
+// The printer worker (docs/design.md "Threads"): print jobs wait in order on a thread of their own; a job
 // that cannot print (paper out, cover open, unplugged, no printer) stays queued with its
 // reason, and prints once when the printer is back. The UI polls status(); nothing is thrown
 // across threads. Only drivers/printer talks USB: this file sees a Transport.

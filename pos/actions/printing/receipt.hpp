@@ -1,5 +1,5 @@
 // The customer receipt (小票): a committed sale laid out for a 58 or 80 mm printer as ESC/POS
-// bytes, in zh_CN or en (notes/cn-pos-conventions.md "Receipts"). Previews and tests run the
+// bytes, in zh_CN or en (docs/cn-pos-conventions.md "Receipts"). Previews and tests run the
 // bytes back through drivers/printer's interpreter, so what they check is what prints.
 #pragma once
 

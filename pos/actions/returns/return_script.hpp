@@ -1,5 +1,5 @@
 // The `return` and `return_lookup` ops of action scripts (docs/action-scripts.md), kept next to
-// session.cpp's op table: JSON fields in, a ReturnRequest to the Lane, the §8 result out.
+// session.cpp's op table: JSON fields in, a ReturnRequest to the Lane, the result line out.
 #pragma once
 
 #include <string>

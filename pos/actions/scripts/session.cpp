@@ -1,4 +1,4 @@
-// Action scripts: parse each JSON line, call the Lane, answer in the §8 result format.
+// Action scripts: parse each JSON line, call the Lane, answer in the result format of docs/action-scripts.md.
 #include "pos/actions/scripts/session.hpp"
 
 #include <ctime>

@@ -1,4 +1,4 @@
-// The action-script runner (design.md §8): JSON Lines in, one JSON result per action out.
+// The action-script runner (docs/design.md "Action scripts"): JSON Lines in, one JSON result per action out.
 #pragma once
 
 #include <functional>

@@ -1,4 +1,4 @@
-// The lane's configuration, read from pos.toml in the data directory (design.md §7a).
+// The lane's configuration, read from pos.toml in the data directory (docs/design.md "Configuration").
 #pragma once
 
 #include <map>

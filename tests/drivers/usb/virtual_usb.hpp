@@ -1,11 +1,11 @@
 // Virtual USB devices for driver tests: a umockdev testbed whose devices answer libusb's
-// usbdevfs ioctls (../shared/notes/virtual-usb-devices.md). A device queues input reports
+// usbdevfs ioctls (docs/virtual-usb.md). A device queues input reports
 // that the next interrupt-IN URB receives; it can be unplugged and plugged in again.
 // The ioctl handler runs on umockdev's thread, so device state is behind a mutex; test
 // assertions stay on the test's own thread.
 #pragma once
 
-#include <linux/ioctl.h>  // before usbdevice_fs.h (the note)
+#include <linux/ioctl.h>  // before usbdevice_fs.h (docs/virtual-usb.md)
 #include <linux/usbdevice_fs.h>
 
 #include <umockdev.h>

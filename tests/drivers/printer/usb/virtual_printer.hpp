@@ -1,11 +1,11 @@
-// A virtual USB receipt printer on umockdev (../shared/notes/virtual-usb-devices.md): real
+// A virtual USB receipt printer on umockdev (docs/virtual-usb.md): real
 // libusb opens it and talks usbdevfs to it. It keeps every bulk-OUT byte, answers DLE EOT n
 // with the status byte set for n on bulk IN, answers GET_PORT_STATUS on EP0, and can be
 // unplugged part-way through a job. Descriptors follow fixtures/usb/*-printerclass.txt.
 // The ioctl handler runs on umockdev's thread: state behind a mutex.
 #pragma once
 
-#include <linux/ioctl.h>  // before usbdevice_fs.h (the note)
+#include <linux/ioctl.h>  // before usbdevice_fs.h (docs/virtual-usb.md)
 #include <linux/usbdevice_fs.h>
 
 #include <umockdev.h>
