@@ -1,7 +1,7 @@
 // Decoder for scanners in USB HID POS mode (usage page 0x8C, "Bar Code Scanner"): 64-byte
 // scanned-data input reports in, scans with their AIM symbology identifier out. No IO.
 //
-// Report layout (Honeywell, fixtures/usb/honeywell-voyager1602g-hidpos-reports.txt):
+// Report layout (Honeywell, tests/fixtures/usb/honeywell-voyager1602g-hidpos-reports.txt):
 //   [0] report id 0x02   [1] data length, 0-56   [2..4] AIM id "]E0"
 //   [5..60] data, zero-padded   [61..62] vendor bytes   [63] bit 0: more data follows
 // A code longer than 56 bytes comes in several reports, each flagged "more" but the last.

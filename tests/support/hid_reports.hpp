@@ -1,4 +1,4 @@
-// Builds scanner HID reports for tests: hex dumps as published in fixtures/usb, and the
+// Builds scanner HID reports for tests: hex dumps as published in tests/fixtures/usb, and the
 // reports a real scanner sends for a given code (press + release per key, HID POS chains).
 #pragma once
 

@@ -1,4 +1,4 @@
-// Tests of the boot-keyboard report decoder, on real scanners' reports (fixtures/usb).
+// Tests of the boot-keyboard report decoder, on real scanners' reports (tests/fixtures/usb).
 #include "drivers/scanner/hid_keyboard.hpp"
 
 #include <doctest/doctest.h>
@@ -107,7 +107,7 @@ TEST_CASE("hid_keyboard: several keys in one report are read in array order") {
 }
 
 TEST_CASE("hid_keyboard: Alt+numpad codes from the generic scanner fixture read SIP-4-1") {
-    // fixtures/usb/generic-scanner-hidkbd-altnumpad-reports.txt, verbatim.
+    // tests/fixtures/usb/generic-scanner-hidkbd-altnumpad-reports.txt, verbatim.
     std::vector<Report> reports;
     for (const char* hex : {"04 00 62 60 5b 00 00 00", "00 00 00 00 00 00 00 00", "04 00 62 5f 5b 00 00 00",
                             "00 00 00 00 00 00 00 00", "04 00 62 60 62 00 00 00", "00 00 00 00 00 00 00 00",

@@ -1,4 +1,4 @@
-// Tests of the HID POS scanned-data decoder, on a real Honeywell 1602g report chain (fixtures/usb).
+// Tests of the HID POS scanned-data decoder, on a real Honeywell 1602g report chain (tests/fixtures/usb).
 #include "drivers/scanner/hid_pos.hpp"
 
 #include <doctest/doctest.h>
@@ -18,7 +18,7 @@ using scanner::Scan;
 
 namespace {
 
-// fixtures/usb/honeywell-voyager1602g-hidpos-reports.txt: the reply to REVINF., six chained reports.
+// tests/fixtures/usb/honeywell-voyager1602g-hidpos-reports.txt: the reply to REVINF., six chained reports.
 const std::vector<Report> voyager_revinf{
     {2, 56, 93, 88, 48, 80, 114, 111, 100, 117, 99, 116, 32, 78, 97, 109, 101, 58, 32, 86, 111, 121, 97, 103, 101, 114, 32, 49, 54, 48, 50, 103, 13, 10, 66, 111, 111, 116, 32, 82, 101, 118, 105, 115, 105, 111, 110, 58, 32, 58, 32, 56, 57, 57, 50, 13, 10, 83, 111, 102, 116, 63, 0, 1},
     {2, 56, 93, 88, 48, 119, 97, 114, 101, 32, 80, 97, 114, 116, 32, 78, 117, 109, 98, 101, 114, 58, 32, 67, 87, 48, 48, 48, 48, 56, 50, 66, 66, 65, 13, 10, 83, 111, 102, 116, 119, 97, 114, 101, 32, 82, 101, 118, 105, 115, 105, 111, 110, 58, 32, 36, 80, 114, 111, 106, 101, 63, 0, 1},

@@ -50,21 +50,21 @@ struct VirtualDeviceSpec {
     std::vector<VirtualInterface> interfaces;
 };
 
-// Symbol DS6708 in HID keyboard mode, 05e0:1200 (fixtures/usb/symbol-ds6708-hidkbd.txt:
+// Symbol DS6708 in HID keyboard mode, 05e0:1200 (tests/fixtures/usb/symbol-ds6708-hidkbd.txt:
 // bMaxPacketSize0 8, USB 2.00) with the 65-byte boot-keyboard report descriptor of the
 // Datalogic GD4400 fixture; the endpoint part was not published, so a usual 8-byte 0x81.
 inline VirtualDeviceSpec symbol_ds6708_keyboard() {
     return VirtualDeviceSpec{0x05E0, 0x1200, 0x0200, 8, {VirtualInterface{3, 1, 1, 65, {{0x81, 0x03, 8, 10}}}}};
 }
 
-// Honeywell N5600 in HID POS mode, 0c2e:0967 (fixtures/usb/honeywell-n5600-hidpos.txt):
+// Honeywell N5600 in HID POS mode, 0c2e:0967 (tests/fixtures/usb/honeywell-n5600-hidpos.txt):
 // USB 1.10, one 3/0/0 interface, 144-byte report descriptor, IN 0x82 / OUT 0x07, 64 bytes.
 inline VirtualDeviceSpec honeywell_n5600() {
     return VirtualDeviceSpec{0x0C2E, 0x0967, 0x0110, 64,
                              {VirtualInterface{3, 0, 0, 144, {{0x82, 0x03, 64, 4}, {0x07, 0x03, 64, 1}}}}};
 }
 
-// Honeywell "HID POS" composite, 0c2e:0901 (fixtures/usb/honeywell-hidpos-0901-composite.txt):
+// Honeywell "HID POS" composite, 0c2e:0901 (tests/fixtures/usb/honeywell-hidpos-0901-composite.txt):
 // keyboard on interface 0 (0x84/0x05), the HID POS data on interface 1 (0x82/0x07).
 inline VirtualDeviceSpec honeywell_0901_composite() {
     return VirtualDeviceSpec{0x0C2E, 0x0901, 0x0200, 64,

@@ -1,4 +1,4 @@
-// The printer over real libusb against virtual printers modelled on fixtures/usb: a receipt
+// The printer over real libusb against virtual printers modelled on tests/fixtures/usb: a receipt
 // prints whole, paper out keeps the job, paper back prints it once, unplug keeps it, the
 // drawer kick goes only with cash sales.
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // A virtual USB receipt printer on umockdev (docs/virtual-usb.md): real
 // libusb opens it and talks usbdevfs to it. It keeps every bulk-OUT byte, answers DLE EOT n
 // with the status byte set for n on bulk IN, answers GET_PORT_STATUS on EP0, and can be
-// unplugged part-way through a job. Descriptors follow fixtures/usb/*-printerclass.txt.
+// unplugged part-way through a job. Descriptors follow tests/fixtures/usb/*-printerclass.txt.
 // The ioctl handler runs on umockdev's thread: state behind a mutex.
 #pragma once
 
@@ -34,15 +34,15 @@ struct PrinterSpec {
     std::string ieee1284;  // the GET_DEVICE_ID answer without its length; empty: the request stalls
 };
 
-// fixtures/usb/winbond-pos58-printerclass.txt: IN 0x81 then OUT 0x03.
+// tests/fixtures/usb/winbond-pos58-printerclass.txt: IN 0x81 then OUT 0x03.
 inline PrinterSpec winbond_pos58() { return {0x0416, 0x5011, 0, {{0x81, 2, 0}, {0x03, 2, 0}}, {}}; }
-// fixtures/usb/xprinter-xpt58h-printerclass.txt: OUT 0x02 listed first, then IN 0x81.
+// tests/fixtures/usb/xprinter-xpt58h-printerclass.txt: OUT 0x02 listed first, then IN 0x81.
 inline PrinterSpec xprinter_xpt58h() { return {0x0483, 0x5743, 0, {{0x02, 2, 0}, {0x81, 2, 0}}, {}}; }
-// fixtures/usb/gprinter-zh380-printerclass.txt: IN 0x84, OUT 0x03, bulk bInterval 10.
+// tests/fixtures/usb/gprinter-zh380-printerclass.txt: IN 0x84, OUT 0x03, bulk bInterval 10.
 inline PrinterSpec gprinter_zh380() { return {0x6868, 0x0500, 0, {{0x84, 2, 10}, {0x03, 2, 10}}, {}}; }
-// fixtures/usb/epson-tmt20-printerclass.txt: OUT 0x01, IN 0x82.
+// tests/fixtures/usb/epson-tmt20-printerclass.txt: OUT 0x01, IN 0x82.
 inline PrinterSpec epson_tmt20() { return {0x04B8, 0x0E03, 0, {{0x01, 2, 0}, {0x82, 2, 0}}, {}}; }
-// fixtures/usb/epson-tmt88v-printerclass.txt: OUT 0x01, IN 0x82, and its real 1284 device ID.
+// tests/fixtures/usb/epson-tmt88v-printerclass.txt: OUT 0x01, IN 0x82, and its real 1284 device ID.
 inline PrinterSpec epson_tmt88v() {
     return {0x04B8, 0x0E02, 0, {{0x01, 2, 0}, {0x82, 2, 0}},
             "MFG:EPSON;CMD:ESC/POS;MDL:TM-T88V-JPN;CLS:PRINTER;DES:EPSON TM-T88V;CID:EpsonTM00000101;"};
