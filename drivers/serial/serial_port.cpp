@@ -179,8 +179,10 @@ SerialResult<std::vector<uint8_t>> SerialPort::read(size_t max, std::chrono::mil
     bytes.resize(max);
     ssize_t got = ::read(fd_, bytes.data(), max);
     if (got < 0) {
-        if (errno == EAGAIN || errno == EINTR) got = 0;
-        else return system_error(path_, "read", errno);
+        if (errno != EAGAIN && errno != EINTR) return system_error(path_, "read", errno);
+        got = 0;
+    } else if (got == 0) {
+        return system_error(path_, "read", EIO);  // ready yet nothing: the other end hung up
     }
     bytes.resize(static_cast<size_t>(got));
     return bytes;

@@ -1,0 +1,114 @@
+// The serial transport on real pseudo-terminals: the test holds the device's end (the pty
+// master) and checks the exact bytes the lane wrote, answers as the device, and hangs up.
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "drivers/serial/serial_port.hpp"
+
+using namespace pos::drivers::serial;
+using namespace std::chrono_literals;
+
+namespace {
+
+// The device's side of a pseudo-terminal; the lane opens `path`.
+struct FakeDevice {
+    int master = -1;
+    std::string path;
+    FakeDevice() {
+        master = posix_openpt(O_RDWR | O_NOCTTY);
+        REQUIRE(master >= 0);
+        REQUIRE(grantpt(master) == 0);
+        REQUIRE(unlockpt(master) == 0);
+        path = ptsname(master);
+    }
+    ~FakeDevice() { hang_up(); }
+    void hang_up() {
+        if (master >= 0) close(master);
+        master = -1;
+    }
+    void send(std::string_view bytes) const { REQUIRE(write(master, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size())); }
+    // What the lane wrote, once `count` bytes are there (poll: no sleeps).
+    std::string received(size_t count) const {
+        std::string got;
+        while (got.size() < count) {
+            pollfd ready{master, POLLIN, 0};
+            REQUIRE(poll(&ready, 1, 5000) == 1);
+            char buffer[256];
+            ssize_t n = read(master, buffer, sizeof(buffer));
+            REQUIRE(n > 0);
+            got.append(buffer, static_cast<size_t>(n));
+        }
+        return got;
+    }
+};
+
+std::vector<uint8_t> bytes(std::string_view text) { return {text.begin(), text.end()}; }
+
+}  // namespace
+
+TEST_CASE("serial_port: line settings as a technician writes them") {
+    auto plain = parse_line_settings("2400");
+    REQUIRE(plain);
+    CHECK(plain->baud == 2400);
+    CHECK(plain->data_bits == 8);
+    CHECK(plain->parity == Parity::none);
+    auto toledo = parse_line_settings("9600 7E1");
+    REQUIRE(toledo);
+    CHECK(toledo->data_bits == 7);
+    CHECK(toledo->parity == Parity::even);
+    CHECK(toledo->stop_bits == 1);
+    CHECK(parse_line_settings("4800 8O2")->parity == Parity::odd);
+    auto bad = parse_line_settings("9601");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message ==
+          "serial settings \"9601\": write the baud rate and, if not 8N1, the frame, e.g. \"9600 7E1\" or \"2400\"");
+    CHECK_FALSE(parse_line_settings("9600 9N1"));
+    CHECK_FALSE(parse_line_settings("9600 8X1"));
+}
+
+TEST_CASE("serial_port: bytes written reach the device exactly, and its answer is read back") {
+    FakeDevice device;
+    auto port = SerialPort::open(device.path, {9600, 7, Parity::even, 1});
+    REQUIRE(port);
+    REQUIRE(port->write(bytes("W"), 1000ms));
+    CHECK(device.received(1) == "W");
+    device.send("\x02" "01.234\r");
+    std::string answer;
+    while (answer.size() < 8) {
+        auto got = port->read(64, 5000ms);
+        REQUIRE(got);
+        REQUIRE_FALSE(got->empty());
+        answer.append(got->begin(), got->end());
+    }
+    CHECK(answer == "\x02" "01.234\r");
+}
+
+TEST_CASE("serial_port: a silent device gives an empty read, not a hang") {
+    FakeDevice device;
+    auto port = SerialPort::open(device.path, {});
+    REQUIRE(port);
+    auto got = port->read(16, 20ms);
+    REQUIRE(got);
+    CHECK(got->empty());
+}
+
+TEST_CASE("serial_port: a missing port and a device that hangs up are named") {
+    auto missing = SerialPort::open("/dev/ttyUSB-not-there", {});
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().code == SerialErrorCode::not_found);
+    CHECK(missing.error().message.find("/dev/ttyUSB-not-there") != std::string::npos);
+
+    FakeDevice device;
+    auto port = SerialPort::open(device.path, {});
+    REQUIRE(port);
+    device.hang_up();
+    auto read = port->read(16, 1000ms);
+    REQUIRE_FALSE(read);
+    CHECK(read.error().code == SerialErrorCode::disconnected);
+}
