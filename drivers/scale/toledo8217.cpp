@@ -62,11 +62,13 @@ support::Expected<ScaleReading, ScaleFrameError> parse_toledo_frame(std::span<co
     if (net) body = body.first(body.size() - 1);
     int64_t whole = 0;
     int decimals = -1;
+    size_t digits = 0;
     for (uint8_t b : body) {
         if (b == '.') {
             if (decimals >= 0) return bad(frame, "has two decimal points");
             decimals = 0;
         } else if (b >= '0' && b <= '9') {
+            if (++digits > 7) return bad(frame, "has a weight longer than WWW.WWW");
             whole = whole * 10 + (b - '0');
             if (decimals >= 0) ++decimals;
         } else {

@@ -62,3 +62,9 @@ TEST_CASE("toledo8217: frames split across reads, noise before STX and runaway f
     frames.feed(bytes("\x02" "00.100\r"));
     CHECK(frames.next() == bytes("\x02" "00.100\r"));
 }
+
+TEST_CASE("toledo8217: a weight longer than any scale's is refused, not overflowed (fuzz finding)") {
+    auto huge = parse_toledo_frame(bytes("\x02" "55555555555555555555.555\r"));
+    REQUIRE_FALSE(huge);
+    CHECK(huge.error().message.find("longer than WWW.WWW") != std::string::npos);
+}
