@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/lane/lane_db.hpp"
+#include "tests/support/child_output.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -57,24 +58,22 @@ TEST_CASE("durability: SIGKILL at random moments loses no printed sale and leave
     int killed = 0;
 
     for (int round = 0; round < rounds; ++round) {
-        std::string out = dir.file("out.txt");
-        pid_t pid = pos::testing::spawn({POS_POSCTL, "--data", data, "session", "run", dir.file("sell.jsonl")}, out,
-                                        dir.file("err.txt"));
+        pos::testing::ChildOutput selling({POS_POSCTL, "--data", data, "session", "run", dir.file("sell.jsonl")},
+                                          dir.file("err.txt"));
+        pid_t pid = selling.pid();
         // Kill after a random number of results (so a slow, busy machine still sells before
         // each kill), then a random few microseconds more: somewhere inside the next action.
-        int target = results_before_kill(random);
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (std::chrono::steady_clock::now() < deadline) {
-            std::string so_far = pos::testing::read_whole(out);
-            if (std::count(so_far.begin(), so_far.end(), '\n') >= target) break;
-            if (waitpid(pid, nullptr, WNOHANG) == pid) break;
-            std::this_thread::sleep_for(std::chrono::microseconds(500));
-        }
+        // That pause is the scenario (a random moment), not a wait for anything.
+        auto target = static_cast<std::ptrdiff_t>(results_before_kill(random));
+        selling.wait_until("result line " + std::to_string(target), [&](const std::string& so_far) {
+            return std::count(so_far.begin(), so_far.end(), '\n') >= target;
+        });
         std::this_thread::sleep_for(std::chrono::microseconds(extra_us(random)));
         if (kill(pid, SIGKILL) == 0) ++killed;
         pos::testing::wait_exit_code(pid);
+        REQUIRE(selling.wait_closed());
         // Only complete lines count: the last one may have been cut by the kill.
-        std::istringstream lines(pos::testing::read_whole(out));
+        std::istringstream lines(selling.text());
         std::string line;
         while (std::getline(lines, line)) {
             if (lines.eof()) break;  // no newline after it: cut

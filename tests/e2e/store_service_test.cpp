@@ -5,12 +5,12 @@
 #include <chrono>
 #include <fstream>
 #include <regex>
-#include <thread>
 
 #include "db/store/store_db.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/eventually.hpp"
 #include "tests/support/pos_store.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/sync_lane.hpp"
@@ -93,15 +93,13 @@ TEST_CASE("pos-store: eight lanes selling and syncing at once each reach the sto
     for (pid_t seller : selling) CHECK(pos::testing::wait_exit_code(seller) == 0);
 
     // Generous: eight lanes and their sync on CI's two cores, beside other tests.
-    auto deadline = std::chrono::steady_clock::now() + 180s;
     for (int lane = 1; lane <= lanes; ++lane) {
         json status;
-        do {
-            status = sync_json(data[lane], {"--status"});
-            if (status["queue_depth"] == 0) break;
-            std::this_thread::sleep_for(100ms);
-        } while (std::chrono::steady_clock::now() < deadline);
+        bool drained = pos::testing::eventually(
+            "lane " + std::to_string(lane) + "'s queue to drain",
+            [&] { return (status = sync_json(data[lane], {"--status"}))["queue_depth"] == 0; }, 180s);
         INFO("lane ", lane, " sync printed: ", pos::testing::read_whole(data[lane] + "/sync.err"));
+        CHECK(drained);
         CHECK(status["queue_depth"] == 0);
     }
     for (size_t i = 0; i < syncing.size(); ++i) {

@@ -12,10 +12,11 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
-#include <thread>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/eventually.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/sync_lane.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -62,6 +63,16 @@ size_t fill(const std::string& path) {
     return written;
 }
 
+// Whether process `pid` has `path` open: the event "the worker has opened store.db", read in /proc.
+bool holds_open(pid_t pid, const std::string& path) {
+    std::error_code ignored;
+    fs::path wanted = fs::weakly_canonical(path, ignored);
+    for (const auto& fd : fs::directory_iterator("/proc/" + std::to_string(pid) + "/fd", ignored)) {
+        if (fs::read_symlink(fd.path(), ignored) == wanted) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 TEST_CASE("sync: store disk full gives a clear error and loses nothing and drains after space is freed") {
@@ -100,32 +111,33 @@ TEST_CASE("sync: store disk full gives a clear error and loses nothing and drain
     pid_t syncing = pos::testing::spawn({POS_POSCTL, "--data", dir.file("data"), "sync", "--interval-ms", "50",
                                          "--max-retry-ms", "300"},
                                         dir.file("sync.out"), dir.file("sync.err"));
+    pos::testing::KillOnExit stop_syncing{syncing};
     auto status = [&] {
         return nlohmann::json::parse(posctl(dir, {"sync", "--status", "--format", "json"}).out);
     };
-    auto wait_until = [&](const std::function<bool(const nlohmann::json&)>& done) {
+    auto wait_until = [&](std::string_view what, const std::function<bool(const nlohmann::json&)>& done) {
         nlohmann::json answer;
-        for (int tries = 0; tries < 200; ++tries) {
-            answer = status();
-            if (done(answer)) break;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
+        pos::testing::eventually(what, [&] { return done(answer = status()); });
         return answer;
     };
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the worker has opened store.db
+    REQUIRE(pos::testing::eventually("posctl sync to open store.db", [&] {
+        return holds_open(syncing, dir.file("storefs/store.db"));
+    }));
     CHECK(fill(dir.file("storefs/filler")) > 0);
     std::ofstream(dir.file("more.jsonl")) << pos::testing::selling_script(5, false);
     REQUIRE(posctl(dir, {"session", "run", dir.file("more.jsonl")}).exit_code == 0);
-    nlohmann::json failing = wait_until([](const nlohmann::json& s) { return !s["last_error"].is_null(); });
+    nlohmann::json failing = wait_until("sync to report an error", [](const nlohmann::json& s) {
+        return !s["last_error"].is_null();
+    });
     CAPTURE(failing.dump());
     CHECK((failing["last_error_code"] == "disk_full" || failing["last_error_code"] == "io"));
     CHECK(failing["queue_depth"] == 5);
     CHECK(pos::testing::query_count(dir.file("data/lane.db"), "SELECT count(*) FROM sales") == 25);
     fs::remove(dir.file("storefs/filler"));
-    nlohmann::json after = wait_until([](const nlohmann::json& s) { return s["queue_depth"] == 0; });
+    nlohmann::json after = wait_until("an empty queue", [](const nlohmann::json& s) { return s["queue_depth"] == 0; });
     CHECK(after["queue_depth"] == 0);
     kill(syncing, SIGTERM);
-    CHECK(pos::testing::wait_exit_code(syncing) == 0);
+    CHECK(pos::testing::wait_exit_code(stop_syncing.release()) == 0);
     pos::testing::check_store_matches_lane(dir.file("data/lane.db"), dir.file("storefs/store.db"));
     MESSAGE("disk full while running: ", failing["last_error"].get<std::string>());
 }

@@ -36,6 +36,7 @@ TEST_CASE("sync: SIGKILL of posctl sync at 200 random points leaves every sale i
         ++rounds;
         pid_t pid = pos::testing::spawn({POS_POSCTL, "--data", data, "sync", "--once", "--batch", "1"},
                                         dir.file("sync.out"), dir.file("sync.err"));
+        // The scenario, not a wait: the kill lands at a random moment of the run.
         std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
         kill(pid, SIGKILL);
         int code = pos::testing::wait_exit_code(pid);

@@ -9,11 +9,12 @@
 #include <fstream>
 #include <regex>
 #include <string>
-#include <thread>
+#include <utility>
 #include <vector>
 
 #include <doctest/doctest.h>
 
+#include "tests/support/child_output.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -22,22 +23,24 @@ namespace pos::testing {
 // pos-store serving DIR/store/store.db on 127.0.0.1 (a free port, or `port` to come back on it).
 class PosStoreProcess {
 public:
-    explicit PosStoreProcess(const TempDir& dir, int port = 0) {
-        using namespace std::chrono_literals;
-        out_ = dir.file("pos-store.out");
-        pid_ = spawn({POS_STORE, "--data", dir.file("store"), "serve", "--listen", "127.0.0.1:" + std::to_string(port)},
-                     out_, dir.file("pos-store.err"));
+    explicit PosStoreProcess(const TempDir& dir, int port = 0)
+        : output_({POS_STORE, "--data", dir.file("store"), "serve", "--listen", "127.0.0.1:" + std::to_string(port)},
+                  dir.file("pos-store.err")),
+          pid_(output_.pid()) {
+        // It prints the line once it listens: from then on a lane can connect.
         std::regex serving(R"(on http://127\.0\.0\.1:(\d+) )");
-        auto deadline = std::chrono::steady_clock::now() + 20s;
-        std::smatch found;
-        std::string printed;
-        while (std::chrono::steady_clock::now() < deadline) {
-            printed = read_whole(out_);
-            if (std::regex_search(printed, found, serving)) break;
-            std::this_thread::sleep_for(20ms);
+        auto serves = [&](const std::string& printed) { return std::regex_search(printed, serving); };
+        bool listening = output_.wait_until("pos-store's \"serving ... on http://127.0.0.1:PORT\" line", serves,
+                                            std::chrono::seconds(20));
+        INFO("pos-store printed: ", output_.text(), read_whole(dir.file("pos-store.err")));
+        if (!listening) {
+            kill(pid_, SIGKILL);  // the destructor does not run when the constructor fails
+            wait_exit_code(std::exchange(pid_, -1));
         }
-        INFO("pos-store printed: ", printed, read_whole(dir.file("pos-store.err")));
-        REQUIRE(!found.empty());
+        REQUIRE(listening);
+        std::smatch found;
+        std::string printed = output_.text();
+        REQUIRE(std::regex_search(printed, found, serving));
         port_ = std::stoi(found[1]);
     }
     ~PosStoreProcess() { stop(); }
@@ -53,7 +56,7 @@ public:
     [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
 private:
-    std::string out_;
+    ChildOutput output_;
     pid_t pid_ = -1;
     int port_ = 0;
 };

@@ -2,10 +2,13 @@
 #pragma once
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -51,6 +54,17 @@ inline int wait_exit_code(pid_t pid) {
 }
 
 inline bool still_running(pid_t pid) { return waitpid(pid, nullptr, WNOHANG) == 0; }
+
+// Waits on a pidfd (woken by the exit itself, no polling) for at most `limit`: true once `pid`
+// has exited or is gone. It is not reaped: wait_exit_code() or waitpid() does that.
+inline bool exited_within(pid_t pid, std::chrono::milliseconds limit) {
+    int exit_fd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+    if (exit_fd < 0) return true;  // no such process any more
+    pollfd exited{exit_fd, POLLIN, 0};
+    int ready = poll(&exited, 1, static_cast<int>(limit.count()));
+    close(exit_fd);
+    return ready == 1;
+}
 
 // Kills and reaps a background child when a test ends early (a failed REQUIRE), so that it
 // does not outlive the test and keep writing to a removed folder.

@@ -5,12 +5,13 @@
 
 #include <atomic>
 #include <chrono>
-#include <thread>
+#include <string_view>
 
 #include "db/shared/directory_sync.hpp"
 #include "db/lane/users.hpp"
 #include "db/shared/members.hpp"
 #include "sync/sync_worker.hpp"
+#include "tests/support/eventually.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace pos::db;
@@ -156,12 +157,12 @@ TEST_CASE("directory sync: the worker applies a new operator only once the open 
         },
         [] { return std::string("2026-11-23T10:00:00+08:00"); }, options);
     worker.start();
-    auto wait_for = [&](auto done) {
-        auto deadline = std::chrono::steady_clock::now() + 10s;
-        while (!done(worker.snapshot()) && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
-        return worker.snapshot();
+    auto wait_for = [&](std::string_view what, auto done) {
+        SyncSnapshot snapshot;
+        pos::testing::eventually(what, [&] { return done(snapshot = worker.snapshot()); });
+        return snapshot;
     };
-    SyncSnapshot during = wait_for([](const SyncSnapshot& s) { return s.passes >= 3; });
+    SyncSnapshot during = wait_for("three passes", [](const SyncSnapshot& s) { return s.passes >= 3; });
     CHECK(during.passes >= 3);
     CHECK(during.directory_updates == 0);
     {
@@ -171,7 +172,8 @@ TEST_CASE("directory sync: the worker applies a new operator only once the open 
         CHECK_FALSE(found->has_value());
     }
     ticket_open = false;
-    SyncSnapshot after = wait_for([](const SyncSnapshot& s) { return s.directory_updates >= 1; });
+    SyncSnapshot after =
+        wait_for("the directory applied", [](const SyncSnapshot& s) { return s.directory_updates >= 1; });
     worker.stop();
     CHECK(after.directory_updates == 1);
     auto lane = open_lane(dir.file("lane.db"));

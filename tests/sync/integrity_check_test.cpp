@@ -6,11 +6,11 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include "db/shared/integrity_check.hpp"
 #include "db/lane/lane_db.hpp"
 #include "sync/sync_worker.hpp"
+#include "tests/support/eventually.hpp"
 #include "tests/support/sync_records.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -94,13 +94,11 @@ SyncSnapshot run_worker_until_checked(const std::string& lane_path, const std::s
         },
         fixed_now, options);
     worker.start();
-    auto deadline = std::chrono::steady_clock::now() + 30s;
-    SyncSnapshot snapshot = worker.snapshot();
-    while (std::chrono::steady_clock::now() < deadline) {
+    SyncSnapshot snapshot;
+    pos::testing::eventually("a whole-file check and a pass that emptied the queue", [&] {
         snapshot = worker.snapshot();
-        if (snapshot.full_checks > 0 && snapshot.status.queue_depth == 0 && snapshot.passes > 0) break;
-        std::this_thread::sleep_for(20ms);
-    }
+        return snapshot.full_checks > 0 && snapshot.status.queue_depth == 0 && snapshot.passes > 0;
+    }, 30s);
     worker.stop();
     return snapshot;
 }

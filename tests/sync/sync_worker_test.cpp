@@ -4,10 +4,11 @@
 
 #include <atomic>
 #include <chrono>
-#include <thread>
+#include <future>
 
 #include "db/lane/outbox.hpp"
 #include "sync/sync_worker.hpp"
+#include "tests/support/eventually.hpp"
 #include "tests/support/sync_records.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -213,13 +214,11 @@ TEST_CASE("sync_worker: the worker retries with backoff until the store takes th
         },
         fixed_now, SyncWorkerOptions{2, 50ms, 10ms, 40ms});
     worker.start();
-    auto deadline = std::chrono::steady_clock::now() + 10s;
     SyncSnapshot snapshot;
-    do {
-        std::this_thread::sleep_for(5ms);
+    CHECK(pos::testing::eventually("the worker idle with all six records stored", [&] {
         snapshot = worker.snapshot();
-    } while ((snapshot.totals.stored < 6 || snapshot.state != SyncState::idle) &&
-             std::chrono::steady_clock::now() < deadline);
+        return snapshot.totals.stored == 6 && snapshot.state == SyncState::idle;
+    }));
     worker.stop();
     CHECK(worker.snapshot().state == SyncState::stopped);
     CHECK(snapshot.totals.stored == 6);
@@ -234,31 +233,51 @@ TEST_CASE("sync_worker: the worker retries with backoff until the store takes th
 TEST_CASE("sync_worker: the cashier commits sales at full speed while the store is stuck and stop is prompt") {
     TempDir dir;
     auto lane = selling_lane(dir.file("lane.db"), 1);
-    // A store that takes 2 s to refuse each batch, like a store.db locked by another writer.
+    // A store that does not answer, like a store.db locked by another writer, until the test lets
+    // it refuse the batch. (How fast the lane sells meanwhile is measured by tests/bench/sync_bench.)
     struct StuckStore final : StoreSink {
+        pos::testing::Signal& entered;
+        pos::testing::Signal& answer;
+        StuckStore(pos::testing::Signal& e, pos::testing::Signal& a) : entered(e), answer(a) {}
         DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>&, const std::string&) override {
-            std::this_thread::sleep_for(2s);
+            entered.notify();
+            (void)answer.wait_count("the test to let the store answer", 1, std::chrono::minutes(5));
             return DbError{DbErrorCode::busy, "store.db: database is locked"};
         }
     };
+    pos::testing::Signal delivering;
+    pos::testing::Signal let_answer;
+    // Backoff of an hour: a stop that waited for the next try would never come back in time.
     SyncWorker worker(
-        dir.file("lane.db"), []() -> DbResult<std::unique_ptr<StoreSink>> { return std::unique_ptr<StoreSink>(new StuckStore); },
-        fixed_now, SyncWorkerOptions{});
+        dir.file("lane.db"),
+        [&]() -> DbResult<std::unique_ptr<StoreSink>> {
+            return std::unique_ptr<StoreSink>(new StuckStore(delivering, let_answer));
+        },
+        fixed_now, SyncWorkerOptions{50, 2000ms, std::chrono::hours(1), std::chrono::hours(1)});
+    // A test that fails early still lets the store answer, so the worker can stop.
+    struct AnswerOnExit {
+        pos::testing::Signal& answer;
+        ~AnswerOnExit() {
+            if (answer.count() == 0) answer.notify();
+        }
+    } answer_on_exit{let_answer};
     worker.start();
-    std::this_thread::sleep_for(100ms);  // the worker is now inside deliver()
-    auto slowest = 0ms;
+    REQUIRE(delivering.wait_count("the worker inside deliver()", 1));
+    // Twenty sales commit while the store has not answered: a commit never waits on the worker.
     for (int n = 0; n < 20; ++n) {
-        auto started = std::chrono::steady_clock::now();
         auto committed = lane->commit_sale(pos::testing::sync_sale("more-" + std::to_string(n), 1, "shift-1"),
                                            [](const SaleRecord& sale) { return pos::testing::sync_sale_json(sale); });
         REQUIRE(committed.ok());
-        slowest = std::max(slowest, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started));
     }
-    CHECK(slowest < 500ms);  // a commit is a few ms; waiting on the store would take seconds
-    auto stopping = std::chrono::steady_clock::now();
-    worker.stop();
-    CHECK(std::chrono::steady_clock::now() - stopping < 3s);  // at most the delivery in flight
+    CHECK(count(lane->connection(), "SELECT count(*) FROM sales") == 21);
+    CHECK(worker.snapshot().state == SyncState::sending);  // still inside deliver()
+    // Stop returns once the delivery in flight has: it neither waits out the backoff nor tries again.
+    auto stopping = std::async(std::launch::async, [&worker] { worker.stop(); });
+    let_answer.notify();
+    REQUIRE(stopping.wait_for(60s) == std::future_status::ready);
+    CHECK(delivering.count() == 1);
     SyncSnapshot snapshot = worker.snapshot();
+    CHECK(snapshot.state == SyncState::stopped);
     CHECK(snapshot.error->code == DbErrorCode::busy);
     CHECK(snapshot.status.queue_depth == 22);
     CHECK(snapshot.status.last_error_code == "busy");

@@ -1,6 +1,6 @@
 # Shared set-up of the Xvfb tests in tests/ui, sourced by each: the tools they need, a demo
 # store in a temporary directory, the test re-run inside xvfb-run, `pos` started there with its
-# window found and focused, and a bounded wait on a database.
+# window found and focused, and bounded waits (on a database, or on any condition).
 
 # Exits 77 (reported as skipped) unless every tool named is installed.
 require_tools() {
@@ -36,10 +36,22 @@ start_pos() {
     window=$(timeout 20 xdotool search --sync --name '^pos - ' | head -n 1)
     [ -n "$window" ] || { echo "FAIL: the pos window did not appear"; cat "$data/pos.log"; exit 1; }
     # A window found but not mapped yet refuses the focus (BadMatch): try again, for at most 5 s.
-    tries=0
-    until xdotool windowfocus --sync "$window" 2>/dev/null; do
-        tries=$((tries + 1))
-        [ "$tries" -lt 25 ] || { echo "FAIL: the pos window never took the keyboard"; exit 1; }
+    wait_until 25 take_focus "$window" || { echo "FAIL: the pos window never took the keyboard"; exit 1; }
+}
+
+take_focus() {
+    xdotool windowfocus --sync "$1" 2>/dev/null
+}
+
+# Runs `command args...` until it succeeds, at most `tries` times, 0.2 s apart: the one bounded
+# wait of these tests (no sleep stands in for an event). False when it never succeeded.
+wait_until() {
+    tries=$1
+    shift
+    polls=1
+    until "$@"; do
+        [ "$polls" -lt "$tries" ] || return 1
+        polls=$((polls + 1))
         sleep 0.2
     done
 }
@@ -57,16 +69,16 @@ log_in_and_open_shift() {
 # Polls `query` on the database `db` until it prints `want`, for at most 15 s (75 × 0.2 s).
 wait_for() {
     db=$1 query=$2 want=$3
-    i=0
     got=
-    while [ "$i" -lt 75 ]; do
-        got=$(sqlite3 "$db" "$query" 2>/dev/null || true)
-        [ "$got" = "$want" ] && return 0
-        sleep 0.2
-        i=$((i + 1))
-    done
+    wait_until 75 query_gives "$db" "$query" "$want" && return 0
     echo "FAIL: '$query' gave '$got' after 15 s, expected '$want'"
     return 1
+}
+
+# True when `query` on `db` prints `want`; what it printed is left in $got.
+query_gives() {
+    got=$(sqlite3 "$1" "$2" 2>/dev/null || true)
+    [ "$got" = "$3" ]
 }
 
 # Fails unless `pos` (pid) is still running.

@@ -17,12 +17,13 @@
 #include <fstream>
 #include <functional>
 #include <string>
-#include <thread>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "tests/drivers/usb/virtual_usb.hpp"
+#include "tests/support/eventually.hpp"
 #include "tests/support/hid_reports.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -58,35 +59,30 @@ struct PosProcess {
     ~PosProcess() {
         if (pid <= 0) return;
         kill(pid, SIGTERM);
-        for (int i = 0; i < 60; ++i) {
-            if (waitpid(pid, nullptr, WNOHANG) == pid) return;
-            std::this_thread::sleep_for(50ms);
-        }
-        kill(pid, SIGKILL);
+        if (!pos::testing::exited_within(pid, 3s)) kill(pid, SIGKILL);
         waitpid(pid, nullptr, 0);
     }
     [[nodiscard]] bool running() const { return waitpid(pid, nullptr, WNOHANG) == 0; }
 };
 
-// Polls the state file until `wanted` holds, pos exits, or `timeout` passes. Returns the last
+// Polls the state file until `wanted` holds, pos exits, or `limit` passes. Returns the last
 // state read (null if none) so a failed CHECK shows what the screen was.
-json wait_state(const PosProcess& pos, const std::string& path, const std::function<bool(const json&)>& wanted,
-                std::chrono::milliseconds timeout) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
+json wait_state(const PosProcess& pos, const std::string& path, std::string_view what,
+                const std::function<bool(const json&)>& wanted, std::chrono::milliseconds limit) {
     json state;
-    while (true) {
+    auto shown = [&] {
         json read = json::parse(pos::testing::read_whole(path), nullptr, false);
         if (!read.is_discarded()) state = std::move(read);
-        if (!state.is_null() && wanted(state)) return state;
-        if (!pos.running() || std::chrono::steady_clock::now() >= deadline) {
-            std::string log = pos::testing::read_whole(pos.log);
-            if (log.size() > 4000) log = "...\n" + log.substr(log.size() - 4000);
-            MESSAGE("pos log:\n" << log);
-            MESSAGE("last state: " << state.dump());
-            return state;
-        }
-        std::this_thread::sleep_for(50ms);
+        return !state.is_null() && wanted(state);
+    };
+    // A pos that exited shows nothing more: stop waiting at once.
+    if (!pos::testing::eventually(what, [&] { return shown() || !pos.running(); }, limit) || !shown()) {
+        std::string log = pos::testing::read_whole(pos.log);
+        if (log.size() > 4000) log = "...\n" + log.substr(log.size() - 4000);
+        MESSAGE("pos log:\n" << log);
+        MESSAGE("last state: " << state.dump());
     }
+    return state;
 }
 
 // The full path of a program on $PATH (execv does not search it), or the name itself.
@@ -136,7 +132,8 @@ TEST_CASE("ui: pos adds a line for each code a USB scanner sends, shows its unpl
                          "--input", "1001{Enter}1234{Enter}{Enter}"},
                         pos.log);
     auto on_sale_screen = [](const json& s) { return s["screen"] == "sale" && scanner_is(s, "connected"); };
-    json state = wait_state(pos, state_path, on_sale_screen, 30s);  // start-up: font atlas, llvmpipe, 2 busy cores
+    // Start-up is slow: font atlas, llvmpipe, 2 busy cores.
+    json state = wait_state(pos, state_path, "the sale screen", on_sale_screen, 30s);
     REQUIRE(on_sale_screen(state));
     CHECK(state["operator"] == "1001");
     CHECK(state["lines"].empty());
@@ -144,24 +141,26 @@ TEST_CASE("ui: pos adds a line for each code a USB scanner sends, shows its unpl
     // A scan: press and release per character, Enter at the end.
     scanner.send(pos::test::keyboard_reports("6921168176748\r"));
     CHECK(scanner.wait_sent(5000ms));
-    state = wait_state(pos, state_path, [](const json& s) { return s["lines"].size() == 1; }, 10s);
+    state = wait_state(pos, state_path, "one line", [](const json& s) { return s["lines"].size() == 1; }, 10s);
     REQUIRE(state["lines"].size() == 1);
     CHECK(state["lines"][0]["name"] == "Nongfu Spring Natural Drinking Water");
     CHECK(state["lines"][0]["amount"] == "2.00");
 
     // Unplugged: the status bar says so, the ticket stays, pos keeps running.
     scanner.unplug();
-    state = wait_state(pos, state_path, [](const json& s) { return scanner_is(s, "disconnected"); }, 10s);
+    auto disconnected = [](const json& s) { return scanner_is(s, "disconnected"); };
+    state = wait_state(pos, state_path, "the scanner disconnected", disconnected, 10s);
     REQUIRE(scanner_is(state, "disconnected"));
     CHECK(state["lines"].size() == 1);
 
     // Plugged in again: read again without a restart.
     scanner.plug();
-    state = wait_state(pos, state_path, [](const json& s) { return scanner_is(s, "connected"); }, 10s);
+    auto connected = [](const json& s) { return scanner_is(s, "connected"); };
+    state = wait_state(pos, state_path, "the scanner connected again", connected, 10s);
     REQUIRE(scanner_is(state, "connected"));
     scanner.send(pos::test::keyboard_reports("6921168861569\r"));
     CHECK(scanner.wait_sent(5000ms));
-    state = wait_state(pos, state_path, [](const json& s) { return s["lines"].size() == 2; }, 10s);
+    state = wait_state(pos, state_path, "two lines", [](const json& s) { return s["lines"].size() == 2; }, 10s);
     REQUIRE(state["lines"].size() == 2);
     CHECK(state["lines"][1]["amount"] == "9.00");
 
@@ -179,12 +178,10 @@ TEST_CASE("ui: pos adds a line for each code a USB scanner sends, shows its unpl
         "(select group_concat(sku || ':' || amount_fen, ',') from (select sku, amount_fen from sale_lines "
         "where kind = 'item' order by line_no))";
     std::string sale;
-    auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (std::chrono::steady_clock::now() < deadline) {
+    pos::testing::eventually("the sale in lane.db", [&] {
         sale = output_of({program("sqlite3"), data + "/lane.db", query}, dir.path());
-        if (sale.starts_with("1|")) break;
-        std::this_thread::sleep_for(100ms);
-    }
+        return sale.starts_with("1|");
+    });
     CHECK(sale == "1|1100|101001:200,101002:900");
     CHECK(pos.running());
 }

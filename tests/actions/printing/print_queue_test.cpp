@@ -3,8 +3,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -18,6 +16,7 @@
 #include "pos/actions/shift/shift_report.hpp"
 #include "pos/actions/setup/store_setup.hpp"
 #include "tests/support/demo_lane.hpp"
+#include "tests/support/eventually.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace pos::actions;
@@ -213,16 +212,16 @@ TEST_CASE("print_queue: a drawer kick goes ahead of waiting jobs and is dropped 
 TEST_CASE("print_queue: the worker thread prints and reports through status and notify") {
     Wire wire;
     PrintQueue queue(opener(wire), printer::generic_profile(58), PrintQueue::Timing{std::chrono::milliseconds(5), std::chrono::milliseconds(5)});
-    std::atomic<int> notified{0};
-    queue.set_notify([&notified] { ++notified; });
+    pos::testing::Signal notified;
+    queue.set_notify([&notified] { notified.notify(); });
     for (int i = 0; i < 40; ++i) wire.answer();
     queue.submit(PrintKind::receipt, 9, {'z', 0x0A});
     queue.start();
-    for (int i = 0; i < 400 && queue.status().printed == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK(notified.wait_until("the job printed", [&queue] { return queue.status().printed == 1; }));
     queue.stop();
     CHECK(queue.status().printed == 1);
     CHECK(queue.status().waiting == 0);
-    CHECK(notified.load() > 0);
+    CHECK(notified.count() > 0);
     CHECK(count(wire.recording.written, {'z', 0x0A}) == 1);
 }
 

@@ -2,12 +2,14 @@
 // process's umockdev testbed through the preload library and UMOCKDEV_DIR.
 #include <doctest/doctest.h>
 
+#include <signal.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <string>
-#include <thread>
 
 #include "tests/drivers/usb/virtual_usb.hpp"
+#include "tests/support/child_output.hpp"
 #include "tests/support/hid_reports.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -47,17 +49,21 @@ TEST_CASE("posctl devices: watch prints the connection and a scan read through t
     pos::test::VirtualDevice& scanner = usb.add(pos::test::honeywell_n5600());
     preload_umockdev_in_children();
     pos::testing::TempDir dir;
-    std::string out = dir.file("watch.out");
-    pid_t pid = pos::testing::spawn(
-        {POS_POSCTL, "--data", dir.file("lane"), "devices", "watch", "--scanner", "0c2e:0967", "--seconds", "2"}, out,
+    // Stopped with Ctrl+C (SIGINT) once the scan is printed; --seconds only ends a run that fails.
+    pos::testing::ChildOutput watch(
+        {POS_POSCTL, "--data", dir.file("lane"), "devices", "watch", "--scanner", "0c2e:0967", "--seconds", "60"},
         dir.file("watch.err"));
-    auto deadline = std::chrono::steady_clock::now() + 1500ms;
-    while (pos::testing::read_whole(out).find("connected") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(20ms);
-    }
+    pos::testing::KillOnExit stop_watching{watch.pid()};
+    auto printed = [](const char* part) {
+        return [part](const std::string& out) { return out.find(part) != std::string::npos; };
+    };
+    REQUIRE(watch.wait_until("the connected line", printed("\nconnected ")));
     scanner.send(pos::test::hid_pos_reports("]E0", "6901234567892"));
-    CHECK(pos::testing::wait_exit_code(pid) == 0);
-    CHECK(pos::testing::read_whole(out) ==
+    REQUIRE(watch.wait_until("the scan line", printed("\nscan ")));
+    kill(watch.pid(), SIGINT);
+    CHECK(pos::testing::wait_exit_code(stop_watching.release()) == 0);
+    REQUIRE(watch.wait_closed());
+    CHECK(watch.text() ==
           "watching; scan a code (Ctrl+C to stop)\n"
           "connected     0c2e:0967 (bus 1 device 2, interface 0) scanner (HID POS)\n"
           "scan          ]E0 6901234567892 -> ean13 06901234567892\n"
