@@ -2,51 +2,15 @@
 // master) and checks the exact bytes the lane wrote, answers as the device, and hangs up.
 #include <doctest/doctest.h>
 
-#include <fcntl.h>
-#include <poll.h>
-#include <stdlib.h>
-#include <unistd.h>
-
-#include <string>
 
 #include "drivers/serial/serial_port.hpp"
+#include "tests/support/pty_device.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace pos::drivers::serial;
 using namespace std::chrono_literals;
 
 namespace {
-
-// The device's side of a pseudo-terminal; the lane opens `path`.
-struct FakeDevice {
-    int master = -1;
-    std::string path;
-    FakeDevice() {
-        master = posix_openpt(O_RDWR | O_NOCTTY);
-        REQUIRE(master >= 0);
-        REQUIRE(grantpt(master) == 0);
-        REQUIRE(unlockpt(master) == 0);
-        path = ptsname(master);
-    }
-    ~FakeDevice() { hang_up(); }
-    void hang_up() {
-        if (master >= 0) close(master);
-        master = -1;
-    }
-    void send(std::string_view bytes) const { REQUIRE(write(master, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size())); }
-    // What the lane wrote, once `count` bytes are there (poll: no sleeps).
-    std::string received(size_t count) const {
-        std::string got;
-        while (got.size() < count) {
-            pollfd ready{master, POLLIN, 0};
-            REQUIRE(poll(&ready, 1, 5000) == 1);
-            char buffer[256];
-            ssize_t n = read(master, buffer, sizeof(buffer));
-            REQUIRE(n > 0);
-            got.append(buffer, static_cast<size_t>(n));
-        }
-        return got;
-    }
-};
 
 std::vector<uint8_t> bytes(std::string_view text) { return {text.begin(), text.end()}; }
 
@@ -73,8 +37,9 @@ TEST_CASE("serial_port: line settings as a technician writes them") {
 }
 
 TEST_CASE("serial_port: bytes written reach the device exactly, and its answer is read back") {
-    FakeDevice device;
-    auto port = SerialPort::open(device.path, {9600, 7, Parity::even, 1});
+    pos::testing::TempDir dir;
+    pos::testing::PtyDevice device(dir.file("scale"));
+    auto port = SerialPort::open(device.path(), {9600, 7, Parity::even, 1});
     REQUIRE(port);
     REQUIRE(port->write(bytes("W"), 1000ms));
     CHECK(device.received(1) == "W");
@@ -90,8 +55,9 @@ TEST_CASE("serial_port: bytes written reach the device exactly, and its answer i
 }
 
 TEST_CASE("serial_port: a silent device gives an empty read, not a hang") {
-    FakeDevice device;
-    auto port = SerialPort::open(device.path, {});
+    pos::testing::TempDir dir;
+    pos::testing::PtyDevice device(dir.file("display"));
+    auto port = SerialPort::open(device.path(), {});
     REQUIRE(port);
     auto got = port->read(16, 20ms);
     REQUIRE(got);
@@ -104,10 +70,11 @@ TEST_CASE("serial_port: a missing port and a device that hangs up are named") {
     CHECK(missing.error().code == SerialErrorCode::not_found);
     CHECK(missing.error().message.find("/dev/ttyUSB-not-there") != std::string::npos);
 
-    FakeDevice device;
-    auto port = SerialPort::open(device.path, {});
+    pos::testing::TempDir dir;
+    pos::testing::PtyDevice device(dir.file("display"));
+    auto port = SerialPort::open(device.path(), {});
     REQUIRE(port);
-    device.hang_up();
+    device.unplug();
     auto read = port->read(16, 1000ms);
     REQUIRE_FALSE(read);
     CHECK(read.error().code == SerialErrorCode::disconnected);
