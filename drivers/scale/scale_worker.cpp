@@ -58,37 +58,47 @@ void ScaleWorker::publish(std::optional<ScaleReading> reading, std::string probl
     if (notify_) notify_();
 }
 
-bool ScaleWorker::poll_toledo(serial::SerialPort& port) {
+std::vector<std::vector<uint8_t>> ScaleWorker::take_commands() {
+    std::lock_guard lock(mutex_);
     std::vector<std::vector<uint8_t>> commands;
-    {
-        std::lock_guard lock(mutex_);
-        commands.swap(commands_);
+    commands.swap(commands_);
+    return commands;
+}
+
+bool ScaleWorker::send(serial::SerialPort& port, const std::vector<uint8_t>& bytes) {
+    auto sent = port.write(bytes, timing_.answer_limit);
+    if (!sent) publish(std::nullopt, sent.error().message, false);
+    return sent.ok();
+}
+
+std::optional<std::vector<uint8_t>> ScaleWorker::read_some(serial::SerialPort& port, Deadline deadline) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return std::vector<uint8_t>{};
+    auto got = port.read(256, left);
+    if (!got) {
+        publish(std::nullopt, got.error().message, false);
+        return std::nullopt;
     }
+    return std::move(*got);
+}
+
+bool ScaleWorker::poll_toledo(serial::SerialPort& port) {
     port.discard_input();  // an answer that came too late belongs to an earlier request
-    for (const auto& command : commands) {
-        if (auto sent = port.write(command, timing_.answer_limit); !sent) {
-            publish(std::nullopt, sent.error().message, false);
-            return false;
-        }
+    for (const auto& command : take_commands()) {
+        if (!send(port, command)) return false;
         // The scale answers a zero or tare with a status frame: read it so it is not taken as a weight.
         ToledoFrames frames;
-        auto deadline = std::chrono::steady_clock::now() + timing_.answer_limit;
-        while (!frames.next() && std::chrono::steady_clock::now() < deadline) {
-            auto got = port.read(64, timing_.answer_limit);
-            if (!got) {
-                publish(std::nullopt, got.error().message, false);
-                return false;
-            }
+        Deadline deadline = std::chrono::steady_clock::now() + timing_.answer_limit;
+        while (!frames.next()) {
+            auto got = read_some(port, deadline);
+            if (!got) return false;
+            if (got->empty()) break;
             frames.feed(*got);
         }
     }
-    auto asked = port.write(toledo_request_weight(), timing_.answer_limit);
-    if (!asked) {
-        publish(std::nullopt, asked.error().message, false);
-        return false;
-    }
+    if (!send(port, toledo_request_weight())) return false;
     ToledoFrames frames;
-    auto deadline = std::chrono::steady_clock::now() + timing_.answer_limit;
+    Deadline deadline = std::chrono::steady_clock::now() + timing_.answer_limit;
     for (;;) {
         if (auto frame = frames.next()) {
             auto reading = parse_toledo_frame(*frame);
@@ -96,45 +106,29 @@ bool ScaleWorker::poll_toledo(serial::SerialPort& port) {
             else publish(std::nullopt, reading.error().message, true);
             return true;
         }
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
+        auto got = read_some(port, deadline);
+        if (!got) return false;
+        if (got->empty()) {
             publish(std::nullopt, "the scale did not answer: is it switched on, on the 8217 protocol, 9600 7E1?", true);
             return true;
-        }
-        auto got = port.read(64, left);
-        if (!got) {
-            publish(std::nullopt, got.error().message, false);
-            return false;
         }
         frames.feed(*got);
     }
 }
 
 bool ScaleWorker::listen_continuous(serial::SerialPort& port) {
-    std::vector<std::vector<uint8_t>> commands;
-    {
-        std::lock_guard lock(mutex_);
-        commands.swap(commands_);
-    }
-    for (const auto& command : commands) {
-        if (auto sent = port.write(command, timing_.answer_limit); !sent) {
-            publish(std::nullopt, sent.error().message, false);
-            return false;
-        }
+    for (const auto& command : take_commands()) {
+        if (!send(port, command)) return false;
     }
     ContinuousLines lines;
-    auto deadline = std::chrono::steady_clock::now() + timing_.answer_limit;
+    Deadline deadline = std::chrono::steady_clock::now() + timing_.answer_limit;
     std::optional<std::string> newest;
     while (!newest) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
+        auto got = read_some(port, deadline);
+        if (!got) return false;
+        if (got->empty()) {
             publish(std::nullopt, "the scale sends nothing: is it switched on and set to continuous output?", true);
             return true;
-        }
-        auto got = port.read(256, left);
-        if (!got) {
-            publish(std::nullopt, got.error().message, false);
-            return false;
         }
         lines.feed(*got);
         while (auto line = lines.next()) newest = std::move(line);

@@ -51,9 +51,16 @@ public:
 private:
     void run();
     void publish(std::optional<ScaleReading> reading, std::string problem, bool connected);
+    using Deadline = std::chrono::steady_clock::time_point;
     // One exchange with the port; false when the port failed and must be reopened.
     bool poll_toledo(serial::SerialPort& port);
     bool listen_continuous(serial::SerialPort& port);
+    // The zero and tare commands queued since the last exchange.
+    std::vector<std::vector<uint8_t>> take_commands();
+    // False (and the failure published) when the port failed.
+    bool send(serial::SerialPort& port, const std::vector<uint8_t>& bytes);
+    // What arrives before `deadline`; empty when time ran out, nullopt (published) when the port failed.
+    std::optional<std::vector<uint8_t>> read_some(serial::SerialPort& port, Deadline deadline);
 
     Opener open_;
     ScaleProtocol protocol_;

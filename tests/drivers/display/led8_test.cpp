@@ -2,12 +2,11 @@
 #include <doctest/doctest.h>
 
 #include "drivers/display/led8.hpp"
+#include "tests/support/bytes.hpp"
 
 using namespace pos::drivers::display;
+using pos::testing::bytes;
 
-namespace {
-std::vector<uint8_t> bytes(std::string_view text) { return {text.begin(), text.end()}; }
-}  // namespace
 
 TEST_CASE("led8: initialise, clear and the lamps in ASCII and binary numbering") {
     Led8Encoder ascii;

@@ -2,12 +2,11 @@
 #include <doctest/doctest.h>
 
 #include "drivers/display/vfd.hpp"
+#include "tests/support/bytes.hpp"
 
 using namespace pos::drivers::display;
+using pos::testing::bytes;
 
-namespace {
-std::vector<uint8_t> bytes(std::string_view text) { return {text.begin(), text.end()}; }
-}  // namespace
 
 TEST_CASE("vfd: CD5220 lines are ESC Q A / ESC Q B, padded to 20 columns, ended by CR") {
     VfdEncoder vfd({VfdCommands::cd5220, VfdCharset::ascii, 20});

@@ -4,18 +4,13 @@
 #include "drivers/printer/escpos.hpp"
 #include "drivers/printer/interpreter.hpp"
 #include "tests/support/golden.hpp"
+#include "tests/support/bytes.hpp"
 
 using namespace pos::drivers::printer;
+using pos::testing::bytes;
 using pos::testing::as_string;
 using pos::testing::golden;
 
-namespace {
-std::vector<uint8_t> bytes(std::initializer_list<int> values) {
-    std::vector<uint8_t> out;
-    for (int v : values) out.push_back(static_cast<uint8_t>(v));
-    return out;
-}
-}  // namespace
 
 TEST_CASE("escpos: each command's bytes") {
     CHECK(Encoder{}.initialize().bytes() == bytes({0x1B, 0x40}));

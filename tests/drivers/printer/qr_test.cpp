@@ -7,16 +7,11 @@
 #include "drivers/printer/escpos.hpp"
 #include "drivers/printer/interpreter.hpp"
 #include "drivers/printer/render.hpp"
+#include "tests/support/bytes.hpp"
 
 using namespace pos::drivers::printer;
+using pos::testing::bytes;
 
-namespace {
-std::vector<uint8_t> bytes(std::initializer_list<int> values) {
-    std::vector<uint8_t> out;
-    for (int v : values) out.push_back(static_cast<uint8_t>(v));
-    return out;
-}
-}  // namespace
 
 TEST_CASE("qr: model 2, module size, error correction, store and print bytes") {
     CHECK(Encoder{}.qr("0100000012", 6, QrEcc::m).bytes() ==

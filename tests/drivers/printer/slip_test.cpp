@@ -2,16 +2,11 @@
 #include <doctest/doctest.h>
 
 #include "drivers/printer/slip.hpp"
+#include "tests/support/bytes.hpp"
 
 using namespace pos::drivers::printer;
+using pos::testing::bytes;
 
-namespace {
-std::vector<uint8_t> bytes(std::initializer_list<int> values) {
-    std::vector<uint8_t> out;
-    for (int v : values) out.push_back(static_cast<uint8_t>(v));
-    return out;
-}
-}  // namespace
 
 TEST_CASE("slip: initialise, Chinese mode, each line in GB18030, feed and the profile's cut") {
     PrinterProfile profile = generic_profile(58);

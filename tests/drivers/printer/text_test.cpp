@@ -2,16 +2,11 @@
 #include <doctest/doctest.h>
 
 #include "drivers/printer/text.hpp"
+#include "tests/support/bytes.hpp"
 
 using namespace pos::drivers::printer;
+using pos::testing::bytes;
 
-namespace {
-std::vector<uint8_t> bytes(std::initializer_list<int> values) {
-    std::vector<uint8_t> out;
-    for (int v : values) out.push_back(static_cast<uint8_t>(v));
-    return out;
-}
-}  // namespace
 
 TEST_CASE("text: UTF-8 to GB18030 as the printer needs it") {
     CHECK(to_gb18030("矿泉水") == bytes({0xBF, 0xF3, 0xC8, 0xAA, 0xCB, 0xAE}));

@@ -2,12 +2,11 @@
 #include <doctest/doctest.h>
 
 #include "drivers/scale/continuous.hpp"
+#include "tests/support/bytes.hpp"
 
 using namespace pos::drivers::scale;
+using pos::testing::bytes;
 
-namespace {
-std::vector<uint8_t> bytes(std::string_view text) { return {text.begin(), text.end()}; }
-}  // namespace
 
 TEST_CASE("continuous: stable, unstable, net and overload lines") {
     auto stable = parse_continuous_line("ST,GS,+  1.234kg");

@@ -2,12 +2,11 @@
 #include <doctest/doctest.h>
 
 #include "drivers/scale/toledo8217.hpp"
+#include "tests/support/bytes.hpp"
 
 using namespace pos::drivers::scale;
+using pos::testing::bytes;
 
-namespace {
-std::vector<uint8_t> bytes(std::string_view text) { return {text.begin(), text.end()}; }
-}  // namespace
 
 TEST_CASE("toledo8217: the commands are single letters") {
     CHECK(toledo_request_weight() == bytes("W"));

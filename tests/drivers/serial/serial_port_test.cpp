@@ -4,17 +4,14 @@
 
 
 #include "drivers/serial/serial_port.hpp"
+#include "tests/support/bytes.hpp"
 #include "tests/support/pty_device.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace pos::drivers::serial;
 using namespace std::chrono_literals;
+using pos::testing::bytes;
 
-namespace {
-
-std::vector<uint8_t> bytes(std::string_view text) { return {text.begin(), text.end()}; }
-
-}  // namespace
 
 TEST_CASE("serial_port: line settings as a technician writes them") {
     auto plain = parse_line_settings("2400");
