@@ -1,0 +1,56 @@
+// Stock as a ledger (docs/stock.md): each item's position is what its movements add up to, valued
+// at moving average cost, so a count's variance has a value and a suggested order (要货) follows
+// from sales, stock and what is on its way. Pure functions on integers: quantities in thousandths
+// (grams for weighed goods), money in fen.
+#pragma once
+
+#include <cstdint>
+
+#include "pos/core/money.hpp"
+
+namespace pos::core {
+
+struct StockPosition {
+    int64_t on_hand_milli = 0;
+    int64_t value_fen = 0;      // what the stock on hand cost
+    int64_t unit_cost_fen = 0;  // moving average cost of one unit (or kg); kept when stock runs out
+};
+
+// Goods in at a cost (a delivery, a transfer in): the average moves to the new blend. Stock
+// below zero (sold before it was booked in) is first made good at the new cost.
+[[nodiscard]] StockPosition receive(StockPosition position, int64_t quantity_milli, Money unit_cost);
+
+// Goods out (a sale, a transfer out, a write-off, a shortage found by a count) or back in without
+// a new cost (a return, a surplus): valued at the average, which does not move.
+[[nodiscard]] StockPosition move_at_average(StockPosition position, int64_t change_milli);
+
+// `quantity_milli` at `unit_cost_fen` per unit, rounded half up to the fen.
+[[nodiscard]] Money stock_value(int64_t quantity_milli, int64_t unit_cost_fen);
+
+struct CountVariance {
+    int64_t expected_milli = 0;    // the snapshot at the count's start, moved by what sold or arrived since
+    int64_t counted_milli = 0;
+    int64_t difference_milli = 0;  // counted − expected: negative is a shortage
+    Money value;                   // the difference at average cost
+};
+
+// A counted item's variance: the count reflects the shelf after the sales made between the
+// snapshot and the count, so those are taken off what was expected.
+[[nodiscard]] CountVariance count_variance(int64_t snapshot_milli, int64_t moved_since_snapshot_milli,
+                                           int64_t counted_milli, int64_t unit_cost_fen);
+
+struct ReplenishmentFacts {
+    int64_t sold_milli = 0;        // sold in the window
+    int window_days = 28;
+    int cover_days = 7;            // how long an order must last: until the next delivery and its lead time
+    int64_t on_hand_milli = 0;
+    int64_t in_transit_milli = 0;  // ordered or transferred, not yet received
+    int64_t threshold_milli = 0;   // the item's low-stock threshold (库存预警值), kept as safety stock
+    int64_t pack_milli = 1000;     // the distribution centre's pack (a case of 12 is 12000)
+};
+
+// The quantity to order (要货): enough for `cover_days` of average sales plus the threshold, less
+// what is on hand and on its way, rounded up to whole packs; never below zero.
+[[nodiscard]] int64_t suggested_order_milli(const ReplenishmentFacts& facts);
+
+}  // namespace pos::core
