@@ -165,7 +165,7 @@ int run(const Options& options) {
         return 1;
     }
 
-    app::Checkout checkout(lane, *strings, fonts);
+    checkout::Checkout checkout(lane, *strings, fonts);
 
     // USB scanners listed in pos.toml are read on the USB thread (design.md §3); their events
     // come back through a queue drained once a frame, and wake the idle loop. The receipt

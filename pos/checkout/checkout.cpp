@@ -10,7 +10,7 @@
 #include "pos/ui/screens.hpp"
 #include "pos/ui/views.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 using core::ErrorCode;
 using ui::Notice;
@@ -476,11 +476,11 @@ void Checkout::apply(const ui::intent::Reprint&) {
     notice = success(tr_.format("print.reprint_queued", *queued));
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout
 
 // [SECTION] Shift menu, drawer movements, X/Z report, 交班
 
-namespace pos::app {
+namespace pos::checkout {
 
 namespace {
 
@@ -773,4 +773,4 @@ void Checkout::apply(const ui::intent::FinishClose&) {
     state_ = ui::UiState{};  // the next cashier logs in
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout

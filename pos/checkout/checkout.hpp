@@ -18,7 +18,7 @@
 #include "pos/ui/member_view.hpp"
 #include "pos/ui/no_receipt_view.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 class Checkout {
 public:
@@ -140,4 +140,4 @@ private:
     ui::NoReceiptView no_receipt_view_;
 };
 
-}  // namespace pos::app
+}  // namespace pos::checkout

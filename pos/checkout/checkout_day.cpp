@@ -6,7 +6,7 @@
 #include "pos/checkout/checkout.hpp"
 #include "pos/core/business_day.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 using ui::Notice;
 using ui::Screen;
@@ -134,4 +134,4 @@ void Checkout::apply(const ui::intent::PrintDailyReport&) {
     state_.manager.notice = Notice{Tone::success, tr_("report.print_queued"), {}};
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout

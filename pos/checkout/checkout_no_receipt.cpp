@@ -7,7 +7,7 @@
 
 #include "pos/actions/scripts/session.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 using core::ErrorCode;
 using ui::Notice;
@@ -141,4 +141,4 @@ void Checkout::apply(const ui::intent::CommitNoReceiptReturn& intent) {
     show_return_done(*outcome);
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout

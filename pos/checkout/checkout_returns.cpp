@@ -5,7 +5,7 @@
 
 #include "pos/actions/scripts/session.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 using core::ErrorCode;
 using ui::Notice;
@@ -93,4 +93,4 @@ void Checkout::show_return_done(const actions::ReturnOutcome& outcome) {
     }
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout
