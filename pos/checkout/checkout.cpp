@@ -1,6 +1,7 @@
 // Applying screen intents to the Lane. Every rule lives in the Lane; this file only decides
 // which screen follows and where a result is shown.
 #include "pos/checkout/checkout.hpp"
+#include "pos/checkout/screen_table.hpp"
 
 #include <imgui.h>
 
@@ -25,12 +26,9 @@ Notice info(std::string text) { return Notice{Tone::info, std::move(text), {}}; 
 }  // namespace
 
 bool Checkout::frame(ui::InputQueue& input) {
+    const ScreenEntry& screen = screen_entry(state_.screen);
     // The keys of the screen drawn now; keys left in the queue meet the next screen's own.
-    const char* key_context = state_.screen == Screen::sale     ? "sale"
-                              : state_.screen != Screen::tender ? ""
-                              : state_.tender.done              ? "change"
-                                                                : "tender";
-    const ui::KeyTable* keys = keymap_.table(key_context);
+    const ui::KeyTable* keys = keymap_.table(screen.key_context(state_));
     input.use_keys(keys);
     ui::Ui ui{tr_, fonts_.fonts(), fonts_.scale(), keys};
     const ImGuiIO& io = ImGui::GetIO();
@@ -53,34 +51,11 @@ bool Checkout::frame(ui::InputQueue& input) {
     ui::draw_status_bar(status, ui);
 
     ui::Intents intents;
-    switch (state_.screen) {
-        case Screen::login: ui::draw_login(state_.login, input, intents, ui); break;
-        case Screen::open_shift: ui::draw_open_shift(state_.shift, ui::make_shift_view(lane_), input, intents, ui); break;
-        case Screen::sale: ui::draw_sale(state_.sale, sale_view(), input, intents, ui); break;
-        case Screen::tender: ui::draw_tender(state_.tender, ui::make_tender_view(lane_), input, intents, ui); break;
-        case Screen::shift_menu:
-            ui::draw_shift_menu(state_.menu, ui::make_shift_menu_view(lane_, actions::local_now()), input, intents, ui);
-            break;
-        case Screen::cash_movement: ui::draw_cash_movement(state_.cash, ui::make_cash_view(lane_), input, intents, ui); break;
-        case Screen::shift_report: ui::draw_shift_report(state_.report, input, intents, ui); break;
-        case Screen::close_count: ui::draw_close_count(state_.close.count, ui::make_count_view(), input, intents, ui); break;
-        case Screen::close_variance: ui::draw_close_variance(state_.close.variance, input, intents, ui); break;
-        case Screen::returns: ui::draw_return(state_.returns, return_view_, input, intents, ui); break;
-        case Screen::end_of_day: ui::draw_end_of_day(state_.day, day_view_, input, intents, ui); break;
-        case Screen::manager_report: ui::draw_manager_report(state_.manager, manager_view_, input, intents, ui); break;
-        case Screen::repayment: ui::draw_repayment(state_.repay, member_view_, input, intents, ui); break;
-        case Screen::return_no_receipt:
-            ui::draw_return_no_receipt(state_.no_receipt, no_receipt_view_, input, intents, ui);
-            break;
-    }
+    screen.draw(*this, input, intents, ui);
     ImGui::PopFont();
     ImGui::End();
     // A typed reason may hold characters the atlas lacks: added before the next frame.
-    if (state_.screen == Screen::cash_movement) fonts_.ensure(state_.cash.reason.text);
-    if (state_.screen == Screen::close_variance) fonts_.ensure(state_.close.variance.reason.text);
-    if (state_.screen == Screen::returns) fonts_.ensure(state_.returns.reason.text);
-    if (state_.screen == Screen::end_of_day) fonts_.ensure(state_.day.reason.text);
-    if (state_.screen == Screen::return_no_receipt) fonts_.ensure(state_.no_receipt.reason.text);
+    if (const std::string* typed = screen.typed(state_)) fonts_.ensure(*typed);
     bool searched = refresh_lookup();
 
     for (const ui::Intent& intent : intents) {
@@ -201,25 +176,7 @@ void Checkout::apply(const ui::intent::OverridePrice& intent) {
     form.notice = success(tr_.format("price.done", change->line, ui::money_text(*price), intent.approver));
 }
 
-ui::Notice& Checkout::current_notice() {
-    switch (state_.screen) {
-        case Screen::login: return state_.login.notice;
-        case Screen::open_shift: return state_.shift.notice;
-        case Screen::sale: return state_.sale.notice;
-        case Screen::tender: return state_.tender.notice;
-        case Screen::shift_menu: return state_.menu.notice;
-        case Screen::cash_movement: return state_.cash.notice;
-        case Screen::shift_report: return state_.report.notice;
-        case Screen::close_count: return state_.close.count.notice;
-        case Screen::close_variance: return state_.close.variance.notice;
-        case Screen::returns: return state_.returns.notice;
-        case Screen::end_of_day: return state_.day.notice;
-        case Screen::manager_report: return state_.manager.notice;
-        case Screen::repayment: return state_.repay.notice;
-        case Screen::return_no_receipt: return state_.no_receipt.notice;
-    }
-    return state_.sale.notice;
-}
+ui::Notice& Checkout::current_notice() { return screen_entry(state_.screen).notice(state_); }
 
 void Checkout::enter_after_login() {
     const auto& user = lane_.operator_user();
@@ -524,17 +481,7 @@ void Checkout::apply(const ui::intent::OpenShiftMenu&) {
     state_.menu = ui::ShiftMenuForm{};
 }
 
-void Checkout::apply(const ui::intent::Leave&) {
-    switch (state_.screen) {
-        case Screen::cash_movement: state_.screen = state_.cash.back; break;
-        case Screen::shift_report:
-        case Screen::close_count:
-        case Screen::close_variance: state_.screen = Screen::shift_menu; break;
-        case Screen::end_of_day: state_.screen = state_.day.back; break;
-        case Screen::manager_report: state_.screen = state_.manager.back; break;
-        default: state_.screen = Screen::sale; break;
-    }
-}
+void Checkout::apply(const ui::intent::Leave&) { state_.screen = screen_entry(state_.screen).back(state_); }
 
 void Checkout::apply(const ui::intent::ShowXReport&) {
     const auto& shift = lane_.shift();

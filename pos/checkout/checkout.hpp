@@ -43,6 +43,10 @@ public:
     [[nodiscard]] std::optional<bool> scanner_connected() const { return scanner_connected_; }
 
 private:
+    // One row per screen (screen_table.hpp, checkout_screens.cpp).
+    struct ScreenEntry;
+    [[nodiscard]] static const ScreenEntry& screen_entry(ui::Screen screen);
+
     void apply(const ui::intent::Login& intent);
     void apply(const ui::intent::Logout& intent);
     void apply(const ui::intent::OpenShift& intent);
