@@ -1,12 +1,13 @@
 // Applying screen intents to the Lane. Every rule lives in the Lane; this file only decides
 // which screen follows and where a result is shown.
 #include "pos/checkout/checkout.hpp"
-#include "pos/checkout/screen_table.hpp"
 
 #include <imgui.h>
 
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/shift/shift_report.hpp"
+#include "pos/checkout/approval_entry.hpp"
+#include "pos/checkout/screen_table.hpp"
 #include "pos/core/shift.hpp"
 #include "pos/ui/screens.hpp"
 #include "pos/ui/views.hpp"
@@ -155,17 +156,12 @@ void Checkout::apply(const ui::intent::OverridePrice& intent) {
     }
     auto change = lane_.override_price(intent.line, *price, actions::Approval{intent.approver, intent.pin});
     if (!change) {
-        ErrorCode code = change.error().code;
         dialog.notice = ui::error_notice(tr_, change.error());
         dialog.pin.clear();
-        if (code == ErrorCode::wrong_pin) {
-            dialog.notice.detail.clear();
-            dialog.field = ui::ApprovalForm::Field::pin;
-        } else if (code == ErrorCode::unknown_operator || code == ErrorCode::not_permitted ||
-                   code == ErrorCode::approval_required) {
-            dialog.approver.clear();
-            dialog.field = ui::ApprovalForm::Field::approver;
-        } else if (code == ErrorCode::bad_amount) {
+        ApprovalRetry retry = retry_approval(change.error(), dialog);
+        // For a wrong PIN the translated text says it all; the lane's English would only repeat it.
+        if (retry == ApprovalRetry::pin) dialog.notice.detail.clear();
+        if (retry == ApprovalRetry::none && change.error().code == ErrorCode::bad_amount) {
             dialog.price.clear();
             dialog.field = ui::ApprovalForm::Field::price;
         }
@@ -318,13 +314,7 @@ void Checkout::apply(const ui::intent::VoidLine& intent) {
     if (!change) {
         form.approval.notice = ui::error_notice(tr_, change.error());
         form.approval.pin.clear();
-        if (change.error().code == ErrorCode::wrong_pin) {
-            form.approval.notice.detail.clear();
-            form.approval.field = ui::ApprovalForm::Field::pin;
-        } else if (change.error().code == ErrorCode::unknown_operator || change.error().code == ErrorCode::not_permitted) {
-            form.approval.approver.clear();
-            form.approval.field = ui::ApprovalForm::Field::approver;
-        }
+        if (retry_approval(change.error(), form.approval) == ApprovalRetry::pin) form.approval.notice.detail.clear();
         return;
     }
     form.approval = ui::ApprovalForm{};
@@ -546,26 +536,12 @@ void Checkout::apply(const ui::intent::MoveCash& intent) {
     auto moved = lane_.move_cash(request, actions::local_now());
     if (!moved) {
         form.notice = ui::error_notice(tr_, moved.error());
-        switch (moved.error().code) {
-            case ErrorCode::approval_required:
-                form.needs_approval = true;
-                form.field = Field::approver;
-                break;
-            case ErrorCode::wrong_pin:
-                form.notice.detail.clear();
-                form.pin.clear();
-                form.field = Field::pin;
-                break;
-            case ErrorCode::unknown_operator:
-            case ErrorCode::not_permitted:
-                form.approver.clear();
-                form.pin.clear();
-                form.field = Field::approver;
-                break;
-            case ErrorCode::bad_amount: form.field = Field::amount; break;
-            case ErrorCode::bad_input: form.field = Field::reason; break;
-            default: break;
-        }
+        ErrorCode code = moved.error().code;
+        if (code == ErrorCode::approval_required) form.needs_approval = true;  // the approval fields appear
+        ApprovalRetry retry = retry_approval(moved.error(), form);
+        if (retry == ApprovalRetry::pin) form.notice.detail.clear();
+        if (retry == ApprovalRetry::none && code == ErrorCode::bad_amount) form.field = Field::amount;
+        if (retry == ApprovalRetry::none && code == ErrorCode::bad_input) form.field = Field::reason;
         form.notice_field = form.field;
         return;
     }
@@ -647,22 +623,11 @@ void Checkout::try_close(const actions::CloseShiftRequest& request) {
     }
     if (!preview(request)) return;
     form.notice = ui::error_notice(tr_, error);
-    switch (error.code) {
-        case ErrorCode::bad_input:
-            form.notice.text = tr_("close.signoff_needed");
-            form.field = Field::reason;
-            break;
-        case ErrorCode::approval_required: form.field = Field::approver; break;
-        case ErrorCode::wrong_pin:
-            form.notice.detail.clear();
-            form.pin.clear();
-            form.field = Field::pin;
-            break;
-        default:
-            form.approver.clear();
-            form.pin.clear();
-            form.field = Field::approver;
-            break;
+    if (error.code == ErrorCode::bad_input) {
+        form.notice.text = tr_("close.signoff_needed");
+        form.field = Field::reason;
+    } else if (retry_approval(error, form) == ApprovalRetry::pin) {
+        form.notice.detail.clear();
     }
     form.notice_field = form.field;
     state_.screen = Screen::close_variance;

@@ -4,6 +4,7 @@
 #include "pos/checkout/checkout.hpp"
 
 #include "pos/actions/scripts/session.hpp"
+#include "pos/checkout/approval_entry.hpp"
 
 namespace pos::checkout {
 
@@ -62,18 +63,10 @@ void Checkout::apply(const ui::intent::CommitReturn& intent) {
     }
     auto outcome = lane_.return_items(request, actions::local_now());
     if (!outcome) {
-        ErrorCode code = outcome.error().code;
         form.notice = ui::error_notice(tr_, outcome.error());
         form.pin.clear();
-        if (code == ErrorCode::wrong_pin) {
-            form.field = Field::pin;
-        } else if (code == ErrorCode::unknown_operator || code == ErrorCode::not_permitted ||
-                   code == ErrorCode::approval_required) {
-            form.approver.clear();
-            form.field = Field::approver;
-        } else {
-            form.field = Field::quantity;
-        }
+        // Not the approval: a quantity (or the receipt's state) is what to look at again.
+        if (retry_approval(outcome.error(), form) == ApprovalRetry::none) form.field = Field::quantity;
         return;
     }
     // Committed: the slip prints (the drawer opens first for a cash refund), and the screen

@@ -23,11 +23,16 @@ public:
     static constexpr int max_frames = 200;
 
     // A demo store of its own in a temporary directory.
-    CheckoutDriver() : demo_(std::in_place), lane_(*demo_->lane), fonts_(builtin_fonts()), checkout_(lane_, headless_.tr(), fonts_) {}
+    CheckoutDriver()
+        : demo_(std::in_place), lane_(*demo_->lane), fonts_(builtin_fonts()),
+          checkout_(lane_, headless_.tr(), fonts_) {}
     // The lane of `data_dir`, set up by the test (a store URL of its own in pos.toml).
     explicit CheckoutDriver(const std::string& data_dir)
-        : files_(open(data_dir)), own_lane_(std::make_unique<actions::Lane>(*files_.db, files_.config)), lane_(*own_lane_),
-          fonts_(builtin_fonts()), checkout_(lane_, headless_.tr(), fonts_) {}
+        : files_(open(data_dir)),
+          own_lane_(std::make_unique<actions::Lane>(*files_.db, files_.config)),
+          lane_(*own_lane_),
+          fonts_(builtin_fonts()),
+          checkout_(lane_, headless_.tr(), fonts_) {}
 
     // Types text (each character as a key press of it), then draws until the checkout is idle.
     void type(std::string_view text) {
@@ -67,6 +72,9 @@ public:
         ImGui::Render();
         return changed;
     }
+
+    // Draws until the answer of the F9 receipt lookup is on screen.
+    void wait_for_lookup() { settle(); }
 
     // Cashier 1001 (PIN 1234) logs in and opens the shift with the default float.
     void log_in_and_open_shift() {
