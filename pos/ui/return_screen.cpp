@@ -3,6 +3,7 @@
 // on the PIN commits; ↑↓ choose the line whose quantity is typed; Tab next field; Esc back.
 #include <algorithm>
 
+#include "pos/ui/field_cycle.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -23,13 +24,7 @@ Entry& entry_of(ReturnForm& form) {
 
 // After the receipt: quantity, reason, approver, PIN, around again.
 void next_field(ReturnForm& form) {
-    switch (form.field) {
-        case Field::receipt:
-        case Field::pin: form.field = Field::quantity; break;
-        case Field::quantity: form.field = Field::reason; break;
-        case Field::reason: form.field = Field::approver; break;
-        case Field::approver: form.field = Field::pin; break;
-    }
+    form.field = cycle_field(form.field, {Field::quantity, Field::reason, Field::approver, Field::pin});
 }
 
 void record(const ReturnForm& form, const ReturnView& view, Intents& intents) {
