@@ -27,6 +27,9 @@ Notice info(std::string text) { return Notice{Tone::info, std::move(text), {}}; 
 }  // namespace
 
 bool Checkout::frame(ui::InputQueue& input) {
+    // The F9 lookup's answer, taken once a frame, before the screen that shows it is drawn.
+    std::optional<ReceiptLookup::Answer> found = lookup_.take();
+    if (found) show_lookup(std::move(*found));
     const ScreenEntry& screen = screen_entry(state_.screen);
     // The keys of the screen drawn now; keys left in the queue meet the next screen's own.
     const ui::KeyTable* keys = keymap_.table(screen.key_context(state_));
@@ -62,7 +65,7 @@ bool Checkout::frame(ui::InputQueue& input) {
     for (const ui::Intent& intent : intents) {
         std::visit([this](const auto& each) { apply(each); }, intent);
     }
-    return !intents.empty() || searched;
+    return !intents.empty() || searched || found;
 }
 
 ui::SaleView Checkout::sale_view() {

@@ -26,8 +26,16 @@ void Checkout::apply(const ui::intent::OpenReturn&) {
 }
 
 void Checkout::apply(const ui::intent::LookupReturn& intent) {
+    // On a worker (receipt_lookup.hpp): the store may take seconds to answer.
     ui::ReturnForm& form = state_.returns;
-    auto found = lane_.find_returnable(intent.receipt);
+    form.looking_up = true;
+    form.notice = Notice{Tone::info, tr_.format("return.looking_up", intent.receipt), {}};
+    lookup_.start(lane_, intent.receipt, notify_);
+}
+
+void Checkout::show_lookup(ReceiptLookup::Answer found) {
+    ui::ReturnForm& form = state_.returns;
+    form.looking_up = false;
     if (!found) {
         form.notice = ui::error_notice(tr_, found.error());
         form.receipt.clear();

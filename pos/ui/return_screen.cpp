@@ -116,8 +116,10 @@ void draw_lines(ReturnForm& form, const ReturnView& view, const Ui& ui, ImVec2 s
 }  // namespace
 
 void draw_return(ReturnForm& form, const ReturnView& view, InputQueue& input, Intents& intents, const Ui& ui) {
-    while (auto event = input.next()) {
-        if (handle(form, view, *event, intents)) break;
+    // While the receipt is looked up, keys typed or scanned stay queued for its lines.
+    while (!form.looking_up) {
+        auto event = input.next();
+        if (!event || handle(form, view, *event, intents)) break;
     }
     bool found = !view.receipt.empty() && form.quantities.size() == view.lines.size() && !view.lines.empty();
 
@@ -169,7 +171,7 @@ void draw_return(ReturnForm& form, const ReturnView& view, InputQueue& input, In
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
     };
     std::optional<InputEvent> tapped = found ? key_hints(ui, hints) : key_hints(ui, receipt_hints);
-    if (tapped) input.push_front(*tapped);
+    if (tapped && !form.looking_up) input.push_front(*tapped);
 }
 
 }  // namespace pos::ui

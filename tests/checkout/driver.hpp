@@ -6,7 +6,10 @@
 
 #include <imgui.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,14 +28,18 @@ public:
     // A demo store of its own in a temporary directory.
     CheckoutDriver()
         : demo_(std::in_place), lane_(*demo_->lane), fonts_(builtin_fonts()),
-          checkout_(lane_, headless_.tr(), fonts_) {}
+          checkout_(lane_, headless_.tr(), fonts_) {
+        checkout_.set_notify([this] { notify_answered(); });
+    }
     // The lane of `data_dir`, set up by the test (a store URL of its own in pos.toml).
     explicit CheckoutDriver(const std::string& data_dir)
         : files_(open(data_dir)),
           own_lane_(std::make_unique<actions::Lane>(*files_.db, files_.config)),
           lane_(*own_lane_),
           fonts_(builtin_fonts()),
-          checkout_(lane_, headless_.tr(), fonts_) {}
+          checkout_(lane_, headless_.tr(), fonts_) {
+        checkout_.set_notify([this] { notify_answered(); });
+    }
 
     // Types text (each character as a key press of it), then draws until the checkout is idle.
     void type(std::string_view text) {
@@ -53,13 +60,14 @@ public:
         settle();
     }
 
-    // Draws frames until every key is taken and two frames in a row change nothing; returns the
-    // frames drawn. Bounded: a checkout that never settles fails the test.
+    // Draws frames until every key is taken (or waits for a worker's answer) and two frames in a
+    // row change nothing; returns the frames drawn. Bounded: a checkout that never settles fails.
     int settle() {
         int quiet = 0;
         for (int frame = 1; frame <= max_frames; ++frame) {
             bool changed = draw_frame();
-            quiet = headless_.input.empty() && !changed ? quiet + 1 : 0;
+            bool keys_taken = headless_.input.empty() || checkout_.waiting();
+            quiet = keys_taken && !changed ? quiet + 1 : 0;
             if (quiet == 2) return frame;
         }
         FAIL("the checkout did not settle in ", max_frames, " frames");
@@ -73,8 +81,17 @@ public:
         return changed;
     }
 
-    // Draws until the answer of the F9 receipt lookup is on screen.
-    void wait_for_lookup() { settle(); }
+    // Waits (bounded) for the worker of the F9 receipt lookup to answer, then draws until the
+    // answer is on screen. The worker's notify call wakes the wait: no sleeping, no polling.
+    void wait_for_lookup() {
+        {
+            std::unique_lock lock(answered_mutex_);
+            auto answered = [&] { return !checkout_.waiting() || checkout_.answer_ready(); };
+            REQUIRE(answered_.wait_for(lock, std::chrono::seconds(30), answered));
+        }
+        settle();
+        CHECK_FALSE(checkout_.waiting());
+    }
 
     // Cashier 1001 (PIN 1234) logs in and opens the shift with the default float.
     void log_in_and_open_shift() {
@@ -90,6 +107,11 @@ public:
     [[nodiscard]] const ui::Strings& tr() const { return headless_.tr(); }
 
 private:
+    // From the worker, after its answer is set: the lock orders it after a waiter's check.
+    void notify_answered() {
+        { std::lock_guard lock(answered_mutex_); }
+        answered_.notify_all();
+    }
     static actions::OpenLane open(const std::string& data_dir) {
         setenv("POS_ASSETS_DIR", POS_SOURCE_DIR "/assets", 1);
         auto opened = actions::open_lane(data_dir);
@@ -107,6 +129,8 @@ private:
     actions::Lane& lane_;
     Headless headless_;  // before fonts_: the ImGui context the font book uses
     ui::FontBook fonts_;
+    std::mutex answered_mutex_;  // before checkout_: its worker may notify until the checkout is gone
+    std::condition_variable answered_;
     checkout::Checkout checkout_;
 };
 
