@@ -165,7 +165,8 @@ int run(const Options& options) {
         return 1;
     }
 
-    app::Checkout checkout(lane, *strings, fonts);
+    checkout::Checkout checkout(lane, *strings, fonts);
+    checkout.set_notify([] { glfwPostEmptyEvent(); });  // a worker's answer (F9 lookup) wakes the idle loop
 
     // USB scanners listed in pos.toml are read on the USB thread (docs/design.md "Threads"); their events
     // come back through a queue drained once a frame, and wake the idle loop. The receipt
@@ -268,6 +269,7 @@ int run(const Options& options) {
             checkout.set_sync(badge);
             active = true;
         }
+        if (checkout.answer_ready()) active = true;
         if (print_queue && print_queue->status() != drawn_printer) {
             drawn_printer = print_queue->status();
             active = true;
@@ -294,7 +296,7 @@ int run(const Options& options) {
         ++frame;
         if (frame == 1) sync->start();
         settle = changed || !input.empty() ? 2 : settle - 1;
-        if (screenshot && frame >= options.frames && input.empty() && settle <= 0) {
+        if (screenshot && frame >= options.frames && input.empty() && settle <= 0 && !checkout.waiting()) {
             auto written = window.write_png(options.screenshot);
             if (!written) {
                 std::cerr << "pos: " << written.error().message << "\n";

@@ -6,11 +6,13 @@
 
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/shift/shift_report.hpp"
+#include "pos/checkout/approval_entry.hpp"
+#include "pos/checkout/screen_table.hpp"
 #include "pos/core/shift.hpp"
 #include "pos/ui/screens.hpp"
 #include "pos/ui/views.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 using core::ErrorCode;
 using ui::Notice;
@@ -25,12 +27,12 @@ Notice info(std::string text) { return Notice{Tone::info, std::move(text), {}}; 
 }  // namespace
 
 bool Checkout::frame(ui::InputQueue& input) {
+    // The F9 lookup's answer, taken once a frame, before the screen that shows it is drawn.
+    std::optional<ReceiptLookup::Answer> found = lookup_.take();
+    if (found) show_lookup(std::move(*found));
+    const ScreenEntry& screen = screen_entry(state_.screen);
     // The keys of the screen drawn now; keys left in the queue meet the next screen's own.
-    const char* key_context = state_.screen == Screen::sale     ? "sale"
-                              : state_.screen != Screen::tender ? ""
-                              : state_.tender.done              ? "change"
-                                                                : "tender";
-    const ui::KeyTable* keys = keymap_.table(key_context);
+    const ui::KeyTable* keys = keymap_.table(screen.key_context(state_));
     input.use_keys(keys);
     ui::Ui ui{tr_, fonts_.fonts(), fonts_.scale(), keys};
     const ImGuiIO& io = ImGui::GetIO();
@@ -53,40 +55,17 @@ bool Checkout::frame(ui::InputQueue& input) {
     ui::draw_status_bar(status, ui);
 
     ui::Intents intents;
-    switch (state_.screen) {
-        case Screen::login: ui::draw_login(state_.login, input, intents, ui); break;
-        case Screen::open_shift: ui::draw_open_shift(state_.shift, ui::make_shift_view(lane_), input, intents, ui); break;
-        case Screen::sale: ui::draw_sale(state_.sale, sale_view(), input, intents, ui); break;
-        case Screen::tender: ui::draw_tender(state_.tender, ui::make_tender_view(lane_), input, intents, ui); break;
-        case Screen::shift_menu:
-            ui::draw_shift_menu(state_.menu, ui::make_shift_menu_view(lane_, actions::local_now()), input, intents, ui);
-            break;
-        case Screen::cash_movement: ui::draw_cash_movement(state_.cash, ui::make_cash_view(lane_), input, intents, ui); break;
-        case Screen::shift_report: ui::draw_shift_report(state_.report, input, intents, ui); break;
-        case Screen::close_count: ui::draw_close_count(state_.close.count, ui::make_count_view(), input, intents, ui); break;
-        case Screen::close_variance: ui::draw_close_variance(state_.close.variance, input, intents, ui); break;
-        case Screen::returns: ui::draw_return(state_.returns, return_view_, input, intents, ui); break;
-        case Screen::end_of_day: ui::draw_end_of_day(state_.day, day_view_, input, intents, ui); break;
-        case Screen::manager_report: ui::draw_manager_report(state_.manager, manager_view_, input, intents, ui); break;
-        case Screen::repayment: ui::draw_repayment(state_.repay, member_view_, input, intents, ui); break;
-        case Screen::return_no_receipt:
-            ui::draw_return_no_receipt(state_.no_receipt, no_receipt_view_, input, intents, ui);
-            break;
-    }
+    screen.draw(*this, input, intents, ui);
     ImGui::PopFont();
     ImGui::End();
     // A typed reason may hold characters the atlas lacks: added before the next frame.
-    if (state_.screen == Screen::cash_movement) fonts_.ensure(state_.cash.reason.text);
-    if (state_.screen == Screen::close_variance) fonts_.ensure(state_.close.variance.reason.text);
-    if (state_.screen == Screen::returns) fonts_.ensure(state_.returns.reason.text);
-    if (state_.screen == Screen::end_of_day) fonts_.ensure(state_.day.reason.text);
-    if (state_.screen == Screen::return_no_receipt) fonts_.ensure(state_.no_receipt.reason.text);
+    if (const std::string* typed = screen.typed(state_)) fonts_.ensure(*typed);
     bool searched = refresh_lookup();
 
     for (const ui::Intent& intent : intents) {
         std::visit([this](const auto& each) { apply(each); }, intent);
     }
-    return !intents.empty() || searched;
+    return !intents.empty() || searched || found;
 }
 
 ui::SaleView Checkout::sale_view() {
@@ -180,17 +159,12 @@ void Checkout::apply(const ui::intent::OverridePrice& intent) {
     }
     auto change = lane_.override_price(intent.line, *price, actions::Approval{intent.approver, intent.pin});
     if (!change) {
-        ErrorCode code = change.error().code;
         dialog.notice = ui::error_notice(tr_, change.error());
         dialog.pin.clear();
-        if (code == ErrorCode::wrong_pin) {
-            dialog.notice.detail.clear();
-            dialog.field = ui::ApprovalForm::Field::pin;
-        } else if (code == ErrorCode::unknown_operator || code == ErrorCode::not_permitted ||
-                   code == ErrorCode::approval_required) {
-            dialog.approver.clear();
-            dialog.field = ui::ApprovalForm::Field::approver;
-        } else if (code == ErrorCode::bad_amount) {
+        ApprovalRetry retry = retry_approval(change.error(), dialog);
+        // For a wrong PIN the translated text says it all; the lane's English would only repeat it.
+        if (retry == ApprovalRetry::pin) dialog.notice.detail.clear();
+        if (retry == ApprovalRetry::none && change.error().code == ErrorCode::bad_amount) {
             dialog.price.clear();
             dialog.field = ui::ApprovalForm::Field::price;
         }
@@ -201,25 +175,7 @@ void Checkout::apply(const ui::intent::OverridePrice& intent) {
     form.notice = success(tr_.format("price.done", change->line, ui::money_text(*price), intent.approver));
 }
 
-ui::Notice& Checkout::current_notice() {
-    switch (state_.screen) {
-        case Screen::login: return state_.login.notice;
-        case Screen::open_shift: return state_.shift.notice;
-        case Screen::sale: return state_.sale.notice;
-        case Screen::tender: return state_.tender.notice;
-        case Screen::shift_menu: return state_.menu.notice;
-        case Screen::cash_movement: return state_.cash.notice;
-        case Screen::shift_report: return state_.report.notice;
-        case Screen::close_count: return state_.close.count.notice;
-        case Screen::close_variance: return state_.close.variance.notice;
-        case Screen::returns: return state_.returns.notice;
-        case Screen::end_of_day: return state_.day.notice;
-        case Screen::manager_report: return state_.manager.notice;
-        case Screen::repayment: return state_.repay.notice;
-        case Screen::return_no_receipt: return state_.no_receipt.notice;
-    }
-    return state_.sale.notice;
-}
+ui::Notice& Checkout::current_notice() { return screen_entry(state_.screen).notice(state_); }
 
 void Checkout::enter_after_login() {
     const auto& user = lane_.operator_user();
@@ -361,13 +317,7 @@ void Checkout::apply(const ui::intent::VoidLine& intent) {
     if (!change) {
         form.approval.notice = ui::error_notice(tr_, change.error());
         form.approval.pin.clear();
-        if (change.error().code == ErrorCode::wrong_pin) {
-            form.approval.notice.detail.clear();
-            form.approval.field = ui::ApprovalForm::Field::pin;
-        } else if (change.error().code == ErrorCode::unknown_operator || change.error().code == ErrorCode::not_permitted) {
-            form.approval.approver.clear();
-            form.approval.field = ui::ApprovalForm::Field::approver;
-        }
+        if (retry_approval(change.error(), form.approval) == ApprovalRetry::pin) form.approval.notice.detail.clear();
         return;
     }
     form.approval = ui::ApprovalForm{};
@@ -476,11 +426,11 @@ void Checkout::apply(const ui::intent::Reprint&) {
     notice = success(tr_.format("print.reprint_queued", *queued));
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout
 
 // [SECTION] Shift menu, drawer movements, X/Z report, 交班
 
-namespace pos::app {
+namespace pos::checkout {
 
 namespace {
 
@@ -524,17 +474,7 @@ void Checkout::apply(const ui::intent::OpenShiftMenu&) {
     state_.menu = ui::ShiftMenuForm{};
 }
 
-void Checkout::apply(const ui::intent::Leave&) {
-    switch (state_.screen) {
-        case Screen::cash_movement: state_.screen = state_.cash.back; break;
-        case Screen::shift_report:
-        case Screen::close_count:
-        case Screen::close_variance: state_.screen = Screen::shift_menu; break;
-        case Screen::end_of_day: state_.screen = state_.day.back; break;
-        case Screen::manager_report: state_.screen = state_.manager.back; break;
-        default: state_.screen = Screen::sale; break;
-    }
-}
+void Checkout::apply(const ui::intent::Leave&) { state_.screen = screen_entry(state_.screen).back(state_); }
 
 void Checkout::apply(const ui::intent::ShowXReport&) {
     const auto& shift = lane_.shift();
@@ -599,26 +539,12 @@ void Checkout::apply(const ui::intent::MoveCash& intent) {
     auto moved = lane_.move_cash(request, actions::local_now());
     if (!moved) {
         form.notice = ui::error_notice(tr_, moved.error());
-        switch (moved.error().code) {
-            case ErrorCode::approval_required:
-                form.needs_approval = true;
-                form.field = Field::approver;
-                break;
-            case ErrorCode::wrong_pin:
-                form.notice.detail.clear();
-                form.pin.clear();
-                form.field = Field::pin;
-                break;
-            case ErrorCode::unknown_operator:
-            case ErrorCode::not_permitted:
-                form.approver.clear();
-                form.pin.clear();
-                form.field = Field::approver;
-                break;
-            case ErrorCode::bad_amount: form.field = Field::amount; break;
-            case ErrorCode::bad_input: form.field = Field::reason; break;
-            default: break;
-        }
+        ErrorCode code = moved.error().code;
+        if (code == ErrorCode::approval_required) form.needs_approval = true;  // the approval fields appear
+        ApprovalRetry retry = retry_approval(moved.error(), form);
+        if (retry == ApprovalRetry::pin) form.notice.detail.clear();
+        if (retry == ApprovalRetry::none && code == ErrorCode::bad_amount) form.field = Field::amount;
+        if (retry == ApprovalRetry::none && code == ErrorCode::bad_input) form.field = Field::reason;
         form.notice_field = form.field;
         return;
     }
@@ -700,22 +626,11 @@ void Checkout::try_close(const actions::CloseShiftRequest& request) {
     }
     if (!preview(request)) return;
     form.notice = ui::error_notice(tr_, error);
-    switch (error.code) {
-        case ErrorCode::bad_input:
-            form.notice.text = tr_("close.signoff_needed");
-            form.field = Field::reason;
-            break;
-        case ErrorCode::approval_required: form.field = Field::approver; break;
-        case ErrorCode::wrong_pin:
-            form.notice.detail.clear();
-            form.pin.clear();
-            form.field = Field::pin;
-            break;
-        default:
-            form.approver.clear();
-            form.pin.clear();
-            form.field = Field::approver;
-            break;
+    if (error.code == ErrorCode::bad_input) {
+        form.notice.text = tr_("close.signoff_needed");
+        form.field = Field::reason;
+    } else if (retry_approval(error, form) == ApprovalRetry::pin) {
+        form.notice.detail.clear();
     }
     form.notice_field = form.field;
     state_.screen = Screen::close_variance;
@@ -773,4 +688,4 @@ void Checkout::apply(const ui::intent::FinishClose&) {
     state_ = ui::UiState{};  // the next cashier logs in
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout

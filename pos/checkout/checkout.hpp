@@ -2,12 +2,14 @@
 // intents the screen recorded to the Lane and moves between screens on the results.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "pos/actions/lane.hpp"
 #include "pos/actions/printing/printing.hpp"
+#include "pos/checkout/receipt_lookup.hpp"
 #include "pos/ui/input.hpp"
 #include "pos/ui/keymap.hpp"
 #include "pos/ui/state.hpp"
@@ -18,7 +20,7 @@
 #include "pos/ui/member_view.hpp"
 #include "pos/ui/no_receipt_view.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 class Checkout {
 public:
@@ -41,8 +43,18 @@ public:
     // The receipt printer ([devices] printers); null: nothing prints and the status bar shows no printer.
     void set_printing(actions::Printing* printing) { printing_ = printing; }
     [[nodiscard]] std::optional<bool> scanner_connected() const { return scanner_connected_; }
+    // Called from a worker thread when its answer is ready (the app wakes its idle loop with it).
+    void set_notify(std::function<void()> notify) { notify_ = std::move(notify); }
+    // A worker's answer (F9's receipt lookup) is awaited; its keys wait in the queue meanwhile.
+    [[nodiscard]] bool waiting() const { return lookup_.running(); }
+    // That answer is ready: the next frame shows it.
+    [[nodiscard]] bool answer_ready() const { return lookup_.ready(); }
 
 private:
+    // One row per screen (screen_table.hpp, checkout_screens.cpp).
+    struct ScreenEntry;
+    [[nodiscard]] static const ScreenEntry& screen_entry(ui::Screen screen);
+
     void apply(const ui::intent::Login& intent);
     void apply(const ui::intent::Logout& intent);
     void apply(const ui::intent::OpenShift& intent);
@@ -71,6 +83,7 @@ private:
     void apply(const ui::intent::OpenReturn& intent);
     void apply(const ui::intent::LookupReturn& intent);
     void apply(const ui::intent::CommitReturn& intent);
+    void show_lookup(ReceiptLookup::Answer found);  // the receipt's lines, or why it was not found
     void show_return_done(const actions::ReturnOutcome& outcome);  // back to selling, slip printed
     void apply(const ui::intent::OpenNoReceiptReturn& intent);
     void apply(const ui::intent::AddReturnItem& intent);
@@ -138,6 +151,8 @@ private:
     ui::MemberView member_view_;                        // the member on the 还款 screen
     std::vector<actions::ReturnLine> no_receipt_lines_; // 无小票退货: the items listed, by code
     ui::NoReceiptView no_receipt_view_;
+    std::function<void()> notify_;
+    ReceiptLookup lookup_;  // last: its worker is joined before anything it may use goes
 };
 
-}  // namespace pos::app
+}  // namespace pos::checkout

@@ -3,10 +3,11 @@
 #include "pos/actions/reports/daily_report.hpp"
 #include "pos/actions/printing/report_print.hpp"
 #include "pos/actions/scripts/session.hpp"
+#include "pos/checkout/approval_entry.hpp"
 #include "pos/checkout/checkout.hpp"
 #include "pos/core/business_day.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 using ui::Notice;
 using ui::Screen;
@@ -62,6 +63,7 @@ void Checkout::apply(const ui::intent::CloseDay& intent) {
         // The lane lists the blockers in English; the screen lists them below in its own language.
         if (outcome.error().code == core::ErrorCode::day_blocked) notice.detail.clear();
         form.pin.clear();
+        retry_approval(outcome.error(), form);  // forcing: a refused second supervisor types again
         // What blocks may have changed since the screen was read (a shift closed, a lane synced).
         if (auto status = lane_.day_status(**store)) day_view_ = ui::make_day_view(*status, tr_);
         form.notice = notice;
@@ -134,4 +136,4 @@ void Checkout::apply(const ui::intent::PrintDailyReport&) {
     state_.manager.notice = Notice{Tone::success, tr_("report.print_queued"), {}};
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout

@@ -8,7 +8,7 @@
 #include "pos/actions/scripts/session.hpp"
 #include "pos/core/member_credit.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 using ui::Notice;
 using ui::Screen;
@@ -93,4 +93,4 @@ void Checkout::apply(const ui::intent::PayAccount& intent) {
     }
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout

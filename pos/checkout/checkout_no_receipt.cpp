@@ -6,8 +6,9 @@
 #include <fmt/format.h>
 
 #include "pos/actions/scripts/session.hpp"
+#include "pos/checkout/approval_entry.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 using core::ErrorCode;
 using ui::Notice;
@@ -113,19 +114,20 @@ void Checkout::apply(const ui::intent::CommitNoReceiptReturn& intent) {
     if (!outcome) {
         ErrorCode code = outcome.error().code;
         form.pin.clear();
-        if (code == ErrorCode::wrong_pin) {
-            form.approval_notice = ui::error_notice(tr_, outcome.error());
-            form.field = Field::pin;
-        } else if (code == ErrorCode::unknown_operator || code == ErrorCode::not_permitted ||
-                   code == ErrorCode::approval_required || code == ErrorCode::locked_out) {
+        ApprovalRetry retry = retry_approval(outcome.error(), form);
+        if (retry == ApprovalRetry::none && code == ErrorCode::locked_out) {
+            // This manager may not approve for now: another one does.
+            form.approver.clear();
+            form.field = Field::approver;
+            retry = ApprovalRetry::approver;
+        }
+        if (retry != ApprovalRetry::none) {
             form.approval_notice = ui::error_notice(tr_, outcome.error());
             if (code == ErrorCode::not_permitted) {
                 // Said in the screen's language: who may approve; the lane's English adds nothing.
                 form.approval_notice.text = tr_.format("noreceipt.not_manager", intent.approver);
                 form.approval_notice.detail.clear();
             }
-            form.approver.clear();
-            form.field = Field::approver;
         } else {
             // Not the approval: the list or the reason. The dialog closes, the notice is on the screen.
             form.approving = false;
@@ -141,4 +143,4 @@ void Checkout::apply(const ui::intent::CommitNoReceiptReturn& intent) {
     show_return_done(*outcome);
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout

@@ -4,8 +4,9 @@
 #include "pos/checkout/checkout.hpp"
 
 #include "pos/actions/scripts/session.hpp"
+#include "pos/checkout/approval_entry.hpp"
 
-namespace pos::app {
+namespace pos::checkout {
 
 using core::ErrorCode;
 using ui::Notice;
@@ -25,8 +26,16 @@ void Checkout::apply(const ui::intent::OpenReturn&) {
 }
 
 void Checkout::apply(const ui::intent::LookupReturn& intent) {
+    // On a worker (receipt_lookup.hpp): the store may take seconds to answer.
     ui::ReturnForm& form = state_.returns;
-    auto found = lane_.find_returnable(intent.receipt);
+    form.looking_up = true;
+    form.notice = Notice{Tone::info, tr_.format("return.looking_up", intent.receipt), {}};
+    lookup_.start(lane_, intent.receipt, notify_);
+}
+
+void Checkout::show_lookup(ReceiptLookup::Answer found) {
+    ui::ReturnForm& form = state_.returns;
+    form.looking_up = false;
     if (!found) {
         form.notice = ui::error_notice(tr_, found.error());
         form.receipt.clear();
@@ -62,18 +71,10 @@ void Checkout::apply(const ui::intent::CommitReturn& intent) {
     }
     auto outcome = lane_.return_items(request, actions::local_now());
     if (!outcome) {
-        ErrorCode code = outcome.error().code;
         form.notice = ui::error_notice(tr_, outcome.error());
         form.pin.clear();
-        if (code == ErrorCode::wrong_pin) {
-            form.field = Field::pin;
-        } else if (code == ErrorCode::unknown_operator || code == ErrorCode::not_permitted ||
-                   code == ErrorCode::approval_required) {
-            form.approver.clear();
-            form.field = Field::approver;
-        } else {
-            form.field = Field::quantity;
-        }
+        // Not the approval: a quantity (or the receipt's state) is what to look at again.
+        if (retry_approval(outcome.error(), form) == ApprovalRetry::none) form.field = Field::quantity;
         return;
     }
     // Committed: the slip prints (the drawer opens first for a cash refund), and the screen
@@ -93,4 +94,4 @@ void Checkout::show_return_done(const actions::ReturnOutcome& outcome) {
     }
 }
 
-}  // namespace pos::app
+}  // namespace pos::checkout

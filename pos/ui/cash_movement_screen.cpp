@@ -5,6 +5,7 @@
 #include <array>
 #include <span>
 
+#include "pos/ui/field_cycle.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -63,10 +64,7 @@ Entry& entry_of(CashForm& form, Field field) {
 
 void step_field(CashForm& form, int step) {
     std::vector<Field> fields = fields_of(form);
-    auto at = std::find(fields.begin(), fields.end(), form.field);
-    int index = at == fields.end() ? 0 : static_cast<int>(at - fields.begin());
-    int count = static_cast<int>(fields.size());
-    form.field = fields[static_cast<size_t>(((index + step) % count + count) % count)];
+    form.field = cycle_field(form.field, std::span<const Field>(fields), step);
 }
 
 void pick_preset(CashForm& form, const Strings& tr, int index) {

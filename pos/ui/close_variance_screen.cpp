@@ -7,6 +7,7 @@
 #include <cmath>
 #include <span>
 
+#include "pos/ui/field_cycle.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -27,8 +28,7 @@ Entry& entry_of(VarianceForm& form, Field field) {
 }
 
 void step_field(VarianceForm& form, int step) {
-    int next = (static_cast<int>(form.field) + step + 3) % 3;
-    form.field = static_cast<Field>(next);
+    form.field = cycle_field(form.field, {Field::reason, Field::approver, Field::pin}, step);
 }
 
 void pick_preset(VarianceForm& form, const Strings& tr, int index) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <span>
 
+#include "pos/ui/field_cycle.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -20,7 +21,9 @@ Entry& entry_of(DayForm& form, Field field) {
     return form.reason;
 }
 
-void step_field(DayForm& form, int step) { form.field = static_cast<Field>((static_cast<int>(form.field) + step + 3) % 3); }
+void step_field(DayForm& form, int step) {
+    form.field = cycle_field(form.field, {Field::reason, Field::approver, Field::pin}, step);
+}
 
 bool handle_closed(DayForm& form, InputEvent event, Intents& intents) {
     if (event.is_char()) return false;

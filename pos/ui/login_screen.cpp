@@ -1,6 +1,7 @@
 // Login: operator number, then PIN, typed or on the pad; Enter moves on, then logs in.
 #include <algorithm>
 
+#include "pos/ui/field_cycle.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -33,7 +34,7 @@ bool handle(LoginForm& form, InputEvent event, Intents& intents) {
         case Key::backspace: active_entry(form).backspace(); break;
         case Key::tab:
         case Key::up:
-        case Key::down: form.field = form.field == Field::operator_id ? Field::pin : Field::operator_id; break;
+        case Key::down: form.field = cycle_field(form.field, {Field::operator_id, Field::pin}); break;
         case Key::escape:
             form.operator_id.clear();
             form.pin.clear();

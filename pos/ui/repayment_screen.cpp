@@ -3,6 +3,7 @@
 // F4 by mobile. Once taken the slip prints; Enter or Esc goes back to selling.
 #include <algorithm>
 
+#include "pos/ui/field_cycle.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -36,7 +37,7 @@ bool handle(RepayForm& form, const MemberView& view, InputEvent event, Intents& 
         case Key::tab:
         case Key::up:
         case Key::down:
-            if (!view.card.empty()) form.field = form.field == Field::member ? Field::amount : Field::member;
+            if (!view.card.empty()) form.field = cycle_field(form.field, {Field::member, Field::amount});
             return false;
         case Key::enter:
             if (form.field == Field::member) {

@@ -5,6 +5,7 @@
 // PIN asks the lane to commit; the refund is cash. Esc closes the dialog, or leaves.
 #include <algorithm>
 
+#include "pos/ui/field_cycle.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -31,7 +32,7 @@ bool handle_dialog(NoReceiptForm& form, InputEvent event, Intents& intents) {
         case Key::backspace: entry_of(form).backspace(); return false;
         case Key::tab:
         case Key::up:
-        case Key::down: form.field = form.field == Field::approver ? Field::pin : Field::approver; return false;
+        case Key::down: form.field = cycle_field(form.field, {Field::approver, Field::pin}); return false;
         case Key::enter:
             if (form.field == Field::approver) {
                 if (!form.approver.empty()) form.field = Field::pin;
@@ -64,7 +65,7 @@ bool handle(NoReceiptForm& form, const NoReceiptView& view, InputEvent event, In
     }
     switch (event.key) {
         case Key::backspace: entry_of(form).backspace(); return false;
-        case Key::tab: form.field = form.field == Field::item ? Field::reason : Field::item; return false;
+        case Key::tab: form.field = cycle_field(form.field, {Field::item, Field::reason}); return false;
         case Key::up:
         case Key::down:
             if (count > 0) {

@@ -3,6 +3,7 @@
 // on the PIN commits; ↑↓ choose the line whose quantity is typed; Tab next field; Esc back.
 #include <algorithm>
 
+#include "pos/ui/field_cycle.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -23,13 +24,7 @@ Entry& entry_of(ReturnForm& form) {
 
 // After the receipt: quantity, reason, approver, PIN, around again.
 void next_field(ReturnForm& form) {
-    switch (form.field) {
-        case Field::receipt:
-        case Field::pin: form.field = Field::quantity; break;
-        case Field::quantity: form.field = Field::reason; break;
-        case Field::reason: form.field = Field::approver; break;
-        case Field::approver: form.field = Field::pin; break;
-    }
+    form.field = cycle_field(form.field, {Field::quantity, Field::reason, Field::approver, Field::pin});
 }
 
 void record(const ReturnForm& form, const ReturnView& view, Intents& intents) {
@@ -121,8 +116,10 @@ void draw_lines(ReturnForm& form, const ReturnView& view, const Ui& ui, ImVec2 s
 }  // namespace
 
 void draw_return(ReturnForm& form, const ReturnView& view, InputQueue& input, Intents& intents, const Ui& ui) {
-    while (auto event = input.next()) {
-        if (handle(form, view, *event, intents)) break;
+    // While the receipt is looked up, keys typed or scanned stay queued for its lines.
+    while (!form.looking_up) {
+        auto event = input.next();
+        if (!event || handle(form, view, *event, intents)) break;
     }
     bool found = !view.receipt.empty() && form.quantities.size() == view.lines.size() && !view.lines.empty();
 
@@ -174,7 +171,7 @@ void draw_return(ReturnForm& form, const ReturnView& view, InputQueue& input, In
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
     };
     std::optional<InputEvent> tapped = found ? key_hints(ui, hints) : key_hints(ui, receipt_hints);
-    if (tapped) input.push_front(*tapped);
+    if (tapped && !form.looking_up) input.push_front(*tapped);
 }
 
 }  // namespace pos::ui

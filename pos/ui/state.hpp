@@ -239,6 +239,7 @@ struct ReturnForm {
     Entry approver{EntryKind::digits, 8, {}, false};
     Entry pin{EntryKind::digits, 8, {}, false};
     Field field = Field::receipt;
+    bool looking_up = false;  // the receipt is being looked up (the store may take seconds): keys wait
     Notice notice;
 };
 

@@ -36,6 +36,8 @@ FontBook::FontBook(std::string path, float scale) : path_(std::move(path)), scal
     big.BuildRanges(&big_ranges_);
 }
 
+FontBook::FontBook(Fonts built) : FontBook(std::string(), 1.0f) { fonts_ = built; }
+
 void FontBook::add_text(std::string_view text) {
     wide_.AddText(text.data(), text.data() + text.size());
 }

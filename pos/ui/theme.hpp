@@ -49,6 +49,9 @@ struct Fonts {
 class FontBook {
 public:
     FontBook(std::string path, float scale);
+    // Fonts already in ImGui's atlas (the built-in one, for headless tests): nothing is loaded;
+    // ensure() still records what a rebuild would add.
+    explicit FontBook(Fonts built);
 
     void add_text(std::string_view text);
     // Builds the atlas into ImGui's current context.

@@ -2,6 +2,7 @@
 // the till in a modal dialog; a price change first takes the new unit price.
 #include <algorithm>
 
+#include "pos/ui/field_cycle.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -23,12 +24,8 @@ Entry& active_entry(ApprovalForm& form) {
 }
 
 Field next_field(const ApprovalForm& form) {
-    switch (form.field) {
-        case Field::price: return Field::approver;
-        case Field::approver: return Field::pin;
-        case Field::pin: break;
-    }
-    return form.purpose == Purpose::price ? Field::price : Field::approver;
+    if (form.purpose == Purpose::price) return cycle_field(form.field, {Field::price, Field::approver, Field::pin});
+    return cycle_field(form.field, {Field::approver, Field::pin});
 }
 
 bool submit(ApprovalForm& form, Intents& intents) {

@@ -77,3 +77,20 @@ TEST_CASE("return_screen: a line left empty is not returned") {
     CHECK(commit.lines[0].quantity_text == "0.35");
     CHECK(commit.reason.empty());
 }
+
+TEST_CASE("return_screen: while the receipt is looked up, keys wait in the queue for its lines") {
+    Headless ui_test;
+    ui::ReturnForm form;
+    form.receipt.text = "1";
+    form.looking_up = true;
+    ui::ReturnView view;
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_return(form, view, ui_test.input, intents, ui);
+    };
+    CHECK(ui_test.type("2{Enter}", draw).empty());
+    CHECK(form.receipt.text == "1");
+    REQUIRE_FALSE(ui_test.input.empty());
+    form.looking_up = false;  // the answer came (here: nothing found, the receipt field again)
+    const auto& lookup = only<ui::intent::LookupReturn>(ui_test.type("", draw));
+    CHECK(lookup.receipt == "12");
+}
