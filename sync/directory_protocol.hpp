@@ -9,19 +9,19 @@
 #include "db/shared/db_error.hpp"
 #include "db/shared/directory_sync.hpp"
 
-namespace pos::db {
+namespace pos::sync {
 
 inline constexpr std::string_view directory_path = "/v1/directory";
 
 // {"store_id":"9f…","users":{"version":4,"list":[{"operator":"1001","name":..,"role":..,"pin_hash":"$argon2id$…",
 //  "active":true}]},"members":{"version":9,"list":[{"card":..,"phone":..,"name":..,"limit_fen":..,"balance_fen":..,
 //  "created_at":..}]}}; a part the lane has is left out.
-[[nodiscard]] std::string encode_directory(const DirectorySnapshot& snapshot);
-[[nodiscard]] DbResult<DirectorySnapshot> decode_directory(std::string_view body);
+[[nodiscard]] std::string encode_directory(const db::DirectorySnapshot& snapshot);
+[[nodiscard]] db::DbResult<db::DirectorySnapshot> decode_directory(std::string_view body);
 
 // "?store=ID&users=N&members=M", and reading it back at pos-store (a bad number is refused).
-[[nodiscard]] std::string directory_query_string(const DirectoryVersion& have);
-[[nodiscard]] DbResult<DirectoryVersion> directory_version_of(std::string_view store_id, std::string_view users,
+[[nodiscard]] std::string directory_query_string(const db::DirectoryVersion& have);
+[[nodiscard]] db::DbResult<db::DirectoryVersion> directory_version_of(std::string_view store_id, std::string_view users,
                                                                std::string_view members);
 
-}  // namespace pos::db
+}  // namespace pos::sync

@@ -9,7 +9,7 @@
 #include "sync/directory_protocol.hpp"
 #include "sync/store_protocol.hpp"
 
-namespace pos::db {
+namespace pos::sync {
 namespace {
 
 std::string explain(httplib::Error error) {
@@ -29,13 +29,14 @@ struct Answer {
 
 // Sends one request to pos-store with the lane's token and timeouts; a network failure is
 // DbErrorCode::unreachable, an answer other than `accepted` statuses the store's own error.
-DbResult<Answer> exchange(const HttpStoreOptions& options,
+db::DbResult<Answer> exchange(const HttpStoreOptions& options,
                           const std::function<httplib::Result(httplib::Client&, const httplib::Headers&)>& send) {
     httplib::Client client(options.url);
     if (!client.is_valid()) {
-        return DbError{DbErrorCode::cant_open, fmt::format("the store_database url \"{}\" is not a valid http:// "
-                                                           "address: fix it in pos.toml",
-                                                           options.url)};
+        return db::DbError{db::DbErrorCode::cant_open,
+                           fmt::format("the store_database url \"{}\" is not a valid http:// "
+                                       "address: fix it in pos.toml",
+                                       options.url)};
     }
     auto split = [](std::chrono::milliseconds ms) { return std::pair{ms.count() / 1000, (ms.count() % 1000) * 1000}; };
     auto [connect_s, connect_us] = split(options.connect_timeout);
@@ -45,7 +46,7 @@ DbResult<Answer> exchange(const HttpStoreOptions& options,
     client.set_write_timeout(read_s, read_us);
     httplib::Result response = send(client, {{"Authorization", "Bearer " + options.token}});
     if (!response) {
-        return DbError{DbErrorCode::unreachable,
+        return db::DbError{db::DbErrorCode::unreachable,
                        fmt::format("pos-store at {} cannot be reached ({}): the lane keeps selling and its records "
                                    "wait; check that pos-store runs on the store server and the network",
                                    options.url, explain(response.error()))};
@@ -56,7 +57,7 @@ DbResult<Answer> exchange(const HttpStoreOptions& options,
 
 }  // namespace
 
-DbResult<std::vector<Acknowledged>> HttpStoreSink::deliver(const std::vector<OutboxRecord>& batch,
+db::DbResult<std::vector<db::Acknowledged>> HttpStoreSink::deliver(const std::vector<db::OutboxRecord>& batch,
                                                            const std::string& /*now: the store stamps receipt*/) {
     std::string body = encode_batch(Batch{options_.lane, batch});
     auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
@@ -66,36 +67,36 @@ DbResult<std::vector<Acknowledged>> HttpStoreSink::deliver(const std::vector<Out
     return decode_acknowledgements(answer->body);
 }
 
-DbResult<std::optional<CatalogSnapshot>> HttpStoreSink::catalog_if_newer(const CatalogVersion& have) {
+db::DbResult<std::optional<db::CatalogSnapshot>> HttpStoreSink::catalog_if_newer(const db::CatalogVersion& have) {
     // Store ids are hex, so they need no escaping in the query.
     std::string path = fmt::format("{}?store={}&have={}", catalog_path, have.store_id, have.number);
     auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
         return client.Get(path, headers);
     });
     if (!answer) return answer.error();
-    if (answer->status == 204) return std::optional<CatalogSnapshot>{};
+    if (answer->status == 204) return std::optional<db::CatalogSnapshot>{};
     auto catalog = decode_catalog(answer->body);
     if (!catalog) return catalog.error();
-    return std::optional<CatalogSnapshot>(std::move(*catalog));
+    return std::optional<db::CatalogSnapshot>(std::move(*catalog));
 }
 
-DbResult<DirectorySnapshot> HttpStoreSink::directory_if_newer(const DirectoryVersion& have) {
+db::DbResult<db::DirectorySnapshot> HttpStoreSink::directory_if_newer(const db::DirectoryVersion& have) {
     std::string path = std::string(directory_path) + directory_query_string(have);
     auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
         return client.Get(path, headers);
     });
     if (!answer) return answer.error();
-    if (answer->status == 204) return DirectorySnapshot{have.store_id, {}, {}, {}, {}};
+    if (answer->status == 204) return db::DirectorySnapshot{have.store_id, {}, {}, {}, {}};
     return decode_directory(answer->body);
 }
 
-DbResult<SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options, const SaleQuery& query) {
-    std::string path = std::string(sales_path) + sale_query_string(query);
+db::DbResult<db::SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options, const db::SaleQuery& query) {
+    std::string path = std::string(sales_path) + db::sale_query_string(query);
     auto answer = exchange(options, [&](httplib::Client& client, const httplib::Headers& headers) {
         return client.Get(path, headers);
     });
     if (!answer) return answer.error();
-    return decode_sale_for_return(answer->body);
+    return db::decode_sale_for_return(answer->body);
 }
 
-}  // namespace pos::db
+}  // namespace pos::sync

@@ -9,7 +9,7 @@
 #include "db/store/returns.hpp"
 #include "sync/sync_worker.hpp"
 
-namespace pos::db {
+namespace pos::sync {
 
 struct HttpStoreOptions {
     std::string url;    // http://host:port of pos-store
@@ -23,18 +23,20 @@ struct HttpStoreOptions {
 // GET /v1/sales: the sale a receipt of any lane names, with every return of it the store has
 // (a return at the service desk). not_found when the store has no such sale; unreachable when
 // pos-store does not answer.
-[[nodiscard]] DbResult<SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options, const SaleQuery& query);
+[[nodiscard]] db::DbResult<db::SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options,
+                                                                    const db::SaleQuery& query);
 
 class HttpStoreSink final : public StoreSink {
 public:
     explicit HttpStoreSink(HttpStoreOptions options) : options_(std::move(options)) {}
-    [[nodiscard]] DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
+    [[nodiscard]] db::DbResult<std::vector<db::Acknowledged>> deliver(const std::vector<db::OutboxRecord>& batch,
                                                               const std::string& now) override;
-    [[nodiscard]] DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& have) override;
-    [[nodiscard]] DbResult<DirectorySnapshot> directory_if_newer(const DirectoryVersion& have) override;
+    [[nodiscard]] db::DbResult<std::optional<db::CatalogSnapshot>> catalog_if_newer(
+        const db::CatalogVersion& have) override;
+    [[nodiscard]] db::DbResult<db::DirectorySnapshot> directory_if_newer(const db::DirectoryVersion& have) override;
 
 private:
     HttpStoreOptions options_;
 };
 
-}  // namespace pos::db
+}  // namespace pos::sync

@@ -5,7 +5,7 @@
 
 #include <sodium.h>
 
-namespace pos::db {
+namespace pos::sync {
 namespace {
 
 std::string to_hex(const unsigned char* bytes, size_t size) {
@@ -23,18 +23,18 @@ std::string token_hash(std::string_view token) {
 
 }  // namespace
 
-DbResult<std::string> issue_lane_token(StoreDb& store, int64_t lane, const std::string& now) {
-    if (sodium_init() < 0) return DbError{DbErrorCode::other, "libsodium could not start: no token was issued"};
+db::DbResult<std::string> issue_lane_token(db::StoreDb& store, int64_t lane, const std::string& now) {
+    if (sodium_init() < 0) return db::DbError{db::DbErrorCode::other, "libsodium could not start: no token was issued"};
     std::array<unsigned char, 32> random{};
     randombytes_buf(random.data(), random.size());
     std::string token = to_hex(random.data(), random.size());
-    if (auto saved = save_lane_token_hash(store, lane, token_hash(token), now); !saved) return saved.error();
+    if (auto saved = db::save_lane_token_hash(store, lane, token_hash(token), now); !saved) return saved.error();
     return token;
 }
 
-DbResult<std::optional<int64_t>> lane_for_token(StoreDb& store, std::string_view token) {
-    if (sodium_init() < 0) return DbError{DbErrorCode::other, "libsodium could not start"};
-    return lane_for_token_hash(store, token_hash(token));
+db::DbResult<std::optional<int64_t>> lane_for_token(db::StoreDb& store, std::string_view token) {
+    if (sodium_init() < 0) return db::DbError{db::DbErrorCode::other, "libsodium could not start"};
+    return db::lane_for_token_hash(store, token_hash(token));
 }
 
-}  // namespace pos::db
+}  // namespace pos::sync

@@ -9,11 +9,11 @@
 
 #include "db/store/lane_tokens.hpp"
 
-namespace pos::db {
+namespace pos::sync {
 
 // A new token for the lane (64 hex digits), replacing any earlier one.
-[[nodiscard]] DbResult<std::string> issue_lane_token(StoreDb& store, int64_t lane, const std::string& now);
+[[nodiscard]] db::DbResult<std::string> issue_lane_token(db::StoreDb& store, int64_t lane, const std::string& now);
 // The lane this token was issued to, if any.
-[[nodiscard]] DbResult<std::optional<int64_t>> lane_for_token(StoreDb& store, std::string_view token);
+[[nodiscard]] db::DbResult<std::optional<int64_t>> lane_for_token(db::StoreDb& store, std::string_view token);
 
-}  // namespace pos::db
+}  // namespace pos::sync

@@ -6,32 +6,32 @@
 
 #include "db/lane/outbox.hpp"
 
-namespace pos::db {
+namespace pos::sync {
 
 using nlohmann::json;
 
 namespace {
 
-DbError malformed(std::string_view what, std::string_view detail) {
-    return DbError{DbErrorCode::other, fmt::format("pos-store: the {} is not valid JSON of the expected shape ({})",
-                                                   what, detail)};
+db::DbError malformed(std::string_view what, std::string_view detail) {
+    return db::DbError{db::DbErrorCode::other,
+                       fmt::format("pos-store: the {} is not valid JSON of the expected shape ({})", what, detail)};
 }
 
-DbErrorCode code_from_name(std::string_view name) {
-    for (DbErrorCode code : {DbErrorCode::busy, DbErrorCode::disk_full, DbErrorCode::corrupt, DbErrorCode::io,
-                             DbErrorCode::read_only, DbErrorCode::cant_open, DbErrorCode::constraint,
-                             DbErrorCode::not_found, DbErrorCode::schema, DbErrorCode::refused,
-                             DbErrorCode::unreachable}) {
-        if (error_code_name(code) == name) return code;
+db::DbErrorCode code_from_name(std::string_view name) {
+    for (db::DbErrorCode code : {db::DbErrorCode::busy, db::DbErrorCode::disk_full, db::DbErrorCode::corrupt,
+                                 db::DbErrorCode::io, db::DbErrorCode::read_only, db::DbErrorCode::cant_open,
+                                 db::DbErrorCode::constraint, db::DbErrorCode::not_found, db::DbErrorCode::schema,
+                                 db::DbErrorCode::refused, db::DbErrorCode::unreachable}) {
+        if (db::error_code_name(code) == name) return code;
     }
-    return DbErrorCode::other;
+    return db::DbErrorCode::other;
 }
 
 }  // namespace
 
 std::string encode_batch(const Batch& batch) {
     json records = json::array();
-    for (const OutboxRecord& record : batch.records) {
+    for (const db::OutboxRecord& record : batch.records) {
         records.push_back({{"seq", record.seq},
                            {"kind", record.kind},
                            {"ref", record.ref},
@@ -41,7 +41,7 @@ std::string encode_batch(const Batch& batch) {
     return json{{"lane", batch.lane}, {"records", records}}.dump();
 }
 
-DbResult<Batch> decode_batch(std::string_view body) {
+db::DbResult<Batch> decode_batch(std::string_view body) {
     json parsed = json::parse(body, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) return malformed("batch", "not a JSON object");
     try {
@@ -58,17 +58,19 @@ DbResult<Batch> decode_batch(std::string_view body) {
     }
 }
 
-std::string encode_acknowledgements(const std::vector<Acknowledged>& acknowledged) {
+std::string encode_acknowledgements(const std::vector<db::Acknowledged>& acknowledged) {
     json list = json::array();
-    for (const Acknowledged& ack : acknowledged) list.push_back({{"kind", ack.kind}, {"ref", ack.ref}, {"new", ack.was_new}});
+    for (const db::Acknowledged& ack : acknowledged) {
+        list.push_back({{"kind", ack.kind}, {"ref", ack.ref}, {"new", ack.was_new}});
+    }
     return json{{"acknowledged", list}}.dump();
 }
 
-DbResult<std::vector<Acknowledged>> decode_acknowledgements(std::string_view body) {
+db::DbResult<std::vector<db::Acknowledged>> decode_acknowledgements(std::string_view body) {
     json parsed = json::parse(body, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) return malformed("acknowledgement", "not a JSON object");
     try {
-        std::vector<Acknowledged> acknowledged;
+        std::vector<db::Acknowledged> acknowledged;
         for (const json& ack : parsed.at("acknowledged")) {
             acknowledged.push_back({ack.at("kind").get<std::string>(), ack.at("ref").get<std::string>(),
                                     ack.at("new").get<bool>()});
@@ -79,9 +81,9 @@ DbResult<std::vector<Acknowledged>> decode_acknowledgements(std::string_view bod
     }
 }
 
-std::string encode_catalog(const CatalogSnapshot& catalog) {
+std::string encode_catalog(const db::CatalogSnapshot& catalog) {
     json items = json::array();
-    for (const ItemRecord& item : catalog.items) {
+    for (const db::ItemRecord& item : catalog.items) {
         items.push_back({{"sku", item.sku}, {"gtins", item.gtins}, {"plu", item.plu}, {"name_zh", item.name_zh},
                          {"name_en", item.name_en}, {"spec", item.spec}, {"unit", item.unit},
                          {"department", item.department}, {"cost_fen", item.cost_fen}, {"price_fen", item.price_fen},
@@ -89,7 +91,7 @@ std::string encode_catalog(const CatalogSnapshot& catalog) {
                          {"low_stock", item.low_stock}, {"pinyin", item.pinyin}});
     }
     json promotions = json::array();
-    for (const PromotionRecord& p : catalog.promotions) {
+    for (const db::PromotionRecord& p : catalog.promotions) {
         promotions.push_back({{"id", p.id}, {"name", p.name}, {"kind", p.kind}, {"starts_on", p.starts_on},
                               {"ends_on", p.ends_on}, {"department", p.department}, {"price_fen", p.price_fen},
                               {"buy_qty", p.buy_qty}, {"free_qty", p.free_qty}, {"percent", p.percent}, {"skus", p.skus}});
@@ -98,14 +100,15 @@ std::string encode_catalog(const CatalogSnapshot& catalog) {
                 {"promotions", promotions}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-DbResult<CatalogSnapshot> decode_catalog(std::string_view body) {
+db::DbResult<db::CatalogSnapshot> decode_catalog(std::string_view body) {
     json parsed = json::parse(body, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object()) return malformed("catalog", "not a JSON object");
     try {
-        CatalogSnapshot catalog;
-        catalog.version = CatalogVersion{parsed.at("store_id").get<std::string>(), parsed.at("version").get<int64_t>()};
+        db::CatalogSnapshot catalog;
+        catalog.version =
+            db::CatalogVersion{parsed.at("store_id").get<std::string>(), parsed.at("version").get<int64_t>()};
         for (const json& item : parsed.at("items")) {
-            ItemRecord record;
+            db::ItemRecord record;
             record.sku = item.at("sku").get<std::string>();
             record.gtins = item.at("gtins").get<std::vector<std::string>>();
             record.plu = item.at("plu").get<std::string>();
@@ -124,7 +127,7 @@ DbResult<CatalogSnapshot> decode_catalog(std::string_view body) {
         }
         // A pos-store from before promotions sends none: the lane then has none.
         for (const json& p : parsed.value("promotions", json::array())) {
-            catalog.promotions.push_back(PromotionRecord{
+            catalog.promotions.push_back(db::PromotionRecord{
                 p.at("id").get<std::string>(), p.at("name").get<std::string>(), p.at("kind").get<std::string>(),
                 p.at("starts_on").get<std::string>(), p.at("ends_on").get<std::string>(), p.at("department").get<std::string>(),
                 p.at("price_fen").get<int64_t>(), p.at("buy_qty").get<int64_t>(), p.at("free_qty").get<int64_t>(),
@@ -136,22 +139,23 @@ DbResult<CatalogSnapshot> decode_catalog(std::string_view body) {
     }
 }
 
-std::string encode_error(const DbError& error) {
-    return json{{"error", {{"code", error_code_name(error.code)}, {"message", error.message}}}}.dump(
+std::string encode_error(const db::DbError& error) {
+    return json{{"error", {{"code", db::error_code_name(error.code)}, {"message", error.message}}}}.dump(
         -1, ' ', false, json::error_handler_t::replace);
 }
 
-DbError decode_error(std::string_view body, int http_status) {
+db::DbError decode_error(std::string_view body, int http_status) {
     json parsed = json::parse(body, nullptr, false);
     if (!parsed.is_discarded() && parsed.is_object() && parsed.contains("error") && parsed["error"].is_object()) {
         const json& error = parsed["error"];
         std::string message = error.value("message", "");
         std::string code = error.value("code", "other");
-        if (!message.empty()) return DbError{code_from_name(code), "pos-store: " + message};
+        if (!message.empty()) return db::DbError{code_from_name(code), "pos-store: " + message};
     }
-    return DbError{DbErrorCode::other, fmt::format("pos-store answered HTTP {} without an explanation: check that the "
-                                                   "store_database url points at pos-store",
-                                                   http_status)};
+    return db::DbError{db::DbErrorCode::other,
+                       fmt::format("pos-store answered HTTP {} without an explanation: check that the "
+                                   "store_database url points at pos-store",
+                                   http_status)};
 }
 
-}  // namespace pos::db
+}  // namespace pos::sync

@@ -13,7 +13,7 @@
 #include "db/shared/records.hpp"
 #include "db/store/store_db.hpp"
 
-namespace pos::db {
+namespace pos::sync {
 
 inline constexpr std::string_view batch_path = "/v1/batches";
 inline constexpr std::string_view health_path = "/v1/health";
@@ -22,23 +22,23 @@ inline constexpr std::string_view sales_path = "/v1/sales";  // ?lane=N&receipt=
 
 struct Batch {
     int64_t lane = 0;
-    std::vector<OutboxRecord> records;
+    std::vector<db::OutboxRecord> records;
 };
 
 // {"lane":1,"records":[{"seq":..,"kind":"sale","ref":"..","payload":"..","created_at":".."}]}
 [[nodiscard]] std::string encode_batch(const Batch& batch);
-[[nodiscard]] DbResult<Batch> decode_batch(std::string_view body);
+[[nodiscard]] db::DbResult<Batch> decode_batch(std::string_view body);
 
 // {"acknowledged":[{"kind":"sale","ref":"..","new":true}]}
-[[nodiscard]] std::string encode_acknowledgements(const std::vector<Acknowledged>& acknowledged);
-[[nodiscard]] DbResult<std::vector<Acknowledged>> decode_acknowledgements(std::string_view body);
+[[nodiscard]] std::string encode_acknowledgements(const std::vector<db::Acknowledged>& acknowledged);
+[[nodiscard]] db::DbResult<std::vector<db::Acknowledged>> decode_acknowledgements(std::string_view body);
 
 // {"store_id":"9f…","version":3,"items":[{"sku":..,"gtins":[..],"name_zh":..,"price_fen":..,...}]}
-[[nodiscard]] std::string encode_catalog(const CatalogSnapshot& catalog);
-[[nodiscard]] DbResult<CatalogSnapshot> decode_catalog(std::string_view body);
+[[nodiscard]] std::string encode_catalog(const db::CatalogSnapshot& catalog);
+[[nodiscard]] db::DbResult<db::CatalogSnapshot> decode_catalog(std::string_view body);
 
 // {"error":{"code":"busy","message":"..."}}: the store's DbError, for the lane's sync status.
-[[nodiscard]] std::string encode_error(const DbError& error);
-[[nodiscard]] DbError decode_error(std::string_view body, int http_status);
+[[nodiscard]] std::string encode_error(const db::DbError& error);
+[[nodiscard]] db::DbError decode_error(std::string_view body, int http_status);
 
-}  // namespace pos::db
+}  // namespace pos::sync

@@ -12,23 +12,23 @@
 #include "sync/store_protocol.hpp"
 #include "db/store/returns.hpp"
 
-namespace pos::db {
+namespace pos::sync {
 namespace {
 
-ServiceResponse failure(int status, DbErrorCode code, std::string message) {
-    return {status, encode_error(DbError{code, std::move(message)})};
+ServiceResponse failure(int status, db::DbErrorCode code, std::string message) {
+    return {status, encode_error(db::DbError{code, std::move(message)})};
 }
 
-int http_status_for(DbErrorCode code) {
+int http_status_for(db::DbErrorCode code) {
     switch (code) {
-        case DbErrorCode::busy: return 503;       // try again later
-        case DbErrorCode::disk_full: return 507;  // insufficient storage
+        case db::DbErrorCode::busy: return 503;       // try again later
+        case db::DbErrorCode::disk_full: return 507;  // insufficient storage
         default: return 500;
     }
 }
 
 // The lane a record's payload names; every payload kind carries one.
-std::optional<int64_t> payload_lane(const OutboxRecord& record) {
+std::optional<int64_t> payload_lane(const db::OutboxRecord& record) {
     nlohmann::json payload = nlohmann::json::parse(record.payload, nullptr, false);
     if (payload.is_discarded() || !payload.is_object() || !payload.contains("lane")) return std::nullopt;
     const nlohmann::json& lane = payload["lane"];
@@ -44,7 +44,7 @@ std::string_view bearer_token(std::string_view authorization) {
 
 }  // namespace
 
-DbResult<StoreDb*> StoreService::store() {
+db::DbResult<db::StoreDb*> StoreService::store() {
     if (!store_) {
         auto opened = open_store_();
         if (!opened) return opened.error();
@@ -53,7 +53,7 @@ DbResult<StoreDb*> StoreService::store() {
     return store_.get();
 }
 
-support::Expected<int64_t, ServiceResponse> StoreService::authenticate(StoreDb& store_db,
+support::Expected<int64_t, ServiceResponse> StoreService::authenticate(db::StoreDb& store_db,
                                                                        std::string_view authorization) {
     std::string_view token = bearer_token(authorization);
     auto lane = lane_for_token(store_db, token);
@@ -62,7 +62,7 @@ support::Expected<int64_t, ServiceResponse> StoreService::authenticate(StoreDb& 
         return failure(http_status_for(lane.error().code), lane.error().code, lane.error().message);
     }
     if (token.empty() || !*lane) {
-        return failure(401, DbErrorCode::refused,
+        return failure(401, db::DbErrorCode::refused,
                        "this lane's token is missing, unknown or revoked: on the store server run "
                        "`pos-store token add --lane N` and put the token in the lane's pos.toml "
                        "([store_database] token)");
@@ -80,16 +80,16 @@ ServiceResponse StoreService::catalog_if_newer(std::string_view authorization, s
     try {
         lane_version = std::stoll(std::string(have));
     } catch (const std::exception&) {
-        return failure(400, DbErrorCode::other, "pos-store: ?have= must be the lane's catalog version, a number");
+        return failure(400, db::DbErrorCode::other, "pos-store: ?have= must be the lane's catalog version, a number");
     }
     // Price changes whose day has come go into the catalog first (docs/price-changes.md).
-    if (auto applied = apply_due_price_changes_today(**store_db); !applied) {
+    if (auto applied = db::apply_due_price_changes_today(**store_db); !applied) {
         return failure(http_status_for(applied.error().code), applied.error().code, applied.error().message);
     }
-    auto version = store_catalog_version(**store_db);
+    auto version = db::store_catalog_version(**store_db);
     if (!version) return failure(http_status_for(version.error().code), version.error().code, version.error().message);
-    if (!differs(*version, CatalogVersion{std::string(store_id), lane_version})) return {204, ""};
-    auto snapshot = read_catalog_snapshot(**store_db);
+    if (!db::differs(*version, db::CatalogVersion{std::string(store_id), lane_version})) return {204, ""};
+    auto snapshot = db::read_catalog_snapshot(**store_db);
     if (!snapshot) return failure(http_status_for(snapshot.error().code), snapshot.error().code, snapshot.error().message);
     return {200, encode_catalog(*snapshot)};
 }
@@ -101,8 +101,8 @@ ServiceResponse StoreService::directory_if_newer(std::string_view authorization,
     if (!store_db) return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
     if (auto lane = authenticate(**store_db, authorization); !lane) return lane.error();
     auto have = directory_version_of(store_id, users, members);
-    if (!have) return failure(400, DbErrorCode::other, have.error().message);
-    auto snapshot = read_directory_if_newer(**store_db, *have);
+    if (!have) return failure(400, db::DbErrorCode::other, have.error().message);
+    auto snapshot = db::read_directory_if_newer(**store_db, *have);
     if (!snapshot) return failure(http_status_for(snapshot.error().code), snapshot.error().code, snapshot.error().message);
     if (snapshot->empty()) return {204, ""};
     return {200, encode_directory(*snapshot)};
@@ -114,15 +114,17 @@ ServiceResponse StoreService::sale_for_return(std::string_view authorization, st
     auto store_db = store();
     if (!store_db) return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
     if (auto caller = authenticate(**store_db, authorization); !caller) return caller.error();
-    auto query = sale_query_of(id, lane, receipt);
-    if (!query) return failure(400, DbErrorCode::other, query.error().message);
-    auto found = find_sale_for_return((*store_db)->connection(), *query);
+    auto query = db::sale_query_of(id, lane, receipt);
+    if (!query) return failure(400, db::DbErrorCode::other, query.error().message);
+    auto found = db::find_sale_for_return(**store_db, *query);
     if (!found) {
-        DbErrorCode code = found.error().code;
-        int status = code == DbErrorCode::not_found ? 404 : code == DbErrorCode::constraint ? 409 : http_status_for(code);
+        db::DbErrorCode code = found.error().code;
+        int status = code == db::DbErrorCode::not_found    ? 404
+                     : code == db::DbErrorCode::constraint ? 409
+                                                           : http_status_for(code);
         return failure(status, code, found.error().message);
     }
-    return {200, encode_sale_for_return(*found)};
+    return {200, db::encode_sale_for_return(*found)};
 }
 
 ServiceResponse StoreService::receive_batch(std::string_view authorization, std::string_view body) {
@@ -133,26 +135,26 @@ ServiceResponse StoreService::receive_batch(std::string_view authorization, std:
     auto lane = authenticate(**store_db, authorization);
     if (!lane) return lane.error();
     auto batch = decode_batch(body);
-    if (!batch) return failure(400, DbErrorCode::other, batch.error().message);
+    if (!batch) return failure(400, db::DbErrorCode::other, batch.error().message);
     if (batch->lane != *lane) {
-        return failure(403, DbErrorCode::refused,
+        return failure(403, db::DbErrorCode::refused,
                        fmt::format("the token belongs to lane {} but the batch is from lane {}: check the lane number "
                                    "and token in pos.toml; nothing of this batch was stored",
                                    *lane, batch->lane));
     }
-    for (const OutboxRecord& record : batch->records) {
+    for (const db::OutboxRecord& record : batch->records) {
         std::optional<int64_t> record_lane = payload_lane(record);
         if (record_lane && *record_lane != *lane) {
-            return failure(403, DbErrorCode::refused,
+            return failure(403, db::DbErrorCode::refused,
                            fmt::format("the token belongs to lane {} but the {} record {} is lane {}'s: check the "
                                        "lane number and token in pos.toml; nothing of this batch was stored",
                                        *lane, record.kind, record.ref, *record_lane));
         }
         // The audit records riding in a payload are another lane's chain if their lane differs:
         // refused like a sale, so no lane can write into another lane's audit copy at the store.
-        for (int64_t audit_lane : attached_audit_lanes(record.payload)) {
+        for (int64_t audit_lane : db::attached_audit_lanes(record.payload)) {
             if (audit_lane == *lane) continue;
-            return failure(403, DbErrorCode::refused,
+            return failure(403, db::DbErrorCode::refused,
                            fmt::format("the token belongs to lane {} but the {} record {} carries audit records of "
                                        "lane {}: check the lane number and token in pos.toml; nothing of this batch "
                                        "was stored",
@@ -161,11 +163,11 @@ ServiceResponse StoreService::receive_batch(std::string_view authorization, std:
     }
     auto acknowledged = (*store_db)->apply_batch(batch->records, now_());
     if (!acknowledged) {
-        if (acknowledged.error().code != DbErrorCode::busy) store_.reset();
+        if (acknowledged.error().code != db::DbErrorCode::busy) store_.reset();
         return failure(http_status_for(acknowledged.error().code), acknowledged.error().code,
                        acknowledged.error().message);
     }
     return {200, encode_acknowledgements(*acknowledged)};
 }
 
-}  // namespace pos::db
+}  // namespace pos::sync

@@ -11,7 +11,7 @@
 
 #include "db/store/store_db.hpp"
 
-namespace pos::db {
+namespace pos::sync {
 
 struct ServiceResponse {
     int status = 200;
@@ -20,7 +20,7 @@ struct ServiceResponse {
 
 class StoreService {
 public:
-    using OpenStore = std::function<DbResult<std::unique_ptr<StoreDb>>()>;
+    using OpenStore = std::function<db::DbResult<std::unique_ptr<db::StoreDb>>()>;
     using Clock = std::function<std::string()>;
 
     StoreService(OpenStore open_store, Clock now) : open_store_(std::move(open_store)), now_(std::move(now)) {}
@@ -47,14 +47,15 @@ public:
                                                   std::string_view lane, std::string_view receipt);
 
 private:
-    [[nodiscard]] DbResult<StoreDb*> store();
+    [[nodiscard]] db::DbResult<db::StoreDb*> store();
     // The lane the request's token belongs to, or the response refusing it.
-    [[nodiscard]] support::Expected<int64_t, ServiceResponse> authenticate(StoreDb& store, std::string_view authorization);
+    [[nodiscard]] support::Expected<int64_t, ServiceResponse> authenticate(db::StoreDb& store,
+                                                                           std::string_view authorization);
 
     OpenStore open_store_;
     Clock now_;
     std::mutex mutex_;
-    std::unique_ptr<StoreDb> store_;  // reopened after a failure: the file may have been restored
+    std::unique_ptr<db::StoreDb> store_;  // reopened after a failure: the file may have been restored
 };
 
-}  // namespace pos::db
+}  // namespace pos::sync

@@ -5,17 +5,16 @@
 #include <random>
 
 #include "db/shared/audit_log.hpp"
-#include "db/shared/integrity_check.hpp"
 #include "db/store/promotions.hpp"
 
-namespace pos::db {
+namespace pos::sync {
 
-SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const SyncClock& now,
+SyncOutcome sync_pass(db::LaneDb& lane, StoreSink& store, int64_t batch_size, const SyncClock& now,
                       const std::function<bool()>& keep_going) {
     SyncOutcome outcome;
-    auto fail = [&](DbError error) {
+    auto fail = [&](db::DbError error) {
         // Best effort: when lane.db itself cannot be written the caller still gets the error.
-        (void)record_sync_failure(lane, error, now());
+        (void)db::record_sync_failure(lane, error, now());
         outcome.error = std::move(error);
         return outcome;
     };
@@ -26,18 +25,18 @@ SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const 
         if (batch->empty()) {
             // Audit records after the last outbox row (a logout, a failed login) ride on no sale:
             // they go in a row of their own once everything else is at the store.
-            auto audit = queue_unsent_audit(lane.connection(), now());
+            auto audit = db::queue_unsent_audit(lane, now());
             if (!audit) return fail(audit.error());
             if (*audit) continue;
-            if (auto recorded = record_sync_success(lane, now()); !recorded) return fail(recorded.error());
+            if (auto recorded = db::record_sync_success(lane, now()); !recorded) return fail(recorded.error());
             return outcome;
         }
         auto acknowledged = store.deliver(*batch, now());
         if (!acknowledged) return fail(acknowledged.error());
         // Only what the store acknowledged is marked; anything else stays queued.
         std::vector<int64_t> seqs;
-        for (const OutboxRecord& record : *batch) {
-            auto ack = std::find_if(acknowledged->begin(), acknowledged->end(), [&](const Acknowledged& a) {
+        for (const db::OutboxRecord& record : *batch) {
+            auto ack = std::find_if(acknowledged->begin(), acknowledged->end(), [&](const db::Acknowledged& a) {
                 return a.kind == record.kind && a.ref == record.ref;
             });
             if (ack == acknowledged->end()) continue;
@@ -46,32 +45,32 @@ SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const 
         }
         outcome.counts.sent += int64_t(batch->size());
         ++outcome.counts.batches;
-        if (auto marked = mark_synced(lane, seqs, now()); !marked) return fail(marked.error());
+        if (auto marked = db::mark_synced(lane, seqs, now()); !marked) return fail(marked.error());
         if (seqs.size() < batch->size()) {
-            return fail(DbError{DbErrorCode::other, "the store did not acknowledge every record of a batch; "
+            return fail(db::DbError{db::DbErrorCode::other, "the store did not acknowledge every record of a batch; "
                                                     "they stay queued and will be sent again"});
         }
     }
 }
 
-DbResult<std::optional<CatalogSnapshot>> DirectStoreSink::catalog_if_newer(const CatalogVersion& have) {
+db::DbResult<std::optional<db::CatalogSnapshot>> DirectStoreSink::catalog_if_newer(const db::CatalogVersion& have) {
     // Price changes whose day has come go into the catalog first (docs/price-changes.md).
-    if (auto applied = apply_due_price_changes_today(*store_); !applied) return applied.error();
-    auto version = store_catalog_version(*store_);
+    if (auto applied = db::apply_due_price_changes_today(*store_); !applied) return applied.error();
+    auto version = db::store_catalog_version(*store_);
     if (!version) return version.error();
-    if (!differs(*version, have)) return std::optional<CatalogSnapshot>{};
-    auto snapshot = read_catalog_snapshot(*store_);
+    if (!db::differs(*version, have)) return std::optional<db::CatalogSnapshot>{};
+    auto snapshot = db::read_catalog_snapshot(*store_);
     if (!snapshot) return snapshot.error();
-    return std::optional<CatalogSnapshot>(std::move(*snapshot));
+    return std::optional<db::CatalogSnapshot>(std::move(*snapshot));
 }
 
-DbResult<bool> refresh_catalog(LaneDb& lane, StoreSink& store, const std::string& now) {
-    auto have = applied_catalog_version(lane);
+db::DbResult<bool> refresh_catalog(db::LaneDb& lane, StoreSink& store, const std::string& now) {
+    auto have = db::applied_catalog_version(lane);
     if (!have) return have.error();
     auto newer = store.catalog_if_newer(*have);
     if (!newer) return newer.error();
     if (!*newer) return false;
-    if (auto applied = apply_catalog_snapshot(lane, **newer, now); !applied) return applied.error();
+    if (auto applied = db::apply_catalog_snapshot(lane, **newer, now); !applied) return applied.error();
     return true;
 }
 
@@ -117,15 +116,14 @@ bool SyncWorker::pause(const std::stop_token& stop, std::chrono::milliseconds du
     return !stop.stop_requested();
 }
 
-void SyncWorker::check_whole_file(LaneDb& lane, std::chrono::steady_clock::time_point& next) {
+void SyncWorker::check_whole_file(db::LaneDb& lane, std::chrono::steady_clock::time_point& next) {
     if (options_.full_check_every.count() <= 0 || std::chrono::steady_clock::now() < next) return;
-    auto checked = check_integrity(lane.connection(), IntegrityScope::whole_file(),
-                                   "found by the background check of the whole file; the lane sells on, since the "
-                                   "tables a sale writes passed their check when it started");
+    auto checked = lane.check_whole_file("found by the background check of the whole file; the lane sells on, since "
+                                         "the tables a sale writes passed their check when it started");
     // Busy is not damage: try again at the next pass.
-    if (!checked && checked.error().code == DbErrorCode::busy) return;
+    if (!checked && checked.error().code == db::DbErrorCode::busy) return;
     next = std::chrono::steady_clock::now() + options_.full_check_every;
-    if (!checked) (void)record_sync_failure(lane, checked.error(), now_());
+    if (!checked) (void)db::record_sync_failure(lane, checked.error(), now_());
     publish([&](SyncSnapshot& s) {
         ++s.full_checks;
         if (checked) {
@@ -137,7 +135,7 @@ void SyncWorker::check_whole_file(LaneDb& lane, std::chrono::steady_clock::time_
 }
 
 void SyncWorker::run(const std::stop_token& stop) {
-    std::unique_ptr<LaneDb> lane;
+    std::unique_ptr<db::LaneDb> lane;
     std::unique_ptr<StoreSink> store;
     int64_t failures = 0;
     // Jitter spreads the retries of many lanes that lost the store at the same moment.
@@ -149,14 +147,14 @@ void SyncWorker::run(const std::stop_token& stop) {
         std::uniform_int_distribution<int64_t> jitter(capped * 8 / 10, capped);
         return std::chrono::milliseconds(jitter(random));
     };
-    auto failed = [&](const DbError& error) {
+    auto failed = [&](const db::DbError& error) {
         ++failures;
         store.reset();  // reopen next time: the file may have been restored or repaired meanwhile
         auto wait = backoff();
-        std::optional<SyncStatus> status;
+        std::optional<db::SyncStatus> status;
         if (lane) {
-            (void)record_sync_failure(*lane, error, now_());
-            if (auto read = read_sync_status(*lane)) status = *read;
+            (void)db::record_sync_failure(*lane, error, now_());
+            if (auto read = db::read_sync_status(*lane)) status = *read;
         }
         publish([&](SyncSnapshot& s) {
             s.state = SyncState::retrying;
@@ -171,7 +169,7 @@ void SyncWorker::run(const std::stop_token& stop) {
     auto next_full_check = std::chrono::steady_clock::now() + options_.full_check_after;
     while (!stop.stop_requested()) {
         if (!lane) {
-            auto opened = LaneDb::open(lane_path_, false);
+            auto opened = db::LaneDb::open(lane_path_, false);
             if (!opened) {
                 if (!pause(stop, failed(opened.error()), false)) break;
                 continue;
@@ -181,7 +179,7 @@ void SyncWorker::run(const std::stop_token& stop) {
         // The selling connection in `pos` does not checkpoint (wal_autocheckpoint=0, so no sale
         // commit pays for one); this thread does, each pass, even while the store is away,
         // without waiting on anyone (PASSIVE).
-        (void)lane->connection().exec("PRAGMA wal_checkpoint(PASSIVE)");
+        (void)lane->checkpoint();
         check_whole_file(*lane, next_full_check);
         if (!store) {
             auto opened = open_store_();
@@ -193,7 +191,7 @@ void SyncWorker::run(const std::stop_token& stop) {
         }
         publish([](SyncSnapshot& s) { s.state = SyncState::sending; });
         SyncOutcome outcome = sync_pass(*lane, *store, options_.batch_size, now_, [&] { return !stop.stop_requested(); });
-        auto status = read_sync_status(*lane);
+        auto status = db::read_sync_status(*lane);
         publish([&](SyncSnapshot& s) {
             s.totals.sent += outcome.counts.sent;
             s.totals.stored += outcome.counts.stored;
@@ -204,7 +202,7 @@ void SyncWorker::run(const std::stop_token& stop) {
         if (!outcome.error && options_.between_sales()) {
             auto refreshed = refresh_catalog(*lane, *store, now_());
             if (!refreshed) {
-                (void)record_sync_failure(*lane, refreshed.error(), now_());
+                (void)db::record_sync_failure(*lane, refreshed.error(), now_());
                 outcome.error = refreshed.error();
             } else if (*refreshed) {
                 publish([](SyncSnapshot& s) { ++s.catalog_updates; });
@@ -213,7 +211,7 @@ void SyncWorker::run(const std::stop_token& stop) {
         if (!outcome.error && options_.between_sales()) {
             auto refreshed = refresh_directory(*lane, *store, now_());
             if (!refreshed) {
-                (void)record_sync_failure(*lane, refreshed.error(), now_());
+                (void)db::record_sync_failure(*lane, refreshed.error(), now_());
                 outcome.error = refreshed.error();
             } else if (*refreshed) {
                 publish([](SyncSnapshot& s) { ++s.directory_updates; });
@@ -245,4 +243,4 @@ void SyncWorker::run(const std::stop_token& stop) {
     publish([](SyncSnapshot& s) { s.state = SyncState::stopped; });
 }
 
-}  // namespace pos::db
+}  // namespace pos::sync

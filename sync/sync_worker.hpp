@@ -21,7 +21,7 @@
 #include "db/lane/outbox.hpp"
 #include "db/store/store_db.hpp"
 
-namespace pos::db {
+namespace pos::sync {
 
 // Where batches go: store.db directly (one machine) or a pos-store service.
 class StoreSink {
@@ -29,37 +29,39 @@ public:
     virtual ~StoreSink() = default;
     // Stores the batch, all or nothing, and acknowledges every record (new or already there).
     // Blocks for at most the store's busy timeout.
-    [[nodiscard]] virtual DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
-                                                                      const std::string& now) = 0;
+    [[nodiscard]] virtual db::DbResult<std::vector<db::Acknowledged>> deliver(
+        const std::vector<db::OutboxRecord>& batch, const std::string& now) = 0;
     // The store's catalog when it differs from the lane's version `have`, else nothing
     // (catalog flow-down). A sink without a catalog never has a newer one.
-    [[nodiscard]] virtual DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& /*have*/) {
-        return std::optional<CatalogSnapshot>{};
+    [[nodiscard]] virtual db::DbResult<std::optional<db::CatalogSnapshot>> catalog_if_newer(
+        const db::CatalogVersion& /*have*/) {
+        return std::optional<db::CatalogSnapshot>{};
     }
     // The store's users and members newer than the lane's versions `have` (users and members
     // flow-down, db/shared/directory_sync.hpp); empty() when current. A sink without them has none.
-    [[nodiscard]] virtual DbResult<DirectorySnapshot> directory_if_newer(const DirectoryVersion& have) {
-        return DirectorySnapshot{have.store_id, {}, {}, {}, {}};
+    [[nodiscard]] virtual db::DbResult<db::DirectorySnapshot> directory_if_newer(const db::DirectoryVersion& have) {
+        return db::DirectorySnapshot{have.store_id, {}, {}, {}, {}};
     }
 };
 
 // Direct mode: this process opens store.db itself.
 class DirectStoreSink final : public StoreSink {
 public:
-    explicit DirectStoreSink(std::unique_ptr<StoreDb> store) : store_(std::move(store)) {}
-    [[nodiscard]] DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
+    explicit DirectStoreSink(std::unique_ptr<db::StoreDb> store) : store_(std::move(store)) {}
+    [[nodiscard]] db::DbResult<std::vector<db::Acknowledged>> deliver(const std::vector<db::OutboxRecord>& batch,
                                                               const std::string& now) override {
         return store_->apply_batch(batch, now);
     }
-    [[nodiscard]] DbResult<std::optional<CatalogSnapshot>> catalog_if_newer(const CatalogVersion& have) override;
-    [[nodiscard]] DbResult<DirectorySnapshot> directory_if_newer(const DirectoryVersion& have) override;
+    [[nodiscard]] db::DbResult<std::optional<db::CatalogSnapshot>> catalog_if_newer(
+        const db::CatalogVersion& have) override;
+    [[nodiscard]] db::DbResult<db::DirectorySnapshot> directory_if_newer(const db::DirectoryVersion& have) override;
 
 private:
-    std::unique_ptr<StoreDb> store_;
+    std::unique_ptr<db::StoreDb> store_;
 };
 
 using SyncClock = std::function<std::string()>;
-using OpenStoreSink = std::function<DbResult<std::unique_ptr<StoreSink>>()>;
+using OpenStoreSink = std::function<db::DbResult<std::unique_ptr<StoreSink>>()>;
 
 struct SyncCounts {
     int64_t sent = 0;      // records delivered
@@ -70,22 +72,22 @@ struct SyncCounts {
 
 struct SyncOutcome {
     SyncCounts counts;
-    std::optional<DbError> error;  // why the pass stopped before the queue was empty
+    std::optional<db::DbError> error;  // why the pass stopped before the queue was empty
 };
 
 // Drains the outbox: read a batch, deliver it, mark what the store acknowledged, repeat until
 // empty, an error, or keep_going() answers false. Records the outcome in lane.db's sync status.
-[[nodiscard]] SyncOutcome sync_pass(LaneDb& lane, StoreSink& store, int64_t batch_size, const SyncClock& now,
+[[nodiscard]] SyncOutcome sync_pass(db::LaneDb& lane, StoreSink& store, int64_t batch_size, const SyncClock& now,
                                     const std::function<bool()>& keep_going = {});
 
 // Fetches the store's catalog if it is newer than the lane's replica and applies it in one
 // transaction. True when the lane's catalog changed.
-[[nodiscard]] DbResult<bool> refresh_catalog(LaneDb& lane, StoreSink& store, const std::string& now);
+[[nodiscard]] db::DbResult<bool> refresh_catalog(db::LaneDb& lane, StoreSink& store, const std::string& now);
 
 // Fetches the store's users and members if newer than the lane's and applies them in one
 // transaction (db/shared/directory_sync.hpp). True when users or members came from the store (false
 // when current, or when the store has never had any).
-[[nodiscard]] DbResult<bool> refresh_directory(LaneDb& lane, StoreSink& store, const std::string& now);
+[[nodiscard]] db::DbResult<bool> refresh_directory(db::LaneDb& lane, StoreSink& store, const std::string& now);
 
 struct SyncWorkerOptions {
     int64_t batch_size = 50;
@@ -107,17 +109,17 @@ enum class SyncState { starting, idle, sending, retrying, stopped };
 
 struct SyncSnapshot {
     SyncState state = SyncState::starting;
-    SyncStatus status;                 // as last read from lane.db
+    db::SyncStatus status;                 // as last read from lane.db
     SyncCounts totals;                 // since the worker started
     int64_t passes = 0;
-    std::optional<DbError> error;      // the last pass's error, if it failed
+    std::optional<db::DbError> error;      // the last pass's error, if it failed
     std::chrono::milliseconds retry_in{0};
     int64_t catalog_updates = 0;       // catalogs applied since the worker started
     int64_t directory_updates = 0;     // users and members flow-downs applied since the worker started
     int64_t full_checks = 0;           // whole-file checks of lane.db done since the worker started
     // The last whole-file check of lane.db failed (kept until one passes): the lane sells on,
     // since the tables a sale writes passed their check at start, but the file needs the technician.
-    std::optional<DbError> integrity_error;
+    std::optional<db::DbError> integrity_error;
 };
 
 class SyncWorker {
@@ -139,7 +141,7 @@ private:
     // Sleeps for `duration`, or until stop (or wake, when wakeable); false when stopping.
     bool pause(const std::stop_token& stop, std::chrono::milliseconds duration, bool wakeable);
     // The background whole-file check of lane.db, when it is due.
-    void check_whole_file(LaneDb& lane, std::chrono::steady_clock::time_point& next);
+    void check_whole_file(db::LaneDb& lane, std::chrono::steady_clock::time_point& next);
 
     std::string lane_path_;
     OpenStoreSink open_store_;
@@ -152,4 +154,4 @@ private:
     std::jthread thread_;
 };
 
-}  // namespace pos::db
+}  // namespace pos::sync

@@ -1,8 +1,10 @@
 // lane.db: opening with an integrity check, and the writes a sale needs, each in one transaction.
 #include "db/lane/lane_db.hpp"
 
+#include <fmt/format.h>
 
 #include "db/shared/catalog_tables.hpp"
+#include "db/shared/integrity_check.hpp"
 #include "db/shared/migrations.hpp"
 #include "db/shared/sale_rows.hpp"
 
@@ -108,11 +110,11 @@ DbStatus LaneDb::open_shift(const ShiftRecord& shift, const std::string& outbox_
 }
 
 DbResult<int64_t> LaneDb::commit_sale(SaleRecord sale, const std::function<std::string(const SaleRecord&)>& payload,
-                                      const std::function<DbStatus(Connection&)>& guard) {
+                                      const std::function<DbStatus()>& guard) {
     auto transaction = Transaction::begin(*connection_);
     if (!transaction) return transaction.error();
     if (guard) {
-        if (auto allowed = guard(*connection_); !allowed) return allowed.error();
+        if (auto allowed = guard(); !allowed) return allowed.error();
     }
     // Inside BEGIN IMMEDIATE no other writer can take the same number.
     auto last = connection_->query_text("SELECT coalesce(max(receipt_no), 0) FROM sales");
@@ -139,6 +141,52 @@ DbResult<std::vector<std::string>> LaneDb::sale_ids() {
         ids.push_back((*statement)->column_text(0));
     }
     return ids;
+}
+
+DbResult<std::optional<int64_t>> LaneDb::last_receipt_no() {
+    auto statement = connection_->prepare("SELECT MAX(receipt_no) FROM sales");
+    if (!statement) return statement.error();
+    auto row = (*statement)->step();
+    if (!row) return row.error();
+    std::optional<int64_t> number;
+    if (*row && !(*statement)->column_is_null(0)) number = (*statement)->column_int(0);
+    (*statement)->reset();  // ends the read so the connection does not hold an old snapshot
+    return number;
+}
+
+DbResult<std::optional<std::string>> LaneDb::sale_id_of_receipt(int64_t receipt_no) {
+    auto statement = connection_->prepare("SELECT id FROM sales WHERE receipt_no = ?");
+    if (!statement) return statement.error();
+    Statement& query = (*statement)->bind(1, receipt_no);
+    auto row = query.step();
+    if (!row) return row.error();
+    std::optional<std::string> id;
+    if (*row) id = query.column_text(0);
+    query.reset();  // ends the read so the connection does not hold an old snapshot
+    return id;
+}
+
+DbResult<int64_t> LaneDb::count_items_up_to(int64_t limit) {
+    auto count = connection_->query_text(fmt::format("SELECT count(*) FROM (SELECT 1 FROM items LIMIT {})", limit + 1));
+    if (!count) return count.error();
+    return std::stoll(count->value_or("0"));
+}
+
+DbResult<Transaction> LaneDb::begin_transaction() { return Transaction::begin(*connection_); }
+
+DbStatus LaneDb::stop_automatic_checkpoints() { return connection_->exec("PRAGMA wal_autocheckpoint=0"); }
+
+DbStatus LaneDb::checkpoint() { return connection_->exec("PRAGMA wal_checkpoint(PASSIVE)"); }
+
+DbStatus LaneDb::check_whole_file(const std::string& consequence) {
+    return check_integrity(*connection_, IntegrityScope::whole_file(), consequence);
+}
+
+DbStatus LaneDb::leave_wal() {
+    auto mode = connection_->query_text("PRAGMA journal_mode=DELETE");
+    if (!mode) return mode.error();
+    if (mode->value_or("") != "delete") return DbError{DbErrorCode::other, "the journal could not be written"};
+    return support::Done{};
 }
 
 DbResult<std::vector<OutboxRecord>> LaneDb::unsynced(int64_t limit) {

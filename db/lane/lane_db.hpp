@@ -37,14 +37,42 @@ public:
     // next receipt number. When this returns ok the sale is on disk (synchronous=FULL).
     // `payload` renders the outbox row from the sale once its receipt number is known.
     // `guard`, when given, runs first inside the same transaction and can refuse the commit
-    // (a return checks there that nothing is returned twice).
+    // (a return checks there that nothing is returned twice); what it reads or writes through
+    // this LaneDb is part of that transaction.
     [[nodiscard]] DbResult<int64_t> commit_sale(SaleRecord sale, const std::function<std::string(const SaleRecord&)>& payload,
-                                                const std::function<DbStatus(Connection&)>& guard = {});
+                                                const std::function<DbStatus()>& guard = {});
     [[nodiscard]] DbResult<std::optional<SaleRecord>> find_sale(const std::string& id);
     [[nodiscard]] DbResult<std::vector<std::string>> sale_ids();
+    // The highest receipt number on this lane, nullopt before the first sale.
+    [[nodiscard]] DbResult<std::optional<int64_t>> last_receipt_no();
+    // The id of the sale with this receipt number, nullopt when there is none.
+    [[nodiscard]] DbResult<std::optional<std::string>> sale_id_of_receipt(int64_t receipt_no);
+    // How many items the catalog replica holds, counted only up to `limit` (count(*) of a
+    // million items reads a whole index): a result above `limit` means "more than limit".
+    [[nodiscard]] DbResult<int64_t> count_items_up_to(int64_t limit);
 
     [[nodiscard]] DbResult<std::vector<OutboxRecord>> unsynced(int64_t limit);
 
+    // Several operations written as one: everything done through this LaneDb until commit()
+    // is kept together, or rolled back when the handle goes without commit(). Inside another
+    // transaction it is a savepoint of it.
+    [[nodiscard]] DbResult<Transaction> begin_transaction();
+    // Checkpoints only when asked (the sync worker between its passes), so a sale commit never
+    // carries one (docs/performance.md).
+    [[nodiscard]] DbStatus stop_automatic_checkpoints();
+    // Copies what the WAL holds into the file, without waiting on readers or writers (PASSIVE).
+    [[nodiscard]] DbStatus checkpoint();
+    // PRAGMA quick_check of the whole file (db/shared/integrity_check.hpp); `consequence` says
+    // in the error what the damage means for the lane.
+    [[nodiscard]] DbStatus check_whole_file(const std::string& consequence);
+    // Folds the WAL into the file and stops using one, so the file is whole on its own (before
+    // it is renamed into place); fails when the journal mode could not be changed.
+    [[nodiscard]] DbStatus leave_wal();
+    // The file this database was opened from.
+    [[nodiscard]] const std::string& path() const { return connection_->path(); }
+
+    // For db/ and tests only: pos/ and sync/ ask for operations, never for the connection
+    // (checked at build time by cmake/CheckStorageCalls.cmake).
     [[nodiscard]] Connection& connection() { return *connection_; }
 
 private:

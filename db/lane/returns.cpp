@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "db/lane/lane_db.hpp"
+
 namespace pos::db {
 
 DbResult<std::vector<ReturnTaken>> returns_of(Connection& connection, const std::string& original_sale_id) {
@@ -91,6 +93,19 @@ DbResult<std::optional<std::pair<int64_t, int64_t>>> foreign_original(Connection
     if (*row) found = std::pair{read.column_int(0), read.column_int(1)};
     read.reset();
     return found;
+}
+
+DbResult<std::vector<ReturnTaken>> returns_of(LaneDb& lane, const std::string& original_sale_id) {
+    return returns_of(lane.connection(), original_sale_id);
+}
+
+DbStatus save_foreign_original(LaneDb& lane, const std::string& return_id, const std::string& original_sale_id,
+                               int64_t original_lane, int64_t original_receipt_no) {
+    return save_foreign_original(lane.connection(), return_id, original_sale_id, original_lane, original_receipt_no);
+}
+
+DbResult<std::optional<std::pair<int64_t, int64_t>>> foreign_original(LaneDb& lane, const std::string& return_id) {
+    return foreign_original(lane.connection(), return_id);
 }
 
 }  // namespace pos::db

@@ -13,6 +13,8 @@
 
 namespace pos::db {
 
+class LaneDb;
+
 struct ReturnedLine {
     int64_t quantity_milli = 0;  // taken back, positive
     int64_t refunded_fen = 0;    // refunded for it, positive
@@ -49,6 +51,15 @@ struct ReturnHistory {
                                              int64_t original_receipt_no);
 // The (lane, receipt number) saved for a return, if its original sale is another lane's.
 [[nodiscard]] DbResult<std::optional<std::pair<int64_t, int64_t>>> foreign_original(Connection& lane,
+                                                                                   const std::string& return_id);
+
+// The same operations on an open lane.db, as pos/ calls them (inside commit_sale's guard they
+// read and write in the sale's transaction).
+[[nodiscard]] DbResult<std::vector<ReturnTaken>> returns_of(LaneDb& lane, const std::string& original_sale_id);
+[[nodiscard]] DbStatus save_foreign_original(LaneDb& lane, const std::string& return_id,
+                                             const std::string& original_sale_id, int64_t original_lane,
+                                             int64_t original_receipt_no);
+[[nodiscard]] DbResult<std::optional<std::pair<int64_t, int64_t>>> foreign_original(LaneDb& lane,
                                                                                    const std::string& return_id);
 
 }  // namespace pos::db

@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "db/lane/lane_db.hpp"
+#include "db/store/store_db.hpp"
+
 namespace pos::db {
 namespace {
 
@@ -220,5 +223,33 @@ std::vector<int64_t> attached_audit_lanes(const std::string& payload) {
     }
     return lanes;
 }
+
+DbResult<std::optional<AuditRow>> last_audit_row(LaneDb& lane) { return last_audit_row(lane.connection()); }
+
+DbStatus append_audit_row(LaneDb& lane, const AuditRow& row) { return append_audit_row(lane.connection(), row); }
+
+DbResult<int64_t> last_outbox_seq(LaneDb& lane) { return last_outbox_seq(lane.connection()); }
+
+DbStatus attach_unsent_audit(LaneDb& lane, int64_t outbox_seq) {
+    return attach_unsent_audit(lane.connection(), outbox_seq);
+}
+
+DbResult<bool> queue_unsent_audit(LaneDb& lane, const std::string& now) {
+    return queue_unsent_audit(lane.connection(), now);
+}
+
+DbResult<std::vector<AuditRow>> read_audit_rows(LaneDb& lane, const std::optional<std::string>& since) {
+    return read_audit_rows(lane.connection(), since);
+}
+
+DbResult<std::optional<int64_t>> last_queued_audit_seq(LaneDb& lane) {
+    return last_queued_audit_seq(lane.connection());
+}
+
+DbResult<std::vector<AuditRow>> read_store_audit_rows(StoreDb& store, int64_t lane) {
+    return read_store_audit_rows(store.connection(), lane);
+}
+
+DbResult<std::vector<int64_t>> store_audit_lanes(StoreDb& store) { return store_audit_lanes(store.connection()); }
 
 }  // namespace pos::db

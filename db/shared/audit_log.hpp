@@ -12,6 +12,9 @@
 
 namespace pos::db {
 
+class LaneDb;
+class StoreDb;
+
 struct AuditRow {
     int64_t seq = 0;
     std::string at;
@@ -54,6 +57,18 @@ struct AuditRow {
 // store.db: one lane's chain in seq order, and the lanes that have one.
 [[nodiscard]] DbResult<std::vector<AuditRow>> read_store_audit_rows(Connection& store, int64_t lane);
 [[nodiscard]] DbResult<std::vector<int64_t>> store_audit_lanes(Connection& store);
+
+// The same operations on an open database, as pos/ calls them; the Connection forms above are
+// the db layer's own building blocks.
+[[nodiscard]] DbResult<std::optional<AuditRow>> last_audit_row(LaneDb& lane);
+[[nodiscard]] DbStatus append_audit_row(LaneDb& lane, const AuditRow& row);
+[[nodiscard]] DbResult<int64_t> last_outbox_seq(LaneDb& lane);
+[[nodiscard]] DbStatus attach_unsent_audit(LaneDb& lane, int64_t outbox_seq);
+[[nodiscard]] DbResult<bool> queue_unsent_audit(LaneDb& lane, const std::string& now);
+[[nodiscard]] DbResult<std::vector<AuditRow>> read_audit_rows(LaneDb& lane, const std::optional<std::string>& since);
+[[nodiscard]] DbResult<std::optional<int64_t>> last_queued_audit_seq(LaneDb& lane);
+[[nodiscard]] DbResult<std::vector<AuditRow>> read_store_audit_rows(StoreDb& store, int64_t lane);
+[[nodiscard]] DbResult<std::vector<int64_t>> store_audit_lanes(StoreDb& store);
 
 // A row as JSON with every column, and back.
 [[nodiscard]] std::string audit_payload(const AuditRow& row);

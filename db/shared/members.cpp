@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "db/lane/lane_db.hpp"
+#include "db/store/store_db.hpp"
+
 namespace pos::db {
 namespace {
 
@@ -205,6 +208,38 @@ DbResult<bool> file_member_movement(Connection& connection, const MemberMovement
     if (!update) return update.error();
     if (auto moved = (**update).bind(1, movement.amount_fen).bind(2, movement.card).run(); !moved) return moved.error();
     return true;
+}
+
+DbStatus add_member(StoreDb& store, const MemberRecord& member) { return add_member(store.connection(), member); }
+
+DbStatus upsert_member(LaneDb& lane, const MemberRecord& member) { return upsert_member(lane.connection(), member); }
+
+DbResult<bool> set_member_limit(StoreDb& store, const std::string& card, int64_t limit_fen) {
+    return set_member_limit(store.connection(), card, limit_fen);
+}
+
+DbResult<bool> set_member_limit(LaneDb& lane, const std::string& card, int64_t limit_fen) {
+    return set_member_limit(lane.connection(), card, limit_fen);
+}
+
+DbResult<std::optional<MemberRecord>> find_member(LaneDb& lane, const std::string& card_or_phone) {
+    return find_member(lane.connection(), card_or_phone);
+}
+
+DbResult<std::vector<MemberRecord>> all_members(StoreDb& store) { return all_members(store.connection()); }
+
+DbResult<std::vector<MemberRecord>> all_members(LaneDb& lane) { return all_members(lane.connection()); }
+
+DbResult<std::vector<MemberMovementRecord>> member_movements(LaneDb& lane, const std::string& card) {
+    return member_movements(lane.connection(), card);
+}
+
+DbResult<std::optional<MemberMovementRecord>> movement_of_sale(LaneDb& lane, const std::string& sale_id) {
+    return movement_of_sale(lane.connection(), sale_id);
+}
+
+DbResult<MemberMovementRecord> apply_member_movement(LaneDb& lane, MemberMovementRecord movement) {
+    return apply_member_movement(lane.connection(), std::move(movement));
 }
 
 }  // namespace pos::db

@@ -12,6 +12,9 @@
 
 namespace pos::db {
 
+class LaneDb;
+class StoreDb;
+
 struct MemberRecord {
     std::string card;       // member card number
     std::string phone;
@@ -62,5 +65,18 @@ struct MemberMovementRecord {
 // Returns false when the movement was already filed.
 [[nodiscard]] DbResult<bool> file_member_movement(Connection& connection, const MemberMovementRecord& movement,
                                                   const std::string& received_at);
+
+// The same operations on an open database, as pos/ calls them; the Connection forms above are
+// the db layer's own building blocks.
+[[nodiscard]] DbStatus add_member(StoreDb& store, const MemberRecord& member);
+[[nodiscard]] DbStatus upsert_member(LaneDb& lane, const MemberRecord& member);
+[[nodiscard]] DbResult<bool> set_member_limit(StoreDb& store, const std::string& card, int64_t limit_fen);
+[[nodiscard]] DbResult<bool> set_member_limit(LaneDb& lane, const std::string& card, int64_t limit_fen);
+[[nodiscard]] DbResult<std::optional<MemberRecord>> find_member(LaneDb& lane, const std::string& card_or_phone);
+[[nodiscard]] DbResult<std::vector<MemberRecord>> all_members(StoreDb& store);
+[[nodiscard]] DbResult<std::vector<MemberRecord>> all_members(LaneDb& lane);
+[[nodiscard]] DbResult<std::vector<MemberMovementRecord>> member_movements(LaneDb& lane, const std::string& card);
+[[nodiscard]] DbResult<std::optional<MemberMovementRecord>> movement_of_sale(LaneDb& lane, const std::string& sale_id);
+[[nodiscard]] DbResult<MemberMovementRecord> apply_member_movement(LaneDb& lane, MemberMovementRecord movement);
 
 }  // namespace pos::db

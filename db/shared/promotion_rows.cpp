@@ -1,6 +1,9 @@
 // Reading and writing the promotions tables shared by lane.db and store.db.
 #include "db/shared/promotion_rows.hpp"
 
+#include "db/lane/lane_db.hpp"
+#include "db/store/store_db.hpp"
+
 namespace pos::db {
 
 DbResult<std::vector<PromotionRecord>> read_promotions(Connection& connection) {
@@ -59,5 +62,9 @@ DbStatus write_promotions(Connection& connection, const std::vector<PromotionRec
     }
     return support::Done{};
 }
+
+DbResult<std::vector<PromotionRecord>> read_promotions(LaneDb& lane) { return read_promotions(lane.connection()); }
+
+DbResult<std::vector<PromotionRecord>> read_promotions(StoreDb& store) { return read_promotions(store.connection()); }
 
 }  // namespace pos::db

@@ -10,6 +10,9 @@
 
 namespace pos::db {
 
+class LaneDb;
+class StoreDb;
+
 struct PromotionRecord {
     std::string id;
     std::string name;
@@ -26,6 +29,8 @@ struct PromotionRecord {
 
 // Every promotion with its items, ordered by id.
 [[nodiscard]] DbResult<std::vector<PromotionRecord>> read_promotions(Connection& connection);
+[[nodiscard]] DbResult<std::vector<PromotionRecord>> read_promotions(LaneDb& lane);
+[[nodiscard]] DbResult<std::vector<PromotionRecord>> read_promotions(StoreDb& store);
 // Inserts or replaces one promotion and its items; the caller holds the transaction.
 [[nodiscard]] DbStatus write_promotion(Connection& connection, const PromotionRecord& promotion);
 // Replaces every promotion (the lane's copy); the caller holds the transaction.

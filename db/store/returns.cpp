@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/shared/sale_rows.hpp"
+#include "db/store/store_db.hpp"
 
 namespace pos::db {
 
@@ -196,6 +197,10 @@ DbResult<SaleQuery> sale_query_of(std::string_view id, std::string_view lane, st
     query.lane = *lane_no;
     query.receipt_no = *receipt_no;
     return query;
+}
+
+DbResult<SaleForReturn> find_sale_for_return(StoreDb& store, const SaleQuery& query) {
+    return find_sale_for_return(store.connection(), query);
 }
 
 }  // namespace pos::db

@@ -15,6 +15,8 @@
 
 namespace pos::db {
 
+class StoreDb;
+
 // By sale id, or by the lane and receipt number printed on the receipt.
 struct SaleQuery {
     std::optional<std::string> sale_id;
@@ -30,6 +32,7 @@ struct SaleForReturn {
 // DbErrorCode::not_found when the store has no such sale (not sent yet, or never sold), with a
 // message naming the receipt; two sales with one receipt number (lanes sharing a number) are refused too.
 [[nodiscard]] DbResult<SaleForReturn> find_sale_for_return(Connection& store, const SaleQuery& query);
+[[nodiscard]] DbResult<SaleForReturn> find_sale_for_return(StoreDb& store, const SaleQuery& query);
 
 // {"sale":{"id":..,"lane":1,"receipt_no":12,...,"lines":[..],"tenders":[..]},
 //  "returns":[{"id":..,"lane":2,"lines":[{"line":1,"qty_milli":1000,"refunded_fen":200}],"tenders":{"cash":200}}]}

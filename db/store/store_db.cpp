@@ -198,6 +198,10 @@ DbStatus StoreDb::replace_catalog(const std::vector<ItemRecord>& items) {
 
 DbResult<std::vector<ItemRecord>> StoreDb::all_items() { return read_catalog(*connection_); }
 
+DbResult<std::optional<ItemRecord>> StoreDb::find_item_by_sku(const std::string& sku) {
+    return db::find_item_by_sku(*connection_, sku);
+}
+
 DbResult<std::vector<Acknowledged>> StoreDb::apply_batch(const std::vector<OutboxRecord>& batch,
                                                          const std::string& received_at) {
     auto transaction = Transaction::begin(*connection_);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ public:
 
     [[nodiscard]] DbStatus replace_catalog(const std::vector<ItemRecord>& items);
     [[nodiscard]] DbResult<std::vector<ItemRecord>> all_items();
+    [[nodiscard]] DbResult<std::optional<ItemRecord>> find_item_by_sku(const std::string& sku);
 
     // Stores a batch of a lane's outbox records in one BEGIN IMMEDIATE transaction. Each record
     // is kept once, keyed by (kind, ref); a sale goes into sales keyed by its UUID, its lines and
@@ -38,6 +40,11 @@ public:
     [[nodiscard]] DbResult<std::vector<Acknowledged>> apply_batch(const std::vector<OutboxRecord>& batch,
                                                                   const std::string& received_at);
 
+    // The file this database was opened from.
+    [[nodiscard]] const std::string& path() const { return connection_->path(); }
+
+    // For db/ and tests only: pos/ and sync/ ask for operations, never for the connection
+    // (checked at build time by cmake/CheckStorageCalls.cmake).
     [[nodiscard]] Connection& connection() { return *connection_; }
 
 private:

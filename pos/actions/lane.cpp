@@ -59,7 +59,7 @@ core::Result<db::UserRecord> Lane::check_credentials(const std::string& operator
         core::PinLock next = core::after_wrong_pin(lock, instant, config_.lockout_minutes);
         bool locks = core::is_locked(next, instant);
         failed.detail["reason"] = "wrong PIN";
-        auto transaction = db::Transaction::begin(db_.connection());
+        auto transaction = db_.begin_transaction();
         if (!transaction) return storage_error(transaction.error());
         if (auto kept = db::write_pin_lock(db_, operator_id, {next.failed, next.locked_until}); !kept) {
             return storage_error(kept.error());
@@ -122,12 +122,26 @@ core::Status Lane::logout(const std::string& now) {
     return core::Done{};
 }
 
-core::Result<db::ShiftRecord> Lane::open_shift(Money float_amount, const std::string& now) {
-    return open_shift_with(float_amount, nullptr, now);
+std::optional<Operator> Lane::operator_user() const {
+    if (!operator_) return std::nullopt;
+    return to_operator(*operator_);
 }
 
-core::Result<db::ShiftRecord> Lane::open_shift(const core::CashCount& counted, const std::string& now) {
-    return open_shift_with(counted.total(), &counted, now);
+std::optional<OpenShift> Lane::shift() const {
+    if (!shift_) return std::nullopt;
+    return to_open_shift(*shift_);
+}
+
+core::Result<OpenShift> Lane::open_shift(Money float_amount, const std::string& now) {
+    auto shift = open_shift_with(float_amount, nullptr, now);
+    if (!shift) return shift.error();
+    return to_open_shift(*shift);
+}
+
+core::Result<OpenShift> Lane::open_shift(const core::CashCount& counted, const std::string& now) {
+    auto shift = open_shift_with(counted.total(), &counted, now);
+    if (!shift) return shift.error();
+    return to_open_shift(*shift);
 }
 
 core::Result<db::ShiftRecord> Lane::open_shift_with(Money float_amount, const core::CashCount* counted, const std::string& now) {
@@ -226,9 +240,7 @@ core::Result<int64_t> Lane::commit(const core::Ticket& paid, const std::string& 
                       {"change", Money::fen(sale.change_fen).to_string()}, {"shift", shift_->id}}};
     // A sale on account moves the member's balance in the same transaction (lane_members.cpp).
     std::optional<core::Error> refused;
-    auto guard = [&](db::Connection& connection) {
-        return charge_account(connection, paid, sale_id, now, refused, member_balance_);
-    };
+    auto guard = [&] { return charge_account(paid, sale_id, now, refused, member_balance_); };
     auto committed = with_audit(db_, event, [&] {
         return db_.commit_sale(std::move(sale), [](const db::SaleRecord& record) { return sale_to_json(record).dump(); },
                                guard);

@@ -14,6 +14,7 @@
 #include "db/lane/shifts.hpp"
 #include "db/shared/members.hpp"
 #include "db/store/store_db.hpp"
+#include "pos/actions/lane_types.hpp"
 #include "pos/actions/sale/code_lookup.hpp"
 #include "pos/actions/setup/config.hpp"
 #include "pos/actions/shift/end_of_day.hpp"
@@ -43,7 +44,7 @@ struct TenderOutcome {
 // A repayment (还款) of a member account at the lane: the balance down; cash into the drawer,
 // card or mobile onto the shift's card or mobile total.
 struct AccountRepayment {
-    db::MemberRecord member;   // as it stands after the repayment
+    Member member;             // as it stands after the repayment
     core::Money amount;
     std::string movement_id;   // also the id of the drawer's pay-in (cash)
     core::TenderMethod method = core::TenderMethod::cash;
@@ -155,10 +156,10 @@ public:
     // lockouts are audited. `now` empty: the wall clock.
     [[nodiscard]] core::Status login(const std::string& operator_id, std::string_view pin, const std::string& now = {});
     [[nodiscard]] core::Status logout(const std::string& now = {});
-    [[nodiscard]] core::Result<db::ShiftRecord> open_shift(core::Money float_amount, const std::string& now);
+    [[nodiscard]] core::Result<OpenShift> open_shift(core::Money float_amount, const std::string& now);
     // The float counted by denomination: its total is the float; the counts are kept with the shift
     // (lane_float) and shown on its X/Z report.
-    [[nodiscard]] core::Result<db::ShiftRecord> open_shift(const core::CashCount& counted, const std::string& now);
+    [[nodiscard]] core::Result<OpenShift> open_shift(const core::CashCount& counted, const std::string& now);
 
     // A scanned or typed code: barcode, scale label, GS1 string, 5-digit PLU or 6-digit SKU.
     // `quantity` multiplies a counted item or is the weight (kg) of a weighed item typed by PLU.
@@ -220,7 +221,7 @@ public:
     // 会员 (lane_members.cpp): attaches the member with this card number or phone to the ticket,
     // for a sale on account (and member prices); cleared when the sale completes or is held.
     // Member prices are applied at once (promotions for the day of `now`, empty: today).
-    [[nodiscard]] core::Result<db::MemberRecord> apply_member(const std::string& card_or_phone, const std::string& now = {});
+    [[nodiscard]] core::Result<Member> apply_member(const std::string& card_or_phone, const std::string& now = {});
     [[nodiscard]] core::Status clear_member(const std::string& now = {});
     // 还款: the member repays `amount`; in cash it counts in the drawer's expected cash like a pay-in,
     // by card or mobile in the shift's card or mobile total (not on account: refused).
@@ -228,20 +229,20 @@ public:
                                                              const std::string& now,
                                                              core::TenderMethod method = core::TenderMethod::cash);
     // The member with this card number or phone, without attaching it to the ticket (the 还款 screen).
-    [[nodiscard]] core::Result<db::MemberRecord> find_member(const std::string& card_or_phone);
+    [[nodiscard]] core::Result<Member> find_member(const std::string& card_or_phone);
     // The member on the current ticket, if any.
-    [[nodiscard]] const std::optional<db::MemberRecord>& member() const { return member_; }
+    [[nodiscard]] std::optional<Member> member() const;
 
     // A number and PIN checked for `action` away from a sale (posctl price-change documents): the
     // role from core::permission_table() and, where it needs a second person, not `requester`.
     // Wrong PINs count towards the lockout as at login. Returns the approver.
-    [[nodiscard]] core::Result<db::UserRecord> authorize(const Approval& approval, core::Action action,
-                                                         std::string_view what, std::string_view requester,
-                                                         const std::string& now = {});
+    [[nodiscard]] core::Result<Operator> authorize(const Approval& approval, core::Action action, std::string_view what,
+                                                   std::string_view requester, const std::string& now = {});
 
     [[nodiscard]] const core::Ticket& ticket() const { return ticket_; }
-    [[nodiscard]] const std::optional<db::UserRecord>& operator_user() const { return operator_; }
-    [[nodiscard]] const std::optional<db::ShiftRecord>& shift() const { return shift_; }
+    // The operator logged in and the lane's open shift, if any (copies: the Lane keeps its records).
+    [[nodiscard]] std::optional<Operator> operator_user() const;
+    [[nodiscard]] std::optional<OpenShift> shift() const;
     [[nodiscard]] const LaneConfig& config() const { return config_; }
 
 private:
@@ -262,8 +263,9 @@ private:
     [[nodiscard]] core::Result<int64_t> commit(const core::Ticket& paid, const std::string& sale_id, const std::string& now);
     // An account tender: the member attached and the amount within the available credit.
     [[nodiscard]] core::Status check_account_tender(core::Money amount) const;
-    // Inside the sale's transaction: the account tenders of `paid` move the member's balance.
-    [[nodiscard]] db::DbStatus charge_account(db::Connection& connection, const core::Ticket& paid, const std::string& sale_id,
+    // Inside the sale's transaction (commit_sale's guard): the account tenders of `paid` move the
+    // member's balance.
+    [[nodiscard]] db::DbStatus charge_account(const core::Ticket& paid, const std::string& sale_id,
                                               const std::string& now, std::optional<core::Error>& refused,
                                               std::optional<core::Money>& balance) const;
 

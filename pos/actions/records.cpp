@@ -1,4 +1,4 @@
-// Record mapping: catalog items, sales and their JSON, database errors.
+// Record mapping: catalog items, sales and their JSON, the Lane's operator, shift and member, database errors.
 #include "pos/actions/records.hpp"
 
 #include <nlohmann/json.hpp>
@@ -43,6 +43,19 @@ db::ItemRecord to_item_record(const core::CatalogItem& item) {
     record.low_stock = item.low_stock;
     record.pinyin = item.pinyin;
     return record;
+}
+
+Operator to_operator(const db::UserRecord& user) {
+    return Operator{user.operator_id, user.name, core::parse_role(user.role).value_or(core::Role::cashier)};
+}
+
+OpenShift to_open_shift(const db::ShiftRecord& shift) {
+    return OpenShift{shift.id, shift.lane, shift.operator_id, shift.opened_at, Money::fen(shift.float_fen)};
+}
+
+Member to_member(const db::MemberRecord& record) {
+    return Member{record.card, record.phone, record.name,
+                  core::MemberAccount{Money::fen(record.limit_fen), Money::fen(record.balance_fen)}};
 }
 
 core::Error storage_error(const db::DbError& error) {

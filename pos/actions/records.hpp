@@ -6,7 +6,9 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "db/shared/db_error.hpp"
+#include "db/shared/members.hpp"
 #include "db/shared/records.hpp"
+#include "pos/actions/lane_types.hpp"
 #include "pos/core/catalog.hpp"
 #include "pos/core/result.hpp"
 #include "pos/core/ticket.hpp"
@@ -15,6 +17,12 @@ namespace pos::actions {
 
 [[nodiscard]] core::CatalogItem to_catalog_item(const db::ItemRecord& record);
 [[nodiscard]] db::ItemRecord to_item_record(const core::CatalogItem& item);
+
+// The Lane's own values of its operator, shift and member. A role lane.db does not know (its
+// users table allows only the four) reads as the least one, cashier.
+[[nodiscard]] Operator to_operator(const db::UserRecord& user);
+[[nodiscard]] OpenShift to_open_shift(const db::ShiftRecord& shift);
+[[nodiscard]] Member to_member(const db::MemberRecord& record);
 
 // storage, or corrupt_database when the file is damaged; the message already says what to do.
 [[nodiscard]] core::Error storage_error(const db::DbError& error);

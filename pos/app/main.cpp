@@ -66,9 +66,8 @@ void add_known_text(ui::FontBook& fonts, const ui::Strings& strings, actions::Op
     for (const std::string& text : strings.all_text()) fonts.add_text(text);
     fonts.add_text(lane.config.store_name);
     // Counted up to the limit only: count(*) of a million items reads a whole index.
-    auto count = lane.db->connection().query_text(
-        fmt::format("SELECT count(*) FROM (SELECT 1 FROM items LIMIT {})", preload_catalog_glyphs_up_to + 1));
-    if (count && std::stoll(count->value_or("0")) > preload_catalog_glyphs_up_to) return;
+    auto count = lane.db->count_items_up_to(preload_catalog_glyphs_up_to);
+    if (count && *count > preload_catalog_glyphs_up_to) return;
     auto items = lane.db->all_items();
     if (!items) {
         std::cerr << "pos: the catalog could not be read (" << items.error().message
@@ -93,7 +92,7 @@ double seconds_to_next_minute() {
 }
 
 // What the status bar shows of the sync worker: queue depth, last acknowledged pass, failing.
-ui::SyncView sync_badge(const db::SyncSnapshot& snapshot) {
+ui::SyncView sync_badge(const sync::SyncSnapshot& snapshot) {
     ui::SyncView view;
     view.unsynced = snapshot.status.queue_depth;
     const std::optional<std::string>& last = snapshot.status.last_sync_at;
@@ -114,14 +113,14 @@ int run(const Options& options) {
     // (docs/design.md "Threads"): the cashier never waits on the store. Stopped when run() returns.
     // A new catalog from the store is applied between sales only: the UI thread says when.
     std::atomic<bool> ticket_open{false};
-    db::SyncWorkerOptions sync_options;
+    sync::SyncWorkerOptions sync_options;
     sync_options.between_sales = [&ticket_open] { return !ticket_open.load(); };
     auto sync = actions::make_sync_worker(options.data_dir, opened->config, sync_options);
     // Started after the first frame (below): in a one-machine store its first act is opening
     // store.db with a whole-file check, which would compete with start-up for the disk.
     // Checkpoints run on the sync worker's thread, between its passes: a sale commit never
     // carries one (docs/performance.md). Best effort: a failure leaves SQLite's default.
-    (void)opened->db->connection().exec("PRAGMA wal_autocheckpoint=0");
+    (void)opened->db->stop_automatic_checkpoints();
 
     std::string language = options.language.empty() ? opened->config.language : options.language;
     auto strings = ui::Strings::load(actions::assets_dir() + "/i18n", language);
@@ -222,7 +221,7 @@ int run(const Options& options) {
         print_queue = std::make_unique<actions::PrintQueue>(std::move(opener), *printer_profile);
         print_queue->set_notify([] { glfwPostEmptyEvent(); });
         // Jobs still waiting when pos last stopped print first, once (lane.db print_jobs).
-        auto journal = actions::LanePrintJournal::open(opened->db->connection().path(), actions::local_now);
+        auto journal = actions::LanePrintJournal::open(opened->db->path(), actions::local_now);
         auto restored = journal ? (*journal)->waiting() : core::Result<std::vector<actions::PrintJob>>(journal.error());
         if (!restored) {
             std::cerr << "pos: waiting print jobs are not kept: " << restored.error().message << "\n";

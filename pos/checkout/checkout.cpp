@@ -224,7 +224,7 @@ void Checkout::apply(const ui::intent::Logout&) {
 void Checkout::apply(const ui::intent::OpenShift& intent) {
     ui::ShiftForm& form = state_.shift;
     core::Money amount;
-    auto shift = [&]() -> core::Result<db::ShiftRecord> {
+    auto shift = [&]() -> core::Result<actions::OpenShift> {
         if (intent.counts.empty()) {
             auto typed = core::Money::parse(intent.float_text);
             if (!typed) return typed.error();

@@ -15,8 +15,7 @@ using ui::Tone;
 
 bool Checkout::permitted(core::Action action) {
     const auto& user = lane_.operator_user();
-    auto role = user ? core::parse_role(user->role) : std::nullopt;
-    core::Status allowed = role ? core::check_permitted(user->operator_id, *role, action)
+    core::Status allowed = user ? core::check_permitted(user->operator_id, user->role, action)
                                 : core::Status(core::make_error(core::ErrorCode::not_permitted, "nobody is logged in"));
     if (allowed) return true;
     current_notice() = ui::error_notice(tr_, allowed.error());

@@ -21,7 +21,7 @@ void Checkout::apply(const ui::intent::ApplyMember& intent) {
         form.notice = ui::error_notice(tr_, member.error());
         return;
     }
-    core::Money available = core::available_credit({core::Money::fen(member->limit_fen), core::Money::fen(member->balance_fen)});
+    core::Money available = core::available_credit(member->account);
     form.notice = ui::Notice{ui::Tone::success,
                              tr_.format("sale.member_applied", member->name, member->card, ui::money_text(available)),
                              {}};
@@ -80,7 +80,7 @@ void Checkout::apply(const ui::intent::PayAccount& intent) {
                                                                      : "repay.mobile";
     form.notice = Notice{Tone::success,
                          tr_.format("repay.done", ui::money_text(paid->amount), tr_(method), paid->member.name,
-                                    ui::money_text(core::Money::fen(paid->member.balance_fen))),
+                                    ui::money_text(paid->member.account.balance)),
                          {}};
     if (printing_) {
         // Cash goes into the drawer: it opens first, as after a cash sale.

@@ -27,7 +27,7 @@ int verify_lane(const std::string& data_dir) {
     if (!lane) return report(lane.error());
     auto verdict = actions::verify_lane_audit(*lane->db);
     if (!verdict) return report(verdict.error());
-    print_verdict(*verdict, fmt::format("lane {} ({})", lane->config.lane, lane->db->connection().path()));
+    print_verdict(*verdict, fmt::format("lane {} ({})", lane->config.lane, lane->db->path()));
     return verdict->broken ? exit_failure : exit_ok;
 }
 
@@ -41,7 +41,7 @@ int verify_store(const std::string& data_dir) {
     if (verdicts->empty()) std::cout << "the store has no audit records yet: run posctl sync first\n";
     bool broken = false;
     for (const actions::AuditVerdict& verdict : *verdicts) {
-        print_verdict(verdict, fmt::format("lane {} at the store ({})", verdict.lane, (*store)->connection().path()));
+        print_verdict(verdict, fmt::format("lane {} at the store ({})", verdict.lane, (*store)->path()));
         broken = broken || verdict.broken;
     }
     return broken ? exit_failure : exit_ok;

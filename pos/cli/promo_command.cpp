@@ -71,7 +71,7 @@ void register_promo(CLI::App& app, Command& command) {
             if (!lane) return report(lane.error());
             auto store = actions::open_store(data_dir, lane->config);
             if (!store) return report(store.error());
-            auto promotions = actions::load_promotions((*store)->connection());
+            auto promotions = actions::load_promotions(**store);
             if (!promotions) return report(promotions.error());
             for (const core::Promotion& p : *promotions) {
                 if (*as_json) {

@@ -44,7 +44,7 @@ struct DirectoryLine {
     db::DirectoryVersion version;
 };
 
-void print_summary(const db::SyncCounts& counts, const db::SyncStatus& status, const std::string& format,
+void print_summary(const sync::SyncCounts& counts, const db::SyncStatus& status, const std::string& format,
                    bool include_counts, std::optional<CatalogLine> catalog = std::nullopt,
                    std::optional<DirectoryLine> directory = std::nullopt) {
     if (format == "json") {
@@ -106,7 +106,7 @@ sigset_t stop_signals() {
 
 int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const SyncOptions& options) {
     sigset_t signals = stop_signals();
-    db::SyncWorkerOptions worker_options;
+    sync::SyncWorkerOptions worker_options;
     worker_options.batch_size = options.batch;
     worker_options.interval = std::chrono::milliseconds(options.interval_ms);
     worker_options.max_retry = std::chrono::milliseconds(options.max_retry_ms);
@@ -115,14 +115,14 @@ int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const S
     worker->start();
     std::cout << fmt::format("syncing {} to {} (Ctrl-C to stop)\n", data_dir, actions::store_description(data_dir, lane.config))
               << std::flush;
-    db::SyncCounts reported;
+    sync::SyncCounts reported;
     std::string reported_error;
     int64_t catalog_updates = 0;
     int64_t directory_updates = 0;
     const timespec tick{0, 200'000'000};
     for (;;) {
         int received = sigtimedwait(&signals, nullptr, &tick);
-        db::SyncSnapshot snapshot = worker->snapshot();
+        sync::SyncSnapshot snapshot = worker->snapshot();
         if (snapshot.totals.sent != reported.sent) {
             std::cout << fmt::format("{} sent {} records: {} stored, {} already there; queue: {} waiting\n",
                                      actions::local_now(), snapshot.totals.sent - reported.sent,
@@ -170,18 +170,18 @@ int run_sync(const std::string& data_dir, const SyncOptions& options) {
     }
     if (!options.once) return run_continuous(data_dir, *lane, options);
 
-    db::SyncOutcome outcome;
+    sync::SyncOutcome outcome;
     auto store = actions::store_sink_opener(data_dir, lane->config)();
     if (!store) {
         (void)db::record_sync_failure(*lane->db, store.error(), actions::local_now());
         outcome.error = store.error();
     } else {
-        outcome = db::sync_pass(*lane->db, **store, options.batch, actions::local_now);
+        outcome = sync::sync_pass(*lane->db, **store, options.batch, actions::local_now);
     }
     // With the lane's records delivered, bring its catalog up to the store's.
     std::optional<bool> catalog_updated;
     if (store && !outcome.error) {
-        auto refreshed = db::refresh_catalog(*lane->db, **store, actions::local_now());
+        auto refreshed = sync::refresh_catalog(*lane->db, **store, actions::local_now());
         if (!refreshed) {
             (void)db::record_sync_failure(*lane->db, refreshed.error(), actions::local_now());
             outcome.error = refreshed.error();
@@ -192,7 +192,7 @@ int run_sync(const std::string& data_dir, const SyncOptions& options) {
     // Then its operators and members (db/shared/directory_sync.hpp).
     std::optional<bool> directory_updated;
     if (store && !outcome.error) {
-        auto refreshed = db::refresh_directory(*lane->db, **store, actions::local_now());
+        auto refreshed = sync::refresh_directory(*lane->db, **store, actions::local_now());
         if (!refreshed) {
             (void)db::record_sync_failure(*lane->db, refreshed.error(), actions::local_now());
             outcome.error = refreshed.error();

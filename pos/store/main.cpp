@@ -58,13 +58,14 @@ int serve(const std::string& data_dir, const std::string& listen) {
     if (!first) return fail(first.error().message);
     first->reset();
 
-    pos::db::StoreService service([path] { return pos::db::StoreDb::open(path, false); }, pos::actions::local_now);
+    pos::sync::StoreService service([path] { return pos::db::StoreDb::open(path, false); }, pos::actions::local_now);
     httplib::Server server;
-    server.Post(std::string(pos::db::batch_path), [&](const httplib::Request& request, httplib::Response& response) {
-        pos::db::ServiceResponse answer = service.receive_batch(request.get_header_value("Authorization"), request.body);
+    server.Post(std::string(pos::sync::batch_path), [&](const httplib::Request& request, httplib::Response& response) {
+        pos::sync::ServiceResponse answer =
+            service.receive_batch(request.get_header_value("Authorization"), request.body);
         // A refused batch is the store operator's business too (a misconfigured or hostile lane).
         if (answer.status >= 400) {
-            std::string why = pos::db::decode_error(answer.body, answer.status).message;
+            std::string why = pos::sync::decode_error(answer.body, answer.status).message;
             if (why.starts_with("pos-store: ")) why.erase(0, std::string_view("pos-store: ").size());
             std::cerr << fmt::format("pos-store: a batch from {} was not stored (HTTP {}): {}\n", request.remote_addr,
                                      answer.status, why);
@@ -72,28 +73,29 @@ int serve(const std::string& data_dir, const std::string& listen) {
         response.status = answer.status;
         response.set_content(answer.body, "application/json");
     });
-    server.Get(std::string(pos::db::catalog_path), [&](const httplib::Request& request, httplib::Response& response) {
-        pos::db::ServiceResponse answer =
+    server.Get(std::string(pos::sync::catalog_path), [&](const httplib::Request& request, httplib::Response& response) {
+        pos::sync::ServiceResponse answer =
             service.catalog_if_newer(request.get_header_value("Authorization"), request.get_param_value("store"),
                                      request.get_param_value("have"));
         response.status = answer.status;
         if (answer.status != 204) response.set_content(answer.body, "application/json");
     });
-    server.Get(std::string(pos::db::directory_path), [&](const httplib::Request& request, httplib::Response& response) {
-        pos::db::ServiceResponse answer = service.directory_if_newer(
+    server.Get(std::string(pos::sync::directory_path), [&](const httplib::Request& request,
+                                                           httplib::Response& response) {
+        pos::sync::ServiceResponse answer = service.directory_if_newer(
             request.get_header_value("Authorization"), request.get_param_value("store"),
             request.get_param_value("users"), request.get_param_value("members"));
         response.status = answer.status;
         if (answer.status != 204) response.set_content(answer.body, "application/json");
     });
-    server.Get(std::string(pos::db::sales_path), [&](const httplib::Request& request, httplib::Response& response) {
-        pos::db::ServiceResponse answer =
+    server.Get(std::string(pos::sync::sales_path), [&](const httplib::Request& request, httplib::Response& response) {
+        pos::sync::ServiceResponse answer =
             service.sale_for_return(request.get_header_value("Authorization"), request.get_param_value("id"),
                                     request.get_param_value("lane"), request.get_param_value("receipt"));
         response.status = answer.status;
         response.set_content(answer.body, "application/json");
     });
-    server.Get(std::string(pos::db::health_path), [](const httplib::Request&, httplib::Response& response) {
+    server.Get(std::string(pos::sync::health_path), [](const httplib::Request&, httplib::Response& response) {
         response.set_content(R"({"ok":true})", "application/json");
     });
 
@@ -158,7 +160,7 @@ int main(int argc, char** argv) {
     add->callback([&] {
         command = [&] {
             return with_store(data_dir, [&](pos::db::StoreDb& store) {
-                auto token = pos::db::issue_lane_token(store, lane, pos::actions::local_now());
+                auto token = pos::sync::issue_lane_token(store, lane, pos::actions::local_now());
                 if (!token) return fail(token.error().message);
                 std::cout << *token << "\n";
                 std::cerr << fmt::format("pos-store: lane {}'s token; put it in that lane's pos.toml:\n"

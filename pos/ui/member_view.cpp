@@ -6,8 +6,8 @@
 
 namespace pos::ui {
 
-MemberView make_member_view(const db::MemberRecord& member) {
-    core::MemberAccount account{core::Money::fen(member.limit_fen), core::Money::fen(member.balance_fen)};
+MemberView make_member_view(const actions::Member& member) {
+    const core::MemberAccount& account = member.account;
     return MemberView{member.card,
                       member.name,
                       member.phone,

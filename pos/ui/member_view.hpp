@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "db/shared/members.hpp"
+#include "pos/actions/lane_types.hpp"
 
 namespace pos::ui {
 
@@ -17,6 +17,6 @@ struct MemberView {
     bool owes = false;      // something to repay
 };
 
-[[nodiscard]] MemberView make_member_view(const db::MemberRecord& member);
+[[nodiscard]] MemberView make_member_view(const actions::Member& member);
 
 }  // namespace pos::ui

@@ -45,7 +45,7 @@ StatusView make_status_view(const actions::Lane& lane, const std::string& now_is
     if (const auto& user = lane.operator_user()) {
         view.operator_id = user->operator_id;
         view.operator_name = user->name;
-        view.operator_role = user->role;
+        view.operator_role = std::string(core::role_name(user->role));
     }
     if (const auto& shift = lane.shift()) {
         if (shift->operator_id != view.operator_id) view.shift_owner = shift->operator_id;
@@ -128,7 +128,7 @@ TenderView make_tender_view(const actions::Lane& lane) {
         for (const core::Tender& tender : ticket.tenders()) {
             if (tender.method == core::TenderMethod::account) on_account += tender.amount;
         }
-        Money left = Money::fen(member->limit_fen - member->balance_fen) - on_account;
+        Money left = member->account.limit - member->account.balance - on_account;
         view.member_available = left < Money{} ? Money{} : left;
     }
     return view;

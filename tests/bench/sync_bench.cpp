@@ -43,7 +43,7 @@ void fail(const std::string& message) {
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-const pos::db::SyncClock now = [] { return std::string("2026-11-23T18:00:00+08:00"); };
+const pos::sync::SyncClock now = [] { return std::string("2026-11-23T18:00:00+08:00"); };
 
 // A lane that sold `sales` sales while the store was away; returns sales committed per second.
 double sell_offline(const std::string& path, int sales) {
@@ -101,11 +101,11 @@ double sell_while_store_locked(const std::filesystem::path& dir, int sales) {
 }
 
 // One sync pass from the lane to `sink`: sales drained per second.
-double drain(const std::string& lane_path, pos::db::StoreSink& sink, int sales) {
+double drain(const std::string& lane_path, pos::sync::StoreSink& sink, int sales) {
     auto lane = pos::db::LaneDb::open(lane_path, false);
     if (!lane) fail(lane.error().message);
     auto start = Clock::now();
-    pos::db::SyncOutcome outcome = pos::db::sync_pass(**lane, sink, 50, now);
+    pos::sync::SyncOutcome outcome = pos::sync::sync_pass(**lane, sink, 50, now);
     double seconds = seconds_since(start);
     if (outcome.error) fail(outcome.error->message);
     if (outcome.counts.stored != sales + 1) fail(fmt::format("stored {} of {} records", outcome.counts.stored, sales + 1));
@@ -174,21 +174,21 @@ int main(int argc, char** argv) {
 
     auto store = pos::db::StoreDb::open((dir / "direct" / "store.db").string(), true);
     if (!store) fail(store.error().message);
-    pos::db::DirectStoreSink direct_sink(std::move(*store));
+    pos::sync::DirectStoreSink direct_sink(std::move(*store));
     double direct = drain((dir / "lane-direct.db").string(), direct_sink, sales);
 
     std::string token;
     {
         auto service_store = pos::db::StoreDb::open((dir / "service" / "store.db").string(), true);
         if (!service_store) fail(service_store.error().message);
-        auto issued = pos::db::issue_lane_token(**service_store, 1, now());
+        auto issued = pos::sync::issue_lane_token(**service_store, 1, now());
         if (!issued) fail(issued.error().message);
         token = *issued;
     }
     double service = 0;
     {
         PosStore server(pos_store, (dir / "service").string());
-        pos::db::HttpStoreSink http_sink(pos::db::HttpStoreOptions{server.url(), token, 1});
+        pos::sync::HttpStoreSink http_sink(pos::sync::HttpStoreOptions{server.url(), token, 1});
         service = drain((dir / "lane-service.db").string(), http_sink, sales);
     }
     std::filesystem::remove_all(dir);

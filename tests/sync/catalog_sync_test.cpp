@@ -7,6 +7,7 @@
 #include "tests/support/temp_dir.hpp"
 
 using namespace pos::db;
+using namespace pos::sync;
 using pos::testing::TempDir;
 
 namespace {

@@ -11,6 +11,7 @@
 #include "tests/support/temp_dir.hpp"
 
 using namespace pos::db;
+using namespace pos::sync;
 using nlohmann::json;
 using pos::testing::TempDir;
 

@@ -8,6 +8,7 @@
 #include "tests/ui/headless.hpp"
 
 namespace ui = pos::ui;
+using pos::core::Money;
 using pos::core::TenderMethod;
 using pos::testing::Headless;
 using pos::testing::only;
@@ -54,7 +55,7 @@ TEST_CASE("new_screens: 还款 finds the member, then Enter takes cash, F3 card,
     auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_repayment(form, view, ui_test.input, intents, ui); };
     CHECK(ui_test.type("{Enter}", draw).empty());  // nothing typed: nothing looked up
     CHECK(only<ui::intent::FindMember>(ui_test.type("88000001{Enter}", draw)).card_or_phone == "88000001");
-    view = ui::make_member_view({"88000001", "13800138000", "王芳", 50000, 5000, ""});
+    view = ui::make_member_view({"88000001", "13800138000", "王芳", {Money::yuan(500), Money::yuan(50)}});
     CHECK(view.owed == "50.00");
     CHECK(view.available == "450.00");
     form.field = ui::RepayForm::Field::amount;

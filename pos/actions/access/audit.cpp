@@ -34,18 +34,18 @@ core::AuditEntry to_entry(const db::AuditRow& row) {
 }
 
 db::DbStatus append_audit(db::LaneDb& lane, const AuditEvent& event) {
-    auto last = db::last_audit_row(lane.connection());
+    auto last = db::last_audit_row(lane);
     if (!last) return last.error();
     std::optional<core::AuditEntry> previous;
     if (*last) previous = to_entry(**last);
     core::AuditEntry entry{0, event.at, event.lane, event.kind, event.actor, event.approver, event.ref,
                            event.detail.dump(), {}, {}};
     db::AuditRow row = to_row(core::chained(std::move(entry), previous, hasher()));
-    return db::append_audit_row(lane.connection(), row);
+    return db::append_audit_row(lane, row);
 }
 
 core::Status record_audit(db::LaneDb& lane, const AuditEvent& event) {
-    auto transaction = db::Transaction::begin(lane.connection());
+    auto transaction = lane.begin_transaction();
     if (!transaction) return storage_error(transaction.error());
     if (auto logged = append_audit(lane, event); !logged) return storage_error(logged.error());
     if (auto committed = transaction->commit(); !committed) return storage_error(committed.error());
@@ -53,7 +53,7 @@ core::Status record_audit(db::LaneDb& lane, const AuditEvent& event) {
 }
 
 core::Result<std::vector<core::AuditEntry>> audit_entries(db::LaneDb& lane, const std::optional<std::string>& since) {
-    auto rows = db::read_audit_rows(lane.connection(), since);
+    auto rows = db::read_audit_rows(lane, since);
     if (!rows) return storage_error(rows.error());
     std::vector<core::AuditEntry> entries;
     entries.reserve(rows->size());
@@ -64,7 +64,7 @@ core::Result<std::vector<core::AuditEntry>> audit_entries(db::LaneDb& lane, cons
 core::Result<AuditVerdict> verify_lane_audit(db::LaneDb& lane) {
     auto entries = audit_entries(lane, std::nullopt);
     if (!entries) return entries.error();
-    auto queued = db::last_queued_audit_seq(lane.connection());
+    auto queued = db::last_queued_audit_seq(lane);
     if (!queued) return storage_error(queued.error());
     AuditVerdict verdict;
     verdict.records = int64_t(entries->size());
@@ -77,11 +77,11 @@ core::Result<AuditVerdict> verify_lane_audit(db::LaneDb& lane) {
 }
 
 core::Result<std::vector<AuditVerdict>> verify_store_audit(db::StoreDb& store) {
-    auto lanes = db::store_audit_lanes(store.connection());
+    auto lanes = db::store_audit_lanes(store);
     if (!lanes) return storage_error(lanes.error());
     std::vector<AuditVerdict> verdicts;
     for (int64_t lane : *lanes) {
-        auto rows = db::read_store_audit_rows(store.connection(), lane);
+        auto rows = db::read_store_audit_rows(store, lane);
         if (!rows) return storage_error(rows.error());
         std::vector<core::AuditEntry> entries;
         for (const db::AuditRow& row : *rows) entries.push_back(to_entry(row));

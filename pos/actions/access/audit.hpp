@@ -44,17 +44,17 @@ struct AuditEvent {
 // to the store with the sales without adding rows to the queue.
 template <typename Write>
 auto with_audit(db::LaneDb& lane, const AuditEvent& event, Write&& write) -> decltype(write()) {
-    auto transaction = db::Transaction::begin(lane.connection());
+    auto transaction = lane.begin_transaction();
     if (!transaction) return transaction.error();
-    auto before = db::last_outbox_seq(lane.connection());
+    auto before = db::last_outbox_seq(lane);
     if (!before) return before.error();
     auto written = write();
     if (!written) return written;
     if (auto logged = append_audit(lane, event); !logged) return logged.error();
-    auto after = db::last_outbox_seq(lane.connection());
+    auto after = db::last_outbox_seq(lane);
     if (!after) return after.error();
     if (*after > *before) {
-        if (auto attached = db::attach_unsent_audit(lane.connection(), *after); !attached) return attached.error();
+        if (auto attached = db::attach_unsent_audit(lane, *after); !attached) return attached.error();
     }
     if (auto committed = transaction->commit(); !committed) return committed.error();
     return written;

@@ -35,7 +35,7 @@ Money on_account(const core::Ticket& ticket) {
 core::Result<db::MemberRecord> lookup(db::LaneDb& db, const std::string& card_or_phone) {
     if (card_or_phone.empty()) return make_error(ErrorCode::bad_input, "scan the member card or type the card number or phone");
     if (auto clean = core::check_text("the member card or phone", card_or_phone, 32); !clean) return clean.error();
-    auto found = db::find_member(db.connection(), card_or_phone);
+    auto found = db::find_member(db, card_or_phone);
     if (!found) return storage_error(found.error());
     if (!*found) {
         return make_error(ErrorCode::no_member, fmt::format("no member with card or phone {}: check the number, or ask "
@@ -47,7 +47,7 @@ core::Result<db::MemberRecord> lookup(db::LaneDb& db, const std::string& card_or
 
 }  // namespace
 
-core::Result<db::MemberRecord> Lane::apply_member(const std::string& card_or_phone, const std::string& now) {
+core::Result<Member> Lane::apply_member(const std::string& card_or_phone, const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
     if (!on_account(ticket_).is_zero()) {
         return make_error(ErrorCode::payment_started, "part of this sale is already on the member's account: finish the payment");
@@ -60,7 +60,7 @@ core::Result<db::MemberRecord> Lane::apply_member(const std::string& card_or_pho
         member_ = before;
         return priced.error();
     }
-    return *member;
+    return to_member(*member);
 }
 
 core::Status Lane::clear_member(const std::string& now) {
@@ -81,7 +81,7 @@ core::Status Lane::check_account_tender(Money amount) const {
         return make_error(ErrorCode::no_member, "no member on this sale: look the member up first (F9, card or phone)");
     }
     // The balance as lane.db has it now, with what this ticket already put on account.
-    auto fresh = db::find_member(db_.connection(), member_->card);
+    auto fresh = db::find_member(db_, member_->card);
     if (!fresh) return storage_error(fresh.error());
     if (!*fresh) return make_error(ErrorCode::no_member, fmt::format("member card {} is no longer on this lane", member_->card));
     core::MemberAccount account = account_of(**fresh);
@@ -89,13 +89,12 @@ core::Status Lane::check_account_tender(Money amount) const {
     return core::check_account_sale(account, amount);
 }
 
-db::DbStatus Lane::charge_account(db::Connection& connection, const core::Ticket& paid, const std::string& sale_id,
-                                  const std::string& now, std::optional<core::Error>& refused,
-                                  std::optional<Money>& balance) const {
+db::DbStatus Lane::charge_account(const core::Ticket& paid, const std::string& sale_id, const std::string& now,
+                                  std::optional<core::Error>& refused, std::optional<Money>& balance) const {
     Money amount = on_account(paid);
     if (amount.is_zero()) return support::Done{};
     // Checked again inside the transaction: another lane or screen may have used the credit meanwhile.
-    auto member = db::find_member(connection, member_ ? member_->card : std::string{});
+    auto member = db::find_member(db_, member_ ? member_->card : std::string{});
     if (!member) return member.error();
     if (!*member) {
         refused = make_error(ErrorCode::no_member, "the member of this sale is no longer on this lane: take another tender");
@@ -107,13 +106,22 @@ db::DbStatus Lane::charge_account(db::Connection& connection, const core::Ticket
     }
     db::MemberMovementRecord movement{new_uuid(), (*member)->card, "sale", amount.in_fen(), 0, sale_id, config_.lane,
                                       shift_->id, operator_->operator_id, now};
-    auto moved = db::apply_member_movement(connection, movement);
+    auto moved = db::apply_member_movement(db_, movement);
     if (!moved) return moved.error();
     balance = Money::fen(moved->balance_after_fen);
     return support::Done{};
 }
 
-core::Result<db::MemberRecord> Lane::find_member(const std::string& card_or_phone) { return lookup(db_, card_or_phone); }
+core::Result<Member> Lane::find_member(const std::string& card_or_phone) {
+    auto member = lookup(db_, card_or_phone);
+    if (!member) return member.error();
+    return to_member(*member);
+}
+
+std::optional<Member> Lane::member() const {
+    if (!member_) return std::nullopt;
+    return to_member(*member_);
+}
 
 core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phone, Money amount, const std::string& now,
                                                  core::TenderMethod method) {
@@ -140,14 +148,14 @@ core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phon
                       {"method", method_name}}};
     std::optional<db::MemberMovementRecord> moved;
     auto saved = with_audit(db_, event, [&]() -> db::DbStatus {
-        auto transaction = db::Transaction::begin(db_.connection());
+        auto transaction = db_.begin_transaction();
         if (!transaction) return transaction.error();
         if (cash) {
             if (auto recorded = db::record_cash_movement(db_, drawer, payload.dump()); !recorded) return recorded;
         }
         db::MemberMovementRecord movement{drawer.id, member->card, "repayment", -amount.in_fen(), 0, {}, config_.lane,
                                           shift_->id, operator_->operator_id, now, method_name};
-        auto applied = db::apply_member_movement(db_.connection(), movement);
+        auto applied = db::apply_member_movement(db_, movement);
         if (!applied) return applied.error();
         moved = *applied;
         return transaction->commit();
@@ -160,7 +168,7 @@ core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phon
     db::MemberRecord after = *member;
     after.balance_fen = moved->balance_after_fen;
     if (member_ && member_->card == after.card) member_ = after;
-    return AccountRepayment{after, amount, drawer.id, method};
+    return AccountRepayment{to_member(after), amount, drawer.id, method};
 }
 
 }  // namespace pos::actions

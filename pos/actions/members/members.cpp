@@ -38,13 +38,13 @@ core::Status add_member(const std::string& data_dir, OpenLane& lane, const NewMe
     db::MemberRecord record{member.card, member.phone, member.name, member.limit.in_fen(), 0, now};
     auto store = open_store(data_dir, lane.config);
     if (!store) return store.error();
-    if (auto added = db::add_member((*store)->connection(), record); !added) {
+    if (auto added = db::add_member(**store, record); !added) {
         if (added.error().code == db::DbErrorCode::constraint) {
             return make_error(ErrorCode::bad_input, fmt::format("member card {} already exists", member.card));
         }
         return storage_error(added.error());
     }
-    if (auto copied = db::upsert_member(lane.db->connection(), record); !copied) {
+    if (auto copied = db::upsert_member(*lane.db, record); !copied) {
         core::Error failure = storage_error(copied.error());
         failure.message = "the member is at the store but not yet on this lane; run the command again: " + failure.message;
         return failure;
@@ -56,13 +56,13 @@ core::Status set_member_limit(const std::string& data_dir, OpenLane& lane, const
     if (limit < Money{}) return make_error(ErrorCode::bad_amount, "the credit limit cannot be below 0.00");
     auto store = open_store(data_dir, lane.config);
     if (!store) return store.error();
-    auto changed = db::set_member_limit((*store)->connection(), card, limit.in_fen());
+    auto changed = db::set_member_limit(**store, card, limit.in_fen());
     if (!changed) return storage_error(changed.error());
     if (!*changed) {
         return make_error(ErrorCode::no_member, fmt::format("the store has no member with card {}: nothing was changed", card));
     }
     // This lane at once; the flow-down brings it again with the store's balance.
-    if (auto copied = db::set_member_limit(lane.db->connection(), card, limit.in_fen()); !copied) {
+    if (auto copied = db::set_member_limit(*lane.db, card, limit.in_fen()); !copied) {
         core::Error failure = storage_error(copied.error());
         failure.message = "the limit is changed at the store; this lane gets it at its next sync: " + failure.message;
         return failure;
@@ -73,19 +73,19 @@ core::Status set_member_limit(const std::string& data_dir, OpenLane& lane, const
 core::Result<std::vector<db::MemberRecord>> list_store_members(const std::string& data_dir, const LaneConfig& config) {
     auto store = open_store_for_reading(data_dir, config);
     if (!store) return store.error();
-    auto members = db::all_members((*store)->connection());
+    auto members = db::all_members(**store);
     if (!members) return storage_error(members.error());
     return *members;
 }
 
 core::Result<std::vector<db::MemberRecord>> list_members(db::LaneDb& lane) {
-    auto members = db::all_members(lane.connection());
+    auto members = db::all_members(lane);
     if (!members) return storage_error(members.error());
     return *members;
 }
 
 core::Result<db::MemberRecord> show_member(db::LaneDb& lane, const std::string& card_or_phone) {
-    auto found = db::find_member(lane.connection(), card_or_phone);
+    auto found = db::find_member(lane, card_or_phone);
     if (!found) return storage_error(found.error());
     if (!*found) return make_error(ErrorCode::no_member, fmt::format("no member with card or phone {}", card_or_phone));
     return **found;
@@ -94,7 +94,7 @@ core::Result<db::MemberRecord> show_member(db::LaneDb& lane, const std::string& 
 core::Result<MemberStatement> member_statement(db::LaneDb& lane, const std::string& card_or_phone) {
     auto member = show_member(lane, card_or_phone);
     if (!member) return member.error();
-    auto movements = db::member_movements(lane.connection(), member->card);
+    auto movements = db::member_movements(lane, member->card);
     if (!movements) return storage_error(movements.error());
     MemberStatement statement{*member, {}};
     for (const db::MemberMovementRecord& movement : *movements) {

@@ -44,7 +44,7 @@ core::Result<std::vector<db::PriceChangeItem>> parse_items(const std::string& cs
             return column.count(name) && column[name] < row.size() ? row[column[name]] : std::string();
         };
         std::string where = fmt::format("row {}", r + 2);
-        auto item = db::find_item_by_sku(store.connection(), cell("sku"));
+        auto item = store.find_item_by_sku(cell("sku"));
         if (!item) return storage_error(item.error());
         if (!*item) {
             return make_error(ErrorCode::unknown_item,
@@ -85,7 +85,7 @@ nlohmann::json items_json(const db::PriceChangeRecord& change) {
 
 }  // namespace
 
-core::Result<db::UserRecord> Lane::authorize(const Approval& approval, core::Action action, std::string_view what,
+core::Result<Operator> Lane::authorize(const Approval& approval, core::Action action, std::string_view what,
                                              std::string_view requester, const std::string& now) {
     if (approval.approver.empty()) {
         return make_error(ErrorCode::approval_required,
@@ -99,7 +99,7 @@ core::Result<db::UserRecord> Lane::authorize(const Approval& approval, core::Act
     if (auto allowed = core::may_approve(requester, user->operator_id, *role, action); !allowed) {
         return make_error(ErrorCode::not_permitted, fmt::format("{}: {}", what, allowed.error().message));
     }
-    return *user;
+    return to_operator(*user);
 }
 
 std::string price_change_status(const db::PriceChangeRecord& change) {

@@ -8,7 +8,7 @@
 namespace pos::actions {
 
 core::Status Lane::reprice(core::Ticket& ticket, const std::string& now) {
-    auto promotions = load_promotions(db_.connection());
+    auto promotions = load_promotions(db_);
     if (!promotions) return promotions.error();
     std::string day = (now.empty() ? local_now() : now).substr(0, 10);
     ticket.apply_promotions(*promotions, day, member_.has_value());

@@ -26,8 +26,10 @@ db::PromotionRecord to_promotion_record(const core::Promotion& p) {
                                p.price.in_fen(), p.buy, p.free, p.percent, p.skus};
 }
 
-core::Result<std::vector<core::Promotion>> load_promotions(db::Connection& connection) {
-    auto records = db::read_promotions(connection);
+namespace {
+
+core::Result<std::vector<core::Promotion>> to_promotions(
+    const db::DbResult<std::vector<db::PromotionRecord>>& records) {
     if (!records) return storage_error(records.error());
     std::vector<core::Promotion> promotions;
     for (const db::PromotionRecord& record : *records) {
@@ -36,6 +38,16 @@ core::Result<std::vector<core::Promotion>> load_promotions(db::Connection& conne
         promotions.push_back(std::move(*promotion));
     }
     return promotions;
+}
+
+}  // namespace
+
+core::Result<std::vector<core::Promotion>> load_promotions(db::LaneDb& lane) {
+    return to_promotions(db::read_promotions(lane));
+}
+
+core::Result<std::vector<core::Promotion>> load_promotions(db::StoreDb& store) {
+    return to_promotions(db::read_promotions(store));
 }
 
 namespace {

@@ -66,21 +66,16 @@ std::vector<uint8_t> shift_report_bytes(const ShiftReport& report, const LaneCon
 std::vector<uint8_t> drawer_kick_bytes() { return printer::Encoder().initialize().drawer_kick().take(); }
 
 core::Result<int64_t> last_receipt_no(db::LaneDb& db) {
-    auto statement = db.connection().prepare("SELECT MAX(receipt_no) FROM sales");
-    if (!statement) return storage_error(statement.error());
-    auto row = (*statement)->step();
-    if (!row) return storage_error(row.error());
-    bool none = !*row || (*statement)->column_is_null(0);
-    int64_t number = none ? 0 : (*statement)->column_int(0);
-    (*statement)->reset();  // ends the read so the connection does not hold an old snapshot
-    if (none) return core::make_error(core::ErrorCode::not_found, "no receipt on this lane yet");
-    return number;
+    auto number = db.last_receipt_no();
+    if (!number) return storage_error(number.error());
+    if (!*number) return core::make_error(core::ErrorCode::not_found, "no receipt on this lane yet");
+    return **number;
 }
 
 const std::optional<printer::Raster>& Printing::logo() {
     if (!logo_loaded_) {
         logo_loaded_ = true;
-        std::string data_dir = std::filesystem::path(db_.connection().path()).parent_path().string();
+        std::string data_dir = std::filesystem::path(db_.path()).parent_path().string();
         auto loaded = configured_logo(config_, data_dir, queue_.profile());
         if (loaded) logo_ = std::move(*loaded);
         else logo_problem_ = loaded.error().message;

@@ -285,14 +285,13 @@ core::Result<db::SaleRecord> find_sale_for_receipt(db::LaneDb& db, const std::op
     if (sale_id) {
         id = *sale_id;
     } else if (receipt_no) {
-        auto statement = db.connection().prepare("SELECT id FROM sales WHERE receipt_no = ?");
-        if (!statement) return storage_error(statement.error());
-        (*statement)->bind(1, *receipt_no);
-        auto row = (*statement)->step();
-        if (!row) return storage_error(row.error());
-        if (!*row) return core::make_error(core::ErrorCode::not_found, fmt::format("no sale with receipt number {} on this lane", *receipt_no));
-        id = (*statement)->column_text(0);
-        (*statement)->reset();  // ends the read so the connection does not hold an old snapshot
+        auto found = db.sale_id_of_receipt(*receipt_no);
+        if (!found) return storage_error(found.error());
+        if (!*found) {
+            return core::make_error(core::ErrorCode::not_found,
+                                    fmt::format("no sale with receipt number {} on this lane", *receipt_no));
+        }
+        id = std::move(**found);
     } else {
         return core::make_error(core::ErrorCode::bad_input, "give a sale id or a receipt number");
     }
@@ -307,16 +306,16 @@ std::string original_receipt_code(db::LaneDb& db, const db::SaleRecord& sale) {
     auto original = db.find_sale(*sale.original_sale_id);
     if (original && *original) return receipt_code((*original)->lane, (*original)->receipt_no);
     // Another lane's receipt, returned here: lane.db keeps its lane and number (lane_returns.cpp).
-    auto foreign = db::foreign_original(db.connection(), sale.id);
+    auto foreign = db::foreign_original(db, sale.id);
     if (!foreign || !*foreign) return {};
     return receipt_code((*foreign)->first, (*foreign)->second);
 }
 
 std::optional<ReceiptMember> receipt_member(db::LaneDb& db, const db::SaleRecord& sale) {
-    auto movement = db::movement_of_sale(db.connection(), sale.id);
+    auto movement = db::movement_of_sale(db, sale.id);
     if (!movement || !*movement) return std::nullopt;
     ReceiptMember member{(*movement)->card, {}, (*movement)->amount_fen, (*movement)->balance_after_fen};
-    auto record = db::find_member(db.connection(), member.card);
+    auto record = db::find_member(db, member.card);
     if (record && *record) member.name = (*record)->name;
     return member;
 }

@@ -42,7 +42,7 @@ std::vector<std::string> repayment_slip_lines(const AccountRepayment& repayment,
     pair("还款 repaid", repayment.amount.to_string());
     pair(method_label(repayment.method), repayment.amount.to_string());
     lines.push_back(rule);
-    core::MemberAccount account{Money::fen(repayment.member.limit_fen), Money::fen(repayment.member.balance_fen)};
+    const core::MemberAccount& account = repayment.member.account;
     pair("尚欠 still owed", account.balance.to_string());
     pair("可用额度 available", core::available_credit(account).to_string());
     pair("单据 ref", repayment.movement_id.substr(0, 8));

@@ -153,7 +153,7 @@ core::Result<ReturnableSale> Lane::find_returnable(const std::string& receipt) {
     }
     db::SaleQuery query{ref->sale_id, ref->lane, ref->receipt_no.value_or(0)};
     if (local) query = db::SaleQuery{local->id, 0, 0};
-    std::string data_dir = std::filesystem::path(db_.connection().path()).parent_path().string();
+    std::string data_dir = std::filesystem::path(db_.path()).parent_path().string();
     auto at_store = ask_store_for_sale(data_dir.empty() ? "." : data_dir, config_, query);
 
     std::vector<db::ReturnTaken> store_returns;
@@ -174,7 +174,7 @@ core::Result<ReturnableSale> Lane::find_returnable(const std::string& receipt) {
                           fmt::format("receipt {} is a return (退货单) itself: scan the original sale's receipt",
                                       receipt_code(sale.lane, sale.receipt_no)));
     }
-    auto own = db::returns_of(db_.connection(), sale.id);
+    auto own = db::returns_of(db_, sale.id);
     if (!own) return storage_error(own.error());
     std::vector<db::ReturnTaken> all = store_returns;
     all.insert(all.end(), own->begin(), own->end());
@@ -299,17 +299,17 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
     for (db::TenderRecord& tender : record.tenders) {
         if (tender.method == "account") tender.reference = account_card;
     }
-    auto credit_back = [&](db::Connection& connection) -> db::DbStatus {
+    auto credit_back = [&]() -> db::DbStatus {
         if (to_account.is_zero()) return support::Done{};
         db::MemberMovementRecord movement{new_uuid(), account_card, "refund", -to_account.in_fen(), 0, record.id,
                                           config_.lane, shift_->id, operator_->operator_id, now};
-        auto moved = db::apply_member_movement(connection, movement);
+        auto moved = db::apply_member_movement(db_, movement);
         if (!moved) return moved.error();
         return support::Done{};
     };
-    auto check_history = [&](db::Connection& connection) -> db::DbStatus {
+    auto check_history = [&]() -> db::DbStatus {
         if (!original) return support::Done{};
-        auto own = db::returns_of(connection, original->sale.id);
+        auto own = db::returns_of(db_, original->sale.id);
         if (!own) return own.error();
         std::vector<db::ReturnTaken> all = original->store_returns;
         all.insert(all.end(), own->begin(), own->end());
@@ -345,15 +345,15 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
         }
         return support::Done{};
     };
-    auto guard = [&](db::Connection& connection) -> db::DbStatus {
-        if (auto checked = check_history(connection); !checked) return checked;
+    auto guard = [&]() -> db::DbStatus {
+        if (auto checked = check_history(); !checked) return checked;
         if (original && original->other_lane) {
             const db::SaleRecord& sold = original->sale;
-            if (auto kept = db::save_foreign_original(connection, record.id, sold.id, sold.lane, sold.receipt_no); !kept) {
+            if (auto kept = db::save_foreign_original(db_, record.id, sold.id, sold.lane, sold.receipt_no); !kept) {
                 return kept;
             }
         }
-        return credit_back(connection);
+        return credit_back();
     };
     AuditEvent event{now, config_.lane, "return", operator_->operator_id, request.approval.approver, record.id,
                      {{"original_sale", original ? original->sale.id : std::string{}},

@@ -16,9 +16,9 @@ db::DbResult<db::SaleForReturn> ask_store_for_sale(const std::string& data_dir, 
                                                    const db::SaleQuery& query) {
     if (!config.store_url.empty()) {
         // The customer waits at the desk: a store that does not answer soon is reported, not awaited.
-        db::HttpStoreOptions options{config.store_url, config.store_token, config.lane, std::chrono::milliseconds(2000),
-                                     std::chrono::milliseconds(5000)};
-        return db::fetch_sale_for_return(options, query);
+        sync::HttpStoreOptions options{config.store_url, config.store_token, config.lane,
+                                       std::chrono::milliseconds(2000), std::chrono::milliseconds(5000)};
+        return sync::fetch_sale_for_return(options, query);
     }
     std::string path = store_db_path(data_dir, config);
     std::error_code missing;
@@ -27,7 +27,7 @@ db::DbResult<db::SaleForReturn> ask_store_for_sale(const std::string& data_dir, 
     }
     auto store = db::StoreDb::open_for_reading(path);
     if (!store) return store.error();
-    return db::find_sale_for_return((*store)->connection(), query);
+    return db::find_sale_for_return(**store, query);
 }
 
 }  // namespace pos::actions

@@ -65,9 +65,10 @@ json do_login(Lane& lane, const json& action, const std::string& now) {
     auto pin = text_field(action, "pin");
     if (!pin) return failure(pin.error());
     if (auto done = lane.login(*operator_id, *pin, now); !done) return failure(done.error());
-    const db::UserRecord& user = *lane.operator_user();
+    Operator user = *lane.operator_user();
     json shift = lane.shift() ? json(lane.shift()->id) : json(nullptr);
-    return {{"ok", true}, {"operator", user.operator_id}, {"name", user.name}, {"role", user.role}, {"shift", shift}};
+    return {{"ok", true}, {"operator", user.operator_id}, {"name", user.name},
+            {"role", std::string(core::role_name(user.role))}, {"shift", shift}};
 }
 
 // "float": "200.00", or counted by denomination: {"100": 1, "50": 2, "0.5": 4}.
@@ -199,8 +200,8 @@ json do_tender(Lane& lane, const json& action, const std::string& now) {
     return result;
 }
 
-json member_json(const db::MemberRecord& member) {
-    core::Money limit = core::Money::fen(member.limit_fen), balance = core::Money::fen(member.balance_fen);
+json member_json(const Member& member) {
+    core::Money limit = member.account.limit, balance = member.account.balance;
     core::Money available = limit - balance < core::Money{} ? core::Money{} : limit - balance;
     return {{"ok", true},           {"card", member.card},           {"name", member.name},
             {"phone", member.phone}, {"limit", limit.to_string()},   {"balance", balance.to_string()},

@@ -53,7 +53,7 @@ core::Result<std::string> read_file(const std::string& path) {
 db::DbStatus copy_catalog_to_lane(db::StoreDb& store, db::LaneDb& lane, std::vector<db::ItemRecord> records) {
     auto version = db::store_catalog_version(store);
     if (!version) return version.error();
-    auto promotions = db::read_promotions(store.connection());  // the store's, kept with the new items
+    auto promotions = db::read_promotions(store);  // the store's, kept with the new items
     if (!promotions) return promotions.error();
     return db::apply_catalog_snapshot(lane, db::CatalogSnapshot{*version, std::move(records), std::move(*promotions)},
                                       local_now());
@@ -241,12 +241,11 @@ core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
         }
         // Fold the WAL into the file (and stop using one) so the renamed file is whole on its own;
         // on a full disk this fails here, not at the next start.
-        auto mode = (*lane)->connection().query_text("PRAGMA journal_mode=DELETE");
-        if (!mode || mode->value_or("") != "delete") {
+        if (auto folded = (*lane)->leave_wal(); !folded) {
             discard();
             return make_error(ErrorCode::storage,
                               fmt::format("could not finish {}: {}; free disk space and run init again", lane_path,
-                                          mode ? "the journal could not be written" : mode.error().message));
+                                          folded.error().message));
         }
     }
     std::error_code renamed;

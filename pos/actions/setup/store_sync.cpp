@@ -9,18 +9,18 @@
 
 namespace pos::actions {
 
-db::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config) {
+sync::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config) {
     if (!config.store_url.empty()) {
-        db::HttpStoreOptions options{config.store_url, config.store_token, config.lane};
-        return [options]() -> db::DbResult<std::unique_ptr<db::StoreSink>> {
-            return std::unique_ptr<db::StoreSink>(new db::HttpStoreSink(options));
+        sync::HttpStoreOptions options{config.store_url, config.store_token, config.lane};
+        return [options]() -> db::DbResult<std::unique_ptr<sync::StoreSink>> {
+            return std::unique_ptr<sync::StoreSink>(new sync::HttpStoreSink(options));
         };
     }
     std::string path = store_db_path(data_dir, config);
-    return [path]() -> db::DbResult<std::unique_ptr<db::StoreSink>> {
+    return [path]() -> db::DbResult<std::unique_ptr<sync::StoreSink>> {
         auto store = db::StoreDb::open(path, false);
         if (!store) return store.error();
-        return std::unique_ptr<db::StoreSink>(new db::DirectStoreSink(std::move(*store)));
+        return std::unique_ptr<sync::StoreSink>(new sync::DirectStoreSink(std::move(*store)));
     };
 }
 
@@ -28,10 +28,10 @@ std::string store_description(const std::string& data_dir, const LaneConfig& con
     return config.store_url.empty() ? store_db_path(data_dir, config) : "pos-store at " + config.store_url;
 }
 
-std::unique_ptr<db::SyncWorker> make_sync_worker(const std::string& data_dir, const LaneConfig& config,
-                                                 db::SyncWorkerOptions options) {
+std::unique_ptr<sync::SyncWorker> make_sync_worker(const std::string& data_dir, const LaneConfig& config,
+                                                 sync::SyncWorkerOptions options) {
     std::string lane_path = (std::filesystem::path(data_dir) / "lane.db").string();
-    return std::make_unique<db::SyncWorker>(lane_path, store_sink_opener(data_dir, config), local_now, options);
+    return std::make_unique<sync::SyncWorker>(lane_path, store_sink_opener(data_dir, config), local_now, options);
 }
 
 }  // namespace pos::actions

@@ -13,13 +13,13 @@ namespace pos::actions {
 // Opens the store this lane syncs to: store.db at [store_database] path (direct mode), or
 // pos-store at [store_database] url with the lane's token (service mode).
 // Each call opens afresh (with the integrity check), so a repaired or restored file is picked up.
-[[nodiscard]] db::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config);
+[[nodiscard]] sync::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config);
 
 // "…/store.db" or "pos-store at http://…", for messages.
 [[nodiscard]] std::string store_description(const std::string& data_dir, const LaneConfig& config);
 
 // The worker for a data directory, not yet started; timestamps in local time.
-[[nodiscard]] std::unique_ptr<db::SyncWorker> make_sync_worker(const std::string& data_dir, const LaneConfig& config,
-                                                                db::SyncWorkerOptions options = {});
+[[nodiscard]] std::unique_ptr<sync::SyncWorker> make_sync_worker(const std::string& data_dir, const LaneConfig& config,
+                                                                sync::SyncWorkerOptions options = {});
 
 }  // namespace pos::actions

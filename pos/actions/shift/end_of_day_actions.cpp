@@ -65,7 +65,7 @@ std::string listed(const std::vector<core::DayBlocker>& blockers) {
 
 core::Result<std::unique_ptr<db::StoreDb>> Lane::open_day_store() {
     // Direct mode: store.db as configured, beside this lane's lane.db unless the path is absolute.
-    std::string data_dir = std::filesystem::path(db_.connection().path()).parent_path().string();
+    std::string data_dir = std::filesystem::path(db_.path()).parent_path().string();
     return open_store(data_dir.empty() ? "." : data_dir, config_);
 }
 

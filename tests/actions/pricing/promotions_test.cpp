@@ -46,9 +46,9 @@ void add_promotions(DemoLane& s, const std::string& file) {
 void sync(DemoLane& s) {
     auto sink = actions::store_sink_opener(s.dir.path(), s.files.config)();
     REQUIRE(sink.ok());
-    db::SyncOutcome outcome = db::sync_pass(*s.files.db, **sink, 100, [&] { return s.now; });
+    pos::sync::SyncOutcome outcome = pos::sync::sync_pass(*s.files.db, **sink, 100, [&] { return s.now; });
     REQUIRE(!outcome.error);
-    REQUIRE(db::refresh_catalog(*s.files.db, **sink, s.now).ok());
+    REQUIRE(pos::sync::refresh_catalog(*s.files.db, **sink, s.now).ok());
 }
 
 void selling(DemoLane& s) {

@@ -26,7 +26,8 @@ struct DayLane : pos::testing::DemoLane {
     void sync() {
         auto sink = store_sink_opener(dir.path(), files.config)();
         REQUIRE(sink.ok());
-        auto outcome = pos::db::sync_pass(*files.db, **sink, 50, [] { return std::string("2026-11-24T03:00:00+08:00"); });
+        auto outcome =
+            pos::sync::sync_pass(*files.db, **sink, 50, [] { return std::string("2026-11-24T03:00:00+08:00"); });
         REQUIRE_FALSE(outcome.error.has_value());
     }
 

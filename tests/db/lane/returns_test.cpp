@@ -131,8 +131,8 @@ TEST_CASE("lane_returns: a commit its guard refuses leaves no sale, no outbox ro
     REQUIRE(lane.ok());
     REQUIRE((*lane)->open_shift(ShiftRecord{"shift-1", 1, "1001", "2026-11-23T09:00:00+08:00", 20000, {}}, "{}").ok());
     REQUIRE((*lane)->commit_sale(water_sale("sale-1", 3000, 600), payload).ok());
-    auto refuse = [](Connection& connection) -> DbStatus {
-        auto history = return_history(connection, "sale-1");
+    auto refuse = [&]() -> DbStatus {
+        auto history = return_history((*lane)->connection(), "sale-1");
         if (!history) return history.error();
         return DbError{DbErrorCode::constraint, "line 1 was returned meanwhile"};
     };
