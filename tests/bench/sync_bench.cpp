@@ -76,14 +76,14 @@ double sell_while_store_locked(const std::filesystem::path& dir, int sales) {
     if (!lane) fail(lane.error().message);
     pos::db::ShiftRecord shift{"shift-1", 1, "1001", "2026-11-23T09:00:00+08:00", 20000, {}};
     if (!(*lane)->open_shift(shift, pos::testing::sync_shift_json(shift)).ok()) fail("shift");
-    pos::db::SyncWorker worker(
+    pos::sync::SyncWorker worker(
         lane_path,
-        [&store_path]() -> pos::db::DbResult<std::unique_ptr<pos::db::StoreSink>> {
+        [&store_path]() -> pos::db::DbResult<std::unique_ptr<pos::sync::StoreSink>> {
             auto store = pos::db::StoreDb::open(store_path, false);
             if (!store) return store.error();
-            return std::unique_ptr<pos::db::StoreSink>(new pos::db::DirectStoreSink(std::move(*store)));
+            return std::unique_ptr<pos::sync::StoreSink>(new pos::sync::DirectStoreSink(std::move(*store)));
         },
-        now, pos::db::SyncWorkerOptions{50, std::chrono::milliseconds(100), std::chrono::milliseconds(10),
+        now, pos::sync::SyncWorkerOptions{50, std::chrono::milliseconds(100), std::chrono::milliseconds(10),
                                         std::chrono::milliseconds(100)});
     worker.start();
     auto start = Clock::now();
