@@ -1,6 +1,9 @@
 // SQLite connection, statements and transactions, with SQLite result codes mapped to DbError.
 #include "db/shared/sqlite.hpp"
 
+#include <chrono>
+#include <thread>
+
 #include <sqlite3.h>
 
 #include <fmt/format.h>
@@ -63,6 +66,13 @@ DbResult<std::unique_ptr<Connection>> Connection::open(const std::string& path, 
 DbStatus Connection::use_wal() {
     // WAL lets reports read while a sale commits; with synchronous=FULL a commit survives power loss.
     auto mode = query_text("PRAGMA journal_mode=WAL");
+    // Two programs opening a file still in rollback mode (as init leaves it) both ask to switch;
+    // SQLite answers one of them busy at once, without waiting, to avoid a deadlock. The other
+    // switches the file meanwhile, so asking again soon finds it in WAL mode.
+    for (int attempt = 0; !mode && mode.error().code == DbErrorCode::busy && attempt < 50; ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        mode = query_text("PRAGMA journal_mode=WAL");
+    }
     if (!mode) return mode.error();
     if (mode->value_or("") != "wal") {
         return DbError{DbErrorCode::io, path_ + ": the file system refused write-ahead logging (journal mode " +

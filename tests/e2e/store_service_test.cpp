@@ -90,7 +90,12 @@ TEST_CASE("pos-store: eight lanes selling and syncing at once each reach the sto
                                               data[lane] + "/sell.out", data[lane] + "/sell.err"));
     }
     std::vector<pos::testing::KillOnExit> stop_syncing(syncing.begin(), syncing.end());
-    for (pid_t seller : selling) CHECK(pos::testing::wait_exit_code(seller) == 0);
+    for (int lane = 1; lane <= lanes; ++lane) {
+        int sold = pos::testing::wait_exit_code(selling[lane - 1]);
+        INFO("lane ", lane, " selling printed: ", pos::testing::read_whole(data[lane] + "/sell.out"),
+             pos::testing::read_whole(data[lane] + "/sell.err"));
+        CHECK(sold == 0);
+    }
 
     // Generous: eight lanes and their sync on CI's two cores, beside other tests.
     for (int lane = 1; lane <= lanes; ++lane) {
