@@ -47,8 +47,9 @@ PgResult<StoreCredentials> add_store(PgConnection& admin, const std::string& sto
     StoreCredentials credentials{store_id, "store_" + store_id, random_password()};
     return in_transaction(admin, [&]() -> PgResult<StoreCredentials> {
         // The statement is built by the server (format %I %L), so no name or password is pasted into SQL here.
-        auto statement = admin.exec("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE hq_store', $1::text, $2::text)",
-                                    {credentials.role, credentials.password});
+        auto statement =
+            admin.exec("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE hq_store', $1::text, $2::text)",
+                       {credentials.role, credentials.password});
         if (!statement) return statement.error();
         if (auto created = admin.script(statement->text(0, 0)); !created) return created.error();
         auto added = admin.exec("INSERT INTO stores (store_id, name, region, role_name) VALUES ($1, $2, $3, $4)",
@@ -63,8 +64,8 @@ PgResult<IngestOutcome> ingest(PgConnection& store, const std::vector<IncomingRe
         auto mine = store.exec("SELECT hq_my_store()");
         if (!mine) return mine.error();
         if (mine->null(0, 0)) {
-            return PgError{"this connection's role is no store's: connect with the credentials pos-hq store add printed",
-                           "42501"};
+            return PgError{
+                "this connection's role is no store's: connect with the credentials pos-hq store add printed", "42501"};
         }
         if (auto made = store.script("CREATE TEMP TABLE incoming (kind text, ref text, business_day date, "
                                      "lane integer, payload jsonb) ON COMMIT DROP");
@@ -81,8 +82,9 @@ PgResult<IngestOutcome> ingest(PgConnection& store, const std::vector<IncomingRe
             !copied) {
             return copied.error();
         }
-        auto months = store.exec("SELECT hq_ensure_month(month) FROM (SELECT DISTINCT date_trunc('month', "
-                                 "business_day)::date AS month FROM incoming) months");
+        auto months = store.exec(
+            "SELECT hq_ensure_month(month) FROM (SELECT DISTINCT date_trunc('month', "
+            "business_day)::date AS month FROM incoming) months");
         if (!months) return months.error();
         auto stored = store.exec(
             "WITH added AS (INSERT INTO store_records (store_id, kind, ref, business_day, lane, payload) "

@@ -27,7 +27,7 @@ struct IncomingRecord {
     std::string ref;           // the store's own key for it
     std::string business_day;  // YYYY-MM-DD
     std::optional<int64_t> lane;
-    std::string payload;       // JSON text as the store keeps it
+    std::string payload;  // JSON text as the store keeps it
 };
 
 struct IngestOutcome {

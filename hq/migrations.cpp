@@ -14,7 +14,8 @@ PgResult<int> migrate(PgConnection& connection) {
     }
     int reached = 0;
     for (const Migration& migration : hq_migrations()) {
-        if (auto begun = connection.script("BEGIN; SELECT pg_advisory_xact_lock(8735001)"); !begun) return begun.error();
+        if (auto begun = connection.script("BEGIN; SELECT pg_advisory_xact_lock(8735001)"); !begun)
+            return begun.error();
         auto applied = connection.exec("SELECT 1 FROM hq_schema WHERE number = $1", {std::to_string(migration.number)});
         if (!applied) {
             (void)connection.script("ROLLBACK");

@@ -38,7 +38,8 @@ PgResult<PgConnection> PgConnection::open(const std::string& conninfo) {
         return error;
     }
     // Notices ("already exists, skipping") are the server talking to itself, not to the operator.
-    PQsetNoticeProcessor(connection, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        connection, [](void*, const char*) {}, nullptr);
     return PgConnection(connection);
 }
 

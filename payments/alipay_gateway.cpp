@@ -44,8 +44,10 @@ std::string form_encode(const std::map<std::string, std::string>& params) {
         if (!out.empty()) out += '&';
         for (const std::string* part : {&name, &value}) {
             for (unsigned char c : *part) {
-                if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-                else out += fmt::format("%{:02X}", c);
+                if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+                    out += static_cast<char>(c);
+                else
+                    out += fmt::format("%{:02X}", c);
             }
             if (part == &name) out += '=';
         }
@@ -55,17 +57,18 @@ std::string form_encode(const std::map<std::string, std::string>& params) {
 
 AlipayGateway::Reply AlipayGateway::call(const std::string& method, const std::string& biz_content) {
     std::map<std::string, std::string> params = {
-        {"app_id", config_.app_id},   {"method", method},           {"format", "JSON"},
-        {"charset", "utf-8"},         {"sign_type", "RSA2"},        {"timestamp", config_.timestamp()},
-        {"version", "1.0"},           {"biz_content", biz_content},
+        {"app_id", config_.app_id}, {"method", method},           {"format", "JSON"},
+        {"charset", "utf-8"},       {"sign_type", "RSA2"},        {"timestamp", config_.timestamp()},
+        {"version", "1.0"},         {"biz_content", biz_content},
     };
     auto signature = rsa2_sign(alipay_sign_content(params), config_.private_key_pem);
     if (!signature) return Reply{false, {}, {}, {}, {}, signature.error().message};
     params["sign"] = *signature;
-    auto reply = post(config_.endpoint, "/gateway.do", "application/x-www-form-urlencoded;charset=utf-8",
-                      form_encode(params));
+    auto reply =
+        post(config_.endpoint, "/gateway.do", "application/x-www-form-urlencoded;charset=utf-8", form_encode(params));
     if (!reply) return Reply{false, {}, {}, {}, {}, reply.error().message};
-    if (reply->status != 200) return Reply{false, {}, {}, {}, {}, fmt::format("the gateway answered HTTP {}", reply->status)};
+    if (reply->status != 200)
+        return Reply{false, {}, {}, {}, {}, fmt::format("the gateway answered HTTP {}", reply->status)};
     json body = json::parse(reply->body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) return Reply{false, {}, {}, {}, {}, "the answer is not JSON"};
     std::string root = response_root(method);
@@ -88,8 +91,8 @@ AlipayGateway::Reply AlipayGateway::call(const std::string& method, const std::s
 }
 
 GatewayAnswer AlipayGateway::charge(const ChargeRequest& request) {
-    json biz = {{"out_trade_no", request.out_trade_no}, {"scene", "bar_code"},
-                {"auth_code", request.auth_code},       {"subject", request.subject},
+    json biz = {{"out_trade_no", request.out_trade_no},   {"scene", "bar_code"},
+                {"auth_code", request.auth_code},         {"subject", request.subject},
                 {"total_amount", yuan_text(request.fen)}, {"store_id", config_.store_id},
                 {"terminal_id", request.terminal}};
     Reply reply = call("alipay.trade.pay", biz.dump());
@@ -99,8 +102,8 @@ GatewayAnswer AlipayGateway::charge(const ChargeRequest& request) {
     if (reply.code == "10003") return GatewayAnswer{OrderState::waiting, {}, reply.code, reply.message};
     // TRADE_HAS_SUCCESS: paid already, by this order number; the query says by whom and how much.
     if (unclear(reply.code, reply.sub_code) || reply.sub_code == "ACQ.TRADE_HAS_SUCCESS") {
-        return GatewayAnswer{OrderState::unknown, {}, reply.sub_code.empty() ? reply.code : reply.sub_code,
-                             reply.message};
+        return GatewayAnswer{
+            OrderState::unknown, {}, reply.sub_code.empty() ? reply.code : reply.sub_code, reply.message};
     }
     return GatewayAnswer{OrderState::failed, {}, reply.sub_code.empty() ? reply.code : reply.sub_code, reply.message};
 }
@@ -129,22 +132,23 @@ GatewayAnswer AlipayGateway::cancel(const std::string& out_trade_no) {
     bool again = text_of(inner, "retry_flag") == "Y";
     if (reply.code == "10000" && !again) return GatewayAnswer{OrderState::closed, {}, text_of(inner, "action"), {}};
     if (reply.code == "10000" || unclear(reply.code, reply.sub_code)) {
-        return GatewayAnswer{OrderState::unknown, {}, reply.sub_code.empty() ? reply.code : reply.sub_code,
-                             reply.message, true};
+        return GatewayAnswer{
+            OrderState::unknown, {}, reply.sub_code.empty() ? reply.code : reply.sub_code, reply.message, true};
     }
     return GatewayAnswer{OrderState::unknown, {}, reply.sub_code, reply.message, false};
 }
 
 RefundAnswer AlipayGateway::refund(const RefundRequest& request) {
-    json biz = {{"out_trade_no", request.out_trade_no}, {"refund_amount", yuan_text(request.refund_fen)},
+    json biz = {{"out_trade_no", request.out_trade_no},
+                {"refund_amount", yuan_text(request.refund_fen)},
                 {"out_request_no", request.out_refund_no}};
     Reply reply = call("alipay.trade.refund", biz.dump());
     if (!reply.answered) return RefundAnswer{RefundState::unknown, "no_answer", reply.problem};
     json inner = json::parse(reply.object, nullptr, false);
     if (reply.code == "10000") {
         // fund_change N on a retry means the first request already moved the money: ask.
-        return RefundAnswer{text_of(inner, "fund_change") == "Y" ? RefundState::refunded : RefundState::processing,
-                            reply.code, {}};
+        return RefundAnswer{
+            text_of(inner, "fund_change") == "Y" ? RefundState::refunded : RefundState::processing, reply.code, {}};
     }
     if (unclear(reply.code, reply.sub_code)) return RefundAnswer{RefundState::unknown, reply.sub_code, reply.message};
     return RefundAnswer{RefundState::failed, reply.sub_code.empty() ? reply.code : reply.sub_code, reply.message};

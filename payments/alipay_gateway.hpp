@@ -14,10 +14,10 @@ namespace pos::payments {
 
 struct AlipayConfig {
     std::string app_id;
-    std::string private_key_pem;    // the app's RSA private key, read from a 0600 file
-    std::string alipay_public_key;  // Alipay's public key (PEM or the console's bare base64)
-    std::string store_id;           // ASCII, as Alipay asks
-    Endpoint endpoint;              // https://openapi.alipay.com (the path /gateway.do is added)
+    std::string private_key_pem;             // the app's RSA private key, read from a 0600 file
+    std::string alipay_public_key;           // Alipay's public key (PEM or the console's bare base64)
+    std::string store_id;                    // ASCII, as Alipay asks
+    Endpoint endpoint;                       // https://openapi.alipay.com (the path /gateway.do is added)
     std::function<std::string()> timestamp;  // "yyyy-MM-dd HH:mm:ss", China time
 };
 

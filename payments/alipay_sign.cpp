@@ -63,8 +63,9 @@ support::Expected<std::string, SignError> rsa2_sign(std::string_view content, st
     Bio bio(BIO_new_mem_buf(private_key_pem.data(), static_cast<int>(private_key_pem.size())), &BIO_free);
     Key key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr, &EVP_PKEY_free);
     if (!key) {
-        return SignError{"the Alipay app private key is not a PEM RSA private key: check the key file named in "
-                         "pos.toml ([payments.alipay] private_key)"};
+        return SignError{
+            "the Alipay app private key is not a PEM RSA private key: check the key file named in "
+            "pos.toml ([payments.alipay] private_key)"};
     }
     MdContext context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     size_t size = 0;
@@ -90,9 +91,8 @@ bool rsa2_signature_valid(std::string_view content, std::string_view signature_b
     if (!key) return false;
     MdContext context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     return context && EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, key.get()) == 1 &&
-           EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char*>(signature->data()),
-                            signature->size(), reinterpret_cast<const unsigned char*>(content.data()),
-                            content.size()) == 1;
+           EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char*>(signature->data()), signature->size(),
+                            reinterpret_cast<const unsigned char*>(content.data()), content.size()) == 1;
 }
 
 std::optional<std::string> alipay_signed_object(std::string_view body, std::string_view root) {
@@ -111,8 +111,10 @@ std::optional<std::string> alipay_signed_object(std::string_view body, std::stri
     for (; at < body.size(); ++at) {
         char c = body[at];
         if (in_string) {
-            if (c == '\\') ++at;  // the escaped character cannot end the string
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++at;  // the escaped character cannot end the string
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{') {

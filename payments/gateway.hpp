@@ -32,9 +32,9 @@ struct GatewayAnswer {
 struct ChargeRequest {
     std::string out_trade_no;  // lane-unique, the same on every retry of this order
     int64_t fen = 0;
-    std::string auth_code;     // the customer's code: sent, never kept
-    std::string subject;       // "超市 lane 1 receipt 42"
-    std::string terminal;      // store and lane, for the provider's records
+    std::string auth_code;  // the customer's code: sent, never kept
+    std::string subject;    // "超市 lane 1 receipt 42"
+    std::string terminal;   // store and lane, for the provider's records
 };
 
 enum class RefundState { refunded, processing, unknown, failed };
@@ -45,7 +45,7 @@ struct RefundRequest {
     std::string out_trade_no;
     std::string out_refund_no;  // unique per refund; the same on every retry, so it is refunded once
     int64_t refund_fen = 0;
-    int64_t total_fen = 0;      // the order's amount
+    int64_t total_fen = 0;  // the order's amount
 };
 
 struct RefundAnswer {

@@ -29,9 +29,7 @@ std::optional<ParsedUrl> parse_url(const std::string& url) {
     return parsed;
 }
 
-bool loopback(const std::string& host) {
-    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
+bool loopback(const std::string& host) { return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0; }
 
 }  // namespace
 
@@ -41,14 +39,15 @@ support::Expected<support::Done, std::string> check_endpoint_url(const std::stri
         return "gateway URL \"" + base_url + "\" is not an http(s) URL such as https://api.mch.weixin.qq.com";
     }
     if (parsed->scheme == "http" && !loopback(parsed->bare_host)) {
-        return "gateway URL \"" + base_url + "\" is plain http to another machine: payment codes go over https only "
+        return "gateway URL \"" + base_url +
+               "\" is plain http to another machine: payment codes go over https only "
                "(http is for the simulator on this machine, 127.0.0.1)";
     }
     return support::Done{};
 }
 
 support::Expected<HttpReply, TransportError> post(const Endpoint& endpoint, const std::string& path,
-                                                 const std::string& content_type, const std::string& body) {
+                                                  const std::string& content_type, const std::string& body) {
     if (auto allowed = check_endpoint_url(endpoint.base_url); !allowed) return TransportError{allowed.error()};
     auto parsed = parse_url(endpoint.base_url);
     std::string prefix;

@@ -31,7 +31,7 @@ struct TransportError {
 [[nodiscard]] support::Expected<support::Done, std::string> check_endpoint_url(const std::string& base_url);
 
 [[nodiscard]] support::Expected<HttpReply, TransportError> post(const Endpoint& endpoint, const std::string& path,
-                                                               const std::string& content_type,
-                                                               const std::string& body);
+                                                                const std::string& content_type,
+                                                                const std::string& body);
 
 }  // namespace pos::payments

@@ -69,7 +69,8 @@ GatewayAnswer WechatGateway::charge(const ChargeRequest& request) {
     }
     std::string code = value_of(f, "err_code");
     if (code == "USERPAYING") return GatewayAnswer{OrderState::waiting, {}, code, error_text(f)};
-    if (code == "SYSTEMERROR" || code == "BANKERROR") return GatewayAnswer{OrderState::unknown, {}, code, error_text(f)};
+    if (code == "SYSTEMERROR" || code == "BANKERROR")
+        return GatewayAnswer{OrderState::unknown, {}, code, error_text(f)};
     return GatewayAnswer{OrderState::failed, {}, code, error_text(f)};
 }
 
@@ -88,7 +89,8 @@ GatewayAnswer WechatGateway::query(const std::string& out_trade_no) {
     }
     std::string trade_state = value_of(f, "trade_state");
     std::string description = value_of(f, "trade_state_desc");
-    if (trade_state == "SUCCESS") return GatewayAnswer{OrderState::paid, value_of(f, "transaction_id"), trade_state, {}};
+    if (trade_state == "SUCCESS")
+        return GatewayAnswer{OrderState::paid, value_of(f, "transaction_id"), trade_state, {}};
     if (trade_state == "USERPAYING" || trade_state == "NOTPAY" || trade_state == "ACCEPT") {
         return GatewayAnswer{OrderState::waiting, {}, trade_state, description};
     }
@@ -112,8 +114,8 @@ GatewayAnswer WechatGateway::cancel(const std::string& out_trade_no) {
     if (value_of(f, "result_code") == "SUCCESS") return GatewayAnswer{OrderState::closed, {}, "REVERSED", {}};
     // recall=N: nothing more to do ("也可以当作是撤销成功"); recall=Y: call again.
     bool again = value_of(f, "recall") == "Y";
-    return GatewayAnswer{again ? OrderState::unknown : OrderState::closed, {}, value_of(f, "err_code"), error_text(f),
-                         again};
+    return GatewayAnswer{
+        again ? OrderState::unknown : OrderState::closed, {}, value_of(f, "err_code"), error_text(f), again};
 }
 
 RefundAnswer WechatGateway::refund(const RefundRequest& request) {
@@ -128,7 +130,8 @@ RefundAnswer WechatGateway::refund(const RefundRequest& request) {
     }
     if (value_of(f, "result_code") == "SUCCESS") return RefundAnswer{RefundState::processing, "SUCCESS", {}};
     std::string code = value_of(f, "err_code");
-    if (code == "SYSTEMERROR" || code == "BIZERR_NEED_RETRY") return RefundAnswer{RefundState::unknown, code, error_text(f)};
+    if (code == "SYSTEMERROR" || code == "BIZERR_NEED_RETRY")
+        return RefundAnswer{RefundState::unknown, code, error_text(f)};
     return RefundAnswer{RefundState::failed, code, error_text(f)};
 }
 
@@ -163,7 +166,8 @@ support::Expected<std::string, StatementError> WechatGateway::statement(const st
     // A failure is an <xml> body; the bill itself is plain text.
     if (reply->body.rfind("<xml>", 0) == 0) {
         auto parsed = from_wechat_xml(reply->body);
-        return StatementError{"no statement for " + day + ": " + (parsed ? value_of(*parsed, "return_msg") : parsed.error())};
+        return StatementError{"no statement for " + day + ": " +
+                              (parsed ? value_of(*parsed, "return_msg") : parsed.error())};
     }
     return reply->body;
 }

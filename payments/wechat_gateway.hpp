@@ -34,7 +34,7 @@ private:
     struct Reply {
         bool answered = false;  // a signed, readable answer came back
         Fields fields;
-        std::string problem;    // why not, when not
+        std::string problem;  // why not, when not
     };
     // Signs and posts `fields`; the answer's signature is checked when return_code is SUCCESS.
     Reply call(const std::string& path, Fields fields);

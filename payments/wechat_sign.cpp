@@ -39,16 +39,15 @@ std::string wechat_sign_string(const std::map<std::string, std::string>& params,
     return text;
 }
 
-std::string wechat_sign(const std::map<std::string, std::string>& params, std::string_view key,
-                        WechatSignType type) {
+std::string wechat_sign(const std::map<std::string, std::string>& params, std::string_view key, WechatSignType type) {
     std::string text = wechat_sign_string(params, key);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int size = 0;
     if (type == WechatSignType::md5) {
         EVP_Digest(text.data(), text.size(), digest, &size, EVP_md5(), nullptr);
     } else {
-        HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(text.data()),
-             text.size(), digest, &size);
+        HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+             reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest, &size);
     }
     return upper_hex(digest, size);
 }

@@ -32,7 +32,8 @@ std::string to_wechat_xml(const Fields& fields) {
 support::Expected<Fields, std::string> from_wechat_xml(std::string_view body) {
     if (body.size() > largest_body) return std::string("the answer is larger than any WeChat Pay answer");
     pugi::xml_document document;
-    pugi::xml_parse_result parsed = document.load_buffer(body.data(), body.size(), pugi::parse_default, pugi::encoding_utf8);
+    pugi::xml_parse_result parsed =
+        document.load_buffer(body.data(), body.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) return std::string("the answer is not XML (") + parsed.description() + ")";
     pugi::xml_node root = document.child("xml");
     if (!root) return std::string("the answer has no <xml> element");

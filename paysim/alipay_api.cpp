@@ -56,10 +56,14 @@ int64_t fen_of(const std::string& text) {
 }
 
 json paid_object(const Order& order) {
-    return {{"code", "10000"},           {"msg", "Success"},
-            {"trade_no", order.transaction_id}, {"out_trade_no", order.out_trade_no},
-            {"buyer_logon_id", "159***@qq.com"}, {"total_amount", yuan(order.fen)},
-            {"receipt_amount", yuan(order.fen)}, {"gmt_payment", order.paid_at}};
+    return {{"code", "10000"},
+            {"msg", "Success"},
+            {"trade_no", order.transaction_id},
+            {"out_trade_no", order.out_trade_no},
+            {"buyer_logon_id", "159***@qq.com"},
+            {"total_amount", yuan(order.fen)},
+            {"receipt_amount", yuan(order.fen)},
+            {"gmt_payment", order.paid_at}};
 }
 
 Answer pay(OrderBook& book, const AlipayMerchant& merchant, const json& biz, const Clock& clock) {
@@ -67,7 +71,8 @@ Answer pay(OrderBook& book, const AlipayMerchant& merchant, const json& biz, con
     Scenario scenario = scenario_of(code);
     if (scenario == Scenario::dropped) return Answer{{}, {}, Fault::drop};
     int64_t fen = fen_of(biz.value("total_amount", ""));
-    if (fen <= 0) return signed_answer(merchant, "alipay.trade.pay", business_failure("ACQ.INVALID_PARAMETER", "参数无效"));
+    if (fen <= 0)
+        return signed_answer(merchant, "alipay.trade.pay", business_failure("ACQ.INVALID_PARAMETER", "参数无效"));
     PayReply reply = book.pay("alipay", biz.value("out_trade_no", ""), fen, code, clock.now_text);
     json object;
     switch (reply.outcome) {
@@ -75,9 +80,7 @@ Answer pay(OrderBook& book, const AlipayMerchant& merchant, const json& biz, con
         case PayOutcome::userpaying:
             object = {{"code", "10003"}, {"msg", "等待用户付款"}, {"out_trade_no", reply.order.out_trade_no}};
             break;
-        case PayOutcome::insufficient:
-            object = business_failure("ACQ.BUYER_BALANCE_NOT_ENOUGH", "买家余额不足");
-            break;
+        case PayOutcome::insufficient: object = business_failure("ACQ.BUYER_BALANCE_NOT_ENOUGH", "买家余额不足"); break;
         case PayOutcome::expired:
         case PayOutcome::invalid:
         case PayOutcome::code_used:
@@ -85,12 +88,12 @@ Answer pay(OrderBook& book, const AlipayMerchant& merchant, const json& biz, con
                                       "支付失败，获取顾客账户信息失败，请顾客刷新付款码后重新收款");
             break;
         case PayOutcome::system_error:
-            object = {{"code", "20000"}, {"msg", "Service Currently Unavailable"}, {"sub_code", "isp.unknow-error"},
+            object = {{"code", "20000"},
+                      {"msg", "Service Currently Unavailable"},
+                      {"sub_code", "isp.unknow-error"},
                       {"sub_msg", "系统繁忙"}};
             break;
-        case PayOutcome::number_reused:
-            object = business_failure("ACQ.CONTEXT_INCONSISTENT", "交易信息被篡改");
-            break;
+        case PayOutcome::number_reused: object = business_failure("ACQ.CONTEXT_INCONSISTENT", "交易信息被篡改"); break;
     }
     Answer answer = signed_answer(merchant, "alipay.trade.pay", object);
     if (scenario == Scenario::slow) answer.fault = Fault::slow;
@@ -103,8 +106,8 @@ Answer query(OrderBook& book, const AlipayMerchant& merchant, const json& biz, c
     if (!book.query(biz.value("out_trade_no", ""), clock.now_text, order)) {
         return signed_answer(merchant, "alipay.trade.query", business_failure("ACQ.TRADE_NOT_EXIST", "交易不存在"));
     }
-    json object = {{"code", "10000"}, {"msg", "Success"}, {"out_trade_no", order.out_trade_no},
-                   {"total_amount", yuan(order.fen)}};
+    json object = {
+        {"code", "10000"}, {"msg", "Success"}, {"out_trade_no", order.out_trade_no}, {"total_amount", yuan(order.fen)}};
     switch (order.state) {
         case TradeState::success:
             object = paid_object(order);
@@ -140,10 +143,15 @@ Answer refund(OrderBook& book, const AlipayMerchant& merchant, const json& biz, 
     switch (book.refund(number, request_no, fen, clock.now_text)) {
         case RefundOutcome::accepted:
             return signed_answer(merchant, "alipay.trade.refund",
-                                 {{"code", "10000"}, {"msg", "Success"}, {"out_trade_no", number},
-                                  {"fund_change", "Y"}, {"refund_fee", yuan(fen)}, {"gmt_refund_pay", clock.now_text}});
+                                 {{"code", "10000"},
+                                  {"msg", "Success"},
+                                  {"out_trade_no", number},
+                                  {"fund_change", "Y"},
+                                  {"refund_fee", yuan(fen)},
+                                  {"gmt_refund_pay", clock.now_text}});
         case RefundOutcome::no_order:
-            return signed_answer(merchant, "alipay.trade.refund", business_failure("ACQ.TRADE_NOT_EXIST", "交易不存在"));
+            return signed_answer(merchant, "alipay.trade.refund",
+                                 business_failure("ACQ.TRADE_NOT_EXIST", "交易不存在"));
         case RefundOutcome::not_paid:
             return signed_answer(merchant, "alipay.trade.refund",
                                  business_failure("ACQ.TRADE_STATUS_ERROR", "交易状态不合法"));
@@ -172,8 +180,8 @@ Answer handle_alipay(OrderBook& book, const AlipayMerchant& merchant, const std:
                      const Clock& clock) {
     std::string method = param(params, "method");
     auto refuse = [&](const std::string& sub_code, const std::string& sub_msg) {
-        std::string text = json{{"code", "40002"}, {"msg", "Invalid Arguments"}, {"sub_code", sub_code},
-                                {"sub_msg", sub_msg}}.dump();
+        std::string text =
+            json{{"code", "40002"}, {"msg", "Invalid Arguments"}, {"sub_code", sub_code}, {"sub_msg", sub_msg}}.dump();
         return Answer{"{\"error_response\":" + text + "}", "application/json; charset=utf-8"};
     };
     if (param(params, "app_id") != merchant.app_id) return refuse("isv.invalid-app-id", "无效的AppID参数");

@@ -46,8 +46,8 @@ PayReply OrderBook::pay(const std::string& provider, const std::string& out_trad
     order.fen = fen;
     order.scenario = scenario;
     order.created_at = now;
-    bool waits = scenario == Scenario::confirms_later || scenario == Scenario::never_confirms ||
-                 scenario == Scenario::declines;
+    bool waits =
+        scenario == Scenario::confirms_later || scenario == Scenario::never_confirms || scenario == Scenario::declines;
     if (!waits) {
         order.state = TradeState::success;
         order.paid_at = now;

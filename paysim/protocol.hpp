@@ -17,7 +17,7 @@ struct Answer {
 
 // "2026-12-07 10:15:00" and "20261207101500", both China time, from the system clock.
 struct Clock {
-    std::string now_text;  // yyyy-MM-dd HH:mm:ss
+    std::string now_text;                       // yyyy-MM-dd HH:mm:ss
     [[nodiscard]] std::string compact() const;  // yyyyMMddHHmmss
     [[nodiscard]] std::string day() const { return now_text.substr(0, 10); }
 };

@@ -12,8 +12,7 @@ void send(const Answer& answer, httplib::Response& response, std::chrono::millis
     if (answer.fault == Fault::slow) std::this_thread::sleep_for(slow);  // the scenario itself: a late gateway
     if (answer.fault == Fault::drop || answer.fault == Fault::drop_after) {
         // A content provider that gives up closes the connection before any body arrives.
-        response.set_content_provider(
-            1, "text/plain", [](size_t, size_t, httplib::DataSink&) { return false; });
+        response.set_content_provider(1, "text/plain", [](size_t, size_t, httplib::DataSink&) { return false; });
         return;
     }
     response.set_content(answer.body, answer.content_type.c_str());
@@ -61,10 +60,10 @@ Simulator::~Simulator() { stop(); }
 void Simulator::routes() {
     for (const char* path : {"/pay/micropay", "/pay/orderquery", "/secapi/pay/reverse", "/secapi/pay/refund",
                              "/pay/refundquery", "/pay/downloadbill"}) {
-        server_->Post(path, [this, path = std::string(path)](const httplib::Request& request,
-                                                              httplib::Response& response) {
-            send(handle_wechat(book_, config_.wechat, path, request.body, china_clock()), response, config_.slow);
-        });
+        server_->Post(
+            path, [this, path = std::string(path)](const httplib::Request& request, httplib::Response& response) {
+                send(handle_wechat(book_, config_.wechat, path, request.body, china_clock()), response, config_.slow);
+            });
     }
     server_->Post("/gateway.do", [this](const httplib::Request& request, httplib::Response& response) {
         std::map<std::string, std::string> params;
@@ -74,7 +73,8 @@ void Simulator::routes() {
 }
 
 int Simulator::start(int port) {
-    int bound = port == 0 ? server_->bind_to_any_port("127.0.0.1") : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
+    int bound =
+        port == 0 ? server_->bind_to_any_port("127.0.0.1") : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
     if (bound <= 0) return 0;
     thread_ = std::thread([this]() { server_->listen_after_bind(); });
     return bound;

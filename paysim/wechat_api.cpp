@@ -97,8 +97,10 @@ Answer orderquery(OrderBook& book, const WechatMerchant& merchant, const Fields&
     if (!book.query(value_of(request, "out_trade_no"), clock.now_text, order)) {
         return signed_answer(merchant, refusal("ORDERNOTEXIST", "此交易订单号不存在"));
     }
-    Fields fields = {{"result_code", "SUCCESS"}, {"out_trade_no", order.out_trade_no},
-                     {"total_fee", std::to_string(order.fen)}, {"trade_type", "MICROPAY"}};
+    Fields fields = {{"result_code", "SUCCESS"},
+                     {"out_trade_no", order.out_trade_no},
+                     {"total_fee", std::to_string(order.fen)},
+                     {"trade_type", "MICROPAY"}};
     switch (order.state) {
         case TradeState::success:
             fields = paid_fields(order);
@@ -145,7 +147,8 @@ Answer refund(OrderBook& book, const WechatMerchant& merchant, const Fields& req
     std::string out_refund_no = value_of(request, "out_refund_no");
     switch (book.refund(value_of(request, "out_trade_no"), out_refund_no, fen, clock.now_text)) {
         case RefundOutcome::accepted:
-            return signed_answer(merchant, {{"result_code", "SUCCESS"}, {"out_refund_no", out_refund_no},
+            return signed_answer(merchant, {{"result_code", "SUCCESS"},
+                                            {"out_refund_no", out_refund_no},
                                             {"refund_fee", std::to_string(fen)},
                                             {"refund_id", "50000" + compact_time(clock.now_text)}});
         case RefundOutcome::no_order: return signed_answer(merchant, refusal("ORDERNOTEXIST", "订单不存在"));
@@ -178,26 +181,29 @@ std::string Clock::compact() const { return compact_time(now_text); }
 std::string wechat_bill(OrderBook& book, const WechatMerchant& merchant, const std::string& day) {
     std::vector<Order> orders = book.orders_of("wechat", day);
     std::string bill = "\xEF\xBB\xBF";
-    bill += "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,"
-            "货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,"
-            "商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注\r\n";
+    bill +=
+        "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,"
+        "货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,"
+        "商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注\r\n";
     int64_t count = 0;
     int64_t paid = 0;
     int64_t refunded = 0;
     for (const Order& order : orders) {
         if (order.transaction_id.empty()) continue;  // never paid: not in the bill
-        bill += fmt::format("`{},`{},`{},`0,`,`{},`{},`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`MICROPAY,`SUCCESS,`CMC,`CNY,"
-                            "`{},`0.00,`0,`0,`0.00,`0.00,`,`,`,`,`0.00000,`0.60%,`{},`0.00,`\r\n",
-                            order.paid_at, merchant.appid, merchant.mch_id, order.transaction_id, order.out_trade_no,
-                            yuan(order.fen), yuan(order.fen));
+        bill += fmt::format(
+            "`{},`{},`{},`0,`,`{},`{},`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`MICROPAY,`SUCCESS,`CMC,`CNY,"
+            "`{},`0.00,`0,`0,`0.00,`0.00,`,`,`,`,`0.00000,`0.60%,`{},`0.00,`\r\n",
+            order.paid_at, merchant.appid, merchant.mch_id, order.transaction_id, order.out_trade_no, yuan(order.fen),
+            yuan(order.fen));
         ++count;
         paid += order.fen;
         for (const Refund& each : order.refunds) {
-            bill += fmt::format("`{},`{},`{},`0,`,`{},`{},`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`MICROPAY,`REFUND,`CMC,`CNY,"
-                                "`0.00,`0.00,`50000{},`{},`{},`0.00,`ORIGINAL,`SUCCESS,`,`,`0.00000,`0.60%,`0.00,`{},`"
-                                "\r\n",
-                                each.at, merchant.appid, merchant.mch_id, order.transaction_id, order.out_trade_no,
-                                compact_time(each.at), each.out_refund_no, yuan(each.fen), yuan(each.fen));
+            bill += fmt::format(
+                "`{},`{},`{},`0,`,`{},`{},`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`MICROPAY,`REFUND,`CMC,`CNY,"
+                "`0.00,`0.00,`50000{},`{},`{},`0.00,`ORIGINAL,`SUCCESS,`,`,`0.00000,`0.60%,`0.00,`{},`"
+                "\r\n",
+                each.at, merchant.appid, merchant.mch_id, order.transaction_id, order.out_trade_no,
+                compact_time(each.at), each.out_refund_no, yuan(each.fen), yuan(each.fen));
             ++count;
             refunded += each.fen;
         }

@@ -13,8 +13,9 @@ using nlohmann::json;
 namespace {
 
 db::DbError malformed(std::string_view detail) {
-    return db::DbError{db::DbErrorCode::other,
-                   fmt::format("pos-store: the users and members answer is not valid JSON of the expected shape ({})", detail)};
+    return db::DbError{
+        db::DbErrorCode::other,
+        fmt::format("pos-store: the users and members answer is not valid JSON of the expected shape ({})", detail)};
 }
 
 std::optional<int64_t> number_of(std::string_view text) {
@@ -31,16 +32,22 @@ std::string encode_directory(const db::DirectorySnapshot& snapshot) {
     if (snapshot.users_version) {
         json users = json::array();
         for (const db::UserRecord& user : snapshot.users) {
-            users.push_back({{"operator", user.operator_id}, {"name", user.name}, {"role", user.role},
-                             {"pin_hash", user.pin_hash}, {"active", user.active}});
+            users.push_back({{"operator", user.operator_id},
+                             {"name", user.name},
+                             {"role", user.role},
+                             {"pin_hash", user.pin_hash},
+                             {"active", user.active}});
         }
         out["users"] = {{"version", *snapshot.users_version}, {"list", users}};
     }
     if (snapshot.members_version) {
         json members = json::array();
         for (const db::MemberRecord& member : snapshot.members) {
-            members.push_back({{"card", member.card}, {"phone", member.phone}, {"name", member.name},
-                               {"limit_fen", member.limit_fen}, {"balance_fen", member.balance_fen},
+            members.push_back({{"card", member.card},
+                               {"phone", member.phone},
+                               {"name", member.name},
+                               {"limit_fen", member.limit_fen},
+                               {"balance_fen", member.balance_fen},
                                {"created_at", member.created_at}});
         }
         out["members"] = {{"version", *snapshot.members_version}, {"list", members}};
@@ -68,12 +75,10 @@ db::DbResult<db::DirectorySnapshot> decode_directory(std::string_view body) {
             const json& members = parsed["members"];
             snapshot.members_version = members.at("version").get<int64_t>();
             for (const json& member : members.at("list")) {
-                snapshot.members.push_back(db::MemberRecord{member.at("card").get<std::string>(),
-                                                        member.at("phone").get<std::string>(),
-                                                        member.at("name").get<std::string>(),
-                                                        member.at("limit_fen").get<int64_t>(),
-                                                        member.at("balance_fen").get<int64_t>(),
-                                                        member.at("created_at").get<std::string>()});
+                snapshot.members.push_back(db::MemberRecord{
+                    member.at("card").get<std::string>(), member.at("phone").get<std::string>(),
+                    member.at("name").get<std::string>(), member.at("limit_fen").get<int64_t>(),
+                    member.at("balance_fen").get<int64_t>(), member.at("created_at").get<std::string>()});
             }
         }
         return snapshot;
@@ -88,12 +93,13 @@ std::string directory_query_string(const db::DirectoryVersion& have) {
 }
 
 db::DbResult<db::DirectoryVersion> directory_version_of(std::string_view store_id, std::string_view users,
-                                                 std::string_view members) {
+                                                        std::string_view members) {
     auto users_number = number_of(users);
     auto members_number = number_of(members);
     if (!users_number || !members_number) {
-        return db::DbError{db::DbErrorCode::other,
-                       "pos-store: ?users= and ?members= must be the lane's versions of the users and members, numbers"};
+        return db::DbError{
+            db::DbErrorCode::other,
+            "pos-store: ?users= and ?members= must be the lane's versions of the users and members, numbers"};
     }
     return db::DirectoryVersion{std::string(store_id), *users_number, *members_number};
 }

@@ -22,6 +22,6 @@ inline constexpr std::string_view directory_path = "/v1/directory";
 // "?store=ID&users=N&members=M", and reading it back at pos-store (a bad number is refused).
 [[nodiscard]] std::string directory_query_string(const db::DirectoryVersion& have);
 [[nodiscard]] db::DbResult<db::DirectoryVersion> directory_version_of(std::string_view store_id, std::string_view users,
-                                                               std::string_view members);
+                                                                      std::string_view members);
 
 }  // namespace pos::sync

@@ -16,8 +16,11 @@ db::DbResult<bool> refresh_directory(db::LaneDb& lane, StoreSink& store, const s
     if (newer->empty()) return false;
     if (auto applied = db::apply_directory_snapshot(lane, *newer, now); !applied) return applied.error();
     // A store that never had a user or member only names itself: recorded, but nothing changed.
-    auto carries = [](const std::optional<int64_t>& version, bool has_rows) { return version && (*version > 0 || has_rows); };
-    return carries(newer->users_version, !newer->users.empty()) || carries(newer->members_version, !newer->members.empty());
+    auto carries = [](const std::optional<int64_t>& version, bool has_rows) {
+        return version && (*version > 0 || has_rows);
+    };
+    return carries(newer->users_version, !newer->users.empty()) ||
+           carries(newer->members_version, !newer->members.empty());
 }
 
 }  // namespace pos::sync

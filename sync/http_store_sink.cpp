@@ -30,7 +30,7 @@ struct Answer {
 // Sends one request to pos-store with the lane's token and timeouts; a network failure is
 // DbErrorCode::unreachable, an answer other than `accepted` statuses the store's own error.
 db::DbResult<Answer> exchange(const HttpStoreOptions& options,
-                          const std::function<httplib::Result(httplib::Client&, const httplib::Headers&)>& send) {
+                              const std::function<httplib::Result(httplib::Client&, const httplib::Headers&)>& send) {
     httplib::Client client(options.url);
     if (!client.is_valid()) {
         return db::DbError{db::DbErrorCode::cant_open,
@@ -47,9 +47,9 @@ db::DbResult<Answer> exchange(const HttpStoreOptions& options,
     httplib::Result response = send(client, {{"Authorization", "Bearer " + options.token}});
     if (!response) {
         return db::DbError{db::DbErrorCode::unreachable,
-                       fmt::format("pos-store at {} cannot be reached ({}): the lane keeps selling and its records "
-                                   "wait; check that pos-store runs on the store server and the network",
-                                   options.url, explain(response.error()))};
+                           fmt::format("pos-store at {} cannot be reached ({}): the lane keeps selling and its records "
+                                       "wait; check that pos-store runs on the store server and the network",
+                                       options.url, explain(response.error()))};
     }
     if (response->status != 200 && response->status != 204) return decode_error(response->body, response->status);
     return Answer{response->status, response->body};
@@ -57,8 +57,8 @@ db::DbResult<Answer> exchange(const HttpStoreOptions& options,
 
 }  // namespace
 
-db::DbResult<std::vector<db::Acknowledged>> HttpStoreSink::deliver(const std::vector<db::OutboxRecord>& batch,
-                                                           const std::string& /*now: the store stamps receipt*/) {
+db::DbResult<std::vector<db::Acknowledged>> HttpStoreSink::deliver(
+    const std::vector<db::OutboxRecord>& batch, const std::string& /*now: the store stamps receipt*/) {
     std::string body = encode_batch(Batch{options_.lane, batch});
     auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
         return client.Post(std::string(batch_path), headers, body, "application/json");
@@ -70,9 +70,8 @@ db::DbResult<std::vector<db::Acknowledged>> HttpStoreSink::deliver(const std::ve
 db::DbResult<std::optional<db::CatalogSnapshot>> HttpStoreSink::catalog_if_newer(const db::CatalogVersion& have) {
     // Store ids are hex, so they need no escaping in the query.
     std::string path = fmt::format("{}?store={}&have={}", catalog_path, have.store_id, have.number);
-    auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
-        return client.Get(path, headers);
-    });
+    auto answer = exchange(
+        options_, [&](httplib::Client& client, const httplib::Headers& headers) { return client.Get(path, headers); });
     if (!answer) return answer.error();
     if (answer->status == 204) return std::optional<db::CatalogSnapshot>{};
     auto catalog = decode_catalog(answer->body);
@@ -82,9 +81,8 @@ db::DbResult<std::optional<db::CatalogSnapshot>> HttpStoreSink::catalog_if_newer
 
 db::DbResult<db::DirectorySnapshot> HttpStoreSink::directory_if_newer(const db::DirectoryVersion& have) {
     std::string path = std::string(directory_path) + directory_query_string(have);
-    auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
-        return client.Get(path, headers);
-    });
+    auto answer = exchange(
+        options_, [&](httplib::Client& client, const httplib::Headers& headers) { return client.Get(path, headers); });
     if (!answer) return answer.error();
     if (answer->status == 204) return db::DirectorySnapshot{have.store_id, {}, {}, {}, {}};
     return decode_directory(answer->body);
@@ -92,9 +90,8 @@ db::DbResult<db::DirectorySnapshot> HttpStoreSink::directory_if_newer(const db::
 
 db::DbResult<db::SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options, const db::SaleQuery& query) {
     std::string path = std::string(sales_path) + db::sale_query_string(query);
-    auto answer = exchange(options, [&](httplib::Client& client, const httplib::Headers& headers) {
-        return client.Get(path, headers);
-    });
+    auto answer = exchange(
+        options, [&](httplib::Client& client, const httplib::Headers& headers) { return client.Get(path, headers); });
     if (!answer) return answer.error();
     return db::decode_sale_for_return(answer->body);
 }

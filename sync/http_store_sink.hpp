@@ -30,7 +30,7 @@ class HttpStoreSink final : public StoreSink {
 public:
     explicit HttpStoreSink(HttpStoreOptions options) : options_(std::move(options)) {}
     [[nodiscard]] db::DbResult<std::vector<db::Acknowledged>> deliver(const std::vector<db::OutboxRecord>& batch,
-                                                              const std::string& now) override;
+                                                                      const std::string& now) override;
     [[nodiscard]] db::DbResult<std::optional<db::CatalogSnapshot>> catalog_if_newer(
         const db::CatalogVersion& have) override;
     [[nodiscard]] db::DbResult<db::DirectorySnapshot> directory_if_newer(const db::DirectoryVersion& have) override;

@@ -72,8 +72,8 @@ db::DbResult<std::vector<db::Acknowledged>> decode_acknowledgements(std::string_
     try {
         std::vector<db::Acknowledged> acknowledged;
         for (const json& ack : parsed.at("acknowledged")) {
-            acknowledged.push_back({ack.at("kind").get<std::string>(), ack.at("ref").get<std::string>(),
-                                    ack.at("new").get<bool>()});
+            acknowledged.push_back(
+                {ack.at("kind").get<std::string>(), ack.at("ref").get<std::string>(), ack.at("new").get<bool>()});
         }
         return acknowledged;
     } catch (const json::exception& error) {
@@ -84,20 +84,40 @@ db::DbResult<std::vector<db::Acknowledged>> decode_acknowledgements(std::string_
 std::string encode_catalog(const db::CatalogSnapshot& catalog) {
     json items = json::array();
     for (const db::ItemRecord& item : catalog.items) {
-        items.push_back({{"sku", item.sku}, {"gtins", item.gtins}, {"plu", item.plu}, {"name_zh", item.name_zh},
-                         {"name_en", item.name_en}, {"spec", item.spec}, {"unit", item.unit},
-                         {"department", item.department}, {"cost_fen", item.cost_fen}, {"price_fen", item.price_fen},
-                         {"price_per_kg_fen", item.price_per_kg_fen}, {"sale_unit", item.sale_unit},
-                         {"low_stock", item.low_stock}, {"pinyin", item.pinyin}});
+        items.push_back({{"sku", item.sku},
+                         {"gtins", item.gtins},
+                         {"plu", item.plu},
+                         {"name_zh", item.name_zh},
+                         {"name_en", item.name_en},
+                         {"spec", item.spec},
+                         {"unit", item.unit},
+                         {"department", item.department},
+                         {"cost_fen", item.cost_fen},
+                         {"price_fen", item.price_fen},
+                         {"price_per_kg_fen", item.price_per_kg_fen},
+                         {"sale_unit", item.sale_unit},
+                         {"low_stock", item.low_stock},
+                         {"pinyin", item.pinyin}});
     }
     json promotions = json::array();
     for (const db::PromotionRecord& p : catalog.promotions) {
-        promotions.push_back({{"id", p.id}, {"name", p.name}, {"kind", p.kind}, {"starts_on", p.starts_on},
-                              {"ends_on", p.ends_on}, {"department", p.department}, {"price_fen", p.price_fen},
-                              {"buy_qty", p.buy_qty}, {"free_qty", p.free_qty}, {"percent", p.percent}, {"skus", p.skus}});
+        promotions.push_back({{"id", p.id},
+                              {"name", p.name},
+                              {"kind", p.kind},
+                              {"starts_on", p.starts_on},
+                              {"ends_on", p.ends_on},
+                              {"department", p.department},
+                              {"price_fen", p.price_fen},
+                              {"buy_qty", p.buy_qty},
+                              {"free_qty", p.free_qty},
+                              {"percent", p.percent},
+                              {"skus", p.skus}});
     }
-    return json{{"store_id", catalog.version.store_id}, {"version", catalog.version.number}, {"items", items},
-                {"promotions", promotions}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    return json{{"store_id", catalog.version.store_id},
+                {"version", catalog.version.number},
+                {"items", items},
+                {"promotions", promotions}}
+        .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 db::DbResult<db::CatalogSnapshot> decode_catalog(std::string_view body) {
@@ -129,9 +149,10 @@ db::DbResult<db::CatalogSnapshot> decode_catalog(std::string_view body) {
         for (const json& p : parsed.value("promotions", json::array())) {
             catalog.promotions.push_back(db::PromotionRecord{
                 p.at("id").get<std::string>(), p.at("name").get<std::string>(), p.at("kind").get<std::string>(),
-                p.at("starts_on").get<std::string>(), p.at("ends_on").get<std::string>(), p.at("department").get<std::string>(),
-                p.at("price_fen").get<int64_t>(), p.at("buy_qty").get<int64_t>(), p.at("free_qty").get<int64_t>(),
-                p.at("percent").get<int64_t>(), p.at("skus").get<std::vector<std::string>>()});
+                p.at("starts_on").get<std::string>(), p.at("ends_on").get<std::string>(),
+                p.at("department").get<std::string>(), p.at("price_fen").get<int64_t>(), p.at("buy_qty").get<int64_t>(),
+                p.at("free_qty").get<int64_t>(), p.at("percent").get<int64_t>(),
+                p.at("skus").get<std::vector<std::string>>()});
         }
         return catalog;
     } catch (const json::exception& error) {

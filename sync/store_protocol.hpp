@@ -18,7 +18,8 @@ namespace pos::sync {
 inline constexpr std::string_view batch_path = "/v1/batches";
 inline constexpr std::string_view health_path = "/v1/health";
 inline constexpr std::string_view catalog_path = "/v1/catalog";  // ?store=ID&have=N: 204 when current
-inline constexpr std::string_view sales_path = "/v1/sales";  // ?lane=N&receipt=N or ?id=UUID: a sale for a return (store_returns.hpp)
+inline constexpr std::string_view sales_path =
+    "/v1/sales";  // ?lane=N&receipt=N or ?id=UUID: a sale for a return (store_returns.hpp)
 
 struct Batch {
     int64_t lane = 0;

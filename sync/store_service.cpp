@@ -74,7 +74,8 @@ ServiceResponse StoreService::catalog_if_newer(std::string_view authorization, s
                                                std::string_view have) {
     std::lock_guard lock(mutex_);
     auto store_db = store();
-    if (!store_db) return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
+    if (!store_db)
+        return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
     if (auto lane = authenticate(**store_db, authorization); !lane) return lane.error();
     int64_t lane_version = 0;
     try {
@@ -90,7 +91,8 @@ ServiceResponse StoreService::catalog_if_newer(std::string_view authorization, s
     if (!version) return failure(http_status_for(version.error().code), version.error().code, version.error().message);
     if (!db::differs(*version, db::CatalogVersion{std::string(store_id), lane_version})) return {204, ""};
     auto snapshot = db::read_catalog_snapshot(**store_db);
-    if (!snapshot) return failure(http_status_for(snapshot.error().code), snapshot.error().code, snapshot.error().message);
+    if (!snapshot)
+        return failure(http_status_for(snapshot.error().code), snapshot.error().code, snapshot.error().message);
     return {200, encode_catalog(*snapshot)};
 }
 
@@ -98,12 +100,14 @@ ServiceResponse StoreService::directory_if_newer(std::string_view authorization,
                                                  std::string_view users, std::string_view members) {
     std::lock_guard lock(mutex_);
     auto store_db = store();
-    if (!store_db) return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
+    if (!store_db)
+        return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
     if (auto lane = authenticate(**store_db, authorization); !lane) return lane.error();
     auto have = directory_version_of(store_id, users, members);
     if (!have) return failure(400, db::DbErrorCode::other, have.error().message);
     auto snapshot = db::read_directory_if_newer(**store_db, *have);
-    if (!snapshot) return failure(http_status_for(snapshot.error().code), snapshot.error().code, snapshot.error().message);
+    if (!snapshot)
+        return failure(http_status_for(snapshot.error().code), snapshot.error().code, snapshot.error().message);
     if (snapshot->empty()) return {204, ""};
     return {200, encode_directory(*snapshot)};
 }
@@ -112,7 +116,8 @@ ServiceResponse StoreService::sale_for_return(std::string_view authorization, st
                                               std::string_view lane, std::string_view receipt) {
     std::lock_guard lock(mutex_);
     auto store_db = store();
-    if (!store_db) return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
+    if (!store_db)
+        return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
     if (auto caller = authenticate(**store_db, authorization); !caller) return caller.error();
     auto query = db::sale_query_of(id, lane, receipt);
     if (!query) return failure(400, db::DbErrorCode::other, query.error().message);
@@ -130,7 +135,8 @@ ServiceResponse StoreService::sale_for_return(std::string_view authorization, st
 ServiceResponse StoreService::receive_batch(std::string_view authorization, std::string_view body) {
     std::lock_guard lock(mutex_);
     auto store_db = store();
-    if (!store_db) return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
+    if (!store_db)
+        return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
 
     auto lane = authenticate(**store_db, authorization);
     if (!lane) return lane.error();

@@ -47,8 +47,9 @@ SyncOutcome sync_pass(db::LaneDb& lane, StoreSink& store, int64_t batch_size, co
         ++outcome.counts.batches;
         if (auto marked = db::mark_synced(lane, seqs, now()); !marked) return fail(marked.error());
         if (seqs.size() < batch->size()) {
-            return fail(db::DbError{db::DbErrorCode::other, "the store did not acknowledge every record of a batch; "
-                                                    "they stay queued and will be sent again"});
+            return fail(db::DbError{db::DbErrorCode::other,
+                                    "the store did not acknowledge every record of a batch; "
+                                    "they stay queued and will be sent again"});
         }
     }
 }
@@ -118,8 +119,9 @@ bool SyncWorker::pause(const std::stop_token& stop, std::chrono::milliseconds du
 
 void SyncWorker::check_whole_file(db::LaneDb& lane, std::chrono::steady_clock::time_point& next) {
     if (options_.full_check_every.count() <= 0 || std::chrono::steady_clock::now() < next) return;
-    auto checked = lane.check_whole_file("found by the background check of the whole file; the lane sells on, since "
-                                         "the tables a sale writes passed their check when it started");
+    auto checked = lane.check_whole_file(
+        "found by the background check of the whole file; the lane sells on, since "
+        "the tables a sale writes passed their check when it started");
     // Busy is not damage: try again at the next pass.
     if (!checked && checked.error().code == db::DbErrorCode::busy) return;
     next = std::chrono::steady_clock::now() + options_.full_check_every;
@@ -139,8 +141,8 @@ void SyncWorker::run(const std::stop_token& stop) {
     std::unique_ptr<StoreSink> store;
     int64_t failures = 0;
     // Jitter spreads the retries of many lanes that lost the store at the same moment.
-    std::minstd_rand random(static_cast<unsigned>(std::hash<std::string>{}(lane_path_) ^
-                                                  uint64_t(std::chrono::steady_clock::now().time_since_epoch().count())));
+    std::minstd_rand random(static_cast<unsigned>(
+        std::hash<std::string>{}(lane_path_) ^ uint64_t(std::chrono::steady_clock::now().time_since_epoch().count())));
     auto backoff = [&] {
         auto base = options_.first_retry.count() << std::min<int64_t>(failures - 1, 20);
         auto capped = std::min<int64_t>(base, options_.max_retry.count());
@@ -190,7 +192,8 @@ void SyncWorker::run(const std::stop_token& stop) {
             store = std::move(*opened);
         }
         publish([](SyncSnapshot& s) { s.state = SyncState::sending; });
-        SyncOutcome outcome = sync_pass(*lane, *store, options_.batch_size, now_, [&] { return !stop.stop_requested(); });
+        SyncOutcome outcome =
+            sync_pass(*lane, *store, options_.batch_size, now_, [&] { return !stop.stop_requested(); });
         auto status = db::read_sync_status(*lane);
         publish([&](SyncSnapshot& s) {
             s.totals.sent += outcome.counts.sent;

@@ -49,7 +49,7 @@ class DirectStoreSink final : public StoreSink {
 public:
     explicit DirectStoreSink(std::unique_ptr<db::StoreDb> store) : store_(std::move(store)) {}
     [[nodiscard]] db::DbResult<std::vector<db::Acknowledged>> deliver(const std::vector<db::OutboxRecord>& batch,
-                                                              const std::string& now) override {
+                                                                      const std::string& now) override {
         return store_->apply_batch(batch, now);
     }
     [[nodiscard]] db::DbResult<std::optional<db::CatalogSnapshot>> catalog_if_newer(
@@ -64,9 +64,9 @@ using SyncClock = std::function<std::string()>;
 using OpenStoreSink = std::function<db::DbResult<std::unique_ptr<StoreSink>>()>;
 
 struct SyncCounts {
-    int64_t sent = 0;      // records delivered
-    int64_t stored = 0;    // new at the store
-    int64_t already = 0;   // the store had them (a lost acknowledgement, now healed)
+    int64_t sent = 0;     // records delivered
+    int64_t stored = 0;   // new at the store
+    int64_t already = 0;  // the store had them (a lost acknowledgement, now healed)
     int64_t batches = 0;
 };
 
@@ -91,8 +91,8 @@ struct SyncOutcome {
 
 struct SyncWorkerOptions {
     int64_t batch_size = 50;
-    std::chrono::milliseconds interval{2000};      // between passes when all is well
-    std::chrono::milliseconds first_retry{500};    // after the first failure; doubles each time
+    std::chrono::milliseconds interval{2000};    // between passes when all is well
+    std::chrono::milliseconds first_retry{500};  // after the first failure; doubles each time
     std::chrono::milliseconds max_retry{60000};
     // Whether a new catalog, users or members may be applied now: `pos` answers false while a
     // ticket is open, so prices, operators and credit limits change between sales, never in the
@@ -109,14 +109,14 @@ enum class SyncState { starting, idle, sending, retrying, stopped };
 
 struct SyncSnapshot {
     SyncState state = SyncState::starting;
-    db::SyncStatus status;                 // as last read from lane.db
-    SyncCounts totals;                 // since the worker started
+    db::SyncStatus status;  // as last read from lane.db
+    SyncCounts totals;      // since the worker started
     int64_t passes = 0;
-    std::optional<db::DbError> error;      // the last pass's error, if it failed
+    std::optional<db::DbError> error;  // the last pass's error, if it failed
     std::chrono::milliseconds retry_in{0};
-    int64_t catalog_updates = 0;       // catalogs applied since the worker started
-    int64_t directory_updates = 0;     // users and members flow-downs applied since the worker started
-    int64_t full_checks = 0;           // whole-file checks of lane.db done since the worker started
+    int64_t catalog_updates = 0;    // catalogs applied since the worker started
+    int64_t directory_updates = 0;  // users and members flow-downs applied since the worker started
+    int64_t full_checks = 0;        // whole-file checks of lane.db done since the worker started
     // The last whole-file check of lane.db failed (kept until one passes): the lane sells on,
     // since the tables a sale writes passed their check at start, but the file needs the technician.
     std::optional<db::DbError> integrity_error;

@@ -41,7 +41,9 @@ DbResult<std::unique_ptr<LaneDb>> LaneDb::open(const std::string& path, bool cre
     return std::unique_ptr<LaneDb>(new LaneDb(std::move(*connection)));
 }
 
-DbStatus LaneDb::replace_catalog(const std::vector<ItemRecord>& items) { return db::replace_catalog(*connection_, items); }
+DbStatus LaneDb::replace_catalog(const std::vector<ItemRecord>& items) {
+    return db::replace_catalog(*connection_, items);
+}
 
 DbResult<std::vector<ItemRecord>> LaneDb::all_items() { return read_catalog(*connection_); }
 
@@ -63,12 +65,18 @@ DbStatus LaneDb::save_user(const UserRecord& user) {
         "ON CONFLICT (operator) DO UPDATE SET name = excluded.name, role = excluded.role, "
         "pin_hash = excluded.pin_hash, active = excluded.active");
     if (!statement) return statement.error();
-    return (*statement)->bind(1, user.operator_id).bind(2, user.name).bind(3, user.role)
-        .bind(4, user.pin_hash).bind(5, int64_t(user.active)).run();
+    return (*statement)
+        ->bind(1, user.operator_id)
+        .bind(2, user.name)
+        .bind(3, user.role)
+        .bind(4, user.pin_hash)
+        .bind(5, int64_t(user.active))
+        .run();
 }
 
 DbResult<std::optional<UserRecord>> LaneDb::find_user(const std::string& operator_id) {
-    auto statement = connection_->prepare("SELECT operator, name, role, pin_hash, active FROM users WHERE operator = ?");
+    auto statement =
+        connection_->prepare("SELECT operator, name, role, pin_hash, active FROM users WHERE operator = ?");
     if (!statement) return statement.error();
     Statement& query = (*statement)->bind(1, operator_id);
     auto row = query.step();
@@ -88,8 +96,8 @@ DbResult<std::optional<ShiftRecord>> LaneDb::find_open_shift(int64_t lane) {
     auto row = query.step();
     if (!row) return row.error();
     if (!*row) return std::optional<ShiftRecord>{};
-    ShiftRecord shift{query.column_text(0), query.column_int(1), query.column_text(2), query.column_text(3),
-                      query.column_int(4), std::nullopt};
+    ShiftRecord shift{query.column_text(0), query.column_int(1), query.column_text(2),
+                      query.column_text(3), query.column_int(4), std::nullopt};
     query.reset();
     return std::optional<ShiftRecord>(std::move(shift));
 }
@@ -97,11 +105,16 @@ DbResult<std::optional<ShiftRecord>> LaneDb::find_open_shift(int64_t lane) {
 DbStatus LaneDb::open_shift(const ShiftRecord& shift, const std::string& outbox_payload) {
     auto transaction = Transaction::begin(*connection_);
     if (!transaction) return transaction.error();
-    auto statement = connection_->prepare(
-        "INSERT INTO shifts (id, lane, operator, opened_at, float_fen) VALUES (?, ?, ?, ?, ?)");
+    auto statement =
+        connection_->prepare("INSERT INTO shifts (id, lane, operator, opened_at, float_fen) VALUES (?, ?, ?, ?, ?)");
     if (!statement) return statement.error();
-    auto inserted = (*statement)->bind(1, shift.id).bind(2, shift.lane).bind(3, shift.operator_id)
-                        .bind(4, shift.opened_at).bind(5, shift.float_fen).run();
+    auto inserted = (*statement)
+                        ->bind(1, shift.id)
+                        .bind(2, shift.lane)
+                        .bind(3, shift.operator_id)
+                        .bind(4, shift.opened_at)
+                        .bind(5, shift.float_fen)
+                        .run();
     if (!inserted) return inserted;
     if (auto queued = insert_outbox(*connection_, "shift", shift.id, outbox_payload, shift.opened_at); !queued) {
         return queued;

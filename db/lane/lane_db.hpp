@@ -39,7 +39,8 @@ public:
     // `guard`, when given, runs first inside the same transaction and can refuse the commit
     // (a return checks there that nothing is returned twice); what it reads or writes through
     // this LaneDb is part of that transaction.
-    [[nodiscard]] DbResult<int64_t> commit_sale(SaleRecord sale, const std::function<std::string(const SaleRecord&)>& payload,
+    [[nodiscard]] DbResult<int64_t> commit_sale(SaleRecord sale,
+                                                const std::function<std::string(const SaleRecord&)>& payload,
                                                 const std::function<DbStatus()>& guard = {});
     [[nodiscard]] DbResult<std::optional<SaleRecord>> find_sale(const std::string& id);
     [[nodiscard]] DbResult<std::vector<std::string>> sale_ids();

@@ -91,7 +91,8 @@ DbResult<int64_t> requeue_since(LaneDb& lane, const std::string& since) {
     Connection& connection = lane.connection();
     auto transaction = Transaction::begin(connection);
     if (!transaction) return transaction.error();
-    auto statement = connection.prepare("UPDATE outbox SET synced_at = NULL WHERE created_at >= ? AND synced_at IS NOT NULL");
+    auto statement =
+        connection.prepare("UPDATE outbox SET synced_at = NULL WHERE created_at >= ? AND synced_at IS NOT NULL");
     if (!statement) return statement.error();
     if (auto requeued = (*statement)->bind(1, since).run(); !requeued) return requeued.error();
     int64_t count = connection.changes();

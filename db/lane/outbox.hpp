@@ -13,14 +13,14 @@
 namespace pos::db {
 
 struct SyncStatus {
-    int64_t queue_depth = 0;                      // outbox rows the store has not acknowledged
-    std::optional<std::string> oldest_unsynced;   // created_at of the oldest of them
+    int64_t queue_depth = 0;                     // outbox rows the store has not acknowledged
+    std::optional<std::string> oldest_unsynced;  // created_at of the oldest of them
     std::optional<std::string> last_attempt_at;
-    std::optional<std::string> last_sync_at;      // the store last acknowledged (or had nothing to take)
-    std::string last_error;                       // empty after a good pass
-    std::string last_error_code;                  // error_code_name of the last failure
+    std::optional<std::string> last_sync_at;  // the store last acknowledged (or had nothing to take)
+    std::string last_error;                   // empty after a good pass
+    std::string last_error_code;              // error_code_name of the last failure
     std::optional<std::string> last_error_at;
-    int64_t failures = 0;                         // consecutive failed passes
+    int64_t failures = 0;  // consecutive failed passes
 };
 
 // "busy", "disk_full", "corrupt", ...: stable names for scripts and the status bar.

@@ -47,7 +47,13 @@ DbStatus PrintJobStore::add(const StoredPrintJob& job) {
     auto statement = connection_->prepare(
         "INSERT INTO print_jobs (id, kind, receipt_no, escpos_hex, queued_at) VALUES (?, ?, ?, ?, ?)");
     if (!statement) return statement.error();
-    (*statement)->reset().bind(1, job.id).bind(2, job.kind).bind(3, job.receipt_no).bind(4, to_hex(job.bytes)).bind(5, job.queued_at);
+    (*statement)
+        ->reset()
+        .bind(1, job.id)
+        .bind(2, job.kind)
+        .bind(3, job.receipt_no)
+        .bind(4, to_hex(job.bytes))
+        .bind(5, job.queued_at);
     return (*statement)->run();
 }
 
@@ -61,7 +67,8 @@ DbStatus PrintJobStore::remove(int64_t id) {
 
 DbResult<std::vector<StoredPrintJob>> PrintJobStore::waiting() {
     std::lock_guard lock(mutex_);
-    auto statement = connection_->prepare("SELECT id, kind, receipt_no, escpos_hex, queued_at FROM print_jobs ORDER BY id");
+    auto statement =
+        connection_->prepare("SELECT id, kind, receipt_no, escpos_hex, queued_at FROM print_jobs ORDER BY id");
     if (!statement) return statement.error();
     (*statement)->reset();
     std::vector<StoredPrintJob> jobs;

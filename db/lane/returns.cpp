@@ -80,7 +80,12 @@ DbStatus save_foreign_original(Connection& lane, const std::string& return_id, c
     auto insert = lane.prepare(
         "INSERT INTO return_originals (return_id, original_sale_id, lane, receipt_no) VALUES (?, ?, ?, ?)");
     if (!insert) return insert.error();
-    return (*insert)->bind(1, return_id).bind(2, original_sale_id).bind(3, original_lane).bind(4, original_receipt_no).run();
+    return (*insert)
+        ->bind(1, return_id)
+        .bind(2, original_sale_id)
+        .bind(3, original_lane)
+        .bind(4, original_receipt_no)
+        .run();
 }
 
 DbResult<std::optional<std::pair<int64_t, int64_t>>> foreign_original(Connection& lane, const std::string& return_id) {

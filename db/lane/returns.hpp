@@ -36,7 +36,8 @@ struct ReturnHistory {
 };
 
 // Every return referencing the sale, in the order they were completed.
-[[nodiscard]] DbResult<std::vector<ReturnTaken>> returns_of(Connection& connection, const std::string& original_sale_id);
+[[nodiscard]] DbResult<std::vector<ReturnTaken>> returns_of(Connection& connection,
+                                                            const std::string& original_sale_id);
 
 // The sum of returns; a return listed twice (the store's copy and the lane's own) counts once.
 [[nodiscard]] ReturnHistory history_of(const std::vector<ReturnTaken>& returns);
@@ -51,7 +52,7 @@ struct ReturnHistory {
                                              int64_t original_receipt_no);
 // The (lane, receipt number) saved for a return, if its original sale is another lane's.
 [[nodiscard]] DbResult<std::optional<std::pair<int64_t, int64_t>>> foreign_original(Connection& lane,
-                                                                                   const std::string& return_id);
+                                                                                    const std::string& return_id);
 
 // The same operations on an open lane.db, as pos/ calls them (inside commit_sale's guard they
 // read and write in the sale's transaction).
@@ -60,6 +61,6 @@ struct ReturnHistory {
                                              const std::string& original_sale_id, int64_t original_lane,
                                              int64_t original_receipt_no);
 [[nodiscard]] DbResult<std::optional<std::pair<int64_t, int64_t>>> foreign_original(LaneDb& lane,
-                                                                                   const std::string& return_id);
+                                                                                    const std::string& return_id);
 
 }  // namespace pos::db

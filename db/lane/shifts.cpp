@@ -39,8 +39,8 @@ DbResult<std::optional<ShiftRecord>> one_shift(Connection& connection, const std
     auto row = query.step();
     if (!row) return row.error();
     if (!*row) return std::optional<ShiftRecord>{};
-    ShiftRecord shift{query.column_text(0), query.column_int(1), query.column_text(2), query.column_text(3),
-                      query.column_int(4), std::nullopt};
+    ShiftRecord shift{query.column_text(0), query.column_int(1), query.column_text(2),
+                      query.column_text(3), query.column_int(4), std::nullopt};
     if (!query.column_is_null(5)) shift.closed_at = query.column_text(5);
     query.reset();
     return std::optional<ShiftRecord>(std::move(shift));
@@ -72,12 +72,13 @@ DbResult<ShiftTotalsRecord> shift_totals(LaneDb& lane, const ShiftRecord& shift)
     totals.float_fen = shift.float_fen;
 
     // Net sales and 抹零 count returns (红字, negative); sales and returns are counted apart.
-    auto sales = aggregate(connection,
-                           "SELECT count(CASE kind WHEN 'sale' THEN 1 END), coalesce(sum(change_fen), 0), "
-                           "coalesce(sum(rounding_fen), 0), coalesce(sum(total_fen), 0), "
-                           "count(CASE kind WHEN 'return' THEN 1 END), "
-                           "coalesce(-sum(CASE kind WHEN 'return' THEN total_fen END), 0) FROM sales WHERE shift_id = ?",
-                           shift.id, 6);
+    auto sales =
+        aggregate(connection,
+                  "SELECT count(CASE kind WHEN 'sale' THEN 1 END), coalesce(sum(change_fen), 0), "
+                  "coalesce(sum(rounding_fen), 0), coalesce(sum(total_fen), 0), "
+                  "count(CASE kind WHEN 'return' THEN 1 END), "
+                  "coalesce(-sum(CASE kind WHEN 'return' THEN total_fen END), 0) FROM sales WHERE shift_id = ?",
+                  shift.id, 6);
     if (!sales) return sales.error();
     totals.sales = (*sales)[0];
     totals.change_fen = (*sales)[1];
@@ -154,10 +155,12 @@ DbStatus close_shift(LaneDb& lane, const ShiftCloseRecord& close, const std::str
     bool was_open = *row;
     closing.reset();
     if (!was_open) {
-        return DbError{DbErrorCode::not_found, fmt::format("shift {} is not open: it was closed already", close.shift_id)};
+        return DbError{DbErrorCode::not_found,
+                       fmt::format("shift {} is not open: it was closed already", close.shift_id)};
     }
     auto insert = connection.prepare(
-        "INSERT INTO shift_closes (shift_id, closed_at, operator, approver, reason, expected_cash_fen, counted_cash_fen, "
+        "INSERT INTO shift_closes (shift_id, closed_at, operator, approver, reason, expected_cash_fen, "
+        "counted_cash_fen, "
         "largest_variance_fen, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert) return insert.error();
     Statement& row_insert = **insert;
@@ -165,7 +168,8 @@ DbStatus close_shift(LaneDb& lane, const ShiftCloseRecord& close, const std::str
     row_insert.bind(5, close.reason).bind(6, close.expected_cash_fen).bind(7, close.counted_cash_fen);
     row_insert.bind(8, close.largest_variance_fen).bind(9, close.report);
     if (auto inserted = row_insert.run(); !inserted) return inserted;
-    if (auto queued = queue(connection, "shift_close", close.shift_id, payload, close.closed_at); !queued) return queued;
+    if (auto queued = queue(connection, "shift_close", close.shift_id, payload, close.closed_at); !queued)
+        return queued;
     return transaction->commit();
 }
 
@@ -178,7 +182,8 @@ DbResult<std::string> record_close_count(LaneDb& lane, const std::string& shift_
         "INSERT INTO close_counts (shift_id, counted_at, operator, counts) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (shift_id) DO NOTHING");
     if (!insert) return insert.error();
-    if (auto inserted = (*insert)->bind(1, shift_id).bind(2, at).bind(3, operator_id).bind(4, counts).run(); !inserted) {
+    if (auto inserted = (*insert)->bind(1, shift_id).bind(2, at).bind(3, operator_id).bind(4, counts).run();
+        !inserted) {
         return inserted.error();
     }
     auto stored = connection.prepare("SELECT counts FROM close_counts WHERE shift_id = ?");
@@ -198,7 +203,8 @@ DbResult<std::optional<ShiftRecord>> find_shift(LaneDb& lane, const std::string&
 }
 
 DbResult<std::optional<ShiftRecord>> latest_shift(LaneDb& lane, int64_t lane_number) {
-    return one_shift(lane.connection(), std::string(shift_columns) + "WHERE lane = ? ORDER BY opened_at DESC, rowid DESC LIMIT 1",
+    return one_shift(lane.connection(),
+                     std::string(shift_columns) + "WHERE lane = ? ORDER BY opened_at DESC, rowid DESC LIMIT 1",
                      [lane_number](Statement& query) { query.bind(1, lane_number); });
 }
 
@@ -211,9 +217,9 @@ DbResult<std::optional<ShiftCloseRecord>> find_shift_close(LaneDb& lane, const s
     auto row = query.step();
     if (!row) return row.error();
     if (!*row) return std::optional<ShiftCloseRecord>{};
-    ShiftCloseRecord close{query.column_text(0), query.column_text(1), query.column_text(2), query.column_text(3),
-                           query.column_text(4), query.column_int(5), query.column_int(6), query.column_int(7),
-                           query.column_text(8)};
+    ShiftCloseRecord close{query.column_text(0), query.column_text(1), query.column_text(2),
+                           query.column_text(3), query.column_text(4), query.column_int(5),
+                           query.column_int(6),  query.column_int(7),  query.column_text(8)};
     query.reset();
     return std::optional<ShiftCloseRecord>(std::move(close));
 }

@@ -11,9 +11,9 @@
 namespace pos::db {
 
 struct CashMovementRecord {
-    std::string id;          // UUID
+    std::string id;  // UUID
     std::string shift_id;
-    std::string kind;        // pay_in, pay_out, pickup, no_sale
+    std::string kind;  // pay_in, pay_out, pickup, no_sale
     int64_t amount_fen = 0;
     std::string reason;
     std::string operator_id;
@@ -33,7 +33,7 @@ struct ShiftTotalsRecord {
     std::map<std::string, int64_t> non_cash_fen;  // method -> amount
     int64_t sales = 0;
     int64_t returns = 0;
-    int64_t refund_fen = 0;       // returns' totals, all tenders (positive)
+    int64_t refund_fen = 0;  // returns' totals, all tenders (positive)
     int64_t voided_lines = 0;
     int64_t no_sales = 0;
     int64_t rounding_fen = 0;
@@ -49,11 +49,12 @@ struct ShiftCloseRecord {
     int64_t expected_cash_fen = 0;
     int64_t counted_cash_fen = 0;
     int64_t largest_variance_fen = 0;
-    std::string report;      // JSON
+    std::string report;  // JSON
 };
 
 // Inserts the movement and its outbox row in one transaction.
-[[nodiscard]] DbStatus record_cash_movement(LaneDb& lane, const CashMovementRecord& movement, const std::string& payload);
+[[nodiscard]] DbStatus record_cash_movement(LaneDb& lane, const CashMovementRecord& movement,
+                                            const std::string& payload);
 
 [[nodiscard]] DbResult<ShiftTotalsRecord> shift_totals(LaneDb& lane, const ShiftRecord& shift);
 

@@ -9,7 +9,8 @@ namespace pos::db {
 
 DbStatus hold_ticket(LaneDb& lane, const HeldTicketRecord& held) {
     auto statement = lane.connection().prepare(
-        "INSERT INTO held_tickets (id, lane, operator, held_at, lines, total_fen, ticket) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO held_tickets (id, lane, operator, held_at, lines, total_fen, ticket) VALUES (?, ?, ?, ?, ?, ?, "
+        "?)");
     if (!statement) return statement.error();
     Statement& insert = **statement;
     insert.bind(1, held.id).bind(2, held.lane).bind(3, held.operator_id).bind(4, held.held_at);
@@ -19,7 +20,8 @@ DbStatus hold_ticket(LaneDb& lane, const HeldTicketRecord& held) {
 
 DbResult<std::vector<HeldTicketRecord>> held_tickets(LaneDb& lane, int64_t lane_number) {
     auto statement = lane.connection().prepare(
-        "SELECT id, lane, operator, held_at, lines, total_fen FROM held_tickets WHERE lane = ? ORDER BY held_at, rowid");
+        "SELECT id, lane, operator, held_at, lines, total_fen FROM held_tickets WHERE lane = ? ORDER BY held_at, "
+        "rowid");
     if (!statement) return statement.error();
     Statement& query = (*statement)->bind(1, lane_number);
     std::vector<HeldTicketRecord> held;
@@ -27,8 +29,13 @@ DbResult<std::vector<HeldTicketRecord>> held_tickets(LaneDb& lane, int64_t lane_
         auto row = query.step();
         if (!row) return row.error();
         if (!*row) break;
-        held.push_back({query.column_text(0), query.column_int(1), query.column_text(2), query.column_text(3),
-                        query.column_int(4), query.column_int(5), {}});
+        held.push_back({query.column_text(0),
+                        query.column_int(1),
+                        query.column_text(2),
+                        query.column_text(3),
+                        query.column_int(4),
+                        query.column_int(5),
+                        {}});
     }
     return held;
 }

@@ -35,14 +35,15 @@ DbStatus set_pin_hash(LaneDb& lane, const std::string& operator_id, const std::s
 
 DbResult<std::vector<LaneUserRecord>> all_lane_users(LaneDb& lane) {
     auto statement = lane.connection().prepare(
-        "SELECT operator, name, role, pin_hash, active, failed_pins, locked_until, source FROM users ORDER BY operator");
+        "SELECT operator, name, role, pin_hash, active, failed_pins, locked_until, source FROM users ORDER BY "
+        "operator");
     if (!statement) return statement.error();
     std::vector<LaneUserRecord> users;
     auto read = each_row(**statement, [&](const Statement& row) {
-        LaneUserRecord user{{row.column_text(0), row.column_text(1), row.column_text(2), row.column_text(3),
-                             row.column_int(4) != 0},
-                            {row.column_int(5), std::nullopt},
-                            row.column_text(7) == "store"};
+        LaneUserRecord user{
+            {row.column_text(0), row.column_text(1), row.column_text(2), row.column_text(3), row.column_int(4) != 0},
+            {row.column_int(5), std::nullopt},
+            row.column_text(7) == "store"};
         if (std::string until = row.column_text(6); !until.empty()) user.lock.locked_until = std::stoll(until);
         users.push_back(std::move(user));
     });
@@ -64,7 +65,8 @@ DbResult<bool> user_from_store(LaneDb& lane, const std::string& operator_id) {
 DbResult<bool> set_user_active(LaneDb& lane, const std::string& operator_id, bool active) {
     auto statement = lane.connection().prepare("UPDATE users SET active = ? WHERE operator = ?");
     if (!statement) return statement.error();
-    if (auto updated = (*statement)->bind(1, int64_t(active)).bind(2, operator_id).run(); !updated) return updated.error();
+    if (auto updated = (*statement)->bind(1, int64_t(active)).bind(2, operator_id).run(); !updated)
+        return updated.error();
     return lane.connection().changes() > 0;
 }
 

@@ -22,7 +22,7 @@ struct PinLockRecord {
 
 struct LaneUserRecord {
     UserRecord user;
-    PinLockRecord lock;  // this lane's own: lockouts are never sent to the store or other lanes
+    PinLockRecord lock;       // this lane's own: lockouts are never sent to the store or other lanes
     bool from_store = false;  // flowed down from store.db (db/shared/directory_sync.hpp)
 };
 // Every operator this lane knows (its own and those from the store), by number.

@@ -13,7 +13,7 @@ namespace {
 const char* const lane_columns = "seq, at, lane, kind, actor, approver, ref, detail, prev_hash, hash";
 
 AuditRow read_row(const Statement& query) {
-    return AuditRow{query.column_int(0),  query.column_text(1), query.column_int(2), query.column_text(3),
+    return AuditRow{query.column_int(0),  query.column_text(1), query.column_int(2),  query.column_text(3),
                     query.column_text(4), query.column_text(5), query.column_text(6), query.column_text(7),
                     query.column_text(8), query.column_text(9)};
 }
@@ -31,8 +31,16 @@ DbResult<std::vector<AuditRow>> read_all(Statement& query) {
 }
 
 Statement& bind_row(Statement& statement, const AuditRow& row) {
-    return statement.bind(1, row.seq).bind(2, row.at).bind(3, row.lane).bind(4, row.kind).bind(5, row.actor)
-        .bind(6, row.approver).bind(7, row.ref).bind(8, row.detail).bind(9, row.prev_hash).bind(10, row.hash);
+    return statement.bind(1, row.seq)
+        .bind(2, row.at)
+        .bind(3, row.lane)
+        .bind(4, row.kind)
+        .bind(5, row.actor)
+        .bind(6, row.approver)
+        .bind(7, row.ref)
+        .bind(8, row.detail)
+        .bind(9, row.prev_hash)
+        .bind(10, row.hash);
 }
 
 }  // namespace
@@ -47,7 +55,8 @@ DbResult<std::optional<AuditRow>> last_audit_row(Connection& lane) {
 }
 
 DbStatus append_audit_row(Connection& lane, const AuditRow& row) {
-    auto insert = lane.prepare(fmt::format("INSERT INTO audit ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lane_columns));
+    auto insert =
+        lane.prepare(fmt::format("INSERT INTO audit ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lane_columns));
     if (!insert) return insert.error();
     return bind_row(**insert, row).run();
 }
@@ -96,7 +105,8 @@ DbResult<bool> queue_unsent_audit(Connection& lane, const std::string& now) {
     nlohmann::json payload = {{"lane", last.lane}, {"audit", audit_list(*rows)}};
     auto insert = lane.prepare("INSERT INTO outbox (kind, ref, payload, created_at) VALUES ('audit', ?, ?, ?)");
     if (!insert) return insert.error();
-    if (auto queued = (*insert)->bind(1, ref).bind(2, payload.dump()).bind(3, now).run(); !queued) return queued.error();
+    if (auto queued = (*insert)->bind(1, ref).bind(2, payload.dump()).bind(3, now).run(); !queued)
+        return queued.error();
     if (auto marked = mark_audit_sent(lane, last.seq); !marked) return marked.error();
     if (auto committed = transaction->commit(); !committed) return committed.error();
     return true;
@@ -114,7 +124,8 @@ DbStatus attach_unsent_audit(Connection& lane, int64_t outbox_seq) {
     if (!*found) return DbError{DbErrorCode::not_found, fmt::format("outbox row {} is missing", outbox_seq)};
     nlohmann::json payload = nlohmann::json::parse(read.column_text(0), nullptr, false);
     read.reset();
-    if (!payload.is_object()) return DbError{DbErrorCode::other, fmt::format("outbox row {} is not a JSON object", outbox_seq)};
+    if (!payload.is_object())
+        return DbError{DbErrorCode::other, fmt::format("outbox row {} is not a JSON object", outbox_seq)};
     payload["audit"] = audit_list(*rows);
     auto update = lane.prepare("UPDATE outbox SET payload = ? WHERE seq = ?");
     if (!update) return update.error();
@@ -183,9 +194,9 @@ DbResult<std::vector<int64_t>> store_audit_lanes(Connection& store) {
 }
 
 std::string audit_payload(const AuditRow& row) {
-    nlohmann::json payload = {{"seq", row.seq},           {"at", row.at},     {"lane", row.lane},
-                              {"kind", row.kind},         {"actor", row.actor}, {"approver", row.approver},
-                              {"ref", row.ref},           {"detail", row.detail}, {"prev_hash", row.prev_hash},
+    nlohmann::json payload = {{"seq", row.seq},   {"at", row.at},         {"lane", row.lane},
+                              {"kind", row.kind}, {"actor", row.actor},   {"approver", row.approver},
+                              {"ref", row.ref},   {"detail", row.detail}, {"prev_hash", row.prev_hash},
                               {"hash", row.hash}};
     return payload.dump();
 }
@@ -198,13 +209,14 @@ DbResult<AuditRow> parse_audit_payload(const std::string& json_text) {
     if (!root.is_object()) return bad("it is not a JSON object");
     AuditRow row;
     for (auto [name, out] : {std::pair{"seq", &row.seq}, std::pair{"lane", &row.lane}}) {
-        if (!root.contains(name) || !root[name].is_number_integer()) return bad(fmt::format("{} must be a whole number", name));
+        if (!root.contains(name) || !root[name].is_number_integer())
+            return bad(fmt::format("{} must be a whole number", name));
         *out = root[name].get<int64_t>();
     }
-    for (auto [name, out] : {std::pair{"at", &row.at}, std::pair{"kind", &row.kind}, std::pair{"actor", &row.actor},
-                             std::pair{"approver", &row.approver}, std::pair{"ref", &row.ref},
-                             std::pair{"detail", &row.detail}, std::pair{"prev_hash", &row.prev_hash},
-                             std::pair{"hash", &row.hash}}) {
+    for (auto [name, out] :
+         {std::pair{"at", &row.at}, std::pair{"kind", &row.kind}, std::pair{"actor", &row.actor},
+          std::pair{"approver", &row.approver}, std::pair{"ref", &row.ref}, std::pair{"detail", &row.detail},
+          std::pair{"prev_hash", &row.prev_hash}, std::pair{"hash", &row.hash}}) {
         if (!root.contains(name) || !root[name].is_string()) return bad(fmt::format("{} must be text", name));
         *out = root[name].get<std::string>();
     }

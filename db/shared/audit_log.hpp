@@ -45,7 +45,8 @@ struct AuditRow {
 // The lanes of the audit records an outbox payload carries ("audit": [...]); empty without any.
 [[nodiscard]] std::vector<int64_t> attached_audit_lanes(const std::string& payload);
 // lane.db: every record in seq order, or those at or after `since` (ISO 8601 text compare).
-[[nodiscard]] DbResult<std::vector<AuditRow>> read_audit_rows(Connection& lane, const std::optional<std::string>& since);
+[[nodiscard]] DbResult<std::vector<AuditRow>> read_audit_rows(Connection& lane,
+                                                              const std::optional<std::string>& since);
 // lane.db: the highest seq ever queued for the store; catches records removed from the end.
 [[nodiscard]] DbResult<std::optional<int64_t>> last_queued_audit_seq(Connection& lane);
 

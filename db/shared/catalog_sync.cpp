@@ -28,7 +28,8 @@ DbResult<CatalogSnapshot> read_catalog_snapshot(StoreDb& store) {
     if (auto begun = store.connection().exec("BEGIN"); !begun) return begun.error();
     auto version = store_catalog_version(store);
     auto items = version ? read_catalog(store.connection()) : DbResult<std::vector<ItemRecord>>(version.error());
-    auto promotions = items ? read_promotions(store.connection()) : DbResult<std::vector<PromotionRecord>>(items.error());
+    auto promotions =
+        items ? read_promotions(store.connection()) : DbResult<std::vector<PromotionRecord>>(items.error());
     (void)store.connection().exec("COMMIT");
     if (!version) return version.error();
     if (!items) return items.error();
@@ -45,10 +46,11 @@ DbStatus apply_catalog_snapshot(LaneDb& lane, const CatalogSnapshot& snapshot, c
     if (!transaction) return transaction.error();
     if (auto written = write_catalog(lane.connection(), snapshot.items); !written) return written;
     if (auto written = write_promotions(lane.connection(), snapshot.promotions); !written) return written;
-    auto statement = lane.connection().prepare(
-        "UPDATE catalog_applied SET store_id = ?, version = ?, applied_at = ? WHERE id = 1");
+    auto statement =
+        lane.connection().prepare("UPDATE catalog_applied SET store_id = ?, version = ?, applied_at = ? WHERE id = 1");
     if (!statement) return statement.error();
-    if (auto recorded = (*statement)->bind(1, snapshot.version.store_id).bind(2, snapshot.version.number).bind(3, now).run();
+    if (auto recorded =
+            (*statement)->bind(1, snapshot.version.store_id).bind(2, snapshot.version.number).bind(3, now).run();
         !recorded) {
         return recorded;
     }

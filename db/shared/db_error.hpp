@@ -8,7 +8,7 @@
 namespace pos::db {
 
 enum class DbErrorCode {
-    busy,        // another writer holds the lock past the busy timeout
+    busy,  // another writer holds the lock past the busy timeout
     disk_full,
     corrupt,     // not a database, malformed, or quick_check failed
     io,          // the disk or file system failed
@@ -16,9 +16,9 @@ enum class DbErrorCode {
     cant_open,   // path missing or not a file we can open
     constraint,  // a UNIQUE or CHECK rule refused the row
     not_found,
-    schema,      // schema newer than this program, or a migration failed
-    unreachable, // pos-store cannot be reached over the network
-    refused,     // pos-store refused this lane (unknown or revoked token)
+    schema,       // schema newer than this program, or a migration failed
+    unreachable,  // pos-store cannot be reached over the network
+    refused,      // pos-store refused this lane (unknown or revoked token)
     other,
 };
 

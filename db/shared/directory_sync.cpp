@@ -6,7 +6,8 @@
 namespace pos::db {
 namespace {
 
-DbResult<std::vector<UserRecord>> read_users(Connection& connection, const std::string& where, const std::string& value) {
+DbResult<std::vector<UserRecord>> read_users(Connection& connection, const std::string& where,
+                                             const std::string& value) {
     auto statement = connection.prepare("SELECT operator, name, role, pin_hash, active FROM users " + where);
     if (!statement) return statement.error();
     Statement& query = **statement;
@@ -42,8 +43,13 @@ DbStatus apply_users(Connection& connection, const std::vector<UserRecord>& user
         "pin_hash = excluded.pin_hash");
     if (!statement) return statement.error();
     for (const UserRecord& user : users) {
-        if (auto saved = (**statement).bind(1, user.operator_id).bind(2, user.name).bind(3, user.role)
-                             .bind(4, user.pin_hash).bind(5, int64_t(user.active)).run();
+        if (auto saved = (**statement)
+                             .bind(1, user.operator_id)
+                             .bind(2, user.name)
+                             .bind(3, user.role)
+                             .bind(4, user.pin_hash)
+                             .bind(5, int64_t(user.active))
+                             .run();
             !saved) {
             return saved;
         }
@@ -61,12 +67,19 @@ DbStatus apply_members(Connection& connection, const std::vector<MemberRecord>& 
     // so a lane never offers credit it has already used.
     auto pending = connection.prepare(
         "UPDATE members SET balance_fen = balance_fen + (SELECT coalesce(sum(m.amount_fen), 0) FROM member_movements m "
-        "JOIN outbox o ON o.kind = 'member_movement' AND o.ref = m.id WHERE o.synced_at IS NULL AND m.card = members.card) "
+        "JOIN outbox o ON o.kind = 'member_movement' AND o.ref = m.id WHERE o.synced_at IS NULL AND m.card = "
+        "members.card) "
         "WHERE card = ?");
     if (!pending) return pending.error();
     for (const MemberRecord& member : members) {
-        if (auto saved = (**upsert).bind(1, member.card).bind(2, member.phone).bind(3, member.name)
-                             .bind(4, member.limit_fen).bind(5, member.balance_fen).bind(6, member.created_at).run();
+        if (auto saved = (**upsert)
+                             .bind(1, member.card)
+                             .bind(2, member.phone)
+                             .bind(3, member.name)
+                             .bind(4, member.limit_fen)
+                             .bind(5, member.balance_fen)
+                             .bind(6, member.created_at)
+                             .run();
             !saved) {
             return saved;
         }
@@ -77,8 +90,8 @@ DbStatus apply_members(Connection& connection, const std::vector<MemberRecord>& 
 
 DbStatus record_applied(Connection& connection, const std::string& kind, const std::string& store_id, int64_t version,
                         const std::string& now) {
-    auto statement = connection.prepare(
-        "UPDATE directory_applied SET store_id = ?, version = ?, applied_at = ? WHERE kind = ?");
+    auto statement =
+        connection.prepare("UPDATE directory_applied SET store_id = ?, version = ?, applied_at = ? WHERE kind = ?");
     if (!statement) return statement.error();
     return (**statement).bind(1, store_id).bind(2, version).bind(3, now).bind(4, kind).run();
 }
@@ -145,7 +158,8 @@ DbStatus apply_directory_snapshot(LaneDb& lane, const DirectorySnapshot& snapsho
     Connection& connection = lane.connection();
     if (snapshot.users_version) {
         if (auto applied = apply_users(connection, snapshot.users); !applied) return applied;
-        if (auto recorded = record_applied(connection, "users", snapshot.store_id, *snapshot.users_version, now); !recorded) {
+        if (auto recorded = record_applied(connection, "users", snapshot.store_id, *snapshot.users_version, now);
+            !recorded) {
             return recorded;
         }
     }
@@ -176,8 +190,13 @@ DbStatus save_store_user(StoreDb& store, const UserRecord& user) {
         "ON CONFLICT (operator) DO UPDATE SET name = excluded.name, role = excluded.role, "
         "pin_hash = excluded.pin_hash, active = excluded.active");
     if (!statement) return statement.error();
-    return (**statement).bind(1, user.operator_id).bind(2, user.name).bind(3, user.role).bind(4, user.pin_hash)
-        .bind(5, int64_t(user.active)).run();
+    return (**statement)
+        .bind(1, user.operator_id)
+        .bind(2, user.name)
+        .bind(3, user.role)
+        .bind(4, user.pin_hash)
+        .bind(5, int64_t(user.active))
+        .run();
 }
 
 }  // namespace pos::db

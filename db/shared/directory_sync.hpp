@@ -27,7 +27,7 @@ struct DirectoryVersion {
 // PIN hash (argon2id, as crypto_pwhash_str wrote it), never a PIN.
 struct DirectorySnapshot {
     std::string store_id;
-    std::optional<int64_t> users_version;    // set when `users` is sent
+    std::optional<int64_t> users_version;  // set when `users` is sent
     std::vector<UserRecord> users;
     std::optional<int64_t> members_version;  // set when `members` is sent
     std::vector<MemberRecord> members;       // balance_fen: what the store knows is owed
@@ -47,7 +47,8 @@ struct DirectorySnapshot {
 // lockout counters stay the lane's. Operators only this lane has are kept. Every member sent
 // replaces phone, name and limit; the lane's balance becomes the store's plus this lane's own
 // account movements the store has not acknowledged yet. Records the versions applied.
-[[nodiscard]] DbStatus apply_directory_snapshot(LaneDb& lane, const DirectorySnapshot& snapshot, const std::string& now);
+[[nodiscard]] DbStatus apply_directory_snapshot(LaneDb& lane, const DirectorySnapshot& snapshot,
+                                                const std::string& now);
 
 // The store's operators (store.db users), by number.
 [[nodiscard]] DbResult<std::vector<UserRecord>> store_users(StoreDb& store);

@@ -9,10 +9,9 @@ namespace pos::db {
 namespace {
 
 DbError unreadable(const Connection& connection, const DbError& error, const std::string& consequence) {
-    return DbError{DbErrorCode::corrupt,
-                   fmt::format("{} cannot be read as a database ({}): {}. "
-                               "Restore it from a backup or call the store technician.",
-                               connection.path(), error.message, consequence)};
+    return DbError{DbErrorCode::corrupt, fmt::format("{} cannot be read as a database ({}): {}. "
+                                                     "Restore it from a backup or call the store technician.",
+                                                     connection.path(), error.message, consequence)};
 }
 
 // One quick_check; its first answer line is "ok" or the first problem found.
@@ -23,10 +22,9 @@ DbStatus quick_check(Connection& connection, const std::string& pragma, const st
     if (!answer) return unreadable(connection, answer.error(), consequence);
     std::string verdict = answer->value_or("");
     if (verdict != "ok") {
-        return DbError{DbErrorCode::corrupt,
-                       fmt::format("{} failed its integrity check ({}): {}. "
-                                   "Restore it from a backup or call the store technician.",
-                                   connection.path(), verdict, consequence)};
+        return DbError{DbErrorCode::corrupt, fmt::format("{} failed its integrity check ({}): {}. "
+                                                         "Restore it from a backup or call the store technician.",
+                                                         connection.path(), verdict, consequence)};
     }
     return support::Done{};
 }

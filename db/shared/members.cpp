@@ -40,8 +40,14 @@ DbStatus add_member(Connection& connection, const MemberRecord& member) {
     auto statement = connection.prepare(
         "INSERT INTO members (card, phone, name, limit_fen, balance_fen, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     if (!statement) return statement.error();
-    auto added = (**statement).bind(1, member.card).bind(2, member.phone).bind(3, member.name).bind(4, member.limit_fen)
-                     .bind(5, member.balance_fen).bind(6, member.created_at).run();
+    auto added = (**statement)
+                     .bind(1, member.card)
+                     .bind(2, member.phone)
+                     .bind(3, member.name)
+                     .bind(4, member.limit_fen)
+                     .bind(5, member.balance_fen)
+                     .bind(6, member.created_at)
+                     .run();
     if (!added && added.error().code == DbErrorCode::constraint) {
         return DbError{DbErrorCode::constraint, fmt::format("member card {} already exists", member.card)};
     }
@@ -51,10 +57,17 @@ DbStatus add_member(Connection& connection, const MemberRecord& member) {
 DbStatus upsert_member(Connection& connection, const MemberRecord& member) {
     auto statement = connection.prepare(
         "INSERT INTO members (card, phone, name, limit_fen, balance_fen, created_at) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (card) DO UPDATE SET phone = excluded.phone, name = excluded.name, limit_fen = excluded.limit_fen");
+        "ON CONFLICT (card) DO UPDATE SET phone = excluded.phone, name = excluded.name, limit_fen = "
+        "excluded.limit_fen");
     if (!statement) return statement.error();
-    return (**statement).bind(1, member.card).bind(2, member.phone).bind(3, member.name).bind(4, member.limit_fen)
-        .bind(5, member.balance_fen).bind(6, member.created_at).run();
+    return (**statement)
+        .bind(1, member.card)
+        .bind(2, member.phone)
+        .bind(3, member.name)
+        .bind(4, member.limit_fen)
+        .bind(5, member.balance_fen)
+        .bind(6, member.created_at)
+        .run();
 }
 
 DbResult<bool> set_member_limit(Connection& connection, const std::string& card, int64_t limit_fen) {
@@ -107,10 +120,9 @@ DbResult<std::optional<MemberMovementRecord>> movement_of_sale(Connection& conne
     auto row = query.step();
     if (!row) return row.error();
     if (!*row) return std::optional<MemberMovementRecord>{};
-    MemberMovementRecord movement{query.column_text(0), query.column_text(1), query.column_text(2),
-                                  query.column_int(3),  query.column_int(4),  query.column_text(5),
-                                  query.column_int(6),  query.column_text(7), query.column_text(8),
-                                  query.column_text(9)};
+    MemberMovementRecord movement{
+        query.column_text(0), query.column_text(1), query.column_text(2), query.column_int(3),  query.column_int(4),
+        query.column_text(5), query.column_int(6),  query.column_text(7), query.column_text(8), query.column_text(9)};
     query.reset();
     return std::optional<MemberMovementRecord>(std::move(movement));
 }
@@ -118,7 +130,8 @@ DbResult<std::optional<MemberMovementRecord>> movement_of_sale(Connection& conne
 DbResult<MemberMovementRecord> apply_member_movement(Connection& connection, MemberMovementRecord movement) {
     auto transaction = Transaction::begin(connection);  // a savepoint inside the sale's transaction
     if (!transaction) return transaction.error();
-    auto update = connection.prepare("UPDATE members SET balance_fen = balance_fen + ? WHERE card = ? RETURNING balance_fen");
+    auto update =
+        connection.prepare("UPDATE members SET balance_fen = balance_fen + ? WHERE card = ? RETURNING balance_fen");
     if (!update) return update.error();
     Statement& moved = (**update).bind(1, movement.amount_fen).bind(2, movement.card);
     auto row = moved.step();
@@ -129,20 +142,34 @@ DbResult<MemberMovementRecord> apply_member_movement(Connection& connection, Mem
     movement.balance_after_fen = moved.column_int(0);
     moved.reset();
     auto insert = connection.prepare(
-        "INSERT INTO member_movements (id, card, kind, amount_fen, balance_after_fen, sale_id, lane, shift_id, operator, at, "
+        "INSERT INTO member_movements (id, card, kind, amount_fen, balance_after_fen, sale_id, lane, shift_id, "
+        "operator, at, "
         "method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert) return insert.error();
-    if (auto inserted = (**insert).bind(1, movement.id).bind(2, movement.card).bind(3, movement.kind)
-                            .bind(4, movement.amount_fen).bind(5, movement.balance_after_fen).bind(6, movement.sale_id)
-                            .bind(7, movement.lane).bind(8, movement.shift_id).bind(9, movement.operator_id)
-                            .bind(10, movement.at).bind(11, movement.method).run();
+    if (auto inserted = (**insert)
+                            .bind(1, movement.id)
+                            .bind(2, movement.card)
+                            .bind(3, movement.kind)
+                            .bind(4, movement.amount_fen)
+                            .bind(5, movement.balance_after_fen)
+                            .bind(6, movement.sale_id)
+                            .bind(7, movement.lane)
+                            .bind(8, movement.shift_id)
+                            .bind(9, movement.operator_id)
+                            .bind(10, movement.at)
+                            .bind(11, movement.method)
+                            .run();
         !inserted) {
         return inserted.error();
     }
     auto queue = connection.prepare("INSERT INTO outbox (kind, ref, payload, created_at) VALUES (?, ?, ?, ?)");
     if (!queue) return queue.error();
-    if (auto queued = (**queue).bind(1, "member_movement").bind(2, movement.id).bind(3, member_movement_payload(movement))
-                          .bind(4, movement.at).run();
+    if (auto queued = (**queue)
+                          .bind(1, "member_movement")
+                          .bind(2, movement.id)
+                          .bind(3, member_movement_payload(movement))
+                          .bind(4, movement.at)
+                          .run();
         !queued) {
         return queued.error();
     }
@@ -151,11 +178,15 @@ DbResult<MemberMovementRecord> apply_member_movement(Connection& connection, Mem
 }
 
 std::string member_movement_payload(const MemberMovementRecord& movement) {
-    nlohmann::json payload = {{"id", movement.id},          {"card", movement.card},
-                              {"kind", movement.kind},      {"amount_fen", movement.amount_fen},
+    nlohmann::json payload = {{"id", movement.id},
+                              {"card", movement.card},
+                              {"kind", movement.kind},
+                              {"amount_fen", movement.amount_fen},
                               {"balance_after_fen", movement.balance_after_fen},
-                              {"sale_id", movement.sale_id}, {"lane", movement.lane},
-                              {"shift_id", movement.shift_id}, {"operator", movement.operator_id},
+                              {"sale_id", movement.sale_id},
+                              {"lane", movement.lane},
+                              {"shift_id", movement.shift_id},
+                              {"operator", movement.operator_id},
                               {"at", movement.at}};
     if (!movement.method.empty()) payload["method"] = movement.method;
     return payload.dump();
@@ -181,20 +212,31 @@ DbResult<MemberMovementRecord> parse_member_movement_payload(const std::string& 
         }
         return movement;
     } catch (const std::exception& error) {
-        return DbError{DbErrorCode::other, fmt::format("a member_movement payload could not be read: {}", error.what())};
+        return DbError{DbErrorCode::other,
+                       fmt::format("a member_movement payload could not be read: {}", error.what())};
     }
 }
 
 DbResult<bool> file_member_movement(Connection& connection, const MemberMovementRecord& movement,
                                     const std::string& received_at) {
     auto insert = connection.prepare(
-        "INSERT OR IGNORE INTO member_movements (id, card, kind, amount_fen, balance_after_fen, sale_id, lane, shift_id, "
+        "INSERT OR IGNORE INTO member_movements (id, card, kind, amount_fen, balance_after_fen, sale_id, lane, "
+        "shift_id, "
         "operator, at, received_at, method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     if (!insert) return insert.error();
-    Statement& row = (**insert).bind(1, movement.id).bind(2, movement.card).bind(3, movement.kind)
-                         .bind(4, movement.amount_fen).bind(5, movement.balance_after_fen).bind(6, movement.sale_id)
-                         .bind(7, movement.lane).bind(8, movement.shift_id).bind(9, movement.operator_id)
-                         .bind(10, movement.at).bind(11, received_at).bind(12, movement.method);
+    Statement& row = (**insert)
+                         .bind(1, movement.id)
+                         .bind(2, movement.card)
+                         .bind(3, movement.kind)
+                         .bind(4, movement.amount_fen)
+                         .bind(5, movement.balance_after_fen)
+                         .bind(6, movement.sale_id)
+                         .bind(7, movement.lane)
+                         .bind(8, movement.shift_id)
+                         .bind(9, movement.operator_id)
+                         .bind(10, movement.at)
+                         .bind(11, received_at)
+                         .bind(12, movement.method);
     auto inserted = row.step();
     if (!inserted) return inserted.error();
     bool is_new = *inserted;

@@ -16,10 +16,10 @@ class LaneDb;
 class StoreDb;
 
 struct MemberRecord {
-    std::string card;       // member card number
+    std::string card;  // member card number
     std::string phone;
     std::string name;
-    int64_t limit_fen = 0;  // credit limit
+    int64_t limit_fen = 0;    // credit limit
     int64_t balance_fen = 0;  // owed to the store
     std::string created_at;
 };
@@ -27,8 +27,8 @@ struct MemberRecord {
 struct MemberMovementRecord {
     std::string id;
     std::string card;
-    std::string kind;       // sale, refund, repayment
-    int64_t amount_fen = 0;  // change of what is owed: + a sale on account, - a refund or repayment
+    std::string kind;               // sale, refund, repayment
+    int64_t amount_fen = 0;         // change of what is owed: + a sale on account, - a refund or repayment
     int64_t balance_after_fen = 0;  // set by apply_member_movement
     std::string sale_id;
     int64_t lane = 0;
@@ -45,17 +45,21 @@ struct MemberMovementRecord {
 // Sets the credit limit; false when there is no such member.
 [[nodiscard]] DbResult<bool> set_member_limit(Connection& connection, const std::string& card, int64_t limit_fen);
 // By card number, or by phone when no card matches.
-[[nodiscard]] DbResult<std::optional<MemberRecord>> find_member(Connection& connection, const std::string& card_or_phone);
+[[nodiscard]] DbResult<std::optional<MemberRecord>> find_member(Connection& connection,
+                                                                const std::string& card_or_phone);
 [[nodiscard]] DbResult<std::vector<MemberRecord>> all_members(Connection& connection);
 // The member's movements, oldest first.
-[[nodiscard]] DbResult<std::vector<MemberMovementRecord>> member_movements(Connection& connection, const std::string& card);
+[[nodiscard]] DbResult<std::vector<MemberMovementRecord>> member_movements(Connection& connection,
+                                                                           const std::string& card);
 
 // The movement a sale or return made, if any (for its receipt).
-[[nodiscard]] DbResult<std::optional<MemberMovementRecord>> movement_of_sale(Connection& connection, const std::string& sale_id);
+[[nodiscard]] DbResult<std::optional<MemberMovementRecord>> movement_of_sale(Connection& connection,
+                                                                             const std::string& sale_id);
 
 // Lane side, inside the caller's transaction: moves the balance, journals the movement and queues
 // it (outbox kind 'member_movement'). Returns the movement with its balance_after_fen.
-[[nodiscard]] DbResult<MemberMovementRecord> apply_member_movement(Connection& connection, MemberMovementRecord movement);
+[[nodiscard]] DbResult<MemberMovementRecord> apply_member_movement(Connection& connection,
+                                                                   MemberMovementRecord movement);
 
 // The outbox payload of a movement, and reading it back at the store.
 [[nodiscard]] std::string member_movement_payload(const MemberMovementRecord& movement);

@@ -44,13 +44,15 @@ DbStatus migrate(Connection& connection, const std::vector<Migration>& migration
 }
 
 DbResult<std::unique_ptr<Connection>> open_checked(const std::string& path, bool create,
-                                                   const std::vector<Migration>& migrations, const IntegrityScope& scope) {
+                                                   const std::vector<Migration>& migrations,
+                                                   const IntegrityScope& scope) {
     auto connection = Connection::open(path, create);
     if (!connection) {
         if (connection.error().code == DbErrorCode::corrupt) {
             return DbError{DbErrorCode::corrupt,
                            fmt::format("{} is not a POS database or is damaged: nothing will be written to it. "
-                                       "Restore it from a backup or call the store technician.", path)};
+                                       "Restore it from a backup or call the store technician.",
+                                       path)};
         }
         return connection.error();
     }

@@ -28,9 +28,9 @@ struct Migration {
 
 // Opens a database file, refuses it if PRAGMA quick_check over `scope` is not "ok" or it is
 // not a database at all (nothing is then written to it), and brings its schema up to date.
-[[nodiscard]] DbResult<std::unique_ptr<Connection>> open_checked(const std::string& path, bool create,
-                                                                 const std::vector<Migration>& migrations,
-                                                                 const IntegrityScope& scope = IntegrityScope::whole_file());
+[[nodiscard]] DbResult<std::unique_ptr<Connection>> open_checked(
+    const std::string& path, bool create, const std::vector<Migration>& migrations,
+    const IntegrityScope& scope = IntegrityScope::whole_file());
 
 // The schema version the file is at.
 [[nodiscard]] DbResult<int> schema_version(Connection& connection);

@@ -53,7 +53,8 @@ json parse_object(const std::string& json_text) {
 }
 
 DbError bad_payload(const char* kind, const BadField& bad) {
-    return DbError{DbErrorCode::other, fmt::format("a {} record from the lane cannot be read: {} {}", kind, bad.field, bad.what)};
+    return DbError{DbErrorCode::other,
+                   fmt::format("a {} record from the lane cannot be read: {} {}", kind, bad.field, bad.what)};
 }
 
 }  // namespace

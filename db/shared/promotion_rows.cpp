@@ -17,9 +17,17 @@ DbResult<std::vector<PromotionRecord>> read_promotions(Connection& connection) {
         auto next = r.step();
         if (!next) return next.error();
         if (!*next) break;
-        promotions.push_back(PromotionRecord{r.column_text(0), r.column_text(1), r.column_text(2), r.column_text(3),
-                                             r.column_text(4), r.column_text(5), r.column_int(6), r.column_int(7),
-                                             r.column_int(8), r.column_int(9), {}});
+        promotions.push_back(PromotionRecord{r.column_text(0),
+                                             r.column_text(1),
+                                             r.column_text(2),
+                                             r.column_text(3),
+                                             r.column_text(4),
+                                             r.column_text(5),
+                                             r.column_int(6),
+                                             r.column_int(7),
+                                             r.column_int(8),
+                                             r.column_int(9),
+                                             {}});
     }
     auto items = connection.prepare("SELECT sku FROM promotion_items WHERE promotion_id = ? ORDER BY sku");
     if (!items) return items.error();
@@ -40,7 +48,8 @@ DbStatus write_promotion(Connection& connection, const PromotionRecord& p) {
     if (!clear) return clear.error();
     if (auto cleared = (*clear)->reset().bind(1, p.id).run(); !cleared) return cleared;
     auto row = connection.prepare(
-        "INSERT OR REPLACE INTO promotions (id, name, kind, starts_on, ends_on, department, price_fen, buy_qty, free_qty, "
+        "INSERT OR REPLACE INTO promotions (id, name, kind, starts_on, ends_on, department, price_fen, buy_qty, "
+        "free_qty, "
         "percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!row) return row.error();
     Statement& r = (*row)->reset();

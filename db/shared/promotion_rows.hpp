@@ -16,9 +16,9 @@ class StoreDb;
 struct PromotionRecord {
     std::string id;
     std::string name;
-    std::string kind;        // price, multi_buy, mix_match, member_price, department_percent
-    std::string starts_on;   // YYYY-MM-DD
-    std::string ends_on;     // YYYY-MM-DD, inclusive
+    std::string kind;       // price, multi_buy, mix_match, member_price, department_percent
+    std::string starts_on;  // YYYY-MM-DD
+    std::string ends_on;    // YYYY-MM-DD, inclusive
     std::string department;
     int64_t price_fen = 0;
     int64_t buy_qty = 0;

@@ -64,8 +64,8 @@ struct SaleLineRecord {
     std::optional<int64_t> original_price_fen;  // set when the price was overridden
     std::string price_set_by;
     std::optional<int64_t> original_line_no = std::nullopt;  // on a return: the line of the original sale it takes back
-    int64_t discount_fen = 0;   // the promotion's saving; amount_fen is after it
-    std::string promotion = {}; // the promotion's name
+    int64_t discount_fen = 0;                                // the promotion's saving; amount_fen is after it
+    std::string promotion = {};                              // the promotion's name
 };
 
 struct TenderRecord {

@@ -7,7 +7,8 @@ DbStatus insert_sale_lines_and_tenders(Connection& connection, const SaleRecord&
     auto lines = connection.prepare(
         "INSERT INTO sale_lines (sale_id, line_no, kind, sku, gtin, name_zh, name_en, spec, unit, department, "
         "sale_unit, quantity_milli, unit_price_fen, amount_fen, voided, voided_by, original_price_fen, price_set_by, "
-        "original_line_no, discount_fen, promotion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "original_line_no, discount_fen, promotion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?)");
     if (!lines) return lines.error();
     for (const SaleLineRecord& line : sale.lines) {
         Statement& l = (*lines)->reset();
@@ -15,11 +16,15 @@ DbStatus insert_sale_lines_and_tenders(Connection& connection, const SaleRecord&
         l.bind(6, line.name_zh).bind(7, line.name_en).bind(8, line.spec).bind(9, line.unit).bind(10, line.department);
         l.bind(11, line.sale_unit).bind(12, line.quantity_milli).bind(13, line.unit_price_fen);
         l.bind(14, line.amount_fen).bind(15, int64_t(line.voided)).bind(16, line.voided_by);
-        if (line.original_price_fen) l.bind(17, *line.original_price_fen);
-        else l.bind_null(17);
+        if (line.original_price_fen)
+            l.bind(17, *line.original_price_fen);
+        else
+            l.bind_null(17);
         l.bind(18, line.price_set_by);
-        if (line.original_line_no) l.bind(19, *line.original_line_no);
-        else l.bind_null(19);
+        if (line.original_line_no)
+            l.bind(19, *line.original_line_no);
+        else
+            l.bind_null(19);
         l.bind(20, line.discount_fen).bind(21, line.promotion);
         if (auto inserted = l.run(); !inserted) return inserted;
     }
@@ -29,7 +34,11 @@ DbStatus insert_sale_lines_and_tenders(Connection& connection, const SaleRecord&
     if (!tenders) return tenders.error();
     for (const TenderRecord& tender : sale.tenders) {
         Statement& t = (*tenders)->reset();
-        t.bind(1, sale.id).bind(2, tender.seq).bind(3, tender.method).bind(4, tender.amount_fen).bind(5, tender.reference);
+        t.bind(1, sale.id)
+            .bind(2, tender.seq)
+            .bind(3, tender.method)
+            .bind(4, tender.amount_fen)
+            .bind(5, tender.reference);
         if (auto inserted = t.run(); !inserted) return inserted;
     }
     return support::Done{};
@@ -37,8 +46,10 @@ DbStatus insert_sale_lines_and_tenders(Connection& connection, const SaleRecord&
 
 void bind_return_columns(Statement& row, const SaleRecord& sale, int first) {
     row.bind(first, sale.kind);
-    if (sale.original_sale_id) row.bind(first + 1, *sale.original_sale_id);
-    else row.bind_null(first + 1);
+    if (sale.original_sale_id)
+        row.bind(first + 1, *sale.original_sale_id);
+    else
+        row.bind_null(first + 1);
     row.bind(first + 2, sale.reason).bind(first + 3, sale.approved_by);
 }
 
@@ -79,14 +90,17 @@ DbResult<std::optional<SaleRecord>> read_sale(Connection& connection, const std:
         auto next = l.step();
         if (!next) return next.error();
         if (!*next) break;
-        sale.lines.push_back(SaleLineRecord{l.column_int(0), l.column_text(1), l.column_text(2), l.column_text(3),
-                                            l.column_text(4), l.column_text(5), l.column_text(6), l.column_text(7),
-                                            l.column_text(8), l.column_text(9), l.column_int(10), l.column_int(11),
-                                            l.column_int(12), l.column_int(13) != 0, l.column_text(14),
-                                            l.column_is_null(15) ? std::nullopt : std::optional<int64_t>(l.column_int(15)),
-                                            l.column_text(16),
-                                            l.column_is_null(17) ? std::nullopt : std::optional<int64_t>(l.column_int(17)),
-                                            l.column_int(18), l.column_text(19)});
+        sale.lines.push_back(SaleLineRecord{
+            l.column_int(0),   l.column_text(1),
+            l.column_text(2),  l.column_text(3),
+            l.column_text(4),  l.column_text(5),
+            l.column_text(6),  l.column_text(7),
+            l.column_text(8),  l.column_text(9),
+            l.column_int(10),  l.column_int(11),
+            l.column_int(12),  l.column_int(13) != 0,
+            l.column_text(14), l.column_is_null(15) ? std::nullopt : std::optional<int64_t>(l.column_int(15)),
+            l.column_text(16), l.column_is_null(17) ? std::nullopt : std::optional<int64_t>(l.column_int(17)),
+            l.column_int(18),  l.column_text(19)});
     }
     auto tenders = connection.prepare(
         "SELECT seq, method, amount_fen, reference FROM sale_tenders WHERE sale_id = ? ORDER BY seq");

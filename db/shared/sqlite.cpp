@@ -38,7 +38,8 @@ std::string advice(DbErrorCode code) {
         case DbErrorCode::corrupt: return "the file is damaged; stop using this lane and restore it from a backup";
         case DbErrorCode::io: return "the disk reported an error; check the disk, then try again";
         case DbErrorCode::read_only: return "the file or its folder is not writable; check permissions";
-        case DbErrorCode::cant_open: return "check that the data folder exists and is writable (posctl init creates it)";
+        case DbErrorCode::cant_open:
+            return "check that the data folder exists and is writable (posctl init creates it)";
         default: return "try again; if it persists, call the store technician";
     }
 }

@@ -12,7 +12,6 @@ namespace {
 
 std::string id_list(const std::vector<std::string>& ids) { return nlohmann::json(ids).dump(); }
 
-
 BusinessDayRecord read_day(const Statement& row) {
     BusinessDayRecord day;
     day.day = row.column_text(0);
@@ -39,16 +38,16 @@ DbResult<std::vector<StoreShiftState>> store_shifts(StoreDb& store) {
     if (!statement) return statement.error();
     std::vector<StoreShiftState> shifts;
     auto read = each_row(**statement, [&](const Statement& row) {
-        shifts.push_back({row.column_text(0), row.column_int(1), row.column_text(2), row.column_text(3),
-                          row.column_int(4) != 0});
+        shifts.push_back(
+            {row.column_text(0), row.column_int(1), row.column_text(2), row.column_text(3), row.column_int(4) != 0});
     });
     if (!read) return read.error();
     return shifts;
 }
 
 DbResult<std::vector<BusinessDayRecord>> closed_business_days(StoreDb& store) {
-    auto statement = store.connection().prepare(fmt::format(
-        "SELECT {} FROM business_days ORDER BY julianday(closed_at), day", day_columns));
+    auto statement = store.connection().prepare(
+        fmt::format("SELECT {} FROM business_days ORDER BY julianday(closed_at), day", day_columns));
     if (!statement) return statement.error();
     std::vector<BusinessDayRecord> days;
     auto read = each_row(**statement, [&](const Statement& row) { days.push_back(read_day(row)); });
@@ -74,8 +73,13 @@ DbResult<std::vector<StoreSaleSummary>> sales_of_shifts(StoreDb& store, const st
     std::map<std::string, size_t> index;
     auto read = each_row((**sales).bind(1, id_list(shift_ids)), [&](const Statement& row) {
         index[row.column_text(0)] = summaries.size();
-        summaries.push_back({row.column_text(0), row.column_text(1), row.column_int(2), row.column_int(3),
-                             row.column_int(4), row.column_int(5), {}});
+        summaries.push_back({row.column_text(0),
+                             row.column_text(1),
+                             row.column_int(2),
+                             row.column_int(3),
+                             row.column_int(4),
+                             row.column_int(5),
+                             {}});
     });
     if (!read) return read.error();
     auto tenders = store.connection().prepare(
@@ -105,7 +109,8 @@ DbResult<std::vector<StoreCashMovement>> cash_movements_of_shifts(StoreDb& store
     return movements;
 }
 
-DbResult<std::vector<StoreShiftClose>> shift_closes_of_shifts(StoreDb& store, const std::vector<std::string>& shift_ids) {
+DbResult<std::vector<StoreShiftClose>> shift_closes_of_shifts(StoreDb& store,
+                                                              const std::vector<std::string>& shift_ids) {
     auto statement = store.connection().prepare(
         "SELECT shift_id, lane, operator, opened_at, closed_at, expected_cash_fen, counted_cash_fen, "
         "largest_variance_fen, approver, reason, report FROM shift_closes "
@@ -147,11 +152,14 @@ DbStatus lock_business_day(StoreDb& store, const BusinessDayRecord& day, const s
     auto count = connection.prepare("SELECT count(*) FROM sales WHERE shift_id IN (SELECT value FROM json_each(?))");
     if (!count) return count.error();
     int64_t sales_now = 0;
-    auto counted = each_row((**count).bind(1, id_list(shift_ids)), [&](const Statement& row) { sales_now = row.column_int(0); });
+    auto counted =
+        each_row((**count).bind(1, id_list(shift_ids)), [&](const Statement& row) { sales_now = row.column_int(0); });
     if (!counted) return counted.error();
     if (sales_now != sales_counted) {
-        return DbError{DbErrorCode::busy, fmt::format("{} sale(s) of business day {} arrived while it was being closed: "
-                                                      "run the end of day again", sales_now - sales_counted, day.day)};
+        return DbError{DbErrorCode::busy,
+                       fmt::format("{} sale(s) of business day {} arrived while it was being closed: "
+                                   "run the end of day again",
+                                   sales_now - sales_counted, day.day)};
     }
     auto insert = connection.prepare(
         "INSERT INTO business_days (day, opened_at, closed_at, closed_by, forced_reason, forced_over, totals) "
@@ -163,7 +171,8 @@ DbStatus lock_business_day(StoreDb& store, const BusinessDayRecord& day, const s
     auto shifts = connection.prepare("INSERT INTO business_day_shifts (shift_id, day) VALUES (?, ?)");
     if (!shifts) return shifts.error();
     for (const std::string& shift_id : shift_ids) {
-        if (auto inserted = (*shifts)->reset().bind(1, shift_id).bind(2, day.day).run(); !inserted) return inserted.error();
+        if (auto inserted = (*shifts)->reset().bind(1, shift_id).bind(2, day.day).run(); !inserted)
+            return inserted.error();
     }
     return transaction->commit();
 }

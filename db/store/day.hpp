@@ -21,8 +21,8 @@ namespace pos::db {
 // The sales, drawer movements and closes of these shifts (what a day's totals are made of).
 [[nodiscard]] DbResult<std::vector<StoreSaleSummary>> sales_of_shifts(StoreDb& store,
                                                                       const std::vector<std::string>& shift_ids);
-[[nodiscard]] DbResult<std::vector<StoreCashMovement>> cash_movements_of_shifts(StoreDb& store,
-                                                                                const std::vector<std::string>& shift_ids);
+[[nodiscard]] DbResult<std::vector<StoreCashMovement>> cash_movements_of_shifts(
+    StoreDb& store, const std::vector<std::string>& shift_ids);
 [[nodiscard]] DbResult<std::vector<StoreShiftClose>> shift_closes_of_shifts(StoreDb& store,
                                                                             const std::vector<std::string>& shift_ids);
 

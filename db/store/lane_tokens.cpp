@@ -3,8 +3,7 @@
 
 namespace pos::db {
 
-DbStatus save_lane_token_hash(StoreDb& store, int64_t lane, const std::string& token_hash,
-                                    const std::string& now) {
+DbStatus save_lane_token_hash(StoreDb& store, int64_t lane, const std::string& token_hash, const std::string& now) {
     auto statement = store.connection().prepare(
         "INSERT INTO lane_tokens (lane, token_hash, created_at) VALUES (?, ?, ?) "
         "ON CONFLICT (lane) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at");

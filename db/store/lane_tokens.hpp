@@ -18,7 +18,7 @@ struct LaneToken {
 
 // Keeps the hash of the lane's new token, replacing any earlier one.
 [[nodiscard]] DbStatus save_lane_token_hash(StoreDb& store, int64_t lane, const std::string& token_hash,
-                                                  const std::string& now);
+                                            const std::string& now);
 // False when the lane had no token.
 [[nodiscard]] DbResult<bool> revoke_lane_token(StoreDb& store, int64_t lane);
 [[nodiscard]] DbResult<std::vector<LaneToken>> list_lane_tokens(StoreDb& store);

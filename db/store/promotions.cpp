@@ -5,8 +5,9 @@ namespace pos::db {
 namespace {
 
 DbStatus bump_catalog_version(Connection& connection) {
-    return connection.exec("UPDATE catalog_version SET version = version + 1, "
-                           "changed_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = 1");
+    return connection.exec(
+        "UPDATE catalog_version SET version = version + 1, "
+        "changed_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = 1");
 }
 
 }  // namespace
@@ -22,8 +23,8 @@ DbStatus add_promotion(StoreDb& store, const PromotionRecord& promotion) {
 DbResult<bool> end_promotion(StoreDb& store, const std::string& id, const std::string& today) {
     auto transaction = Transaction::begin(store.connection());
     if (!transaction) return transaction.error();
-    auto update = store.connection().prepare(
-        "UPDATE promotions SET ends_on = min(ends_on, date(?, '-1 day')) WHERE id = ?");
+    auto update =
+        store.connection().prepare("UPDATE promotions SET ends_on = min(ends_on, date(?, '-1 day')) WHERE id = ?");
     if (!update) return update.error();
     if (auto ran = (*update)->reset().bind(1, today).bind(2, id).run(); !ran) return ran.error();
     if (store.connection().changes() == 0) return false;
@@ -38,8 +39,13 @@ DbResult<int64_t> create_price_change(StoreDb& store, const PriceChangeRecord& c
     auto header = store.connection().prepare(
         "INSERT INTO price_changes (effective_on, reason, created_by, created_at) VALUES (?, ?, ?, ?)");
     if (!header) return header.error();
-    if (auto ran = (*header)->reset().bind(1, change.effective_on).bind(2, change.reason).bind(3, change.created_by)
-                       .bind(4, change.created_at).run();
+    if (auto ran = (*header)
+                       ->reset()
+                       .bind(1, change.effective_on)
+                       .bind(2, change.reason)
+                       .bind(3, change.created_by)
+                       .bind(4, change.created_at)
+                       .run();
         !ran) {
         return ran.error();
     }
@@ -48,7 +54,13 @@ DbResult<int64_t> create_price_change(StoreDb& store, const PriceChangeRecord& c
         "INSERT INTO price_change_items (price_change_id, sku, old_price_fen, new_price_fen) VALUES (?, ?, ?, ?)");
     if (!item) return item.error();
     for (const PriceChangeItem& line : change.items) {
-        if (auto ran = (*item)->reset().bind(1, id).bind(2, line.sku).bind(3, line.old_price_fen).bind(4, line.new_price_fen).run();
+        if (auto ran = (*item)
+                           ->reset()
+                           .bind(1, id)
+                           .bind(2, line.sku)
+                           .bind(3, line.old_price_fen)
+                           .bind(4, line.new_price_fen)
+                           .run();
             !ran) {
             return ran.error();
         }
@@ -68,8 +80,15 @@ DbResult<std::vector<PriceChangeRecord>> list_price_changes(StoreDb& store) {
         auto next = r.step();
         if (!next) return next.error();
         if (!*next) break;
-        changes.push_back(PriceChangeRecord{r.column_int(0), r.column_text(1), r.column_text(2), r.column_text(3),
-                                            r.column_text(4), r.column_text(5), r.column_text(6), r.column_text(7), {}});
+        changes.push_back(PriceChangeRecord{r.column_int(0),
+                                            r.column_text(1),
+                                            r.column_text(2),
+                                            r.column_text(3),
+                                            r.column_text(4),
+                                            r.column_text(5),
+                                            r.column_text(6),
+                                            r.column_text(7),
+                                            {}});
     }
     auto items = store.connection().prepare(
         "SELECT sku, old_price_fen, new_price_fen FROM price_change_items WHERE price_change_id = ? ORDER BY sku");
@@ -102,7 +121,8 @@ DbStatus approve_price_change(StoreDb& store, int64_t id, const std::string& by,
     return (*update)->reset().bind(1, by).bind(2, at).bind(3, id).run();
 }
 
-DbResult<std::vector<int64_t>> apply_due_price_changes(StoreDb& store, const std::string& today, const std::string& now) {
+DbResult<std::vector<int64_t>> apply_due_price_changes(StoreDb& store, const std::string& today,
+                                                       const std::string& now) {
     auto transaction = Transaction::begin(store.connection());
     if (!transaction) return transaction.error();
     auto due = store.connection().prepare(
@@ -135,7 +155,8 @@ DbResult<std::vector<int64_t>> apply_due_price_changes(StoreDb& store, const std
 }
 
 DbResult<std::vector<int64_t>> apply_due_price_changes_today(StoreDb& store) {
-    auto clock = store.connection().prepare("SELECT date('now', 'localtime'), strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')");
+    auto clock = store.connection().prepare(
+        "SELECT date('now', 'localtime'), strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')");
     if (!clock) return clock.error();
     Statement& c = (*clock)->reset();
     auto row = c.step();

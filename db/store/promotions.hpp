@@ -26,13 +26,13 @@ struct PriceChangeItem {
 
 struct PriceChangeRecord {
     int64_t id = 0;
-    std::string effective_on;   // YYYY-MM-DD
+    std::string effective_on;  // YYYY-MM-DD
     std::string reason;
     std::string created_by;
     std::string created_at;
-    std::string approved_by;    // empty until approved
+    std::string approved_by;  // empty until approved
     std::string approved_at;
-    std::string applied_at;     // empty until the catalog took the prices
+    std::string applied_at;  // empty until the catalog took the prices
     std::vector<PriceChangeItem> items;
 };
 

@@ -7,7 +7,6 @@
 namespace pos::db {
 namespace {
 
-
 // ?1 = start, ?2 = end of the window. A sale belongs to its shift's day; a sale whose shift never
 // reached the store, to the day its own time falls in (docs/decisions.md, "Business day").
 constexpr const char* day_sales_cte =
@@ -29,21 +28,23 @@ DbResult<Statement*> prepare_day(StoreDb& store, const std::string& select, cons
 
 DbResult<ReportDayRecords> read_report_day(StoreDb& store, const DayWindow& window) {
     ReportDayRecords day;
-    auto shifts = prepare_day(store,
-                              "SELECT id, lane, operator, opened_at FROM shifts WHERE id IN (SELECT id FROM day_shifts) "
-                              "ORDER BY lane, julianday(opened_at), id",
-                              window);
+    auto shifts =
+        prepare_day(store,
+                    "SELECT id, lane, operator, opened_at FROM shifts WHERE id IN (SELECT id FROM day_shifts) "
+                    "ORDER BY lane, julianday(opened_at), id",
+                    window);
     if (!shifts) return shifts.error();
     auto read = each_row(**shifts, [&](const Statement& row) {
         day.shifts.push_back({row.column_text(0), row.column_int(1), row.column_text(2), row.column_text(3)});
     });
     if (!read) return read.error();
 
-    auto sales = prepare_day(store,
-                             "SELECT id, lane, shift_id, operator, completed_at, kind, total_fen, rounding_fen, change_fen, "
-                             "item_count_milli, coalesce(original_sale_id, ''), approved_by FROM sales "
-                             "WHERE id IN (SELECT id FROM day_sales) ORDER BY julianday(completed_at), id",
-                             window);
+    auto sales =
+        prepare_day(store,
+                    "SELECT id, lane, shift_id, operator, completed_at, kind, total_fen, rounding_fen, change_fen, "
+                    "item_count_milli, coalesce(original_sale_id, ''), approved_by FROM sales "
+                    "WHERE id IN (SELECT id FROM day_sales) ORDER BY julianday(completed_at), id",
+                    window);
     if (!sales) return sales.error();
     read = each_row(**sales, [&](const Statement& row) {
         day.sales.push_back({row.column_text(0), row.column_int(1), row.column_text(2), row.column_text(3),
@@ -53,7 +54,8 @@ DbResult<ReportDayRecords> read_report_day(StoreDb& store, const DayWindow& wind
     if (!read) return read.error();
 
     auto lines = prepare_day(store,
-                             "SELECT sale_id, kind, sku, name_zh || CASE WHEN spec <> '' THEN ' ' || spec ELSE '' END, department, quantity_milli, amount_fen, discount_fen, "
+                             "SELECT sale_id, kind, sku, name_zh || CASE WHEN spec <> '' THEN ' ' || spec ELSE '' END, "
+                             "department, quantity_milli, amount_fen, discount_fen, "
                              "voided, voided_by, original_price_fen IS NOT NULL, price_set_by FROM sale_lines "
                              "WHERE sale_id IN (SELECT id FROM day_sales) ORDER BY sale_id, line_no",
                              window);
@@ -87,11 +89,12 @@ DbResult<ReportDayRecords> read_report_day(StoreDb& store, const DayWindow& wind
     });
     if (!read) return read.error();
 
-    auto closes = prepare_day(store,
-                              "SELECT shift_id, lane, operator, opened_at, closed_at, expected_cash_fen, counted_cash_fen, "
-                              "largest_variance_fen, approver, reason, report FROM shift_closes "
-                              "WHERE shift_id IN (SELECT id FROM day_shifts) ORDER BY lane, shift_id",
-                              window);
+    auto closes =
+        prepare_day(store,
+                    "SELECT shift_id, lane, operator, opened_at, closed_at, expected_cash_fen, counted_cash_fen, "
+                    "largest_variance_fen, approver, reason, report FROM shift_closes "
+                    "WHERE shift_id IN (SELECT id FROM day_shifts) ORDER BY lane, shift_id",
+                    window);
     if (!closes) return closes.error();
     read = each_row(**closes, [&](const Statement& row) {
         day.closes.push_back({row.column_text(0), row.column_int(1), row.column_text(2), row.column_text(3),
@@ -112,7 +115,7 @@ DbResult<std::optional<BusinessDayRecord>> close_before(StoreDb& store, const st
     auto read = each_row((**statement).reset().bind(1, instant), [&](const Statement& row) {
         found = BusinessDayRecord{row.column_text(0), row.column_text(1), row.column_text(2),
                                   row.column_text(3), row.column_text(4), row.column_text(5),
-                                  row.column_text(6), row.column_int(7), row.column_int(8)};
+                                  row.column_text(6), row.column_int(7),  row.column_int(8)};
     });
     if (!read) return read.error();
     return found;
@@ -124,19 +127,22 @@ DbResult<std::optional<std::string>> first_shift_since(StoreDb& store, const std
         "ORDER BY julianday(opened_at), id LIMIT 1");
     if (!statement) return statement.error();
     std::optional<std::string> found;
-    auto read = each_row((**statement).reset().bind(1, instant), [&](const Statement& row) { found = row.column_text(0); });
+    auto read =
+        each_row((**statement).reset().bind(1, instant), [&](const Statement& row) { found = row.column_text(0); });
     if (!read) return read.error();
     return found;
 }
 
 DbResult<std::vector<LowStockRecord>> low_stock_items(StoreDb& store) {
     auto statement = store.connection().prepare(
-        "SELECT i.sku, i.name_zh, i.department, s.on_hand_milli, i.low_stock FROM stock s JOIN items i ON i.sku = s.sku "
+        "SELECT i.sku, i.name_zh, i.department, s.on_hand_milli, i.low_stock FROM stock s JOIN items i ON i.sku = "
+        "s.sku "
         "WHERE s.on_hand_milli <= i.low_stock * 1000 ORDER BY i.department, i.sku");
     if (!statement) return statement.error();
     std::vector<LowStockRecord> items;
     auto read = each_row((**statement).reset(), [&](const Statement& row) {
-        items.push_back({row.column_text(0), row.column_text(1), row.column_text(2), row.column_int(3), row.column_int(4)});
+        items.push_back(
+            {row.column_text(0), row.column_text(1), row.column_text(2), row.column_int(3), row.column_int(4)});
     });
     if (!read) return read.error();
     return items;

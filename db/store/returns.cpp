@@ -16,9 +16,9 @@ using nlohmann::json;
 namespace {
 
 DbError malformed(std::string_view detail) {
-    return DbError{DbErrorCode::other,
-                   fmt::format("pos-store: the sale looked up for a return is not valid JSON of the expected shape ({})",
-                               detail)};
+    return DbError{
+        DbErrorCode::other,
+        fmt::format("pos-store: the sale looked up for a return is not valid JSON of the expected shape ({})", detail)};
 }
 
 std::optional<int64_t> whole_number(std::string_view text) {
@@ -76,11 +76,23 @@ std::string encode_sale_for_return(const SaleForReturn& found) {
     const SaleRecord& sale = found.sale;
     json lines = json::array();
     for (const SaleLineRecord& l : sale.lines) {
-        json line = {{"line_no", l.line_no}, {"kind", l.kind}, {"sku", l.sku}, {"gtin", l.gtin}, {"name_zh", l.name_zh},
-                     {"name_en", l.name_en}, {"spec", l.spec}, {"unit", l.unit}, {"department", l.department},
-                     {"sale_unit", l.sale_unit}, {"quantity_milli", l.quantity_milli},
-                     {"unit_price_fen", l.unit_price_fen}, {"amount_fen", l.amount_fen}, {"voided", l.voided},
-                     {"voided_by", l.voided_by}, {"price_set_by", l.price_set_by}, {"discount_fen", l.discount_fen},
+        json line = {{"line_no", l.line_no},
+                     {"kind", l.kind},
+                     {"sku", l.sku},
+                     {"gtin", l.gtin},
+                     {"name_zh", l.name_zh},
+                     {"name_en", l.name_en},
+                     {"spec", l.spec},
+                     {"unit", l.unit},
+                     {"department", l.department},
+                     {"sale_unit", l.sale_unit},
+                     {"quantity_milli", l.quantity_milli},
+                     {"unit_price_fen", l.unit_price_fen},
+                     {"amount_fen", l.amount_fen},
+                     {"voided", l.voided},
+                     {"voided_by", l.voided_by},
+                     {"price_set_by", l.price_set_by},
+                     {"discount_fen", l.discount_fen},
                      {"promotion", l.promotion}};
         if (l.original_price_fen) line["original_price_fen"] = *l.original_price_fen;
         if (l.original_line_no) line["original_line_no"] = *l.original_line_no;
@@ -88,19 +100,32 @@ std::string encode_sale_for_return(const SaleForReturn& found) {
     }
     json tenders = json::array();
     for (const TenderRecord& t : sale.tenders) {
-        tenders.push_back({{"seq", t.seq}, {"method", t.method}, {"amount_fen", t.amount_fen}, {"reference", t.reference}});
+        tenders.push_back(
+            {{"seq", t.seq}, {"method", t.method}, {"amount_fen", t.amount_fen}, {"reference", t.reference}});
     }
-    json header = {{"id", sale.id}, {"receipt_no", sale.receipt_no}, {"lane", sale.lane}, {"shift_id", sale.shift_id},
-                   {"operator", sale.operator_id}, {"completed_at", sale.completed_at}, {"total_fen", sale.total_fen},
-                   {"rounding_fen", sale.rounding_fen}, {"paid_fen", sale.paid_fen}, {"change_fen", sale.change_fen},
-                   {"item_count_milli", sale.item_count_milli}, {"kind", sale.kind}, {"reason", sale.reason},
-                   {"approved_by", sale.approved_by}, {"lines", lines}, {"tenders", tenders}};
+    json header = {{"id", sale.id},
+                   {"receipt_no", sale.receipt_no},
+                   {"lane", sale.lane},
+                   {"shift_id", sale.shift_id},
+                   {"operator", sale.operator_id},
+                   {"completed_at", sale.completed_at},
+                   {"total_fen", sale.total_fen},
+                   {"rounding_fen", sale.rounding_fen},
+                   {"paid_fen", sale.paid_fen},
+                   {"change_fen", sale.change_fen},
+                   {"item_count_milli", sale.item_count_milli},
+                   {"kind", sale.kind},
+                   {"reason", sale.reason},
+                   {"approved_by", sale.approved_by},
+                   {"lines", lines},
+                   {"tenders", tenders}};
     if (sale.original_sale_id) header["original_sale_id"] = *sale.original_sale_id;
     json returns = json::array();
     for (const ReturnTaken& taken : found.returns) {
         json taken_lines = json::array();
         for (const auto& [line, back] : taken.lines) {
-            taken_lines.push_back({{"line", line}, {"qty_milli", back.quantity_milli}, {"refunded_fen", back.refunded_fen}});
+            taken_lines.push_back(
+                {{"line", line}, {"qty_milli", back.quantity_milli}, {"refunded_fen", back.refunded_fen}});
         }
         returns.push_back({{"id", taken.id}, {"lane", taken.lane}, {"lines", taken_lines}, {"tenders", taken.tenders}});
     }
@@ -155,7 +180,8 @@ DbResult<SaleForReturn> decode_sale_for_return(std::string_view body) {
         }
         for (const json& t : header.at("tenders")) {
             sale.tenders.push_back(TenderRecord{t.at("seq").get<int64_t>(), t.at("method").get<std::string>(),
-                                                t.at("amount_fen").get<int64_t>(), t.at("reference").get<std::string>()});
+                                                t.at("amount_fen").get<int64_t>(),
+                                                t.at("reference").get<std::string>()});
         }
         for (const json& r : parsed.at("returns")) {
             ReturnTaken taken;
@@ -192,7 +218,8 @@ DbResult<SaleQuery> sale_query_of(std::string_view id, std::string_view lane, st
     auto lane_no = whole_number(lane);
     auto receipt_no = whole_number(receipt);
     if (!lane_no || !receipt_no) {
-        return DbError{DbErrorCode::other, "pos-store: give ?lane=N&receipt=N (the receipt's lane and number) or ?id=UUID"};
+        return DbError{DbErrorCode::other,
+                       "pos-store: give ?lane=N&receipt=N (the receipt's lane and number) or ?id=UUID"};
     }
     query.lane = *lane_no;
     query.receipt_no = *receipt_no;

@@ -42,22 +42,31 @@ DbResult<bool> insert_shift(Connection& connection, const ShiftRecord& shift, co
     if (!statement) return statement.error();
     Statement& row = (**statement).bind(1, shift.id).bind(2, shift.lane).bind(3, shift.operator_id);
     row.bind(4, shift.opened_at).bind(5, shift.float_fen).bind(7, received_at);
-    if (shift.closed_at) row.bind(6, *shift.closed_at);
-    else row.bind_null(6);
-    if (shift.float_counts.empty()) row.bind_null(8);
-    else row.bind(8, shift.float_counts);
+    if (shift.closed_at)
+        row.bind(6, *shift.closed_at);
+    else
+        row.bind_null(6);
+    if (shift.float_counts.empty())
+        row.bind_null(8);
+    else
+        row.bind(8, shift.float_counts);
     if (auto inserted = row.run(); !inserted) return inserted.error();
     return connection.changes() == 1;
 }
 
-DbResult<bool> insert_shift_close(Connection& connection, const StoreShiftClose& close, const std::string& received_at) {
+DbResult<bool> insert_shift_close(Connection& connection, const StoreShiftClose& close,
+                                  const std::string& received_at) {
     auto statement = connection.prepare(
-        "INSERT INTO shift_closes (shift_id, lane, operator, opened_at, closed_at, expected_cash_fen, counted_cash_fen, "
+        "INSERT INTO shift_closes (shift_id, lane, operator, opened_at, closed_at, expected_cash_fen, "
+        "counted_cash_fen, "
         "largest_variance_fen, approver, reason, report, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (shift_id) DO NOTHING");
     if (!statement) return statement.error();
     Statement& row = (**statement).bind(1, close.shift_id).bind(2, close.lane).bind(3, close.operator_id);
-    row.bind(4, close.opened_at).bind(5, close.closed_at).bind(6, close.expected_cash_fen).bind(7, close.counted_cash_fen);
+    row.bind(4, close.opened_at)
+        .bind(5, close.closed_at)
+        .bind(6, close.expected_cash_fen)
+        .bind(7, close.counted_cash_fen);
     row.bind(8, close.largest_variance_fen).bind(9, close.approver).bind(10, close.reason).bind(11, close.report);
     row.bind(12, received_at);
     if (auto inserted = row.run(); !inserted) return inserted.error();
@@ -67,7 +76,8 @@ DbResult<bool> insert_shift_close(Connection& connection, const StoreShiftClose&
 DbResult<bool> insert_cash_movement(Connection& connection, const StoreCashMovement& movement,
                                     const std::string& received_at) {
     auto statement = connection.prepare(
-        "INSERT INTO cash_movements (id, shift_id, lane, kind, amount_fen, reason, operator, approver, at, received_at) "
+        "INSERT INTO cash_movements (id, shift_id, lane, kind, amount_fen, reason, operator, approver, at, "
+        "received_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
     if (!statement) return statement.error();
     Statement& row = (**statement).bind(1, movement.id).bind(2, movement.shift_id).bind(3, movement.lane);
@@ -86,7 +96,8 @@ DbStatus flag_if_late(Connection& connection, const SaleRecord& sale, const std:
     auto day = connection.prepare(
         "SELECT coalesce((SELECT day FROM business_day_shifts WHERE shift_id = ?1), "
         "(SELECT day FROM business_days WHERE julianday(closed_at) > "
-        "julianday(coalesce((SELECT opened_at FROM shifts WHERE id = ?1), ?2)) ORDER BY julianday(closed_at) LIMIT 1))");
+        "julianday(coalesce((SELECT opened_at FROM shifts WHERE id = ?1), ?2)) ORDER BY julianday(closed_at) LIMIT "
+        "1))");
     if (!day) return day.error();
     Statement& query = (**day).bind(1, sale.shift_id).bind(2, sale.completed_at);
     auto row = query.step();
@@ -97,7 +108,8 @@ DbStatus flag_if_late(Connection& connection, const SaleRecord& sale, const std:
     if (!closed_day) return support::Done{};
     auto late = connection.prepare("INSERT INTO late_sales (sale_id, day, total_fen, received_at) VALUES (?, ?, ?, ?)");
     if (!late) return late.error();
-    if (auto inserted = (**late).bind(1, sale.id).bind(2, *closed_day).bind(3, sale.total_fen).bind(4, received_at).run();
+    if (auto inserted =
+            (**late).bind(1, sale.id).bind(2, *closed_day).bind(3, sale.total_fen).bind(4, received_at).run();
         !inserted) {
         return inserted.error();
     }
@@ -115,8 +127,10 @@ DbResult<bool> insert_received(Connection& connection, const OutboxRecord& recor
         "ON CONFLICT (kind, ref) DO NOTHING");
     if (!statement) return statement.error();
     Statement& row = (**statement).bind(1, record.kind).bind(2, record.ref);
-    if (lane) row.bind(3, *lane);
-    else row.bind_null(3);
+    if (lane)
+        row.bind(3, *lane);
+    else
+        row.bind_null(3);
     row.bind(4, record.payload).bind(5, record.created_at).bind(6, received_at);
     if (auto inserted = row.run(); !inserted) return inserted.error();
     return connection.changes() == 1;
@@ -124,13 +138,15 @@ DbResult<bool> insert_received(Connection& connection, const OutboxRecord& recor
 
 std::optional<int64_t> payload_lane(const std::string& payload) {
     nlohmann::json root = nlohmann::json::parse(payload, nullptr, false);
-    if (root.is_object() && root.contains("lane") && root["lane"].is_number_integer()) return root["lane"].get<int64_t>();
+    if (root.is_object() && root.contains("lane") && root["lane"].is_number_integer())
+        return root["lane"].get<int64_t>();
     return std::nullopt;
 }
 
 DbError unreadable(const OutboxRecord& record, const DbError& error) {
-    return DbError{error.code, fmt::format("{} {} (outbox #{}): {}; nothing in this batch was stored, the lane keeps it",
-                                           record.kind, record.ref, record.seq, error.message)};
+    return DbError{error.code,
+                   fmt::format("{} {} (outbox #{}): {}; nothing in this batch was stored, the lane keeps it",
+                               record.kind, record.ref, record.seq, error.message)};
 }
 
 // Shift closes and cash movements delivered before the store filed them (schema 0002 kept them
@@ -139,7 +155,8 @@ DbError unreadable(const OutboxRecord& record, const DbError& error) {
 DbStatus file_received(Connection& connection) {
     auto pending = connection.prepare(
         "SELECT kind, payload, received_at FROM received WHERE (kind = 'shift_close' AND ref NOT IN "
-        "(SELECT shift_id FROM shift_closes)) OR (kind = 'cash_movement' AND ref NOT IN (SELECT id FROM cash_movements)) "
+        "(SELECT shift_id FROM shift_closes)) OR (kind = 'cash_movement' AND ref NOT IN (SELECT id FROM "
+        "cash_movements)) "
         "ORDER BY received_at");
     if (!pending) return pending.error();
     std::vector<std::array<std::string, 3>> rows;
@@ -161,7 +178,8 @@ DbStatus file_received(Connection& connection) {
         } else {
             auto movement = parse_cash_movement_payload(payload);
             if (!movement) continue;
-            if (auto inserted = insert_cash_movement(connection, *movement, received_at); !inserted) return inserted.error();
+            if (auto inserted = insert_cash_movement(connection, *movement, received_at); !inserted)
+                return inserted.error();
         }
     }
     return transaction->commit();
@@ -268,7 +286,8 @@ DbResult<std::vector<Acknowledged>> StoreDb::apply_batch(const std::vector<Outbo
             lane = payload_lane(record.payload);
         }
         // The lane's audit records ride along with its records (lane migration 0007).
-        if (auto audited = file_attached_audit(*connection_, record.payload); !audited) return unreadable(record, audited.error());
+        if (auto audited = file_attached_audit(*connection_, record.payload); !audited)
+            return unreadable(record, audited.error());
         auto journaled = insert_received(*connection_, record, lane, received_at);
         if (!journaled) return journaled.error();
         acknowledged.push_back(Acknowledged{record.kind, record.ref, filed.value_or(*journaled)});

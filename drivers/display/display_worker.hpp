@@ -33,8 +33,8 @@ enum class DisplayModel { led8, vfd };
 
 struct DisplayStatus {
     bool connected = false;
-    std::string problem;     // why not, for the status bar and posctl devices list
-    uint64_t shown = 0;      // updates written
+    std::string problem;  // why not, for the status bar and posctl devices list
+    uint64_t shown = 0;   // updates written
 };
 
 class DisplayWorker {

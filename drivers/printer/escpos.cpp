@@ -90,7 +90,7 @@ Encoder& Encoder::code128(std::string_view data, int height_dots, int module_dot
 }
 
 Encoder& Encoder::qr(std::string_view data, int module_dots, QrEcc ecc) {
-    constexpr uint8_t qr_code = 49;  // cn: the QR Code function group of GS ( k
+    constexpr uint8_t qr_code = 49;                      // cn: the QR Code function group of GS ( k
     put({cmd::gs, '(', 'k', 4, 0, qr_code, 65, 50, 0});  // fn 165: model 2
     put({cmd::gs, '(', 'k', 3, 0, qr_code, 67, clamp_byte(module_dots, 1, 16)});
     put({cmd::gs, '(', 'k', 3, 0, qr_code, 69, static_cast<uint8_t>(ecc)});

@@ -23,7 +23,9 @@ struct Raster {
     int height = 0;
     std::vector<uint8_t> bits;
     [[nodiscard]] bool dot(int x, int y) const {
-        return (bits[static_cast<size_t>(y) * static_cast<size_t>(width_bytes) + static_cast<size_t>(x / 8)] >> (7 - x % 8)) & 1;
+        return (bits[static_cast<size_t>(y) * static_cast<size_t>(width_bytes) + static_cast<size_t>(x / 8)] >>
+                (7 - x % 8)) &
+               1;
     }
     bool operator==(const Raster&) const = default;
 };

@@ -59,9 +59,12 @@ public:
                 problem = fs(in);
             } else if (byte == cmd::dle) {
                 // DLE EOT n / DLE ENQ n: real-time requests, nothing printed.
-                if (!in.has(2)) problem = "DLE command truncated";
-                else if (in.peek() != cmd::eot && in.peek() != 0x05) problem = fmt::format("unknown command DLE 0x{:02X}", in.peek());
-                else in.take(2);
+                if (!in.has(2))
+                    problem = "DLE command truncated";
+                else if (in.peek() != cmd::eot && in.peek() != 0x05)
+                    problem = fmt::format("unknown command DLE 0x{:02X}", in.peek());
+                else
+                    in.take(2);
             } else if (byte == '\r') {
                 // CR is ignored by USB printers when LF follows (auto line feed off).
             } else if (byte < 0x20) {
@@ -82,8 +85,16 @@ private:
         auto arg = [&](size_t n) { return in.has(n); };
         switch (c) {
             case '@': modes_ = Modes{}; return {};
-            case 'a': if (!arg(1)) break; flush_run(); modes_.align = static_cast<Align>(in.next() % 3); return {};
-            case 'E': if (!arg(1)) break; flush_run(); modes_.bold = in.next() & 1; return {};
+            case 'a':
+                if (!arg(1)) break;
+                flush_run();
+                modes_.align = static_cast<Align>(in.next() % 3);
+                return {};
+            case 'E':
+                if (!arg(1)) break;
+                flush_run();
+                modes_.bold = in.next() & 1;
+                return {};
             case '!': {
                 if (!arg(1)) break;
                 flush_run();
@@ -106,7 +117,14 @@ private:
                 ++document_.drawer_kicks;
                 return {};
             }
-            case 't': case '-': case '3': case 'M': case 'G': case 'R': case '{': case 'J':
+            case 't':
+            case '-':
+            case '3':
+            case 'M':
+            case 'G':
+            case 'R':
+            case '{':
+            case 'J':
                 if (!arg(1)) break;
                 in.next();
                 return {};
@@ -128,10 +146,24 @@ private:
                 modes_.height_times = (n & 0x07) + 1;
                 return {};
             }
-            case 'h': if (!in.has(1)) break; modes_.barcode_height = in.next(); return {};
-            case 'w': if (!in.has(1)) break; modes_.barcode_module = in.next(); return {};
-            case 'H': if (!in.has(1)) break; modes_.hri = static_cast<Hri>(in.next() & 3); return {};
-            case 'f': case 'a': case 'B': if (!in.has(1)) break; in.next(); return {};
+            case 'h':
+                if (!in.has(1)) break;
+                modes_.barcode_height = in.next();
+                return {};
+            case 'w':
+                if (!in.has(1)) break;
+                modes_.barcode_module = in.next();
+                return {};
+            case 'H':
+                if (!in.has(1)) break;
+                modes_.hri = static_cast<Hri>(in.next() & 3);
+                return {};
+            case 'f':
+            case 'a':
+            case 'B':
+                if (!in.has(1)) break;
+                in.next();
+                return {};
             case 'k': {
                 if (!in.has(2)) break;
                 uint8_t m = in.next();
@@ -192,7 +224,8 @@ private:
         auto params = in.take(length);
         if (function != 'k') return fmt::format("GS ( 0x{:02X} is not used by this project", function);
         if (params.size() < 2) return "GS ( k too short";
-        if (params[0] != 49) return fmt::format("GS ( k symbol type {} is not used by this project (QR Code is 49)", params[0]);
+        if (params[0] != 49)
+            return fmt::format("GS ( k symbol type {} is not used by this project (QR Code is 49)", params[0]);
         switch (params[1]) {
             case 65: return {};  // fn 165: model (model 2 is the default)
             case 67:             // fn 167: module size
@@ -200,7 +233,8 @@ private:
                 modes_.qr_module = params[2];
                 return {};
             case 69:  // fn 169: error correction level
-                if (params.size() < 3 || params[2] < 48 || params[2] > 51) return "GS ( k QR error correction must be 48..51";
+                if (params.size() < 3 || params[2] < 48 || params[2] > 51)
+                    return "GS ( k QR error correction must be 48..51";
                 modes_.qr_ecc = static_cast<QrEcc>(params[2]);
                 return {};
             case 80:  // fn 180: store the data
@@ -220,12 +254,15 @@ private:
     std::string fs(Reader& in) {
         if (!in.has(1)) return "FS truncated";
         uint8_t c = in.next();
-        if (c == '&') modes_.chinese = true;
-        else if (c == '.') modes_.chinese = false;
+        if (c == '&')
+            modes_.chinese = true;
+        else if (c == '.')
+            modes_.chinese = false;
         else if (c == '!') {
             if (!in.has(1)) return "FS ! truncated";
             in.next();
-        } else return fmt::format("unknown command FS 0x{:02X}", c);
+        } else
+            return fmt::format("unknown command FS 0x{:02X}", c);
         return {};
     }
 
@@ -233,14 +270,16 @@ private:
     std::string text(Reader& in, uint8_t first) {
         std::string gb(1, static_cast<char>(first));
         if (first >= 0x80) {
-            if (!modes_.chinese) return fmt::format("byte 0x{:02X} outside Chinese mode would print as a code-page symbol", first);
+            if (!modes_.chinese)
+                return fmt::format("byte 0x{:02X} outside Chinese mode would print as a code-page symbol", first);
             if (!take_gb_tail(in, gb)) return "GB18030 character truncated";
         }
         while (!in.done() && in.peek() >= 0x20 && in.peek() != 0x7F) {
             uint8_t b = in.next();
             gb.push_back(static_cast<char>(b));
             if (b >= 0x80) {
-                if (!modes_.chinese) return fmt::format("byte 0x{:02X} outside Chinese mode would print as a code-page symbol", b);
+                if (!modes_.chinese)
+                    return fmt::format("byte 0x{:02X} outside Chinese mode would print as a code-page symbol", b);
                 if (!take_gb_tail(in, gb)) return "GB18030 character truncated";
             }
         }
@@ -283,8 +322,8 @@ private:
 
     Document document_;
     Modes modes_;
-    std::string qr_data_;  // the symbol storage area: kept until replaced, as on the printer
-    Modes run_modes_;        // the modes the pending text started with
+    std::string qr_data_;             // the symbol storage area: kept until replaced, as on the printer
+    Modes run_modes_;                 // the modes the pending text started with
     Align line_align_ = Align::left;  // alignment is taken at the start of a line
     std::string pending_;
     std::vector<TextRun> runs_;

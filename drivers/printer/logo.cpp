@@ -25,7 +25,9 @@ GreyImage scaled_down(const GreyImage& image, int max_dots) {
             int x1 = std::max(x0 + 1, static_cast<int>(static_cast<int64_t>(x + 1) * image.width / out.width));
             int64_t sum = 0;
             for (int sy = y0; sy < y1; ++sy)
-                for (int sx = x0; sx < x1; ++sx) sum += image.pixels[static_cast<size_t>(sy) * static_cast<size_t>(image.width) + static_cast<size_t>(sx)];
+                for (int sx = x0; sx < x1; ++sx)
+                    sum += image.pixels[static_cast<size_t>(sy) * static_cast<size_t>(image.width) +
+                                        static_cast<size_t>(sx)];
             out.pixels[static_cast<size_t>(y) * static_cast<size_t>(out.width) + static_cast<size_t>(x)] =
                 static_cast<uint8_t>(sum / ((y1 - y0) * (x1 - x0)));
         }
@@ -66,12 +68,13 @@ Raster to_raster(const GreyImage& source, int max_dots, Halftone halftone) {
     for (int y = 0; y < image.height; ++y) {
         std::fill(next.begin(), next.end(), 0);
         for (int x = 0; x < image.width; ++x) {
-            int value = image.pixels[static_cast<size_t>(y) * static_cast<size_t>(image.width) + static_cast<size_t>(x)];
+            int value =
+                image.pixels[static_cast<size_t>(y) * static_cast<size_t>(image.width) + static_cast<size_t>(x)];
             if (halftone == Halftone::floyd_steinberg) value += current[static_cast<size_t>(x) + 1] / 16;
             bool black = value < 128;
             if (black) {
-                raster.bits[static_cast<size_t>(y) * static_cast<size_t>(raster.width_bytes) + static_cast<size_t>(x / 8)] |=
-                    static_cast<uint8_t>(0x80 >> (x % 8));
+                raster.bits[static_cast<size_t>(y) * static_cast<size_t>(raster.width_bytes) +
+                            static_cast<size_t>(x / 8)] |= static_cast<uint8_t>(0x80 >> (x % 8));
             }
             if (halftone == Halftone::floyd_steinberg) {
                 int error = value - (black ? 0 : 255);
@@ -87,7 +90,8 @@ Raster to_raster(const GreyImage& source, int max_dots, Halftone halftone) {
 }
 
 support::Expected<GreyImage, std::string> parse_pbm(std::span<const uint8_t> bytes) {
-    if (bytes.size() < 2 || bytes[0] != 'P' || (bytes[1] != '1' && bytes[1] != '4')) return std::string("not a PBM file (P1 or P4)");
+    if (bytes.size() < 2 || bytes[0] != 'P' || (bytes[1] != '1' && bytes[1] != '4'))
+        return std::string("not a PBM file (P1 or P4)");
     bool raw = bytes[1] == '4';
     size_t at = 2;
     auto width = header_number(bytes, at);
@@ -95,11 +99,13 @@ support::Expected<GreyImage, std::string> parse_pbm(std::span<const uint8_t> byt
     auto height = header_number(bytes, at);
     if (!height) return height.error();
     if (*width == 0 || *height == 0) return std::string("PBM image has no pixels");
-    GreyImage image{*width, *height, std::vector<uint8_t>(static_cast<size_t>(*width) * static_cast<size_t>(*height), 255)};
+    GreyImage image{*width, *height,
+                    std::vector<uint8_t>(static_cast<size_t>(*width) * static_cast<size_t>(*height), 255)};
     if (raw) {
         ++at;  // the single whitespace after the height
         size_t row_bytes = (static_cast<size_t>(*width) + 7) / 8;
-        if (at > bytes.size() || bytes.size() - at < row_bytes * static_cast<size_t>(*height)) return std::string("PBM pixel data is cut short");
+        if (at > bytes.size() || bytes.size() - at < row_bytes * static_cast<size_t>(*height))
+            return std::string("PBM pixel data is cut short");
         for (int y = 0; y < *height; ++y)
             for (int x = 0; x < *width; ++x)
                 if ((bytes[at + static_cast<size_t>(y) * row_bytes + static_cast<size_t>(x / 8)] >> (7 - x % 8)) & 1)
@@ -126,7 +132,8 @@ support::Expected<GreyImage, std::string> load_grey_image(const std::string& pat
     }
     int width = 0, height = 0, channels = 0;
     // Grey plus alpha: a transparent background is paper, not ink.
-    unsigned char* data = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width, &height, &channels, 2);
+    unsigned char* data =
+        stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width, &height, &channels, 2);
     if (!data) return path + ": not an image this lane can read (" + stbi_failure_reason() + "); use PNG or PBM";
     GreyImage image{width, height, std::vector<uint8_t>(static_cast<size_t>(width) * static_cast<size_t>(height))};
     for (size_t i = 0; i < image.pixels.size(); ++i) {

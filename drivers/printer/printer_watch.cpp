@@ -52,7 +52,8 @@ UsbResult<std::unique_ptr<Transport>> PrinterWatch::open() {
     }
     if (device == nullptr) {
         if (seen) return UsbError{UsbErrorCode::no_device, printer_disconnected};
-        return UsbError{UsbErrorCode::not_found, "no USB receipt printer found; check the cable and the printer's power"};
+        return UsbError{UsbErrorCode::not_found,
+                        "no USB receipt printer found; check the cable and the printer's power"};
     }
     auto opened = UsbTransport::open_device(device, profiles_, paper_mm_);
     libusb_unref_device(device);

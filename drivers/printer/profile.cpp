@@ -19,7 +19,8 @@ std::string where(std::string_view id, std::string_view key) { return std::strin
 support::Expected<uint16_t, std::string> parse_hex16(const json& value, std::string_view id, std::string_view key) {
     if (!value.is_string()) return where(id, key) + ": must be a hex string such as \"0416\"";
     const std::string text = value.get<std::string>();
-    if (text.size() != 4 || !std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+    if (text.size() != 4 ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
         return where(id, key) + ": must be 4 hex digits, got \"" + text + "\"";
     }
     return static_cast<uint16_t>(std::stoul(text, nullptr, 16));
@@ -45,8 +46,9 @@ PrinterProfile generic_profile(int paper_mm) {
 support::Expected<PrinterProfile, std::string> parse_profile(std::string_view json_text, std::string_view id) {
     json root = json::parse(json_text, nullptr, false);
     if (root.is_discarded() || !root.is_object()) return std::string(id) + ".json: not a JSON object";
-    static const std::set<std::string> known = {"name",   "paper_mm", "columns", "dots",   "chinese_mode", "cut",
-                                                "cut_feed_dots", "drawer", "qr", "chunk_bytes", "usb", "quirks", "notes"};
+    static const std::set<std::string> known = {"name", "paper_mm",      "columns", "dots", "chinese_mode",
+                                                "cut",  "cut_feed_dots", "drawer",  "qr",   "chunk_bytes",
+                                                "usb",  "quirks",        "notes"};
     for (const auto& [key, value] : root.items()) {
         if (!known.count(key)) return where(id, key) + ": unknown key";
     }
@@ -56,7 +58,8 @@ support::Expected<PrinterProfile, std::string> parse_profile(std::string_view js
         if (!root.contains(key)) return {};
         const json& value = root[key];
         if (!value.is_number_integer() || value.get<int64_t>() < low || value.get<int64_t>() > high) {
-            return where(id, key) + ": must be a whole number from " + std::to_string(low) + " to " + std::to_string(high);
+            return where(id, key) + ": must be a whole number from " + std::to_string(low) + " to " +
+                   std::to_string(high);
         }
         out = value.get<int>();
         return {};
@@ -68,10 +71,11 @@ support::Expected<PrinterProfile, std::string> parse_profile(std::string_view js
         return {};
     };
     int chunk = static_cast<int>(profile.chunk_bytes);
-    for (std::string problem : {integer("paper_mm", 58, 80, profile.paper_mm), integer("columns", 16, 64, profile.columns),
-                                integer("dots", 256, 832, profile.dots), integer("cut_feed_dots", 0, 255, profile.cut_feed_dots),
-                                integer("chunk_bytes", 64, 65536, chunk), boolean(root, "chinese_mode", profile.chinese_mode),
-                                boolean(root, "drawer", profile.drawer), boolean(root, "qr", profile.qr)}) {
+    for (std::string problem :
+         {integer("paper_mm", 58, 80, profile.paper_mm), integer("columns", 16, 64, profile.columns),
+          integer("dots", 256, 832, profile.dots), integer("cut_feed_dots", 0, 255, profile.cut_feed_dots),
+          integer("chunk_bytes", 64, 65536, chunk), boolean(root, "chinese_mode", profile.chinese_mode),
+          boolean(root, "drawer", profile.drawer), boolean(root, "qr", profile.qr)}) {
         if (!problem.empty()) return problem;
     }
     if (profile.paper_mm != 58 && profile.paper_mm != 80) return where(id, "paper_mm") + ": must be 58 or 80";
@@ -86,10 +90,14 @@ support::Expected<PrinterProfile, std::string> parse_profile(std::string_view js
     }
     if (root.contains("cut")) {
         std::string cut = root["cut"].is_string() ? root["cut"].get<std::string>() : "";
-        if (cut == "partial") profile.cut = Cut::partial;
-        else if (cut == "full") profile.cut = Cut::full;
-        else if (cut == "none") profile.cut = Cut::none;
-        else return where(id, "cut") + ": must be \"partial\", \"full\" or \"none\"";
+        if (cut == "partial")
+            profile.cut = Cut::partial;
+        else if (cut == "full")
+            profile.cut = Cut::full;
+        else if (cut == "none")
+            profile.cut = Cut::none;
+        else
+            return where(id, "cut") + ": must be \"partial\", \"full\" or \"none\"";
     }
     if (root.contains("usb")) {
         if (!root["usb"].is_array()) return where(id, "usb") + ": must be a list of {\"vid\", \"pid\"}";

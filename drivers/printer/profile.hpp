@@ -32,17 +32,17 @@ struct Quirks {
 };
 
 struct PrinterProfile {
-    std::string id;       // file name without .json, e.g. "generic-58"
-    std::string name;     // "Generic 58 mm"
+    std::string id;    // file name without .json, e.g. "generic-58"
+    std::string name;  // "Generic 58 mm"
     int paper_mm = 58;
-    int columns = 32;     // font A characters per line (12 dots each)
-    int dots = 384;       // printable width in dots (8 dots/mm)
+    int columns = 32;          // font A characters per line (12 dots each)
+    int dots = 384;            // printable width in dots (8 dots/mm)
     bool chinese_mode = true;  // needs FS & before GB18030 text
     Cut cut = Cut::partial;
-    int cut_feed_dots = 0;     // extra feed before the cut so the last line clears the blade
-    bool drawer = true;        // a drawer is wired to the printer's DK port
-    bool qr = true;            // prints GS ( k QR codes; false: the receipt falls back to CODE128
-    size_t chunk_bytes = 4096; // bulk OUT transfer size
+    int cut_feed_dots = 0;      // extra feed before the cut so the last line clears the blade
+    bool drawer = true;         // a drawer is wired to the printer's DK port
+    bool qr = true;             // prints GS ( k QR codes; false: the receipt falls back to CODE128
+    size_t chunk_bytes = 4096;  // bulk OUT transfer size
     std::vector<UsbId> usb;
     Quirks quirks;
     std::string notes;

@@ -17,9 +17,9 @@
 namespace pos::drivers::printer {
 namespace {
 
-constexpr int cell_width = 12;   // font A, dots
+constexpr int cell_width = 12;  // font A, dots
 constexpr int cell_height = 24;
-constexpr int line_gap = 6;      // ESC 2 default spacing (30 dots) minus the cell
+constexpr int line_gap = 6;  // ESC 2 default spacing (30 dots) minus the cell
 constexpr int quiet_modules = 10;
 constexpr int qr_quiet_modules = 4;  // ISO/IEC 18004 §6.3.8
 
@@ -43,7 +43,8 @@ std::optional<QrMatrix> qr_matrix(const std::string& data, QrEcc ecc) {
                                  qr_level(ecc));
     }
     if (code == nullptr) return std::nullopt;
-    QrMatrix matrix{code->width, std::vector<bool>(static_cast<size_t>(code->width) * static_cast<size_t>(code->width))};
+    QrMatrix matrix{code->width,
+                    std::vector<bool>(static_cast<size_t>(code->width) * static_cast<size_t>(code->width))};
     for (size_t i = 0; i < matrix.dark.size(); ++i) matrix.dark[i] = code->data[i] & 1;
     QRcode_free(code);
     return matrix;
@@ -72,8 +73,8 @@ public:
     // Draws one character into the cell at (x, y) of `cell_w` × `cell_h` dots.
     void draw(Bitmap& bitmap, char32_t c, int x, int y, int cell_w, int cell_h, int width_times, bool bold) const {
         float scale_y = stbtt_ScaleForPixelHeight(&info_, static_cast<float>(cell_h) * 1.05f);
-        float scale_x = scale_y * static_cast<float>(width_times) * static_cast<float>(cell_height) /
-                        static_cast<float>(cell_h);
+        float scale_x =
+            scale_y * static_cast<float>(width_times) * static_cast<float>(cell_height) / static_cast<float>(cell_h);
         int ascent = 0, descent = 0, gap = 0;
         stbtt_GetFontVMetrics(&info_, &ascent, &descent, &gap);
         int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -90,7 +91,8 @@ public:
                     int px = left + gx + pass, py = baseline + y0 + gy;
                     if (px < 0 || py < 0 || px >= bitmap.width || py >= bitmap.height) continue;
                     uint8_t ink = glyph[static_cast<size_t>(gy) * static_cast<size_t>(w) + static_cast<size_t>(gx)];
-                    auto& pixel = bitmap.pixels[static_cast<size_t>(py) * static_cast<size_t>(bitmap.width) + static_cast<size_t>(px)];
+                    auto& pixel = bitmap.pixels[static_cast<size_t>(py) * static_cast<size_t>(bitmap.width) +
+                                                static_cast<size_t>(px)];
                     pixel = std::min<uint8_t>(pixel, static_cast<uint8_t>(255 - ink));
                 }
             }
@@ -128,7 +130,8 @@ struct Painter {
             int cell_h = cell_height * run.height_times;
             for (char32_t c : code_points(run.text)) {
                 int cell_w = (c < 0x80 ? cell_width : 2 * cell_width) * run.width_times;
-                if (c != U' ') font.draw(bitmap, c, x, y + line_height - cell_h, cell_w, cell_h, run.width_times, run.bold);
+                if (c != U' ')
+                    font.draw(bitmap, c, x, y + line_height - cell_h, cell_w, cell_h, run.width_times, run.bold);
                 x += cell_w;
             }
         }
@@ -164,7 +167,8 @@ struct Painter {
         int y0 = y + qr_quiet_modules * code.module_dots;
         for (int my = 0; my < matrix->size; ++my)
             for (int mx = 0; mx < matrix->size; ++mx)
-                if (matrix->at(mx, my)) fill(x0 + mx * code.module_dots, y0 + my * code.module_dots, code.module_dots, code.module_dots, 0);
+                if (matrix->at(mx, my))
+                    fill(x0 + mx * code.module_dots, y0 + my * code.module_dots, code.module_dots, code.module_dots, 0);
         return side + line_gap;
     }
 
@@ -173,7 +177,8 @@ struct Painter {
         int x0 = start_x(width, raster.align, options);
         for (int ry = 0; ry < raster.image.height; ++ry)
             for (int rx = 0; rx < raster.image.width_bytes * 8; ++rx)
-                if (raster.image.dot(rx, ry)) fill(x0 + rx * raster.scale_x, y + ry * raster.scale_y, raster.scale_x, raster.scale_y, 0);
+                if (raster.image.dot(rx, ry))
+                    fill(x0 + rx * raster.scale_x, y + ry * raster.scale_y, raster.scale_x, raster.scale_y, 0);
         return raster.image.height * raster.scale_y;
     }
 
@@ -186,7 +191,8 @@ struct Painter {
     void fill(int x, int y, int w, int h, uint8_t value) {
         for (int py = std::max(0, y); py < std::min(bitmap.height, y + h); ++py) {
             for (int px = std::max(0, x); px < std::min(bitmap.width, x + w); ++px) {
-                bitmap.pixels[static_cast<size_t>(py) * static_cast<size_t>(bitmap.width) + static_cast<size_t>(px)] = value;
+                bitmap.pixels[static_cast<size_t>(py) * static_cast<size_t>(bitmap.width) + static_cast<size_t>(px)] =
+                    value;
             }
         }
     }
@@ -220,11 +226,16 @@ support::Expected<Bitmap, std::string> render(const Document& document, const Re
     Painter painter{bitmap, font, options};
     int y = options.margin;
     for (const Element& element : document.elements) {
-        if (const auto* line = std::get_if<TextLine>(&element)) y += painter.text_line(*line, y);
-        else if (const auto* code = std::get_if<Barcode>(&element)) y += painter.barcode(*code, y);
-        else if (const auto* qr = std::get_if<QrCode>(&element)) y += painter.qr(*qr, y);
-        else if (const auto* raster = std::get_if<RasterImage>(&element)) y += painter.raster(*raster, y);
-        else if (std::holds_alternative<PaperCut>(element)) y += painter.cut(y);
+        if (const auto* line = std::get_if<TextLine>(&element))
+            y += painter.text_line(*line, y);
+        else if (const auto* code = std::get_if<Barcode>(&element))
+            y += painter.barcode(*code, y);
+        else if (const auto* qr = std::get_if<QrCode>(&element))
+            y += painter.qr(*qr, y);
+        else if (const auto* raster = std::get_if<RasterImage>(&element))
+            y += painter.raster(*raster, y);
+        else if (std::holds_alternative<PaperCut>(element))
+            y += painter.cut(y);
     }
     return bitmap;
 }

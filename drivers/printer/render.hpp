@@ -16,8 +16,8 @@ namespace pos::drivers::printer {
 inline constexpr const char* default_font_path = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
 struct RenderOptions {
-    int dots = 384;          // printable width (profile)
-    int margin = 24;         // white paper either side, in dots
+    int dots = 384;   // printable width (profile)
+    int margin = 24;  // white paper either side, in dots
     std::string font_path = default_font_path;
 };
 
@@ -26,7 +26,9 @@ struct Bitmap {
     int width = 0;
     int height = 0;
     std::vector<uint8_t> pixels;
-    [[nodiscard]] uint8_t at(int x, int y) const { return pixels[static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)]; }
+    [[nodiscard]] uint8_t at(int x, int y) const {
+        return pixels[static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)];
+    }
 };
 
 // The modules of the QR symbol a printer makes from `data` (smallest version, mixed modes),
@@ -34,7 +36,9 @@ struct Bitmap {
 struct QrMatrix {
     int size = 0;  // modules per side (21 for version 1, 4 more per version)
     std::vector<bool> dark;
-    [[nodiscard]] bool at(int x, int y) const { return dark[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)]; }
+    [[nodiscard]] bool at(int x, int y) const {
+        return dark[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)];
+    }
 };
 [[nodiscard]] std::optional<QrMatrix> qr_matrix(const std::string& data, QrEcc ecc);
 

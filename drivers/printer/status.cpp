@@ -26,9 +26,7 @@ support::Expected<PrinterStatus, StatusError> apply_dle_eot_reply(PrinterStatus 
     uint8_t byte = reply[0];
     if (!is_status_byte(byte)) return StatusError::not_a_status;
     switch (query) {
-        case StatusQuery::printer:
-            status.online = !bit(byte, 3);
-            break;
+        case StatusQuery::printer: status.online = !bit(byte, 3); break;
         case StatusQuery::offline_cause:
             status.cover_open = bit(byte, 2);
             status.paper_out = bit(byte, 5);

@@ -27,17 +27,17 @@ struct PrinterStatus {
 enum class StatusQuery : uint8_t { printer = 1, offline_cause = 2, error_cause = 3, paper_sensor = 4 };
 
 enum class StatusError {
-    no_reply,       // zero bytes
-    not_a_status,   // the byte is not of the form 0xx1xx10b
-    too_short,      // fewer bytes than the format has
+    no_reply,      // zero bytes
+    not_a_status,  // the byte is not of the form 0xx1xx10b
+    too_short,     // fewer bytes than the format has
 };
 
 [[nodiscard]] std::string_view status_error_message(StatusError error);
 
 // One DLE EOT reply: the first byte is the status; later bytes (a late reply to an earlier
 // request, an unsolicited block) are not read. Updates `status` with what this query tells.
-[[nodiscard]] support::Expected<PrinterStatus, StatusError> apply_dle_eot_reply(
-    PrinterStatus status, StatusQuery query, std::span<const uint8_t> reply);
+[[nodiscard]] support::Expected<PrinterStatus, StatusError> apply_dle_eot_reply(PrinterStatus status, StatusQuery query,
+                                                                                std::span<const uint8_t> reply);
 
 // Epson Automatic Status Back (4 bytes, pushed after GS a n; TM-T20 fixture).
 [[nodiscard]] support::Expected<PrinterStatus, StatusError> parse_asb(std::span<const uint8_t> block);

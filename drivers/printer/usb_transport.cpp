@@ -10,7 +10,7 @@ namespace pos::drivers::printer {
 namespace {
 
 constexpr uint8_t printer_class = 7;
-constexpr uint8_t get_port_status = 1;  // USB Printer Class 1.1 §4.2.2
+constexpr uint8_t get_port_status = 1;        // USB Printer Class 1.1 §4.2.2
 constexpr uint8_t class_interface_in = 0xA1;  // device-to-host, class, interface
 
 struct Endpoints {
@@ -51,12 +51,14 @@ Endpoints find_printer_interface(libusb_device* device) {
 bool UsbTransport::is_printer(libusb_device* device) { return find_printer_interface(device).interface >= 0; }
 
 UsbResult<std::unique_ptr<UsbTransport>> UsbTransport::open_device(libusb_device* device,
-                                                                  const std::vector<PrinterProfile>& profiles, int paper_mm) {
+                                                                   const std::vector<PrinterProfile>& profiles,
+                                                                   int paper_mm) {
     Endpoints endpoints = find_printer_interface(device);
     libusb_device_descriptor descriptor{};
     libusb_get_device_descriptor(device, &descriptor);
     std::string name = fmt::format("printer {:04x}:{:04x}", descriptor.idVendor, descriptor.idProduct);
-    if (endpoints.interface < 0) return UsbError{UsbErrorCode::not_found, name + " has no printer-class interface with a bulk OUT endpoint"};
+    if (endpoints.interface < 0)
+        return UsbError{UsbErrorCode::not_found, name + " has no printer-class interface with a bulk OUT endpoint"};
     libusb_device_handle* handle = nullptr;
     if (int rc = libusb_open(device, &handle); rc != 0) return usb::usb_error(rc, "opening " + name);
     libusb_set_auto_detach_kernel_driver(handle, 1);  // usblp, when bound
@@ -77,7 +79,8 @@ UsbResult<std::unique_ptr<UsbTransport>> UsbTransport::open_device(libusb_device
     return transport;
 }
 
-UsbResult<std::unique_ptr<UsbTransport>> UsbTransport::open_first(const std::vector<PrinterProfile>& profiles, int paper_mm) {
+UsbResult<std::unique_ptr<UsbTransport>> UsbTransport::open_first(const std::vector<PrinterProfile>& profiles,
+                                                                  int paper_mm) {
     libusb_context* context = nullptr;
     if (int rc = libusb_init(&context); rc != 0) return usb::usb_error(rc, "starting libusb");
     libusb_device** list = nullptr;
@@ -114,7 +117,8 @@ UsbResult<std::unique_ptr<UsbTransport>> UsbTransport::open_first(const std::vec
     if (!opened) {
         libusb_exit(context);
         if (last_error) return *last_error;
-        return UsbError{UsbErrorCode::not_found, "no USB receipt printer found; check the cable and the printer's power"};
+        return UsbError{UsbErrorCode::not_found,
+                        "no USB receipt printer found; check the cable and the printer's power"};
     }
     opened->context_ = context;  // closed with the transport
     return opened;
@@ -133,16 +137,19 @@ UsbResult<support::Done> UsbTransport::write(std::span<const uint8_t> bytes) {
     for (size_t sent = 0; sent < bytes.size();) {
         size_t length = std::min(chunk, bytes.size() - sent);
         int transferred = 0;
-        int rc = libusb_bulk_transfer(handle_, out_endpoint_, const_cast<uint8_t*>(bytes.data() + sent),
-                                      static_cast<int>(length), &transferred, static_cast<unsigned>(write_timeout_.count()));
+        int rc =
+            libusb_bulk_transfer(handle_, out_endpoint_, const_cast<uint8_t*>(bytes.data() + sent),
+                                 static_cast<int>(length), &transferred, static_cast<unsigned>(write_timeout_.count()));
         sent += static_cast<size_t>(transferred);
-        if (rc != 0) return usb::usb_error(rc, fmt::format("sending to the printer ({} of {} bytes sent)", sent, bytes.size()));
+        if (rc != 0)
+            return usb::usb_error(rc, fmt::format("sending to the printer ({} of {} bytes sent)", sent, bytes.size()));
     }
     return support::Done{};
 }
 
 UsbResult<std::vector<uint8_t>> UsbTransport::read(size_t max, std::chrono::milliseconds timeout) {
-    if (in_endpoint_ == 0) return UsbError{UsbErrorCode::not_supported, "this printer cannot report its status (no IN endpoint)"};
+    if (in_endpoint_ == 0)
+        return UsbError{UsbErrorCode::not_supported, "this printer cannot report its status (no IN endpoint)"};
     // A bulk IN read must take whole packets: read into a packet-sized buffer.
     std::vector<uint8_t> buffer(std::max<size_t>(max, 64));
     int transferred = 0;
@@ -159,7 +166,8 @@ UsbResult<usb::Ieee1284Id> UsbTransport::read_device_id() {
 
 UsbResult<std::optional<uint8_t>> UsbTransport::port_status() {
     uint8_t status = 0;
-    int rc = libusb_control_transfer(handle_, class_interface_in, get_port_status, 0, static_cast<uint16_t>(interface_), &status, 1, 1000);
+    int rc = libusb_control_transfer(handle_, class_interface_in, get_port_status, 0, static_cast<uint16_t>(interface_),
+                                     &status, 1, 1000);
     if (rc < 0) return usb::usb_error(rc, "asking the printer's port status");
     if (rc == 0) return std::optional<uint8_t>{};
     return std::optional<uint8_t>{status};

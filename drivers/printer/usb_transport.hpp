@@ -22,13 +22,12 @@ public:
     // context of its own. Endpoints come from the descriptors, never assumed (Winbond OUT
     // 0x03, Xprinter OUT listed first, Gprinter IN 0x84). SET_INTERFACE and CLEAR_HALT are
     // never sent: the Winbond bridge locks up on them.
-    [[nodiscard]] static UsbResult<std::unique_ptr<UsbTransport>> open_first(const std::vector<PrinterProfile>& profiles,
-                                                                             int paper_mm);
+    [[nodiscard]] static UsbResult<std::unique_ptr<UsbTransport>> open_first(
+        const std::vector<PrinterProfile>& profiles, int paper_mm);
     // Opens this device's printer interface, on the libusb context the device belongs to (the
     // shared one of drivers/usb, for printers that arrive by hotplug).
-    [[nodiscard]] static UsbResult<std::unique_ptr<UsbTransport>> open_device(libusb_device* device,
-                                                                              const std::vector<PrinterProfile>& profiles,
-                                                                              int paper_mm);
+    [[nodiscard]] static UsbResult<std::unique_ptr<UsbTransport>> open_device(
+        libusb_device* device, const std::vector<PrinterProfile>& profiles, int paper_mm);
     // The device has a printer-class interface with a bulk OUT endpoint.
     [[nodiscard]] static bool is_printer(libusb_device* device);
     ~UsbTransport() override;

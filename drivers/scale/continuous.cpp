@@ -10,7 +10,8 @@ constexpr size_t longest_line = 40;
 
 ScaleFrameError bad(std::string_view line, const char* why) {
     std::string shown;
-    for (char c : line) shown += (c >= 0x20 && c < 0x7F) ? std::string(1, c) : fmt::format("\\x{:02X}", static_cast<uint8_t>(c));
+    for (char c : line)
+        shown += (c >= 0x20 && c < 0x7F) ? std::string(1, c) : fmt::format("\\x{:02X}", static_cast<uint8_t>(c));
     return ScaleFrameError{fmt::format("scale line \"{}\" {}", shown, why)};
 }
 
@@ -24,12 +25,18 @@ support::Expected<ScaleReading, ScaleFrameError> parse_continuous_line(std::stri
     std::string_view status = line.substr(0, 2);
     std::string_view kind = line.substr(3, 2);
     ScaleReading reading;
-    if (status == "ST") reading.state = ScaleState::stable;
-    else if (status == "US") reading.state = ScaleState::motion;
-    else if (status == "OL") reading.state = ScaleState::over_capacity;
-    else return bad(line, "starts with a state other than ST, US or OL");
-    if (kind == "NT") reading.net = true;
-    else if (kind != "GS") return bad(line, "is neither gross (GS) nor net (NT)");
+    if (status == "ST")
+        reading.state = ScaleState::stable;
+    else if (status == "US")
+        reading.state = ScaleState::motion;
+    else if (status == "OL")
+        reading.state = ScaleState::over_capacity;
+    else
+        return bad(line, "starts with a state other than ST, US or OL");
+    if (kind == "NT")
+        reading.net = true;
+    else if (kind != "GS")
+        return bad(line, "is neither gross (GS) nor net (NT)");
 
     std::string_view rest = line.substr(6);
     bool negative = false;
@@ -58,9 +65,12 @@ support::Expected<ScaleReading, ScaleFrameError> parse_continuous_line(std::stri
     while (at < rest.size() && rest[at] == ' ') ++at;
     std::string_view unit = rest.substr(at);
     int scale_to_grams;  // decimals to drop (negative: to add) to reach whole grams
-    if (unit == "kg") scale_to_grams = (decimals < 0 ? 0 : decimals) - 3;
-    else if (unit == "g") scale_to_grams = decimals < 0 ? 0 : decimals;
-    else return bad(line, "is not in kg or g (set the scale to metric units)");
+    if (unit == "kg")
+        scale_to_grams = (decimals < 0 ? 0 : decimals) - 3;
+    else if (unit == "g")
+        scale_to_grams = decimals < 0 ? 0 : decimals;
+    else
+        return bad(line, "is not in kg or g (set the scale to metric units)");
     for (; scale_to_grams < 0; ++scale_to_grams) value *= 10;
     for (; scale_to_grams > 0; --scale_to_grams) value /= 10;  // below a gram: the lane sells whole grams
     if (negative && value > 0) {

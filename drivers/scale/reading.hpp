@@ -8,11 +8,11 @@
 namespace pos::drivers::scale {
 
 enum class ScaleState {
-    stable,          // a settled weight: the only state a sale takes
-    motion,          // the pan is still moving
-    over_capacity,   // more than the scale may weigh
-    under_zero,      // below zero: zero the empty scale
-    no_weight,       // the scale answered with no weight and no fault (nothing new to report)
+    stable,         // a settled weight: the only state a sale takes
+    motion,         // the pan is still moving
+    over_capacity,  // more than the scale may weigh
+    under_zero,     // below zero: zero the empty scale
+    no_weight,      // the scale answered with no weight and no fault (nothing new to report)
 };
 
 struct ScaleReading {

@@ -102,8 +102,10 @@ bool ScaleWorker::poll_toledo(serial::SerialPort& port) {
     for (;;) {
         if (auto frame = frames.next()) {
             auto reading = parse_toledo_frame(*frame);
-            if (reading) publish(*reading, {}, true);
-            else publish(std::nullopt, reading.error().message, true);
+            if (reading)
+                publish(*reading, {}, true);
+            else
+                publish(std::nullopt, reading.error().message, true);
             return true;
         }
         auto got = read_some(port, deadline);
@@ -134,8 +136,10 @@ bool ScaleWorker::listen_continuous(serial::SerialPort& port) {
         while (auto line = lines.next()) newest = std::move(line);
     }
     auto reading = parse_continuous_line(*newest);
-    if (reading) publish(*reading, {}, true);
-    else publish(std::nullopt, reading.error().message, true);
+    if (reading)
+        publish(*reading, {}, true);
+    else
+        publish(std::nullopt, reading.error().message, true);
     return true;
 }
 

@@ -24,10 +24,14 @@ ScaleReading from_status(uint8_t status) {
     ScaleReading reading;
     reading.net = status & 0x20;
     reading.center_of_zero = status & 0x10;
-    if (status & 0x02) reading.state = ScaleState::over_capacity;
-    else if (status & 0x04) reading.state = ScaleState::under_zero;
-    else if (status & 0x01) reading.state = ScaleState::motion;
-    else reading.state = ScaleState::no_weight;
+    if (status & 0x02)
+        reading.state = ScaleState::over_capacity;
+    else if (status & 0x04)
+        reading.state = ScaleState::under_zero;
+    else if (status & 0x01)
+        reading.state = ScaleState::motion;
+    else
+        reading.state = ScaleState::no_weight;
     return reading;
 }
 

@@ -26,8 +26,7 @@ std::optional<int64_t> to_int(std::string_view digits) {
 
 int64_t rescale_half_up(int64_t value, int from_decimals, int to_decimals) {
     int64_t factor = 1;
-    for (int i = 0; i < (from_decimals > to_decimals ? from_decimals - to_decimals
-                                                     : to_decimals - from_decimals);
+    for (int i = 0; i < (from_decimals > to_decimals ? from_decimals - to_decimals : to_decimals - from_decimals);
          ++i) {
         factor *= 10;
     }
@@ -69,8 +68,7 @@ using detail::is_digit;
 constexpr std::size_t max_code_length = 100;
 
 // The lengths we read, for the bad_length message.
-constexpr std::string_view known_lengths =
-    "EAN-8 has 8 digits, UPC-A 12, EAN-13 13, GTIN-14 14, scale labels 13 or 18";
+constexpr std::string_view known_lengths = "EAN-8 has 8 digits, UPC-A 12, EAN-13 13, GTIN-14 14, scale labels 13 or 18";
 
 constexpr bool is_trimmed_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -101,8 +99,8 @@ bool is_gs1_aim(std::string_view aim) {
 std::optional<std::string> check_digit_problem(std::string_view digits) {
     const int expected = gs1_check_digit(digits.substr(0, digits.size() - 1));
     if (digits.back() - '0' == expected) return std::nullopt;
-    return std::string("check digit is ") + digits.back() + ", expected " +
-           std::to_string(expected) + ": rescan or type the code again";
+    return std::string("check digit is ") + digits.back() + ", expected " + std::to_string(expected) +
+           ": rescan or type the code again";
 }
 
 // An EAN/UPC/GTIN-14 code as its GTIN digits (UPC-E already expanded to UPC-A).
@@ -130,8 +128,7 @@ ParsedBarcode trade_item(std::string_view symbology, std::string_view gtin_digit
 const ScaleFormat* find_scale_format(std::string_view digits, const Nomenclature& nomenclature) {
     const ScaleFormat* best = nullptr;
     for (const auto& format : nomenclature.scale_formats) {
-        if (format.flag.empty() || format.length < 0 ||
-            static_cast<std::size_t>(format.length) != digits.size() ||
+        if (format.flag.empty() || format.length < 0 || static_cast<std::size_t>(format.length) != digits.size() ||
             !digits.starts_with(format.flag)) {
             continue;
         }
@@ -173,17 +170,17 @@ std::optional<std::string> scale_format_problem(const ScaleFormat& format) {
     if (prices == 0 && weights == 0) return "a weighed label needs a price or a weight field";
     const int expected = format.length - static_cast<int>(format.flag.size()) - 1;
     if (total != expected) {
-        return "its fields add up to " + std::to_string(total) +
-               " digits, the label has room for " + std::to_string(expected);
+        return "its fields add up to " + std::to_string(total) + " digits, the label has room for " +
+               std::to_string(expected);
     }
     return std::nullopt;
 }
 
 ParsedBarcode parse_scale_label(std::string_view digits, const ScaleFormat& format) {
     if (auto problem = scale_format_problem(format)) {
-        return invalid(BarcodeError::unknown_prefix,
-                       "the scale label format with flag " + format.flag + " is set up wrong (" +
-                           *problem + "): ask the store manager to fix the scale label settings");
+        return invalid(BarcodeError::unknown_prefix, "the scale label format with flag " + format.flag +
+                                                         " is set up wrong (" + *problem +
+                                                         "): ask the store manager to fix the scale label settings");
     }
     ParsedBarcode result;
     result.symbology = "scale" + std::to_string(format.length);
@@ -200,12 +197,10 @@ ParsedBarcode parse_scale_label(std::string_view digits, const ScaleFormat& form
         switch (field.kind) {
             case ScaleField::Kind::plu: result.plu = value; break;
             case ScaleField::Kind::price:
-                result.price_fen =
-                    detail::rescale_half_up(*detail::to_int(value), format.price_decimals, 2);
+                result.price_fen = detail::rescale_half_up(*detail::to_int(value), format.price_decimals, 2);
                 break;
             case ScaleField::Kind::weight:
-                result.weight_g =
-                    detail::rescale_half_up(*detail::to_int(value), format.weight_decimals, 3);
+                result.weight_g = detail::rescale_half_up(*detail::to_int(value), format.weight_decimals, 3);
                 break;
         }
     }
@@ -217,8 +212,7 @@ ParsedBarcode parse_scale_label(std::string_view digits, const ScaleFormat& form
 // ---------------------------------------------------------------------------------------------
 // Digits only: scale labels, EAN/UPC, GTIN-14
 
-ParsedBarcode parse_digits(std::string_view aim, std::string_view digits,
-                           const Nomenclature& nomenclature) {
+ParsedBarcode parse_digits(std::string_view aim, std::string_view digits, const Nomenclature& nomenclature) {
     if (const ScaleFormat* format = find_scale_format(digits, nomenclature)) {
         return parse_scale_label(digits, *format);
     }
@@ -248,8 +242,7 @@ ParsedBarcode parse_digits(std::string_view aim, std::string_view digits,
                                "the lane's scale label formats");
         default:
             return invalid(BarcodeError::bad_length,
-                           "a " + std::to_string(digits.size()) +
-                               "-digit code is not a barcode we know (" +
+                           "a " + std::to_string(digits.size()) + "-digit code is not a barcode we know (" +
                                std::string(known_lengths) + "): rescan or type the whole code");
     }
 }
@@ -266,8 +259,7 @@ Nomenclature default_nomenclature() {
         {"20", 13, BarcodeKind::priced, {{Kind::plu, 5}, {Kind::price, 5}}, 2, 3},
         {"21", 13, BarcodeKind::weighed, {{Kind::plu, 5}, {Kind::price, 5}}, 2, 3},
         {"22", 13, BarcodeKind::weighed, {{Kind::plu, 5}, {Kind::weight, 5}}, 2, 3},
-        {"26", 18, BarcodeKind::weighed,
-         {{Kind::plu, 5}, {Kind::price, 5}, {Kind::weight, 5}}, 2, 3},
+        {"26", 18, BarcodeKind::weighed, {{Kind::plu, 5}, {Kind::price, 5}, {Kind::weight, 5}}, 2, 3},
     };
     return nomenclature;
 }
@@ -278,18 +270,16 @@ ParsedBarcode parse_barcode(std::string_view text, const Nomenclature& nomenclat
         return invalid(BarcodeError::empty, "nothing was scanned: scan the code again or type it");
     }
     if (code.size() > max_code_length) {
-        return invalid(BarcodeError::too_long,
-                       "the code has " + std::to_string(code.size()) +
-                           " characters, more than any barcode we read (100): scan the item's "
-                           "product barcode or type it");
+        return invalid(BarcodeError::too_long, "the code has " + std::to_string(code.size()) +
+                                                   " characters, more than any barcode we read (100): scan the item's "
+                                                   "product barcode or type it");
     }
     // GS is checked later: it is allowed inside GS1 data only.
     for (std::size_t i = 0; i < code.size(); ++i) {
         if (is_control(code[i]) && code[i] != group_separator) {
-            return invalid(BarcodeError::bad_character,
-                           "the code has " + describe_char(code[i]) + " at position " +
-                               std::to_string(i + 1) +
-                               ": rescan, and if it repeats check the scanner's settings");
+            return invalid(BarcodeError::bad_character, "the code has " + describe_char(code[i]) + " at position " +
+                                                            std::to_string(i + 1) +
+                                                            ": rescan, and if it repeats check the scanner's settings");
         }
     }
 
@@ -307,27 +297,23 @@ ParsedBarcode parse_barcode(std::string_view text, const Nomenclature& nomenclat
 
     ParsedBarcode result;
     if (data.empty()) {
-        result = invalid(BarcodeError::empty, "only the symbology identifier " + aim +
-                                                  " arrived, no code: scan the code again");
+        result = invalid(BarcodeError::empty,
+                         "only the symbology identifier " + aim + " arrived, no code: scan the code again");
     } else if (is_gs1_aim(aim) || data.front() == '(' || data.front() == group_separator ||
                (aim.empty() && data.find(group_separator) != std::string_view::npos)) {
         // A GS1 element string: announced by its AIM id, written by hand with parentheses, or
         // sent with a leading FNC1 as GS. Scanners with AIM ids off drop the leading FNC1 but
         // keep the GS separators, and GS never occurs in EAN/UPC data, so GS anywhere is GS1 too.
         if (data.front() == '(') {
-            result =
-                detail::parse_gs1_element_string(data, detail::Gs1Form::parenthesized, aim.size());
+            result = detail::parse_gs1_element_string(data, detail::Gs1Form::parenthesized, aim.size());
         } else {
             const std::size_t fnc1 = data.front() == group_separator ? 1 : 0;
-            result = detail::parse_gs1_element_string(data.substr(fnc1), detail::Gs1Form::raw,
-                                                      aim.size() + fnc1);
+            result = detail::parse_gs1_element_string(data.substr(fnc1), detail::Gs1Form::raw, aim.size() + fnc1);
         }
-    } else if (const auto bad = data.find_first_not_of("0123456789");
-               bad != std::string_view::npos) {
-        result = invalid(BarcodeError::bad_character,
-                         "the code has " + describe_char(data[bad]) + " at position " +
-                             std::to_string(aim.size() + bad + 1) +
-                             " where only digits belong: rescan or type the code again");
+    } else if (const auto bad = data.find_first_not_of("0123456789"); bad != std::string_view::npos) {
+        result = invalid(BarcodeError::bad_character, "the code has " + describe_char(data[bad]) + " at position " +
+                                                          std::to_string(aim.size() + bad + 1) +
+                                                          " where only digits belong: rescan or type the code again");
     } else {
         result = parse_digits(aim, data, nomenclature);
     }

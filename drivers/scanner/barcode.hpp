@@ -38,12 +38,12 @@ struct ScaleField {
 
 // A store-configured scale label format (docs/cn-pos-conventions.md, "Scale barcodes").
 struct ScaleFormat {
-    std::string flag;                 // "20", "21", "22", "26"...
-    int length = 13;                  // 13 or 18, check digit included
+    std::string flag;                         // "20", "21", "22", "26"...
+    int length = 13;                          // 13 or 18, check digit included
     BarcodeKind kind = BarcodeKind::weighed;  // priced or weighed
-    std::vector<ScaleField> fields;   // e.g. {plu 5, price 5}; digits add up to length - flag - 1
-    int price_decimals = 2;           // price field has this many decimals of a yuan
-    int weight_decimals = 3;          // weight field in kg with this many decimals (3 = grams)
+    std::vector<ScaleField> fields;           // e.g. {plu 5, price 5}; digits add up to length - flag - 1
+    int price_decimals = 2;                   // price field has this many decimals of a yuan
+    int weight_decimals = 3;                  // weight field in kg with this many decimals (3 = grams)
 };
 
 struct Nomenclature {
@@ -55,22 +55,22 @@ struct Nomenclature {
 [[nodiscard]] Nomenclature default_nomenclature();
 
 struct ApplicationIdentifier {
-    std::string ai;     // "01", "10", "17", "3103", "3922"...
+    std::string ai;  // "01", "10", "17", "3103", "3922"...
     std::string value;
 };
 
 struct ParsedBarcode {
     bool valid = false;
-    std::string symbology;   // "ean13", "ean8", "upca", "upce", "gtin14", "scale13", "scale18", "gs1"
-    std::string aim;         // AIM identifier if one prefixed the data ("]E0"), else empty
-    std::string gtin;        // 14-digit GTIN (zero-padded) for item and gs1 kinds with AI 01
+    std::string symbology;  // "ean13", "ean8", "upca", "upce", "gtin14", "scale13", "scale18", "gs1"
+    std::string aim;        // AIM identifier if one prefixed the data ("]E0"), else empty
+    std::string gtin;       // 14-digit GTIN (zero-padded) for item and gs1 kinds with AI 01
     BarcodeKind kind = BarcodeKind::item;
-    std::string plu;         // scale labels
-    std::optional<int64_t> price_fen;   // scale price, or GS1 392x
-    std::optional<int64_t> weight_g;    // scale weight, or GS1 310x (rounded half-up to grams)
+    std::string plu;                   // scale labels
+    std::optional<int64_t> price_fen;  // scale price, or GS1 392x
+    std::optional<int64_t> weight_g;   // scale weight, or GS1 310x (rounded half-up to grams)
     std::vector<ApplicationIdentifier> ais;
     BarcodeError error = BarcodeError::none;
-    std::string message;     // why it is invalid, in words a cashier can act on (English)
+    std::string message;  // why it is invalid, in words a cashier can act on (English)
 };
 
 // Parses a scanned or typed code. Leading/trailing whitespace and an AIM prefix are accepted.
@@ -82,7 +82,7 @@ struct ParsedBarcode {
 // UPC-E (8 digits with number system and check) to UPC-A (12 digits); nullopt if malformed.
 [[nodiscard]] std::optional<std::string> expand_upce(std::string_view upce);
 
-[[nodiscard]] std::string_view kind_name(BarcodeKind kind);    // "item", "priced", "weighed", "gs1"
-[[nodiscard]] std::string_view error_name(BarcodeError error); // "bad_check_digit", ...
+[[nodiscard]] std::string_view kind_name(BarcodeKind kind);     // "item", "priced", "weighed", "gs1"
+[[nodiscard]] std::string_view error_name(BarcodeError error);  // "bad_check_digit", ...
 
 }  // namespace pos::drivers::scanner

@@ -37,7 +37,6 @@ enum class Gs1Form {
 
 // Parses a GS1 element string with FNC1 / symbology id already removed; offset is where data
 // starts in the scanned text, so messages count positions the way the cashier sees them.
-[[nodiscard]] ParsedBarcode parse_gs1_element_string(std::string_view data, Gs1Form form,
-                                                     std::size_t offset);
+[[nodiscard]] ParsedBarcode parse_gs1_element_string(std::string_view data, Gs1Form form, std::size_t offset);
 
 }  // namespace pos::drivers::scanner::detail

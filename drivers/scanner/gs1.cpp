@@ -75,8 +75,7 @@ FoundAi find_ai(std::string_view ai) {
 // How many digits the AI at the start of raw data has, to name an unknown one: four for the
 // measure families (31-36, 39), two otherwise.
 std::size_t ai_length_for_message(std::string_view data) {
-    if (data.size() >= 2 &&
-        (data.substr(0, 2) == "39" || (data[0] == '3' && data[1] >= '1' && data[1] <= '6'))) {
+    if (data.size() >= 2 && (data.substr(0, 2) == "39" || (data[0] == '3' && data[1] >= '1' && data[1] <= '6'))) {
         return 4;
     }
     return 2;
@@ -85,8 +84,7 @@ std::size_t ai_length_for_message(std::string_view data) {
 // GS1 AI encodable character set 82 (§7.11, figure 7.11-1).
 bool in_cset82(char c) {
     constexpr std::string_view symbols = "!\"%&'()*+,-./:;<=>?_";
-    return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           symbols.find(c) != std::string_view::npos;
+    return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || symbols.find(c) != std::string_view::npos;
 }
 
 int days_in_month(int yy, int month) {
@@ -105,8 +103,7 @@ constexpr std::string_view fix_hint = ": rescan, or key the item in by its barco
 std::string element(std::string_view ai) { return "GS1 AI (" + std::string(ai) + ")"; }
 
 // Why the value does not fit its AI, or nullopt. The length is checked by the caller.
-std::optional<std::string> value_problem(std::string_view ai, const AiSpec& spec,
-                                         std::string_view value) {
+std::optional<std::string> value_problem(std::string_view ai, const AiSpec& spec, std::string_view value) {
     switch (spec.content) {
         case Content::numeric:
         case Content::date:
@@ -118,8 +115,7 @@ std::optional<std::string> value_problem(std::string_view ai, const AiSpec& spec
         case Content::alphanumeric:
             for (const char c : value) {
                 if (!in_cset82(c)) {
-                    return element(ai) + " has " + describe_char(c) +
-                           ", which GS1 does not allow in it";
+                    return element(ai) + " has " + describe_char(c) + ", which GS1 does not allow in it";
                 }
             }
             break;
@@ -136,12 +132,11 @@ std::optional<std::string> value_problem(std::string_view ai, const AiSpec& spec
         const int month = static_cast<int>(*to_int(value.substr(2, 2)));
         const int day = static_cast<int>(*to_int(value.substr(4, 2)));
         if (month < 1 || month > 12) {
-            return element(ai) + " date " + std::string(value) + " has no month " +
-                   std::to_string(month);
+            return element(ai) + " date " + std::string(value) + " has no month " + std::to_string(month);
         }
         if (day > days_in_month(yy, month)) {
-            return element(ai) + " date " + std::string(value) + " has no day " +
-                   std::to_string(day) + " in month " + std::to_string(month);
+            return element(ai) + " date " + std::string(value) + " has no day " + std::to_string(day) + " in month " +
+                   std::to_string(month);
         }
     }
     return std::nullopt;
@@ -150,21 +145,19 @@ std::optional<std::string> value_problem(std::string_view ai, const AiSpec& spec
 std::string length_problem(std::string_view ai, const AiSpec& spec, std::size_t length) {
     const std::string what = spec.content == Content::alphanumeric ? " characters" : " digits";
     if (spec.min_length == spec.max_length) {
-        return element(ai) + " needs " + std::to_string(spec.max_length) + what + ", found " +
-               std::to_string(length);
+        return element(ai) + " needs " + std::to_string(spec.max_length) + what + ", found " + std::to_string(length);
     }
     if (length == 0) return element(ai) + " has no value";
     if (static_cast<int>(length) < spec.min_length) {
-        return element(ai) + " needs at least " + std::to_string(spec.min_length) + what +
-               ", found " + std::to_string(length);
+        return element(ai) + " needs at least " + std::to_string(spec.min_length) + what + ", found " +
+               std::to_string(length);
     }
     return element(ai) + " allows at most " + std::to_string(spec.max_length) + what + ", found " +
            std::to_string(length);
 }
 
 bool length_fits(const AiSpec& spec, std::size_t length) {
-    return static_cast<int>(length) >= spec.min_length &&
-           static_cast<int>(length) <= spec.max_length;
+    return static_cast<int>(length) >= spec.min_length && static_cast<int>(length) <= spec.max_length;
 }
 
 ParsedBarcode bad_gs1(std::string reason) {
@@ -188,13 +181,11 @@ ParsedBarcode parse_gs1_element_string(std::string_view data, Gs1Form form, std:
         if (form == Gs1Form::parenthesized) {
             if (data[at] != '(') {
                 return bad_gs1("the GS1 code has " + describe_char(data[at]) + " at position " +
-                               std::to_string(offset + at + 1) +
-                               " where an AI in parentheses belongs");
+                               std::to_string(offset + at + 1) + " where an AI in parentheses belongs");
             }
             const std::size_t close = data.find(')', at);
             if (close == std::string_view::npos) {
-                return bad_gs1("the GS1 code has a '(' with no ')' at position " +
-                               std::to_string(offset + at + 1));
+                return bad_gs1("the GS1 code has a '(' with no ')' at position " + std::to_string(offset + at + 1));
             }
             ai = data.substr(at + 1, close - at - 1);
             found = find_ai(ai);
@@ -212,11 +203,10 @@ ParsedBarcode parse_gs1_element_string(std::string_view data, Gs1Form form, std:
             }
         } else {
             const std::string_view rest = data.substr(at);
-            const std::size_t non_digit =
-                std::min(rest.find_first_not_of("0123456789"), std::size_t{2});
+            const std::size_t non_digit = std::min(rest.find_first_not_of("0123456789"), std::size_t{2});
             if (non_digit < 2) {
-                return bad_gs1("the GS1 code has " + describe_char(rest[non_digit]) +
-                               " at position " + std::to_string(offset + at + non_digit + 1) +
+                return bad_gs1("the GS1 code has " + describe_char(rest[non_digit]) + " at position " +
+                               std::to_string(offset + at + non_digit + 1) +
                                " where an application identifier belongs");
             }
             for (std::size_t width = 2; width <= std::min(rest.size(), std::size_t{4}); ++width) {

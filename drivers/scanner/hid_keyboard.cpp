@@ -56,7 +56,8 @@ std::optional<char> key_character(uint8_t usage, bool shift) {
         static constexpr char shifted[] = "!@#$%^&*()";
         return (shift ? shifted : plain)[usage - 0x1E];
     }
-    if (usage >= 0x2C && usage <= 0x38 && usage != 0x32) {  // space and punctuation (0x32: non-US #, no key on US boards)
+    if (usage >= 0x2C && usage <= 0x38 &&
+        usage != 0x32) {  // space and punctuation (0x32: non-US #, no key on US boards)
         static constexpr char plain[] = " -=[]\\?;'`,./";
         static constexpr char shifted[] = " _+{}|?:\"~<>?";
         return (shift ? shifted : plain)[usage - 0x2C];
@@ -79,7 +80,8 @@ Decoded KeyboardDecoder::feed(std::span<const uint8_t> report) {
     Decoded out;
     if (report.size() != report_size) {
         note(out, ReportProblem::wrong_length,
-             "report of " + std::to_string(report.size()) + " bytes, a boot keyboard sends " + std::to_string(report_size));
+             "report of " + std::to_string(report.size()) + " bytes, a boot keyboard sends " +
+                 std::to_string(report_size));
         return out;
     }
     std::array<uint8_t, 6> keys{};

@@ -25,7 +25,7 @@ namespace pos::drivers::scanner {
 
 class KeyboardDecoder {
 public:
-    static constexpr size_t report_size = 8;    // modifiers, reserved, six key usages
+    static constexpr size_t report_size = 8;  // modifiers, reserved, six key usages
     static constexpr size_t max_scan_length = 512;
 
     // Reads one input report. Reports of the wrong size and rollover reports change nothing.
@@ -49,8 +49,8 @@ private:
     std::array<uint8_t, 6> held_{};  // the usages of the last accepted report
     uint8_t modifiers_ = 0;
     std::string pending_;
-    bool overflow_ = false;           // the current scan passed max_scan_length: drop it at Enter
-    int alt_code_ = 0;                // Alt+numpad code typed so far
+    bool overflow_ = false;  // the current scan passed max_scan_length: drop it at Enter
+    int alt_code_ = 0;       // Alt+numpad code typed so far
     int alt_digits_ = 0;
 };
 

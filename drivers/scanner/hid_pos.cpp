@@ -20,8 +20,8 @@ Decoded HidPosDecoder::feed(std::span<const uint8_t> report) {
     if (report.size() != report_size) {
         // Not a scan at all: a code in progress is kept, the next report may finish it.
         out.problem = ReportProblem::wrong_length;
-        out.detail = "report of " + std::to_string(report.size()) + " bytes, HID POS sends " +
-                     std::to_string(report_size);
+        out.detail =
+            "report of " + std::to_string(report.size()) + " bytes, HID POS sends " + std::to_string(report_size);
         return out;
     }
     if (report[0] != scanned_data_report_id) {
@@ -31,9 +31,8 @@ Decoded HidPosDecoder::feed(std::span<const uint8_t> report) {
     }
     size_t length = report[1];
     if (length > data_capacity) {
-        return refuse(ReportProblem::bad_length_field,
-                      "length byte " + std::to_string(length) + " over the " + std::to_string(data_capacity) +
-                          " data bytes of a report");
+        return refuse(ReportProblem::bad_length_field, "length byte " + std::to_string(length) + " over the " +
+                                                           std::to_string(data_capacity) + " data bytes of a report");
     }
     std::span<const uint8_t> aim = report.subspan(aim_offset, 3);
     bool no_aim = aim[0] == 0 && aim[1] == 0 && aim[2] == 0;  // symbology ids switched off in the scanner
@@ -47,7 +46,8 @@ Decoded HidPosDecoder::feed(std::span<const uint8_t> report) {
         if (!no_aim) partial_.aim.assign(aim.begin(), aim.end());
     }
     if (partial_.data.size() + length > max_scan_length) {
-        return refuse(ReportProblem::too_long, "code longer than " + std::to_string(max_scan_length) + " bytes dropped");
+        return refuse(ReportProblem::too_long,
+                      "code longer than " + std::to_string(max_scan_length) + " bytes dropped");
     }
     std::span<const uint8_t> data = report.subspan(data_offset, length);
     partial_.data.append(data.begin(), data.end());

@@ -37,9 +37,9 @@ enum class ReportProblem {
 
 // The result of feeding one report to a decoder.
 struct Decoded {
-    std::optional<Scan> scan;                      // a scan the report finished, if any
-    ReportProblem problem = ReportProblem::none;   // the first problem found in the report
-    std::string detail;                            // the problem in words, for the log ("usage 0x3a ...")
+    std::optional<Scan> scan;                     // a scan the report finished, if any
+    ReportProblem problem = ReportProblem::none;  // the first problem found in the report
+    std::string detail;                           // the problem in words, for the log ("usage 0x3a ...")
 };
 
 }  // namespace pos::drivers::scanner

@@ -29,7 +29,10 @@ SerialError system_error(const std::string& path, const char* doing, int error) 
             code = SerialErrorCode::no_permission;
             hint = "the lane's user needs to be in the dialout group";
             break;
-        case EBUSY: code = SerialErrorCode::busy; hint = "another program has the port open"; break;
+        case EBUSY:
+            code = SerialErrorCode::busy;
+            hint = "another program has the port open";
+            break;
         case EIO:
         case EPIPE:
             code = SerialErrorCode::disconnected;
@@ -37,7 +40,8 @@ SerialError system_error(const std::string& path, const char* doing, int error) 
             break;
         default: break;
     }
-    return SerialError{code, fmt::format("serial port {}: {} failed ({}): {}", path, doing, std::strerror(error), hint)};
+    return SerialError{code,
+                       fmt::format("serial port {}: {} failed ({}): {}", path, doing, std::strerror(error), hint)};
 }
 
 speed_t speed_of(int baud) {

@@ -27,11 +27,15 @@ UsbResult<DeviceInfo> read_device_info(libusb_device* device) {
         const libusb_interface& interface = config->interface[i];
         if (interface.num_altsetting < 1) continue;
         const libusb_interface_descriptor& setting = interface.altsetting[0];
-        InterfaceInfo out{setting.bInterfaceNumber, setting.bInterfaceClass, setting.bInterfaceSubClass,
-                          setting.bInterfaceProtocol, {}};
+        InterfaceInfo out{setting.bInterfaceNumber,
+                          setting.bInterfaceClass,
+                          setting.bInterfaceSubClass,
+                          setting.bInterfaceProtocol,
+                          {}};
         for (uint8_t e = 0; e < setting.bNumEndpoints; ++e) {
             const libusb_endpoint_descriptor& endpoint = setting.endpoint[e];
-            out.endpoints.push_back(EndpointInfo{endpoint.bEndpointAddress, endpoint.bmAttributes, endpoint.wMaxPacketSize});
+            out.endpoints.push_back(
+                EndpointInfo{endpoint.bEndpointAddress, endpoint.bmAttributes, endpoint.wMaxPacketSize});
         }
         info.interfaces.push_back(std::move(out));
     }
@@ -83,7 +87,8 @@ UsbResult<std::vector<ListedDevice>> list_devices() {
     for (ssize_t i = 0; i < count; ++i) {
         auto info = read_device_info(devices[i]);
         if (!info) continue;  // a device whose descriptors cannot be read is not ours
-        auto [state, printer_id] = worth_probing(*info) ? probe(devices[i], *info) : std::pair<std::string, std::string>{};
+        auto [state, printer_id] =
+            worth_probing(*info) ? probe(devices[i], *info) : std::pair<std::string, std::string>{};
         out.push_back(ListedDevice{std::move(*info), std::move(state), std::move(printer_id)});
     }
     libusb_free_device_list(devices, 1);

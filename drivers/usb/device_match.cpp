@@ -61,7 +61,8 @@ std::string_view kind_name(DeviceKind kind) {
 
 std::optional<EndpointInfo> interrupt_in(const InterfaceInfo& interface) {
     for (const EndpointInfo& endpoint : interface.endpoints) {
-        if ((endpoint.address & 0x80) && (endpoint.attributes & 0x03) == transfer_type_interrupt && endpoint.max_packet > 0) {
+        if ((endpoint.address & 0x80) && (endpoint.attributes & 0x03) == transfer_type_interrupt &&
+            endpoint.max_packet > 0) {
             return endpoint;
         }
     }

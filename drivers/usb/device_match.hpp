@@ -23,8 +23,8 @@ struct VidPid {
 [[nodiscard]] std::string to_string(VidPid id);  // "0c2e:0967"
 
 struct EndpointInfo {
-    uint8_t address = 0;      // bit 7 set: IN
-    uint8_t attributes = 0;   // bits 0-1: 0 control, 1 isochronous, 2 bulk, 3 interrupt
+    uint8_t address = 0;     // bit 7 set: IN
+    uint8_t attributes = 0;  // bits 0-1: 0 control, 1 isochronous, 2 bulk, 3 interrupt
     uint16_t max_packet = 0;
 };
 

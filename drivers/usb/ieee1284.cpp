@@ -27,8 +27,9 @@ std::string Ieee1284Id::name() const {
     if (manufacturer.empty()) return model;
     if (model.empty()) return manufacturer;
     // Some models repeat the maker ("EPSON TM-T20" under MFG:EPSON).
-    if (model.size() >= manufacturer.size() && std::equal(manufacturer.begin(), manufacturer.end(), model.begin(),
-                                                           [](char a, char b) { return std::toupper(a) == std::toupper(b); })) {
+    if (model.size() >= manufacturer.size() &&
+        std::equal(manufacturer.begin(), manufacturer.end(), model.begin(),
+                   [](char a, char b) { return std::toupper(a) == std::toupper(b); })) {
         return model;
     }
     return manufacturer + " " + model;
@@ -39,8 +40,10 @@ support::Expected<Ieee1284Id, std::string> parse_ieee1284_id(std::span<const uin
     size_t length = (static_cast<size_t>(reply[0]) << 8) | reply[1];
     if (length < 2 || length > reply.size()) {
         size_t swapped = (static_cast<size_t>(reply[1]) << 8) | reply[0];
-        if (swapped >= 2 && swapped <= reply.size()) length = swapped;
-        else length = reply.size();  // trust what arrived rather than a wrong length
+        if (swapped >= 2 && swapped <= reply.size())
+            length = swapped;
+        else
+            length = reply.size();  // trust what arrived rather than a wrong length
     }
     std::string text(reply.begin() + 2, reply.begin() + static_cast<std::ptrdiff_t>(length));
     text.erase(std::find(text.begin(), text.end(), '\0'), text.end());
@@ -54,7 +57,8 @@ support::Expected<Ieee1284Id, std::string> parse_ieee1284_id(std::span<const uin
         size_t colon = pair.find(':');
         if (colon == std::string::npos) continue;
         std::string key = trimmed(pair.substr(0, colon));
-        std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        std::transform(key.begin(), key.end(), key.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
         if (key.empty()) continue;
         id.fields[key] = trimmed(pair.substr(colon + 1));
     }

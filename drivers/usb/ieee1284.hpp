@@ -16,10 +16,10 @@ struct libusb_device_handle;
 namespace pos::drivers::usb {
 
 struct Ieee1284Id {
-    std::string manufacturer;  // MFG or MANUFACTURER
-    std::string model;         // MDL or MODEL
-    std::string command_set;   // CMD or COMMAND SET
-    std::string description;   // DES or DESCRIPTION
+    std::string manufacturer;                   // MFG or MANUFACTURER
+    std::string model;                          // MDL or MODEL
+    std::string command_set;                    // CMD or COMMAND SET
+    std::string description;                    // DES or DESCRIPTION
     std::map<std::string, std::string> fields;  // every key as sent
     // "EPSON TM-T88V-JPN": the manufacturer and model, for people.
     [[nodiscard]] std::string name() const;
@@ -32,6 +32,7 @@ struct Ieee1284Id {
 
 // GET_DEVICE_ID (bmRequestType 0xA1, bRequest 0) on the printer interface of an open device;
 // blocks at most a second.
-[[nodiscard]] UsbResult<Ieee1284Id> read_device_id(libusb_device_handle* handle, uint8_t interface, uint8_t alt_setting);
+[[nodiscard]] UsbResult<Ieee1284Id> read_device_id(libusb_device_handle* handle, uint8_t interface,
+                                                   uint8_t alt_setting);
 
 }  // namespace pos::drivers::usb

@@ -69,7 +69,8 @@ std::vector<ScannerState> ScannerService::states() const {
 
 int ScannerService::connected_count() const {
     std::lock_guard lock(state_mutex_);
-    return static_cast<int>(std::count_if(states_.begin(), states_.end(), [](const ScannerState& s) { return s.connected; }));
+    return static_cast<int>(
+        std::count_if(states_.begin(), states_.end(), [](const ScannerState& s) { return s.connected; }));
 }
 
 void ScannerService::log(const std::string& line) const {
@@ -82,7 +83,8 @@ void ScannerService::log(const std::string& line) const {
 
 void ScannerService::publish_state(const Device& device, bool connected, const std::string& error) {
     std::lock_guard lock(state_mutex_);
-    auto found = std::find_if(states_.begin(), states_.end(), [&](const ScannerState& s) { return s.device == device.name; });
+    auto found =
+        std::find_if(states_.begin(), states_.end(), [&](const ScannerState& s) { return s.device == device.name; });
     ScannerState state{device.name, device.match.kind, connected, error};
     if (found == states_.end()) {
         states_.push_back(std::move(state));
@@ -131,8 +133,8 @@ void ScannerService::device_arrived(libusb_device* usb_device) {
     if (!device->transfer) return fail(LIBUSB_ERROR_NO_MEM, "reading");
     device->buffer.assign(std::max<size_t>(match->endpoint.max_packet, scanner::KeyboardDecoder::report_size), 0);
     libusb_fill_interrupt_transfer(device->transfer, device->handle, match->endpoint.address, device->buffer.data(),
-                                   static_cast<int>(device->buffer.size()), &ScannerService::transfer_done, device.get(),
-                                   static_cast<unsigned>(options_.read_timeout.count()));
+                                   static_cast<int>(device->buffer.size()), &ScannerService::transfer_done,
+                                   device.get(), static_cast<unsigned>(options_.read_timeout.count()));
     if (int rc = libusb_submit_transfer(device->transfer); rc != 0) return fail(rc, "reading");
     device->in_flight = true;
     device->device = libusb_ref_device(usb_device);
@@ -164,12 +166,8 @@ void ScannerService::transfer_done(libusb_transfer* transfer) {
             device.consecutive_errors = 0;
             self.on_timeout(device);
             break;
-        case LIBUSB_TRANSFER_NO_DEVICE:
-            self.start_closing(device, "unplugged");
-            return;
-        case LIBUSB_TRANSFER_CANCELLED:
-            self.start_closing(device, "reading was cancelled");
-            return;
+        case LIBUSB_TRANSFER_NO_DEVICE: self.start_closing(device, "unplugged"); return;
+        case LIBUSB_TRANSFER_CANCELLED: self.start_closing(device, "reading was cancelled"); return;
         default: {
             UsbError error = usb_error(transfer_status_error(transfer->status), "reading scanner " + device.name);
             self.log(error.message);
@@ -187,7 +185,9 @@ void ScannerService::transfer_done(libusb_transfer* transfer) {
     }
     if (int rc = libusb_submit_transfer(transfer); rc != 0) {
         device.failed = rc != LIBUSB_ERROR_NO_DEVICE;
-        self.start_closing(device, rc == LIBUSB_ERROR_NO_DEVICE ? "unplugged" : usb_error(rc, "reading scanner " + device.name).message);
+        self.start_closing(device, rc == LIBUSB_ERROR_NO_DEVICE
+                                       ? "unplugged"
+                                       : usb_error(rc, "reading scanner " + device.name).message);
         return;
     }
     device.in_flight = true;
@@ -195,8 +195,8 @@ void ScannerService::transfer_done(libusb_transfer* transfer) {
 
 void ScannerService::on_report(Device& device, const uint8_t* data, int length) {
     std::span<const uint8_t> report(data, static_cast<size_t>(std::max(length, 0)));
-    scanner::Decoded decoded = device.match.kind == DeviceKind::scanner_hid_pos ? device.hid_pos.feed(report)
-                                                                                : device.keyboard.feed(report);
+    scanner::Decoded decoded =
+        device.match.kind == DeviceKind::scanner_hid_pos ? device.hid_pos.feed(report) : device.keyboard.feed(report);
     if (decoded.problem != scanner::ReportProblem::none) {
         std::string line = "scanner " + device.name + ": report ignored (" +
                            std::string(scanner::problem_name(decoded.problem)) + "): " + decoded.detail;

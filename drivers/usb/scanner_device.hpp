@@ -29,8 +29,8 @@ struct ScannerEvent {
         problem,       // a report or a scan set aside; message: what and why (also logged)
     };
     Type type = Type::scan;
-    std::string device;   // "0c2e:0967 interface 1"
-    scanner::Scan scan;   // for Type::scan
+    std::string device;  // "0c2e:0967 interface 1"
+    scanner::Scan scan;  // for Type::scan
     std::string message;
 };
 

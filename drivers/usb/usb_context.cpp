@@ -40,7 +40,8 @@ UsbResult<support::Done> UsbContext::start(std::vector<UsbListener*> listeners) 
     listeners_ = std::move(listeners);
     int rc = libusb_hotplug_register_callback(
         context_, LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED | LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT, LIBUSB_HOTPLUG_ENUMERATE,
-        LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY, on_hotplug, this, &hotplug_handle_);
+        LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY, on_hotplug, this,
+        &hotplug_handle_);
     if (rc != 0) return usb_error(rc, "watching for USB devices being plugged in");
     hotplug_registered_ = true;
     thread_ = std::thread([this] { run(); });

@@ -10,15 +10,19 @@ UsbError usb_error(int libusb_error, std::string_view doing) {
         return UsbError{code, std::string(doing) + ": " + std::string(what)};
     };
     switch (libusb_error) {
-        case LIBUSB_ERROR_IO: return made(UsbErrorCode::io, "input/output error on the USB bus; check the cable and the port");
-        case LIBUSB_ERROR_INVALID_PARAM: return made(UsbErrorCode::invalid_param, "invalid parameter (a bug in this program)");
+        case LIBUSB_ERROR_IO:
+            return made(UsbErrorCode::io, "input/output error on the USB bus; check the cable and the port");
+        case LIBUSB_ERROR_INVALID_PARAM:
+            return made(UsbErrorCode::invalid_param, "invalid parameter (a bug in this program)");
         case LIBUSB_ERROR_ACCESS:
             return made(UsbErrorCode::access,
-                        "permission denied; install assets/udev/70-pos-devices.rules (see docs/devices.md) and replug the device");
+                        "permission denied; install assets/udev/70-pos-devices.rules (see docs/devices.md) and replug "
+                        "the device");
         case LIBUSB_ERROR_NO_DEVICE: return made(UsbErrorCode::no_device, "the device is unplugged");
         case LIBUSB_ERROR_NOT_FOUND: return made(UsbErrorCode::not_found, "no such interface, endpoint or driver");
         case LIBUSB_ERROR_BUSY:
-            return made(UsbErrorCode::busy, "the device is in use by another program; close it (another pos or posctl?)");
+            return made(UsbErrorCode::busy,
+                        "the device is in use by another program; close it (another pos or posctl?)");
         case LIBUSB_ERROR_TIMEOUT: return made(UsbErrorCode::timeout, "the device did not answer in time");
         case LIBUSB_ERROR_OVERFLOW: return made(UsbErrorCode::overflow, "the device sent more data than expected");
         case LIBUSB_ERROR_PIPE: return made(UsbErrorCode::pipe, "the device refused the request (endpoint stalled)");

@@ -26,17 +26,23 @@ core::Result<db::UserRecord> Lane::check_credentials(const std::string& operator
                                                      std::string_view prompt, const std::string& now_given) {
     std::string now = now_given.empty() ? local_now() : now_given;
     int64_t instant = core::instant_of(now).value_or(0);
-    AuditEvent failed{now, config_.lane, prompt == "login" ? "login_failed" : "pin_failed", operator_id, {}, operator_id,
+    AuditEvent failed{now,
+                      config_.lane,
+                      prompt == "login" ? "login_failed" : "pin_failed",
+                      operator_id,
+                      {},
+                      operator_id,
                       {{"prompt", std::string(prompt)}}};
     auto found = db_.find_user(operator_id);
     if (!found) return storage_error(found.error());
     if (*found && !(*found)->active) {
         failed.detail["reason"] = "disabled";
         if (auto logged = record_audit(db_, failed); !logged) return logged.error();
-        return make_error(ErrorCode::unknown_operator,
-                          fmt::format("operator {} is disabled: a manager can enable them again (posctl user enable {}, "
-                                      "with --store at the store)",
-                                      operator_id, operator_id));
+        return make_error(
+            ErrorCode::unknown_operator,
+            fmt::format("operator {} is disabled: a manager can enable them again (posctl user enable {}, "
+                        "with --store at the store)",
+                        operator_id, operator_id));
     }
     if (!*found) {
         failed.detail["reason"] = "unknown operator";
@@ -66,20 +72,27 @@ core::Result<db::UserRecord> Lane::check_credentials(const std::string& operator
         }
         if (auto logged = append_audit(db_, failed); !logged) return storage_error(logged.error());
         if (locks) {
-            AuditEvent lockout{now, config_.lane, "lockout", operator_id, {}, operator_id,
+            AuditEvent lockout{now,
+                               config_.lane,
+                               "lockout",
+                               operator_id,
+                               {},
+                               operator_id,
                                {{"minutes", config_.lockout_minutes}, {"wrong_pins", core::max_wrong_pins}}};
             if (auto logged = append_audit(db_, lockout); !logged) return storage_error(logged.error());
         }
         if (auto committed = transaction->commit(); !committed) return storage_error(committed.error());
         if (locks) {
-            return make_error(ErrorCode::locked_out,
-                              fmt::format("wrong PIN for operator {}: that was the {}th wrong PIN in a row, the operator "
-                                          "is locked out for {} minute(s) (a manager can reset the PIN)",
-                                          operator_id, core::max_wrong_pins, config_.lockout_minutes));
+            return make_error(
+                ErrorCode::locked_out,
+                fmt::format("wrong PIN for operator {}: that was the {}th wrong PIN in a row, the operator "
+                            "is locked out for {} minute(s) (a manager can reset the PIN)",
+                            operator_id, core::max_wrong_pins, config_.lockout_minutes));
         }
-        return make_error(ErrorCode::wrong_pin,
-                          fmt::format("wrong PIN for operator {}: enter it again ({} more wrong PIN(s) lock it for {} minutes)",
-                                      operator_id, core::max_wrong_pins - next.failed, config_.lockout_minutes));
+        return make_error(
+            ErrorCode::wrong_pin,
+            fmt::format("wrong PIN for operator {}: enter it again ({} more wrong PIN(s) lock it for {} minutes)",
+                        operator_id, core::max_wrong_pins - next.failed, config_.lockout_minutes));
     }
     if (stored->failed_pins != 0 || stored->locked_until) {
         if (auto cleared = db::write_pin_lock(db_, operator_id, {}); !cleared) return storage_error(cleared.error());
@@ -97,7 +110,8 @@ core::Status Lane::login(const std::string& operator_id, std::string_view pin, c
     if (!user) return user.error();
     auto open = db_.find_open_shift(config_.lane);
     if (!open) return storage_error(open.error());
-    if (auto logged = record_audit(db_, {now, config_.lane, "login", operator_id, {}, operator_id, {{"role", user->role}}});
+    if (auto logged =
+            record_audit(db_, {now, config_.lane, "login", operator_id, {}, operator_id, {{"role", user->role}}});
         !logged) {
         return logged.error();
     }
@@ -111,8 +125,13 @@ core::Status Lane::logout(const std::string& now) {
     if (ticket_.has_live_lines()) {
         return make_error(ErrorCode::ticket_open, "a ticket is open: finish the sale before logging out");
     }
-    if (auto logged = record_audit(db_, {now.empty() ? local_now() : now, config_.lane, "logout", operator_->operator_id, {},
-                                         operator_->operator_id, nlohmann::json::object()});
+    if (auto logged = record_audit(db_, {now.empty() ? local_now() : now,
+                                         config_.lane,
+                                         "logout",
+                                         operator_->operator_id,
+                                         {},
+                                         operator_->operator_id,
+                                         nlohmann::json::object()});
         !logged) {
         return logged.error();
     }
@@ -144,21 +163,26 @@ core::Result<OpenShift> Lane::open_shift(const core::CashCount& counted, const s
     return to_open_shift(*shift);
 }
 
-core::Result<db::ShiftRecord> Lane::open_shift_with(Money float_amount, const core::CashCount* counted, const std::string& now) {
+core::Result<db::ShiftRecord> Lane::open_shift_with(Money float_amount, const core::CashCount* counted,
+                                                    const std::string& now) {
     if (!operator_) return make_error(ErrorCode::not_logged_in, "log in before opening a shift");
     if (float_amount.is_negative()) return make_error(ErrorCode::bad_amount, "the float cannot be negative");
     auto open = db_.find_open_shift(config_.lane);
     if (!open) return storage_error(open.error());
     if (*open) {
-        return make_error(ErrorCode::shift_open,
-                          fmt::format("a shift of operator {} opened at {} is still open on lane {}: close it (交班) first",
-                                      (*open)->operator_id, (*open)->opened_at, config_.lane));
+        return make_error(
+            ErrorCode::shift_open,
+            fmt::format("a shift of operator {} opened at {} is still open on lane {}: close it (交班) first",
+                        (*open)->operator_id, (*open)->opened_at, config_.lane));
     }
     db::ShiftRecord shift{new_uuid(), config_.lane, operator_->operator_id, now, float_amount.in_fen(), std::nullopt};
-    nlohmann::json payload = {{"shift_id", shift.id}, {"lane", shift.lane}, {"operator", shift.operator_id},
-                              {"opened_at", shift.opened_at}, {"float", float_amount.to_string()}};
-    AuditEvent event{now, config_.lane, "shift_open", operator_->operator_id, {}, shift.id,
-                     {{"float", float_amount.to_string()}}};
+    nlohmann::json payload = {{"shift_id", shift.id},
+                              {"lane", shift.lane},
+                              {"operator", shift.operator_id},
+                              {"opened_at", shift.opened_at},
+                              {"float", float_amount.to_string()}};
+    AuditEvent event{
+        now, config_.lane, "shift_open", operator_->operator_id, {}, shift.id, {{"float", float_amount.to_string()}}};
     nlohmann::json counts = nlohmann::json::object();
     if (counted) {
         for (const auto& [denomination, count] : counted->counts()) counts[denomination.to_string()] = count;
@@ -181,14 +205,16 @@ core::Status Lane::require_selling() const {
     if (!operator_) return make_error(ErrorCode::not_logged_in, "log in first (operator number and PIN)");
     if (!shift_) return make_error(ErrorCode::no_shift, "open a shift with your float before selling");
     if (shift_->operator_id != operator_->operator_id) {
-        return make_error(ErrorCode::shift_open,
-                          fmt::format("the open shift on this lane belongs to operator {}: they must close it (交班) first",
-                                      shift_->operator_id));
+        return make_error(
+            ErrorCode::shift_open,
+            fmt::format("the open shift on this lane belongs to operator {}: they must close it (交班) first",
+                        shift_->operator_id));
     }
     return core::Done{};
 }
 
-core::Result<LineChange> Lane::scan(std::string_view code, std::optional<core::Quantity> quantity, const std::string& now) {
+core::Result<LineChange> Lane::scan(std::string_view code, std::optional<core::Quantity> quantity,
+                                    const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
     auto resolved = resolve_code(db_, config_.nomenclature, code, quantity);
     if (!resolved) return resolved.error();
@@ -213,16 +239,26 @@ core::Result<LineChange> Lane::set_quantity(int line, core::Quantity quantity, c
 core::Result<LineChange> Lane::void_line(int line, const std::string& approver, std::string_view approver_pin,
                                          const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
-    if (auto approved = check_approval({approver, std::string(approver_pin)}, core::Action::void_line, "voiding a line"); !approved) {
+    if (auto approved =
+            check_approval({approver, std::string(approver_pin)}, core::Action::void_line, "voiding a line");
+        !approved) {
         return approved.error();
     }
     core::Ticket next = ticket_;  // kept only once the void is in the audit log
     if (auto voided = next.void_line(line, approver); !voided) return voided.error();
     if (auto priced = reprice(next, now); !priced) return priced.error();
     const core::TicketLine& voided = next.lines()[size_t(line - 1)];
-    AuditEvent event{now.empty() ? local_now() : now, config_.lane, "void", operator_->operator_id, approver, shift_->id,
-                     {{"line", line}, {"sku", voided.item.sku}, {"name", voided.item.name_zh},
-                      {"qty", voided.quantity.to_string()}, {"unit_price", voided.unit_price.to_string()}}};
+    AuditEvent event{now.empty() ? local_now() : now,
+                     config_.lane,
+                     "void",
+                     operator_->operator_id,
+                     approver,
+                     shift_->id,
+                     {{"line", line},
+                      {"sku", voided.item.sku},
+                      {"name", voided.item.name_zh},
+                      {"qty", voided.quantity.to_string()},
+                      {"unit_price", voided.unit_price.to_string()}}};
     if (auto logged = record_audit(db_, event); !logged) return logged.error();
     ticket_ = std::move(next);
     return change_after(line);
@@ -235,15 +271,22 @@ core::Result<int64_t> Lane::commit(const core::Ticket& paid, const std::string& 
     for (const db::TenderRecord& tender : sale.tenders) {
         tenders.push_back({{"method", tender.method}, {"amount", Money::fen(tender.amount_fen).to_string()}});
     }
-    AuditEvent event{now, config_.lane, "sale", operator_->operator_id, {}, sale_id,
-                     {{"total", Money::fen(sale.total_fen).to_string()}, {"tenders", tenders},
-                      {"change", Money::fen(sale.change_fen).to_string()}, {"shift", shift_->id}}};
+    AuditEvent event{now,
+                     config_.lane,
+                     "sale",
+                     operator_->operator_id,
+                     {},
+                     sale_id,
+                     {{"total", Money::fen(sale.total_fen).to_string()},
+                      {"tenders", tenders},
+                      {"change", Money::fen(sale.change_fen).to_string()},
+                      {"shift", shift_->id}}};
     // A sale on account moves the member's balance in the same transaction (lane_members.cpp).
     std::optional<core::Error> refused;
     auto guard = [&] { return charge_account(paid, sale_id, now, refused, member_balance_); };
     auto committed = with_audit(db_, event, [&] {
-        return db_.commit_sale(std::move(sale), [](const db::SaleRecord& record) { return sale_to_json(record).dump(); },
-                               guard);
+        return db_.commit_sale(
+            std::move(sale), [](const db::SaleRecord& record) { return sale_to_json(record).dump(); }, guard);
     });
     if (!committed) {
         if (refused) return *refused;

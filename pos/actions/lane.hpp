@@ -29,14 +29,14 @@ namespace pos::actions {
 // What a scan or quantity change did to the ticket.
 struct LineChange {
     int line = 0;
-    core::TicketLine after;   // the line as it now stands
-    core::Money subtotal;     // the ticket's running total
-    core::Money savings;      // what promotions take off the whole ticket (共节省)
+    core::TicketLine after;  // the line as it now stands
+    core::Money subtotal;    // the ticket's running total
+    core::Money savings;     // what promotions take off the whole ticket (共节省)
 };
 
 struct TenderOutcome {
-    core::PaymentState payment;           // after this tender
-    std::optional<std::string> sale_id;   // set when the sale completed and was committed
+    core::PaymentState payment;          // after this tender
+    std::optional<std::string> sale_id;  // set when the sale completed and was committed
     int64_t receipt_no = 0;
     std::optional<core::Money> member_balance;  // a completed sale on account: what the member now owes
 };
@@ -44,9 +44,9 @@ struct TenderOutcome {
 // A repayment (还款) of a member account at the lane: the balance down; cash into the drawer,
 // card or mobile onto the shift's card or mobile total.
 struct AccountRepayment {
-    Member member;             // as it stands after the repayment
+    Member member;  // as it stands after the repayment
     core::Money amount;
-    std::string movement_id;   // also the id of the drawer's pay-in (cash)
+    std::string movement_id;  // also the id of the drawer's pay-in (cash)
     core::TenderMethod method = core::TenderMethod::cash;
 };
 
@@ -68,7 +68,7 @@ enum class CashMovementKind { pay_in, pay_out, pickup, no_sale };
 
 struct CashMovementRequest {
     CashMovementKind kind = CashMovementKind::pay_in;
-    core::Money amount;     // 0 for a no-sale
+    core::Money amount;  // 0 for a no-sale
     std::string reason;
     Approval approval;
 };
@@ -128,17 +128,17 @@ struct ReturnableSale {
 
 // One line to take back: of the original sale by its line number, or (without a receipt) an item by code.
 struct ReturnLine {
-    int line = 0;                          // with a receipt
-    std::string code;                      // without a receipt: barcode, PLU or SKU
+    int line = 0;                            // with a receipt
+    std::string code;                        // without a receipt: barcode, PLU or SKU
     std::optional<core::Quantity> quantity;  // unset: all that is still returnable (one piece by code)
 };
 
 struct ReturnRequest {
-    std::string receipt;                   // receipt code or number, or a sale id; empty: no receipt
+    std::string receipt;  // receipt code or number, or a sale id; empty: no receipt
     std::vector<ReturnLine> lines;
     std::optional<core::TenderMethod> refund;  // unset: back to the original tenders, the rest in cash
-    std::string reason;                    // required without a receipt
-    Approval approval;                     // a supervisor; a manager without a receipt
+    std::string reason;                        // required without a receipt
+    Approval approval;                         // a supervisor; a manager without a receipt
 };
 
 struct ReturnOutcome {
@@ -169,18 +169,20 @@ public:
                                                 const std::string& now = {});
     [[nodiscard]] core::Result<LineChange> set_quantity(int line, core::Quantity quantity, const std::string& now = {});
     // Needs a supervisor's number and PIN.
-    [[nodiscard]] core::Result<LineChange> void_line(int line, const std::string& approver, std::string_view approver_pin,
-                                                   const std::string& now = {});
+    [[nodiscard]] core::Result<LineChange> void_line(int line, const std::string& approver,
+                                                     std::string_view approver_pin, const std::string& now = {});
     // Takes a tender; when the ticket is paid the sale is committed to lane.db before returning.
     [[nodiscard]] core::Result<TenderOutcome> tender(const TenderRequest& request, const std::string& now);
 
     // Pay-in, pay-out, cash pickup (抽大钞) or no-sale drawer opening, journaled and queued.
-    [[nodiscard]] core::Result<db::CashMovementRecord> move_cash(const CashMovementRequest& request, const std::string& now);
+    [[nodiscard]] core::Result<db::CashMovementRecord> move_cash(const CashMovementRequest& request,
+                                                                 const std::string& now);
     // X report of the open shift, or the report of a given shift.
     [[nodiscard]] core::Result<ShiftReport> shift_report(const std::optional<std::string>& shift_id);
     // The blind count is submitted once per shift: it is recorded before the expected amounts are
     // shown, and a later count that differs is refused (even after a restart). Nothing closes.
-    [[nodiscard]] core::Result<CloseShiftOutcome> submit_count(const CloseShiftRequest& request, const std::string& now);
+    [[nodiscard]] core::Result<CloseShiftOutcome> submit_count(const CloseShiftRequest& request,
+                                                               const std::string& now);
     // 交班: blind count in, variances out; a supervisor signs off above the configured threshold.
     [[nodiscard]] core::Result<CloseShiftOutcome> close_shift(const CloseShiftRequest& request, const std::string& now);
     // 日结 (lane_end_of_day.cpp): the store's open business day and what blocks closing it; closing
@@ -200,7 +202,7 @@ public:
     // A new unit price for a line with a supervisor's approval; the old price and the approver
     // are journaled on the sale line.
     [[nodiscard]] core::Result<LineChange> override_price(int line, core::Money price, const Approval& approval,
-                                                        const std::string& now = {});
+                                                          const std::string& now = {});
     // 退货 (lane_returns.cpp): the sale a receipt code (lane + number), a receipt number of this
     // lane or a sale id names, with what is still returnable of each line.
     [[nodiscard]] core::Result<ReturnableSale> find_returnable(const std::string& receipt);
@@ -209,7 +211,8 @@ public:
     [[nodiscard]] core::Result<ReturnOutcome> return_items(const ReturnRequest& request, const std::string& now);
     // 退货 without a receipt (lane_return_pricing.cpp): the item a code names, its quantity and
     // today's price, as return_items will refund it. Nothing is saved.
-    [[nodiscard]] core::Result<ResolvedCode> price_return_item(std::string_view code, std::optional<core::Quantity> quantity);
+    [[nodiscard]] core::Result<ResolvedCode> price_return_item(std::string_view code,
+                                                               std::optional<core::Quantity> quantity);
 
     // The operator's own PIN change: the old PIN, then the new one (4 to 8 digits). Audited.
     [[nodiscard]] core::Status change_pin(const std::string& operator_id, std::string_view old_pin,
@@ -248,8 +251,8 @@ public:
 private:
     [[nodiscard]] core::Status require_selling() const;
     // `counted` null: the float's total was typed.
-    [[nodiscard]] core::Result<db::ShiftRecord> open_shift_with(core::Money float_amount, const core::CashCount* counted,
-                                                                const std::string& now);
+    [[nodiscard]] core::Result<db::ShiftRecord> open_shift_with(core::Money float_amount,
+                                                                const core::CashCount* counted, const std::string& now);
     // `prompt` names where the PIN was typed (login, or the action approved) for the audit log.
     [[nodiscard]] core::Result<db::UserRecord> check_credentials(const std::string& operator_id, std::string_view pin,
                                                                  std::string_view prompt = "approval",
@@ -260,7 +263,8 @@ private:
     // The same for actions that need a supervisor (core::Action::price_override's row).
     [[nodiscard]] core::Status check_approval(const Approval& approval, std::string_view what);
     [[nodiscard]] core::Status require_idle_shift() const;
-    [[nodiscard]] core::Result<int64_t> commit(const core::Ticket& paid, const std::string& sale_id, const std::string& now);
+    [[nodiscard]] core::Result<int64_t> commit(const core::Ticket& paid, const std::string& sale_id,
+                                               const std::string& now);
     // An account tender: the member attached and the amount within the available credit.
     [[nodiscard]] core::Status check_account_tender(core::Money amount) const;
     // Inside the sale's transaction (commit_sale's guard): the account tenders of `paid` move the

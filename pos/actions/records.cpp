@@ -63,7 +63,8 @@ core::Error storage_error(const db::DbError& error) {
     return core::make_error(damaged ? core::ErrorCode::corrupt_database : core::ErrorCode::storage, error.message);
 }
 
-db::SaleRecord to_sale_record(const core::Ticket& ticket, const core::PaymentState& payment, const SaleContext& context) {
+db::SaleRecord to_sale_record(const core::Ticket& ticket, const core::PaymentState& payment,
+                              const SaleContext& context) {
     db::SaleRecord sale;
     sale.id = context.sale_id;
     sale.lane = context.lane;
@@ -120,43 +121,56 @@ nlohmann::json sale_to_json(const db::SaleRecord& sale) {
     auto money = [](int64_t fen) { return Money::fen(fen).to_string(); };
     nlohmann::json lines = nlohmann::json::array();
     for (const db::SaleLineRecord& line : sale.lines) {
-        lines.push_back({{"line", line.line_no}, {"kind", line.kind}, {"sku", line.sku}, {"gtin", line.gtin},
-                         {"name_zh", line.name_zh}, {"name_en", line.name_en}, {"spec", line.spec}, {"unit", line.unit},
-                         {"department", line.department}, {"sale_unit", line.sale_unit},
+        lines.push_back({{"line", line.line_no},
+                         {"kind", line.kind},
+                         {"sku", line.sku},
+                         {"gtin", line.gtin},
+                         {"name_zh", line.name_zh},
+                         {"name_en", line.name_en},
+                         {"spec", line.spec},
+                         {"unit", line.unit},
+                         {"department", line.department},
+                         {"sale_unit", line.sale_unit},
                          {"qty", core::Quantity::milli(line.quantity_milli).to_string()},
-                         {"unit_price", money(line.unit_price_fen)}, {"amount", money(line.amount_fen)},
-                         {"voided", line.voided}, {"voided_by", line.voided_by},
+                         {"unit_price", money(line.unit_price_fen)},
+                         {"amount", money(line.amount_fen)},
+                         {"voided", line.voided},
+                         {"voided_by", line.voided_by},
                          {"original_price", line.original_price_fen ? nlohmann::json(money(*line.original_price_fen))
                                                                     : nlohmann::json(nullptr)},
                          {"price_set_by", line.price_set_by}});
         if (line.original_line_no) lines.back()["original_line"] = *line.original_line_no;
-        if (line.discount_fen != 0 || !line.promotion.empty()) {  // sales without a promotion keep their payload as before
+        if (line.discount_fen != 0 ||
+            !line.promotion.empty()) {  // sales without a promotion keep their payload as before
             lines.back()["discount"] = money(line.discount_fen);
             lines.back()["promotion"] = line.promotion;
         }
     }
     nlohmann::json tenders = nlohmann::json::array();
     for (const db::TenderRecord& tender : sale.tenders) {
-        tenders.push_back({{"seq", tender.seq}, {"method", tender.method}, {"amount", money(tender.amount_fen)},
+        tenders.push_back({{"seq", tender.seq},
+                           {"method", tender.method},
+                           {"amount", money(tender.amount_fen)},
                            {"reference", tender.reference}});
     }
     nlohmann::json sale_json = {{"sale_id", sale.id},
-            {"receipt_no", sale.receipt_no},
-            {"lane", sale.lane},
-            {"shift_id", sale.shift_id},
-            {"operator", sale.operator_id},
-            {"completed_at", sale.completed_at},
-            {"total", money(sale.total_fen)},
-            {"rounding", money(sale.rounding_fen)},
-            {"paid", money(sale.paid_fen)},
-            {"change", money(sale.change_fen)},
-            {"items", core::Quantity::milli(sale.item_count_milli).to_string()},
-            {"lines", lines},
-            {"tenders", tenders}};
+                                {"receipt_no", sale.receipt_no},
+                                {"lane", sale.lane},
+                                {"shift_id", sale.shift_id},
+                                {"operator", sale.operator_id},
+                                {"completed_at", sale.completed_at},
+                                {"total", money(sale.total_fen)},
+                                {"rounding", money(sale.rounding_fen)},
+                                {"paid", money(sale.paid_fen)},
+                                {"change", money(sale.change_fen)},
+                                {"items", core::Quantity::milli(sale.item_count_milli).to_string()},
+                                {"lines", lines},
+                                {"tenders", tenders}};
     // A return (红字) says so and names what it reverses; a sale's payload is as it always was.
     if (sale.kind != "sale") {
         sale_json["kind"] = sale.kind;
-        sale_json["original_sale_id"] = sale.original_sale_id ? nlohmann::json(*sale.original_sale_id) : nlohmann::json(nullptr);
+        sale_json["original_sale_id"] =
+            sale.original_sale_id ? nlohmann::json(*sale.original_sale_id) : nlohmann::json(nullptr);
         sale_json["reason"] = sale.reason;
         sale_json["approved_by"] = sale.approved_by;
     }

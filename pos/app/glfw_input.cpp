@@ -13,7 +13,8 @@ unsigned long activity_ = 0;
 
 std::optional<ui::Key> named_key(int key) {
     using ui::Key;
-    if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) return static_cast<Key>(static_cast<int>(Key::f1) + (key - GLFW_KEY_F1));
+    if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12)
+        return static_cast<Key>(static_cast<int>(Key::f1) + (key - GLFW_KEY_F1));
     switch (key) {
         case GLFW_KEY_ENTER:
         case GLFW_KEY_KP_ENTER: return Key::enter;
@@ -32,9 +33,7 @@ std::optional<ui::Key> named_key(int key) {
 
 // Held keys repeat only where repeating is harmless: erasing and moving the selection.
 // A held Enter must never pay twice, a held Delete never open a second void.
-bool repeats(ui::Key key) {
-    return key == ui::Key::backspace || key == ui::Key::up || key == ui::Key::down;
-}
+bool repeats(ui::Key key) { return key == ui::Key::backspace || key == ui::Key::up || key == ui::Key::down; }
 
 void on_key(GLFWwindow*, int key, int, int action, int) {
     ++activity_;

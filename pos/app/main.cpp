@@ -35,12 +35,12 @@ using namespace pos;
 
 struct Options {
     std::string data_dir = actions::default_data_dir();
-    std::string language;     // empty: pos.toml's [lane] language
-    std::string screenshot;   // write a PNG and exit
+    std::string language;    // empty: pos.toml's [lane] language
+    std::string screenshot;  // write a PNG and exit
     int frames = 5;
-    std::string input;        // key script (tests and docs): typed before the first frame
-    std::string size;         // "1024x768"; empty: the whole screen
-    std::string state_file;   // test hook: the screen's state as JSON after each frame (state_file.hpp)
+    std::string input;       // key script (tests and docs): typed before the first frame
+    std::string size;        // "1024x768"; empty: the whole screen
+    std::string state_file;  // test hook: the screen's state as JSON after each frame (state_file.hpp)
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -201,7 +201,8 @@ int run(const Options& options) {
         if (!context || !started) {
             // The lane still sells: typed codes and keyboard-wedge scanners work without libusb,
             // and the printer is searched for on each retry instead.
-            std::cerr << "pos: USB devices are not watched: " << (context ? started.error() : context.error()).message << "\n";
+            std::cerr << "pos: USB devices are not watched: " << (context ? started.error() : context.error()).message
+                      << "\n";
         } else {
             usb = std::move(*context);
         }
@@ -231,7 +232,9 @@ int run(const Options& options) {
         }
         printing = std::make_unique<actions::Printing>(*opened->db, lane.config(), *print_queue);
         checkout.set_printing(printing.get());
-        if (usb) printer_watch->set_on_change([queue = print_queue.get()](bool present) { queue->printer_changed(present); });
+        if (usb)
+            printer_watch->set_on_change(
+                [queue = print_queue.get()](bool present) { queue->printer_changed(present); });
         print_queue->start();
     }
     // Unhooks the printer watch from the queue before the queue goes (the USB thread outlives it).
@@ -289,7 +292,8 @@ int run(const Options& options) {
         window.begin_frame();
         bool changed = checkout.frame(input);
         if (state_file) {
-            state_file->update(app::state_json(checkout.state(), lane, checkout.scanner_connected(), strings->is_chinese()));
+            state_file->update(
+                app::state_json(checkout.state(), lane, checkout.scanner_connected(), strings->is_chinese()));
         }
         window.render();
         ++frame;
@@ -313,7 +317,8 @@ int run(const Options& options) {
 int main(int argc, char** argv) {
     Options options;
     CLI::App cli{"pos: the checkout screen of the lane"};
-    cli.add_option("--data", options.data_dir, "data directory made by `posctl init` (default: " + options.data_dir + ")");
+    cli.add_option("--data", options.data_dir,
+                   "data directory made by `posctl init` (default: " + options.data_dir + ")");
     cli.add_option("--lang", options.language, "zh_CN or en (default: the [lane] language in pos.toml)")
         ->check(CLI::IsMember({"zh_CN", "en"}));
     cli.add_option("--screenshot", options.screenshot, "render, write this PNG of the window, and exit");

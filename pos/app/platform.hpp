@@ -14,7 +14,7 @@ namespace pos::app {
 
 struct WindowRequest {
     std::string title;
-    int width = 0;   // 0: the screen's work area
+    int width = 0;  // 0: the screen's work area
     int height = 0;
 };
 
@@ -22,7 +22,8 @@ class Platform {
 public:
     // Opens the window and creates the ImGui context with its GLFW and OpenGL3 backends.
     // Fails (with a message naming xvfb-run) when there is no display.
-    [[nodiscard]] static core::Result<std::unique_ptr<Platform>> open(const WindowRequest& request, ui::InputQueue& queue);
+    [[nodiscard]] static core::Result<std::unique_ptr<Platform>> open(const WindowRequest& request,
+                                                                      ui::InputQueue& queue);
     ~Platform();
     Platform(const Platform&) = delete;
     Platform& operator=(const Platform&) = delete;

@@ -37,7 +37,8 @@ const char* screen_name(ui::Screen screen) {
 std::string state_json(const ui::UiState& state, const actions::Lane& lane, std::optional<bool> scanner, bool chinese) {
     nlohmann::json lines = nlohmann::json::array();
     for (const ui::LineView& line : ui::make_sale_view(lane, chinese).lines) {
-        lines.push_back({{"name", line.name}, {"quantity", line.quantity}, {"amount", line.amount}, {"voided", line.voided}});
+        lines.push_back(
+            {{"name", line.name}, {"quantity", line.quantity}, {"amount", line.amount}, {"voided", line.voided}});
     }
     nlohmann::json out;
     out["screen"] = screen_name(state.screen);

@@ -142,8 +142,8 @@ void Checkout::apply(const ui::intent::Resume& intent) {
     form = ui::SaleForm{};
     form.selected_line = static_cast<int>(lane_.ticket().lines().size());
     form.scroll_to_selected = true;
-    form.notice = success(tr_.format("held.resumed", resumed->held_at.size() >= 16 ? resumed->held_at.substr(11, 5)
-                                                                                   : resumed->held_at,
+    form.notice = success(tr_.format("held.resumed",
+                                     resumed->held_at.size() >= 16 ? resumed->held_at.substr(11, 5) : resumed->held_at,
                                      resumed->lines, ui::money_text(resumed->total)));
 }
 
@@ -409,7 +409,8 @@ void Checkout::apply(const ui::intent::Reprint&) {
     }
     auto last = printing_->last_receipt();
     if (!last) {
-        notice = last.error().code == ErrorCode::not_found ? info(tr_("print.no_receipt")) : ui::error_notice(tr_, last.error());
+        notice = last.error().code == ErrorCode::not_found ? info(tr_("print.no_receipt"))
+                                                           : ui::error_notice(tr_, last.error());
         return;
     }
     if (printing_->queue().is_waiting(*last)) {
@@ -555,8 +556,9 @@ void Checkout::apply(const ui::intent::MoveCash& intent) {
     state_.screen = back;
     // No-sale (F5) opens the drawer; pay-ins, pay-outs and pickups do not kick it (docs/receipts.md).
     if (printing_ && intent.kind == ui::CashKind::no_sale) printing_->open_drawer();
-    current_notice() = success(intent.kind == ui::CashKind::no_sale ? tr_.format(done_text(intent.kind), reason)
-                                                                    : tr_.format(done_text(intent.kind), amount, reason));
+    current_notice() =
+        success(intent.kind == ui::CashKind::no_sale ? tr_.format(done_text(intent.kind), reason)
+                                                     : tr_.format(done_text(intent.kind), amount, reason));
 }
 
 void Checkout::apply(const ui::intent::StartClose&) {
@@ -567,7 +569,8 @@ void Checkout::apply(const ui::intent::StartClose&) {
     }
     if (state_.close.revealed) {
         // The expected amounts were already shown: the same count, compared again with what the lane now holds.
-        ui::intent::SubmitCount count{state_.close.count.counts(), state_.close.count.card.text, state_.close.count.mobile.text};
+        ui::intent::SubmitCount count{state_.close.count.counts(), state_.close.count.card.text,
+                                      state_.close.count.mobile.text};
         ui::intent::SignOff signoff{state_.close.variance.reason.text, {}, {}};
         auto request = close_request(count, signoff);
         if (request && preview(*request)) state_.screen = Screen::close_variance;
@@ -585,8 +588,8 @@ core::Result<actions::CloseShiftRequest> Checkout::close_request(const ui::inten
         if (count.counts[i] == 0) continue;
         if (auto set = request.cash.set(denominations[i], count.counts[i]); !set) return set.error();
     }
-    const std::pair<core::TenderMethod, const std::string*> non_cash[] = {{core::TenderMethod::card, &count.card_text},
-                                                                         {core::TenderMethod::mobile, &count.mobile_text}};
+    const std::pair<core::TenderMethod, const std::string*> non_cash[] = {
+        {core::TenderMethod::card, &count.card_text}, {core::TenderMethod::mobile, &count.mobile_text}};
     for (const auto& [method, text] : non_cash) {
         if (text->empty()) continue;
         auto amount = core::Money::parse(*text);

@@ -83,7 +83,7 @@ private:
     void apply(const ui::intent::OpenReturn& intent);
     void apply(const ui::intent::LookupReturn& intent);
     void apply(const ui::intent::CommitReturn& intent);
-    void show_lookup(ReceiptLookup::Answer found);  // the receipt's lines, or why it was not found
+    void show_lookup(ReceiptLookup::Answer found);                 // the receipt's lines, or why it was not found
     void show_return_done(const actions::ReturnOutcome& outcome);  // back to selling, slip printed
     void apply(const ui::intent::OpenNoReceiptReturn& intent);
     void apply(const ui::intent::AddReturnItem& intent);
@@ -124,7 +124,7 @@ private:
     [[nodiscard]] std::vector<std::string> report_lines(const actions::ShiftReport& report);
     // The locked blind count as the lane takes it, with the sign-off given so far.
     [[nodiscard]] core::Result<actions::CloseShiftRequest> close_request(const ui::intent::SubmitCount& count,
-                                                                        const ui::intent::SignOff& signoff) const;
+                                                                         const ui::intent::SignOff& signoff) const;
     void try_close(const actions::CloseShiftRequest& request);
     // Expected vs counted for a count the lane has not accepted yet; false (notice set) when unavailable.
     bool preview(const actions::CloseShiftRequest& request);
@@ -141,15 +141,15 @@ private:
     std::optional<actions::ShiftReport> report_;  // the X/Z report on screen, for F4
     std::vector<ui::HeldView> held_;              // tickets on hold, read again when held_stale_
     bool held_stale_ = true;
-    std::optional<std::string> searched_;         // the F8 query found_ answers; none while F8 is closed
+    std::optional<std::string> searched_;  // the F8 query found_ answers; none while F8 is closed
     std::vector<ui::FoundItem> found_;
     std::optional<actions::ReturnableSale> returning_;  // the receipt on the F9 screen
     ui::ReturnView return_view_;
-    ui::DayView day_view_;                              // the 日结 screen
-    std::optional<core::DailyReport> daily_report_;     // the manager screen's day, for F4
+    ui::DayView day_view_;                           // the 日结 screen
+    std::optional<core::DailyReport> daily_report_;  // the manager screen's day, for F4
     ui::ManagerReportView manager_view_;
-    ui::MemberView member_view_;                        // the member on the 还款 screen
-    std::vector<actions::ReturnLine> no_receipt_lines_; // 无小票退货: the items listed, by code
+    ui::MemberView member_view_;                         // the member on the 还款 screen
+    std::vector<actions::ReturnLine> no_receipt_lines_;  // 无小票退货: the items listed, by code
     ui::NoReceiptView no_receipt_view_;
     std::function<void()> notify_;
     ReceiptLookup lookup_;  // last: its worker is joined before anything it may use goes

@@ -130,8 +130,9 @@ void Checkout::apply(const ui::intent::ShowReportDay& intent) {
 
 void Checkout::apply(const ui::intent::PrintDailyReport&) {
     if (!printing_ || !daily_report_) return;
-    printing_->queue().submit(actions::PrintKind::report, 0,
-                              actions::daily_report_bytes(*daily_report_, lane_.config().store_name, printing_->queue().profile()));
+    printing_->queue().submit(
+        actions::PrintKind::report, 0,
+        actions::daily_report_bytes(*daily_report_, lane_.config().store_name, printing_->queue().profile()));
     state_.manager.notice = Notice{Tone::success, tr_("report.print_queued"), {}};
 }
 

@@ -74,7 +74,8 @@ void Checkout::apply(const ui::intent::AddReturnItem& intent) {
     }
     const core::CatalogItem& item = priced->item;
     bool weighed = item.sale_unit == core::SaleUnit::weight;
-    core::Money amount = priced->label_amount ? *priced->label_amount : core::extend_price(priced->unit_price, priced->quantity);
+    core::Money amount =
+        priced->label_amount ? *priced->label_amount : core::extend_price(priced->unit_price, priced->quantity);
     ui::NoReceiptItemView row;
     row.name = tr_.is_chinese() || item.name_en.empty() ? item.name_zh : item.name_en;
     row.spec = item.spec;
@@ -98,7 +99,8 @@ void Checkout::apply(const ui::intent::RemoveReturnItem& intent) {
     no_receipt_view_.items.erase(no_receipt_view_.items.begin() + intent.index);
     no_receipt_view_.total = total_of(no_receipt_view_.items);
     ui::NoReceiptForm& form = state_.no_receipt;
-    form.selected = no_receipt_view_.items.empty() ? -1 : static_cast<int>(std::min(at, no_receipt_view_.items.size() - 1));
+    form.selected =
+        no_receipt_view_.items.empty() ? -1 : static_cast<int>(std::min(at, no_receipt_view_.items.size() - 1));
     form.notice.clear();
 }
 

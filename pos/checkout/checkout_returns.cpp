@@ -50,7 +50,8 @@ void Checkout::show_lookup(ReceiptLookup::Answer found) {
     form.notice.clear();
     if (return_view_.lines.empty()) form.notice = Notice{Tone::info, tr_("return.nothing_left"), {}};
     // The store was not reachable: other lanes' returns of this receipt are not counted yet.
-    else if (!returning_->notice.empty()) form.notice = Notice{Tone::error, tr_("return.store_not_asked"), {}};
+    else if (!returning_->notice.empty())
+        form.notice = Notice{Tone::error, tr_("return.store_not_asked"), {}};
 }
 
 void Checkout::apply(const ui::intent::CommitReturn& intent) {
@@ -87,10 +88,11 @@ void Checkout::apply(const ui::intent::CommitReturn& intent) {
 
 void Checkout::show_return_done(const actions::ReturnOutcome& outcome) {
     state_.screen = Screen::sale;
-    state_.sale.notice = Notice{Tone::success,
-                                tr_.format("return.done", ui::money_text(outcome.refund.total), outcome.receipt_no), {}};
+    state_.sale.notice =
+        Notice{Tone::success, tr_.format("return.done", ui::money_text(outcome.refund.total), outcome.receipt_no), {}};
     if (printing_) {
-        if (auto queued = printing_->print_sale(outcome.sale_id); !queued) state_.sale.notice = ui::error_notice(tr_, queued.error());
+        if (auto queued = printing_->print_sale(outcome.sale_id); !queued)
+            state_.sale.notice = ui::error_notice(tr_, queued.error());
     }
 }
 

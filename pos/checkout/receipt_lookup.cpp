@@ -14,16 +14,16 @@ void ReceiptLookup::start(actions::Lane& lane, std::string receipt, std::functio
     if (worker_.joinable()) worker_.join();
     std::promise<Answer> promise;
     answer_ = promise.get_future();
-    worker_ = std::thread([&lane, receipt = std::move(receipt), notify = std::move(notify),
-                           promise = std::move(promise)]() mutable {
-        try {
-            promise.set_value(lane.find_returnable(receipt));
-        } catch (...) {
-            promise.set_exception(std::current_exception());  // rethrown by take(), on the UI thread
-        }
-        // After set_value: whoever is woken finds the answer ready.
-        if (notify) notify();
-    });
+    worker_ = std::thread(
+        [&lane, receipt = std::move(receipt), notify = std::move(notify), promise = std::move(promise)]() mutable {
+            try {
+                promise.set_value(lane.find_returnable(receipt));
+            } catch (...) {
+                promise.set_exception(std::current_exception());  // rethrown by take(), on the UI thread
+            }
+            // After set_value: whoever is woken finds the answer ready.
+            if (notify) notify();
+        });
 }
 
 bool ReceiptLookup::ready() const {

@@ -52,8 +52,9 @@ int verify_store(const std::string& data_dir) {
 void register_audit(CLI::App& app, Command& command) {
     auto* audit = app.add_subcommand("audit", "the tamper-evident audit log");
     audit->require_subcommand(1);
-    auto* verify = audit->add_subcommand("verify", "check the hash chain; exit 1 naming the first record changed, "
-                                                   "removed or reordered");
+    auto* verify = audit->add_subcommand("verify",
+                                         "check the hash chain; exit 1 naming the first record changed, "
+                                         "removed or reordered");
     auto use_store = std::make_shared<bool>(false);
     verify->add_flag("--store", *use_store, "check every lane's chain as store.db received it");
     verify->callback([&command, use_store] {

@@ -19,7 +19,9 @@ namespace scanner = drivers::scanner;
 json barcode_json(const scanner::ParsedBarcode& parsed) {
     json ais = json::array();
     for (const scanner::ApplicationIdentifier& ai : parsed.ais) ais.push_back({{"ai", ai.ai}, {"value", ai.value}});
-    auto money = [](std::optional<int64_t> fen) { return fen ? json(core::Money::fen(*fen).to_string()) : json(nullptr); };
+    auto money = [](std::optional<int64_t> fen) {
+        return fen ? json(core::Money::fen(*fen).to_string()) : json(nullptr);
+    };
     auto text_or_null = [](const std::string& text) { return text.empty() ? json(nullptr) : json(text); };
     json error = nullptr;
     if (!parsed.valid) error = {{"code", std::string(scanner::error_name(parsed.error))}, {"message", parsed.message}};
@@ -86,7 +88,8 @@ void register_session(CLI::App& app, Command& command) {
             std::ifstream script_file;
             if (*file != "-") {
                 script_file.open(*file);
-                if (!script_file) return report(core::make_error(core::ErrorCode::bad_input, *file + " cannot be opened"));
+                if (!script_file)
+                    return report(core::make_error(core::ErrorCode::bad_input, *file + " cannot be opened"));
             }
             std::istream& script = *file == "-" ? std::cin : script_file;
             actions::Lane lane(*lane_files->db, lane_files->config);
@@ -102,41 +105,45 @@ void register_catalog(CLI::App& app, Command& command) {
     catalog->require_subcommand(1);
     auto file = std::make_shared<std::string>();
 
-    auto* import = catalog->add_subcommand("import", "replace the catalog with a CSV file; a file with bad rows changes nothing");
+    auto* import =
+        catalog->add_subcommand("import", "replace the catalog with a CSV file; a file with bad rows changes nothing");
     import->add_option("FILE", *file, "the CSV file")->required();
     import->callback([&command, file] {
         command = [file](const std::string& data_dir) {
             auto lane = actions::open_lane(data_dir);
-            if (!lane) return report(lane.error());
-            auto checked = actions::read_catalog_file(*file, lane->config);
-            if (!checked) return report(checked.error());
-            if (!checked->problems.empty()) {
-                for (const auto& problem : checked->problems) {
-                    std::cerr << fmt::format("{}: row {}, column {}: {}\n", *file, problem.row, problem.column, problem.message);
-                }
-                std::cerr << fmt::format("posctl: {} problem(s) found; the catalog was not changed\n", checked->problems.size());
-                return exit_bad_input;
-            }
-            if (auto installed = actions::install_catalog(data_dir, *lane, checked->items); !installed) {
-                return report(installed.error());
-            }
-            std::cout << fmt::format("imported {} items from {}\n", checked->items.size(), *file);
-            return exit_ok;
-        };
-    });
+    if (!lane) return report(lane.error());
+    auto checked = actions::read_catalog_file(*file, lane->config);
+    if (!checked) return report(checked.error());
+    if (!checked->problems.empty()) {
+        for (const auto& problem : checked->problems) {
+            std::cerr << fmt::format("{}: row {}, column {}: {}\n", *file, problem.row, problem.column,
+                                     problem.message);
+        }
+        std::cerr << fmt::format("posctl: {} problem(s) found; the catalog was not changed\n",
+                                 checked->problems.size());
+        return exit_bad_input;
+    }
+    if (auto installed = actions::install_catalog(data_dir, *lane, checked->items); !installed) {
+        return report(installed.error());
+    }
+    std::cout << fmt::format("imported {} items from {}\n", checked->items.size(), *file);
+    return exit_ok;
+};
+}  // namespace
+);
 
-    auto* export_ = catalog->add_subcommand("export", "write the catalog to a CSV file");
-    export_->add_option("FILE", *file, "the CSV file to write")->required();
-    export_->callback([&command, file] {
-        command = [file](const std::string& data_dir) {
-            auto lane = actions::open_lane(data_dir);
-            if (!lane) return report(lane.error());
-            if (auto written = actions::write_catalog_file(*file, *lane->db); !written) return report(written.error());
-            std::cout << fmt::format("exported the catalog to {}\n", *file);
-            return exit_ok;
-        };
-    });
-}
+auto* export_ = catalog->add_subcommand("export", "write the catalog to a CSV file");
+export_->add_option("FILE", *file, "the CSV file to write")->required();
+export_->callback([&command, file] {
+    command = [file](const std::string& data_dir) {
+        auto lane = actions::open_lane(data_dir);
+        if (!lane) return report(lane.error());
+        if (auto written = actions::write_catalog_file(*file, *lane->db); !written) return report(written.error());
+        std::cout << fmt::format("exported the catalog to {}\n", *file);
+        return exit_ok;
+    };
+});
+}  // namespace pos::cli
 
 }  // namespace
 

@@ -27,15 +27,15 @@ void register_sync(CLI::App& app, Command& command);
 void register_user(CLI::App& app, Command& command);
 void register_devices(CLI::App& app, Command& command);  // devices_command.cpp
 void register_shift(CLI::App& app, Command& command);
-void register_day(CLI::App& app, Command& command);  // day_command.cpp: 日结
+void register_day(CLI::App& app, Command& command);    // day_command.cpp: 日结
 void register_audit(CLI::App& app, Command& command);  // audit_command.cpp
 
 // posctl receipt render (pos/cli/receipt_command.cpp).
 void register_receipt(CLI::App& app, Command& command);
 
-void register_report(CLI::App& app, Command& command);  // report_command.cpp: the daily report
-void register_demo(CLI::App& app, Command& command);    // demo_command.cpp: demo generate
-void register_member(CLI::App& app, Command& command);  // member_command.cpp: member credit accounts
+void register_report(CLI::App& app, Command& command);        // report_command.cpp: the daily report
+void register_demo(CLI::App& app, Command& command);          // demo_command.cpp: demo generate
+void register_member(CLI::App& app, Command& command);        // member_command.cpp: member credit accounts
 void register_promo(CLI::App& app, Command& command);         // promo_command.cpp: promotions
 void register_price_change(CLI::App& app, Command& command);  // price_change_command.cpp: 变价单
 

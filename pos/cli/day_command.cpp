@@ -35,11 +35,14 @@ void print(const std::vector<std::string>& lines) {
 int show_closed_day(db::StoreDb& store, const std::string& day, const std::string& format) {
     auto found = db::find_business_day(store, day);
     if (!found) return report(actions::storage_error(found.error()));
-    if (!*found) return report(core::make_error(core::ErrorCode::not_found, "business day " + day + " has not been closed"));
+    if (!*found)
+        return report(core::make_error(core::ErrorCode::not_found, "business day " + day + " has not been closed"));
     auto late = db::late_sales_of_day(store, day);
     if (!late) return report(actions::storage_error(late.error()));
-    if (format == "json") print(actions::closed_day_json(**found, *late));
-    else print(actions::closed_day_lines(**found, *late));
+    if (format == "json")
+        print(actions::closed_day_json(**found, *late));
+    else
+        print(actions::closed_day_lines(**found, *late));
     return exit_ok;
 }
 
@@ -53,12 +56,15 @@ int run_day(const std::string& data_dir, const DayOptions& options, bool close) 
         if (!options.day.empty()) return show_closed_day(**store, options.day, options.format);
         auto status = lane.day_status(**store);
         if (!status) return report(status.error());
-        if (options.format == "json") print(actions::day_status_json(*status));
-        else print(actions::day_status_lines(*status));
+        if (options.format == "json")
+            print(actions::day_status_json(*status));
+        else
+            print(actions::day_status_lines(*status));
         return exit_ok;
     }
     if (options.force && options.reason.empty()) {
-        return report(core::make_error(core::ErrorCode::bad_input, "--force needs --reason: it is kept with the day's totals"));
+        return report(
+            core::make_error(core::ErrorCode::bad_input, "--force needs --reason: it is kept with the day's totals"));
     }
     actions::EndOfDayRequest request{options.force, options.reason, options.approver, options.pin};
     if (!request.approver.empty() && request.pin.empty()) {
@@ -70,8 +76,10 @@ int run_day(const std::string& data_dir, const DayOptions& options, bool close) 
         if (closed.error().code == core::ErrorCode::day_blocked) {
             auto status = lane.day_status(**store);
             if (status && !status->blockers.empty()) {
-                if (options.format == "json") print(actions::day_status_json(*status));
-                else print(actions::day_status_lines(*status));
+                if (options.format == "json")
+                    print(actions::day_status_json(*status));
+                else
+                    print(actions::day_status_lines(*status));
                 std::cerr << "posctl: the end of day was refused; a supervisor can force it: "
                              "posctl day close --force --reason \"...\" --approver N\n";
                 return exit_failure;
@@ -89,7 +97,8 @@ void register_day(CLI::App& app, Command& command) {
     day->require_subcommand(1);
     auto options = std::make_shared<DayOptions>();
 
-    auto* status = day->add_subcommand("status", "the open business day and what blocks closing it, or --day D's locked totals");
+    auto* status =
+        day->add_subcommand("status", "the open business day and what blocks closing it, or --day D's locked totals");
     status->add_option("--day", options->day, "a closed day (YYYY-MM-DD): its locked totals and late sales");
     status->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     status->callback([&command, options] {
@@ -97,10 +106,13 @@ void register_day(CLI::App& app, Command& command) {
     });
 
     auto* close = day->add_subcommand("close", "end of day: lock the open business day's totals");
-    close->add_flag("--force", options->force, "close although shifts are open or records unsynced (needs --reason, --approver)");
+    close->add_flag("--force", options->force,
+                    "close although shifts are open or records unsynced (needs --reason, --approver)");
     close->add_option("--reason", options->reason, "why it is forced (kept with the day)");
-    close->add_option("--approver", options->approver, "supervisor number; the PIN is read from standard input unless --pin");
-    close->add_option("--pin", options->pin, "supervisor PIN (visible to other users of this machine: prefer standard input)");
+    close->add_option("--approver", options->approver,
+                      "supervisor number; the PIN is read from standard input unless --pin");
+    close->add_option("--pin", options->pin,
+                      "supervisor PIN (visible to other users of this machine: prefer standard input)");
     close->add_option("--now", options->now, "the close time, ISO 8601 with offset (tests and scripts; default: now)");
     close->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     close->callback([&command, options] {

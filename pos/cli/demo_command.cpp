@@ -17,7 +17,8 @@ void register_demo(CLI::App& app, Command& command) {
     auto* demo = app.add_subcommand("demo", "demo data");
     demo->require_subcommand(1);
     auto options = std::make_shared<actions::DemoOptions>();
-    auto* generate = demo->add_subcommand("generate", "write synthetic business days into store.db (one transaction a day)");
+    auto* generate =
+        demo->add_subcommand("generate", "write synthetic business days into store.db (one transaction a day)");
     generate->add_option("--lanes", options->lanes, "lanes (default 4)")->check(CLI::Range(1, 99));
     generate->add_option("--days", options->days, "days of history (default 14)")->check(CLI::Range(1, 3660));
     generate->add_option("--seed", options->seed, "random seed: the same seed gives the same history (default 1)");
@@ -38,9 +39,9 @@ void register_demo(CLI::App& app, Command& command) {
             auto summary = actions::generate_demo_history(**store, chosen, {});
             if (!summary) return report(summary.error());
             double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            std::cout << fmt::format("generated {} day(s) to {}: {} shifts, {} sales ({} returns), {} lines in {:.1f} s\n",
-                                     summary->days, chosen.last_day, summary->shifts, summary->sales, summary->returns,
-                                     summary->lines, seconds);
+            std::cout << fmt::format(
+                "generated {} day(s) to {}: {} shifts, {} sales ({} returns), {} lines in {:.1f} s\n", summary->days,
+                chosen.last_day, summary->shifts, summary->sales, summary->returns, summary->lines, seconds);
             return exit_ok;
         };
     });

@@ -38,7 +38,9 @@ core::Result<ScannerList> scanner_list(const std::string& data_dir, const std::v
     ScannerList list{config->scanners, *config};
     for (const std::string& text : extra) {
         auto id = usb::parse_vid_pid(text);
-        if (!id) return core::make_error(core::ErrorCode::bad_input, "--scanner " + text + ": expected VID:PID like 0c2e:0967");
+        if (!id)
+            return core::make_error(core::ErrorCode::bad_input,
+                                    "--scanner " + text + ": expected VID:PID like 0c2e:0967");
         list.ids.push_back(*id);
     }
     return list;
@@ -68,7 +70,8 @@ int list_devices(const ScannerList& scanners) {
             bool read_here = match && match->interface == interface.number;
             if (is_listed && !read_here && kind != usb::DeviceKind::printer) continue;  // the scanner's other interface
             std::string state = device.state;
-            if (kind == usb::DeviceKind::keyboard) state += state.empty() ? "not in [devices] scanners" : "; not in [devices] scanners";
+            if (kind == usb::DeviceKind::keyboard)
+                state += state.empty() ? "not in [devices] scanners" : "; not in [devices] scanners";
             if (kind == usb::DeviceKind::printer && !device.printer_id.empty()) state += "; " + device.printer_id;
             std::cout << fmt::format("{:<10} {:<19} {:<10} {}\n", usb::to_string(device.info.id), usb::kind_name(kind),
                                      interface.number, state);
@@ -76,7 +79,8 @@ int list_devices(const ScannerList& scanners) {
         if (is_listed) seen.push_back(device.info.id);
     }
     for (const usb::VidPid& id : scanners.ids) {
-        if (!listed(seen, id)) std::cout << fmt::format("{:<10} {:<19} {:<10} {}\n", usb::to_string(id), "scanner", "-", "not plugged in");
+        if (!listed(seen, id))
+            std::cout << fmt::format("{:<10} {:<19} {:<10} {}\n", usb::to_string(id), "scanner", "-", "not plugged in");
     }
     return exit_ok;
 }
@@ -119,7 +123,8 @@ int watch_devices(const ScannerList& scanners, int seconds) {
                 break;
             case usb::ScannerEvent::Type::scan: {
                 auto parsed = drivers::scanner::parse_barcode(event.scan.text(), scanners.config.nomenclature);
-                std::string reading = parsed.valid ? fmt::format("{} {}", parsed.symbology, parsed.gtin.empty() ? parsed.plu : parsed.gtin)
+                std::string reading = parsed.valid ? fmt::format("{} {}", parsed.symbology,
+                                                                 parsed.gtin.empty() ? parsed.plu : parsed.gtin)
                                                    : "not a code the lane accepts: " + parsed.message;
                 std::cout << fmt::format("scan          {}{} -> {}", event.scan.aim.empty() ? "" : event.scan.aim + " ",
                                          event.scan.data, reading)
@@ -144,7 +149,8 @@ void register_devices(CLI::App& app, Command& command) {
     auto extra = std::make_shared<std::vector<std::string>>();
     auto seconds = std::make_shared<int>(0);
 
-    auto* list = devices->add_subcommand("list", "each scanner, keyboard and printer found: VID:PID, kind, interface, state");
+    auto* list =
+        devices->add_subcommand("list", "each scanner, keyboard and printer found: VID:PID, kind, interface, state");
     list->add_option("--scanner", *extra, "treat this VID:PID as a scanner too (try it before adding it to pos.toml)");
     list->callback([&command, extra] {
         command = [extra](const std::string& data_dir) {
@@ -156,7 +162,8 @@ void register_devices(CLI::App& app, Command& command) {
 
     auto* watch = devices->add_subcommand("watch", "print scans, plugs and unplugs as they happen (Ctrl+C stops)");
     watch->add_option("--scanner", *extra, "watch this VID:PID too (try it before adding it to pos.toml)");
-    watch->add_option("--seconds", *seconds, "stop after this many seconds (default: until Ctrl+C)")->check(CLI::Range(1, 86400));
+    watch->add_option("--seconds", *seconds, "stop after this many seconds (default: until Ctrl+C)")
+        ->check(CLI::Range(1, 86400));
     watch->callback([&command, extra, seconds] {
         command = [extra, seconds](const std::string& data_dir) {
             auto scanners = scanner_list(data_dir, *extra);

@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
     CLI::App app{"posctl — set up, script and inspect a POS lane"};
     app.require_subcommand(1);
     std::string data_dir;
-    app.add_option("--data", data_dir, "data directory (default: $POS_DATA_DIR, else $XDG_DATA_HOME/pos, else ~/.local/share/pos)");
+    app.add_option("--data", data_dir,
+                   "data directory (default: $POS_DATA_DIR, else $XDG_DATA_HOME/pos, else ~/.local/share/pos)");
 
     pos::cli::Command command;
     pos::cli::register_commands(app, data_dir, command);

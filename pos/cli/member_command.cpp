@@ -52,8 +52,9 @@ void register_member(CLI::App& app, Command& command) {
         };
     });
 
-    auto* limit_cmd = member->add_subcommand("limit", "change a member's credit limit at the store and on this lane; "
-                                                      "other lanes get it at their next sync");
+    auto* limit_cmd = member->add_subcommand("limit",
+                                             "change a member's credit limit at the store and on this lane; "
+                                             "other lanes get it at their next sync");
     auto limit_card = std::make_shared<std::string>();
     auto new_limit = std::make_shared<std::string>();
     limit_cmd->add_option("CARD", *limit_card, "member card number")->required();
@@ -67,20 +68,23 @@ void register_member(CLI::App& app, Command& command) {
             if (auto changed = actions::set_member_limit(data_dir, *lane, *limit_card, *parsed); !changed) {
                 return report(changed.error());
             }
-            std::cout << fmt::format("member {}'s credit limit is {} at the store; every lane gets it at its next sync\n",
-                                     *limit_card, parsed->to_string());
+            std::cout << fmt::format(
+                "member {}'s credit limit is {} at the store; every lane gets it at its next sync\n", *limit_card,
+                parsed->to_string());
             return exit_ok;
         };
     });
 
-    auto* list = member->add_subcommand("list", "every member on this lane with limit, balance owed and available credit");
+    auto* list =
+        member->add_subcommand("list", "every member on this lane with limit, balance owed and available credit");
     auto list_store = std::make_shared<bool>(false);
     list->add_flag("--store", *list_store, "the store's members and the balances the store has from every lane");
     list->callback([&command, list_store] {
         command = [list_store](const std::string& data_dir) {
             auto lane = actions::open_lane(data_dir);
             if (!lane) return report(lane.error());
-            auto members = *list_store ? actions::list_store_members(data_dir, lane->config) : actions::list_members(*lane->db);
+            auto members =
+                *list_store ? actions::list_store_members(data_dir, lane->config) : actions::list_members(*lane->db);
             if (!members) return report(members.error());
             for (const db::MemberRecord& each : *members) std::cout << member_line(each) << "\n";
             if (members->empty()) std::cout << "no members yet: add one with posctl member add\n";
@@ -102,7 +106,8 @@ void register_member(CLI::App& app, Command& command) {
         };
     });
 
-    auto* statement = member->add_subcommand("statement", "every sale on account, refund and repayment with the running balance");
+    auto* statement =
+        member->add_subcommand("statement", "every sale on account, refund and repayment with the running balance");
     auto whose = std::make_shared<std::string>();
     statement->add_option("CARD_OR_PHONE", *whose, "card number or phone")->required();
     statement->callback([&command, whose] {

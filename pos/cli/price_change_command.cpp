@@ -38,10 +38,12 @@ void print(const db::PriceChangeRecord& change, bool items) {
                              actions::price_change_status(change), change.reason);
     if (!items) return;
     std::cout << fmt::format("  created {} by {}\n", change.created_at, change.created_by);
-    if (!change.approved_by.empty()) std::cout << fmt::format("  approved {} by {}\n", change.approved_at, change.approved_by);
+    if (!change.approved_by.empty())
+        std::cout << fmt::format("  approved {} by {}\n", change.approved_at, change.approved_by);
     if (!change.applied_at.empty()) std::cout << fmt::format("  applied {}\n", change.applied_at);
     for (const db::PriceChangeItem& item : change.items) {
-        std::cout << fmt::format("  {:<10} {:>10} -> {:>10}\n", item.sku, core::Money::fen(item.old_price_fen).to_string(),
+        std::cout << fmt::format("  {:<10} {:>10} -> {:>10}\n", item.sku,
+                                 core::Money::fen(item.old_price_fen).to_string(),
                                  core::Money::fen(item.new_price_fen).to_string());
     }
 }
@@ -78,13 +80,16 @@ void register_price_change(CLI::App& app, Command& command) {
             std::stringstream text;
             text << in.rdbuf();
             std::string now = options->now.empty() ? actions::local_now() : options->now;
-            actions::PriceChangeRequest request{text.str(), options->effective, options->reason, {options->by, pin_of(*options)}};
-            return with_store(data_dir, [&](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig&) {
+            actions::PriceChangeRequest request{
+                text.str(), options->effective, options->reason, {options->by, pin_of(*options)}};
+            return with_store(data_dir, [&](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store,
+                                            const actions::LaneConfig&) {
                 auto created = actions::create_price_change(lane, lane_db, store, request, now);
                 if (!created) return report(created.error());
-                std::cout << fmt::format("created price change {} ({} items), effective {}: another manager approves it with "
-                                         "posctl price-change approve {} --by NUMBER\n",
-                                         created->id, created->items.size(), created->effective_on, created->id);
+                std::cout << fmt::format(
+                    "created price change {} ({} items), effective {}: another manager approves it with "
+                    "posctl price-change approve {} --by NUMBER\n",
+                    created->id, created->items.size(), created->effective_on, created->id);
                 return exit_ok;
             });
         };
@@ -99,11 +104,12 @@ void register_price_change(CLI::App& app, Command& command) {
         command = [options](const std::string& data_dir) {
             std::string now = options->now.empty() ? actions::local_now() : options->now;
             actions::Approval by{options->by, pin_of(*options)};
-            return with_store(data_dir, [&](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig& config) {
+            return with_store(data_dir, [&](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store,
+                                            const actions::LaneConfig& config) {
                 auto approved = actions::approve_price_change(lane, lane_db, store, options->id, by, now);
                 if (!approved) return report(approved.error());
-                std::cout << fmt::format("price change {} approved by {}, effective {}\n", approved->id, approved->approved_by,
-                                         approved->effective_on);
+                std::cout << fmt::format("price change {} approved by {}, effective {}\n", approved->id,
+                                         approved->approved_by, approved->effective_on);
                 // Due today already: into the catalog now, so the lanes get it at their next sync.
                 auto applied = actions::apply_due_price_changes(lane_db, store, config.lane, now);
                 if (!applied) return report(applied.error());
@@ -116,12 +122,13 @@ void register_price_change(CLI::App& app, Command& command) {
     auto* list = group->add_subcommand("list", "every price change with its status");
     list->callback([&command] {
         command = [](const std::string& data_dir) {
-            return with_store(data_dir, [&](actions::Lane&, db::LaneDb&, db::StoreDb& store, const actions::LaneConfig&) {
-                auto changes = db::list_price_changes(store);
-                if (!changes) return report(actions::storage_error(changes.error()));
-                for (const db::PriceChangeRecord& change : *changes) print(change, false);
-                return exit_ok;
-            });
+            return with_store(data_dir,
+                              [&](actions::Lane&, db::LaneDb&, db::StoreDb& store, const actions::LaneConfig&) {
+                                  auto changes = db::list_price_changes(store);
+                                  if (!changes) return report(actions::storage_error(changes.error()));
+                                  for (const db::PriceChangeRecord& change : *changes) print(change, false);
+                                  return exit_ok;
+                              });
         };
     });
 
@@ -129,16 +136,18 @@ void register_price_change(CLI::App& app, Command& command) {
     show->add_option("ID", options->id, "the price change's number")->required();
     show->callback([&command, options] {
         command = [options](const std::string& data_dir) {
-            return with_store(data_dir, [&](actions::Lane&, db::LaneDb&, db::StoreDb& store, const actions::LaneConfig&) {
-                auto change = db::find_price_change(store, options->id);
-                if (!change) return report(actions::storage_error(change.error()));
-                if (!*change) {
-                    return report(core::make_error(core::ErrorCode::not_found,
-                                                   fmt::format("there is no price change {}: see posctl price-change list", options->id)));
-                }
-                print(**change, true);
-                return exit_ok;
-            });
+            return with_store(
+                data_dir, [&](actions::Lane&, db::LaneDb&, db::StoreDb& store, const actions::LaneConfig&) {
+                    auto change = db::find_price_change(store, options->id);
+                    if (!change) return report(actions::storage_error(change.error()));
+                    if (!*change) {
+                        return report(core::make_error(
+                            core::ErrorCode::not_found,
+                            fmt::format("there is no price change {}: see posctl price-change list", options->id)));
+                    }
+                    print(**change, true);
+                    return exit_ok;
+                });
         };
     });
 
@@ -147,7 +156,8 @@ void register_price_change(CLI::App& app, Command& command) {
     apply->callback([&command, options] {
         command = [options](const std::string& data_dir) {
             std::string now = options->now.empty() ? actions::local_now() : options->now;
-            return with_store(data_dir, [&](actions::Lane&, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig& config) {
+            return with_store(data_dir, [&](actions::Lane&, db::LaneDb& lane_db, db::StoreDb& store,
+                                            const actions::LaneConfig& config) {
                 auto applied = actions::apply_due_price_changes(lane_db, store, config.lane, now);
                 if (!applied) return report(applied.error());
                 for (int64_t id : *applied) std::cout << fmt::format("price change {} applied to the catalog\n", id);

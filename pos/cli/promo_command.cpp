@@ -23,7 +23,8 @@ std::string describe(const core::Promotion& p) {
         case core::PromotionKind::price: return "each " + p.price.to_string();
         case core::PromotionKind::member_price: return "members " + p.price.to_string();
         case core::PromotionKind::multi_buy:
-            return p.free > 0 ? fmt::format("buy {} get {}", p.buy, p.free) : fmt::format("{} for {}", p.buy, p.price.to_string());
+            return p.free > 0 ? fmt::format("buy {} get {}", p.buy, p.free)
+                              : fmt::format("{} for {}", p.buy, p.price.to_string());
         case core::PromotionKind::mix_match: return fmt::format("any {} for {}", p.buy, p.price.to_string());
         case core::PromotionKind::department_percent: return fmt::format("{}% off {}", p.percent, p.department);
     }
@@ -37,8 +38,9 @@ void register_promo(CLI::App& app, Command& command) {
     promo->require_subcommand(1);
 
     auto file = std::make_shared<std::string>();
-    auto* add = promo->add_subcommand("add", "add promotions from a JSON file (one object or a list); an id already "
-                                             "there is replaced");
+    auto* add = promo->add_subcommand("add",
+                                      "add promotions from a JSON file (one object or a list); an id already "
+                                      "there is replaced");
     add->add_option("FILE", *file, "the JSON file")->required();
     add->callback([&command, file] {
         command = [file](const std::string& data_dir) {
@@ -75,14 +77,24 @@ void register_promo(CLI::App& app, Command& command) {
             if (!promotions) return report(promotions.error());
             for (const core::Promotion& p : *promotions) {
                 if (*as_json) {
-                    nlohmann::json row = {{"id", p.id}, {"name", p.name}, {"kind", core::promotion_kind_name(p.kind)},
-                                          {"starts", p.starts}, {"ends", p.ends}, {"skus", p.skus},
-                                          {"department", p.department}, {"price", p.price.to_string()},
-                                          {"buy", p.buy}, {"free", p.free}, {"percent", p.percent}};
+                    nlohmann::json row = {{"id", p.id},
+                                          {"name", p.name},
+                                          {"kind", core::promotion_kind_name(p.kind)},
+                                          {"starts", p.starts},
+                                          {"ends", p.ends},
+                                          {"skus", p.skus},
+                                          {"department", p.department},
+                                          {"price", p.price.to_string()},
+                                          {"buy", p.buy},
+                                          {"free", p.free},
+                                          {"percent", p.percent}};
                     std::cout << row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
                 } else {
-                    std::string items = p.kind == core::PromotionKind::department_percent ? p.department : fmt::format("{}", fmt::join(p.skus, " "));
-                    std::cout << fmt::format("{}  {}  {}  {} .. {}  [{}]\n", p.id, p.name, describe(p), p.starts, p.ends, items);
+                    std::string items = p.kind == core::PromotionKind::department_percent
+                                            ? p.department
+                                            : fmt::format("{}", fmt::join(p.skus, " "));
+                    std::cout << fmt::format("{}  {}  {}  {} .. {}  [{}]\n", p.id, p.name, describe(p), p.starts,
+                                             p.ends, items);
                 }
             }
             return exit_ok;
@@ -103,7 +115,9 @@ void register_promo(CLI::App& app, Command& command) {
             std::string day = today->empty() ? actions::local_now().substr(0, 10) : *today;
             auto ended = db::end_promotion(**store, *id, day);
             if (!ended) return report(actions::storage_error(ended.error()));
-            if (!*ended) return report(core::make_error(core::ErrorCode::not_found, "there is no promotion " + *id + ": see posctl promo list"));
+            if (!*ended)
+                return report(core::make_error(core::ErrorCode::not_found,
+                                               "there is no promotion " + *id + ": see posctl promo list"));
             std::cout << fmt::format("promotion {} ended: it no longer applies from {}\n", *id, day);
             return exit_ok;
         };

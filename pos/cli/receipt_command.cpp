@@ -73,8 +73,8 @@ int render(const RenderArgs& args, const std::string& data_dir) {
         auto document = printer::interpret(bytes);
         if (!document) {
             return report(core::make_error(core::ErrorCode::internal,
-                                           fmt::format("receipt bytes rejected at offset {}: {}", document.error().offset,
-                                                       document.error().message)));
+                                           fmt::format("receipt bytes rejected at offset {}: {}",
+                                                       document.error().offset, document.error().message)));
         }
         if (args.format == "text") {
             data = printer::to_text(*document, options.profile.columns);
@@ -125,10 +125,11 @@ int print(const PrintArgs& args, const std::string& data_dir) {
     if (!transport) return report(core::make_error(core::ErrorCode::io, transport.error().message));
     printer::PrintOutcome outcome = printer::print_job(**transport, *profile, bytes);
     if (!outcome.printed) {
-        return report(core::make_error(core::ErrorCode::io, fmt::format("receipt {} not printed: {}", sale->receipt_no, outcome.reason)));
+        return report(core::make_error(core::ErrorCode::io,
+                                       fmt::format("receipt {} not printed: {}", sale->receipt_no, outcome.reason)));
     }
-    std::cout << fmt::format("receipt {} printed ({} bytes, profile {}){}\n", sale->receipt_no, bytes.size(), profile->id,
-                             outcome.status.paper_near_end ? "; paper is running low" : "");
+    std::cout << fmt::format("receipt {} printed ({} bytes, profile {}){}\n", sale->receipt_no, bytes.size(),
+                             profile->id, outcome.status.paper_near_end ? "; paper is running low" : "");
     return exit_ok;
 }
 
@@ -140,7 +141,8 @@ void register_receipt(CLI::App& app, Command& command) {
     auto args = std::make_shared<RenderArgs>();
     auto* render_cmd = receipt->add_subcommand("render", "a sale's receipt as the printer would print it");
     auto* by_sale = render_cmd->add_option("--sale", args->sale_id, "the sale id (UUID)");
-    auto* by_receipt = render_cmd->add_option("--receipt", args->receipt_no, "this lane's receipt number")->check(CLI::PositiveNumber);
+    auto* by_receipt =
+        render_cmd->add_option("--receipt", args->receipt_no, "this lane's receipt number")->check(CLI::PositiveNumber);
     by_sale->excludes(by_receipt);
     render_cmd->add_option("--format", args->format, "text, escpos (the printer's bytes) or png")
         ->check(CLI::IsMember({"text", "escpos", "png"}));
@@ -156,10 +158,11 @@ void register_receipt(CLI::App& app, Command& command) {
     });
 
     auto print_args = std::make_shared<PrintArgs>();
-    auto* print_cmd = receipt->add_subcommand("print", "print a sale's receipt on the lane's USB printer now (printer test)");
+    auto* print_cmd =
+        receipt->add_subcommand("print", "print a sale's receipt on the lane's USB printer now (printer test)");
     auto* print_sale = print_cmd->add_option("--sale", print_args->sale_id, "the sale id (UUID)");
-    auto* print_receipt =
-        print_cmd->add_option("--receipt", print_args->receipt_no, "this lane's receipt number")->check(CLI::PositiveNumber);
+    auto* print_receipt = print_cmd->add_option("--receipt", print_args->receipt_no, "this lane's receipt number")
+                              ->check(CLI::PositiveNumber);
     print_sale->excludes(print_receipt);
     print_cmd->add_flag("--reprint", print_args->reprint, "mark it 重打小票 with the current time");
     print_cmd->add_flag("--drawer", print_args->drawer, "kick the drawer open too (off by default)");

@@ -35,12 +35,15 @@ int printed(const core::DailyReport& daily, const actions::LaneConfig& config, b
         auto transport = actions::usb_printer_opener(*profile, config.printers)();
         if (!transport) return report(core::make_error(core::ErrorCode::io, transport.error().message));
         printer::PrintOutcome outcome = printer::print_job(**transport, *profile, bytes);
-        if (!outcome.printed) return report(core::make_error(core::ErrorCode::io, "daily report not printed: " + outcome.reason));
+        if (!outcome.printed)
+            return report(core::make_error(core::ErrorCode::io, "daily report not printed: " + outcome.reason));
         std::cerr << fmt::format("daily report of {} printed ({} bytes)\n", daily.day.day, bytes.size());
         return exit_ok;
     }
     auto document = printer::interpret(bytes);
-    if (!document) return report(core::make_error(core::ErrorCode::internal, "report bytes rejected: " + document.error().message));
+    if (!document)
+        return report(
+            core::make_error(core::ErrorCode::internal, "report bytes rejected: " + document.error().message));
     text = printer::to_text(*document, profile->columns);
     return exit_ok;
 }
@@ -62,10 +65,14 @@ int run_daily(const std::string& data_dir, const ReportOptions& options) {
     if (options.print || options.format == "receipt") {
         int code = printed(*daily, *config, options.print, body);
         if (code != exit_ok || options.print) return code;
-    } else if (options.format == "json") body = actions::report_json(*daily).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    else if (options.format == "csv") body = actions::report_csv(*daily);
-    else if (options.format == "html") body = actions::report_html(*daily, config->store_name);
-    else body = actions::report_text(*daily);
+    } else if (options.format == "json")
+        body = actions::report_json(*daily).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    else if (options.format == "csv")
+        body = actions::report_csv(*daily);
+    else if (options.format == "html")
+        body = actions::report_html(*daily, config->store_name);
+    else
+        body = actions::report_text(*daily);
     if (options.out.empty()) {
         std::cout << body;
         return exit_ok;
@@ -73,7 +80,9 @@ int run_daily(const std::string& data_dir, const ReportOptions& options) {
     std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
     file << body;
     file.close();
-    if (!file) return report(core::make_error(core::ErrorCode::io, options.out + " cannot be written: check the folder exists and is writable"));
+    if (!file)
+        return report(core::make_error(core::ErrorCode::io,
+                                       options.out + " cannot be written: check the folder exists and is writable"));
     std::cerr << fmt::format("wrote the {} report of {} to {}\n", options.format, day, options.out);
     return exit_ok;
 }
@@ -86,7 +95,9 @@ void register_report(CLI::App& app, Command& command) {
     auto options = std::make_shared<ReportOptions>();
     auto* daily = report_group->add_subcommand("daily", "the manager's daily report of one business day");
     daily->add_option("--date", options->date, "the business day, YYYY-MM-DD (default: the last closed day)");
-    daily->add_option("--format", options->format, "text, json, csv, html, or receipt (as the receipt printer prints it)")
+    daily
+        ->add_option("--format", options->format,
+                     "text, json, csv, html, or receipt (as the receipt printer prints it)")
         ->check(CLI::IsMember({"text", "json", "csv", "html", "receipt"}));
     daily->add_flag("--print", options->print, "print it on the lane's receipt printer");
     daily->add_option("--out,-o", options->out, "write to this file instead of standard output");

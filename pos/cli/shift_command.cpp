@@ -11,7 +11,8 @@ namespace pos::cli {
 void register_shift(CLI::App& app, Command& command) {
     auto* shift = app.add_subcommand("shift", "shift reports");
     shift->require_subcommand(1);
-    auto* report_command = shift->add_subcommand("report", "X report of the lane's latest shift, or the report of --shift ID");
+    auto* report_command =
+        shift->add_subcommand("report", "X report of the lane's latest shift, or the report of --shift ID");
     auto shift_id = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>("text");
     report_command->add_option("--shift", *shift_id, "shift id (default: the lane's latest shift)");

@@ -113,7 +113,8 @@ int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const S
     worker_options.first_retry = std::min(worker_options.first_retry, worker_options.max_retry);
     auto worker = actions::make_sync_worker(data_dir, lane.config, worker_options);
     worker->start();
-    std::cout << fmt::format("syncing {} to {} (Ctrl-C to stop)\n", data_dir, actions::store_description(data_dir, lane.config))
+    std::cout << fmt::format("syncing {} to {} (Ctrl-C to stop)\n", data_dir,
+                             actions::store_description(data_dir, lane.config))
               << std::flush;
     sync::SyncCounts reported;
     std::string reported_error;
@@ -126,8 +127,8 @@ int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const S
         if (snapshot.totals.sent != reported.sent) {
             std::cout << fmt::format("{} sent {} records: {} stored, {} already there; queue: {} waiting\n",
                                      actions::local_now(), snapshot.totals.sent - reported.sent,
-                                     snapshot.totals.stored - reported.stored, snapshot.totals.already - reported.already,
-                                     snapshot.status.queue_depth)
+                                     snapshot.totals.stored - reported.stored,
+                                     snapshot.totals.already - reported.already, snapshot.status.queue_depth)
                       << std::flush;
             reported = snapshot.totals;
         }
@@ -136,13 +137,17 @@ int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const S
             catalog_updates = snapshot.catalog_updates;
         }
         if (snapshot.directory_updates != directory_updates) {
-            std::cout << fmt::format("{} users and members updated from the store\n", actions::local_now()) << std::flush;
+            std::cout << fmt::format("{} users and members updated from the store\n", actions::local_now())
+                      << std::flush;
             directory_updates = snapshot.directory_updates;
         }
         std::string error = snapshot.error ? snapshot.error->message : "";
         if (error != reported_error) {
-            if (error.empty()) std::cerr << "posctl: sync: the store is taking records again\n";
-            else std::cerr << fmt::format("posctl: sync: {} (retrying in {} s)\n", error, (snapshot.retry_in.count() + 999) / 1000);
+            if (error.empty())
+                std::cerr << "posctl: sync: the store is taking records again\n";
+            else
+                std::cerr << fmt::format("posctl: sync: {} (retrying in {} s)\n", error,
+                                         (snapshot.retry_in.count() + 999) / 1000);
             reported_error = error;
         }
         if (received == SIGINT || received == SIGTERM) break;
@@ -160,7 +165,8 @@ int run_sync(const std::string& data_dir, const SyncOptions& options) {
     if (!options.resend_since.empty()) {
         auto requeued = db::requeue_since(*lane->db, options.resend_since);
         if (!requeued) return report(actions::storage_error(requeued.error()));
-        std::cerr << fmt::format("posctl: queued {} records from {} on to be sent again\n", *requeued, options.resend_since);
+        std::cerr << fmt::format("posctl: queued {} records from {} on to be sent again\n", *requeued,
+                                 options.resend_since);
     }
     if (options.status_only) {
         auto status = db::read_sync_status(*lane->db);
@@ -220,15 +226,19 @@ int run_sync(const std::string& data_dir, const SyncOptions& options) {
 void register_sync(CLI::App& app, Command& command) {
     auto* sync = app.add_subcommand("sync", "push this lane's sales and shifts to the store database");
     auto options = std::make_shared<SyncOptions>();
-    sync->add_flag("--once", options->once, "send everything waiting, print a summary and exit (1 if the store refused)");
+    sync->add_flag("--once", options->once,
+                   "send everything waiting, print a summary and exit (1 if the store refused)");
     sync->add_flag("--status", options->status_only, "only print the queue and the last sync and error");
     sync->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-    sync->add_option("--batch", options->batch, "records per store transaction (default 50)")->check(CLI::Range(1, 10000));
-    sync->add_option("--resend-since", options->resend_since,
-                     "queue again every record from this date (YYYY-MM-DD) on, e.g. after store.db was restored from a backup");
+    sync->add_option("--batch", options->batch, "records per store transaction (default 50)")
+        ->check(CLI::Range(1, 10000));
+    sync->add_option(
+        "--resend-since", options->resend_since,
+        "queue again every record from this date (YYYY-MM-DD) on, e.g. after store.db was restored from a backup");
     sync->add_option("--interval-ms", options->interval_ms, "without --once: pause between passes (default 2000)")
         ->check(CLI::Range(10, 3600000));
-    sync->add_option("--max-retry-ms", options->max_retry_ms, "without --once: longest wait between retries (default 60000)")
+    sync->add_option("--max-retry-ms", options->max_retry_ms,
+                     "without --once: longest wait between retries (default 60000)")
         ->check(CLI::Range(10, 3600000));
     sync->callback([&command, options] {
         command = [options](const std::string& data_dir) { return run_sync(data_dir, *options); };

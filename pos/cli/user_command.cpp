@@ -61,7 +61,8 @@ void register_user(CLI::App& app, Command& command) {
                 return with_store(data_dir, [&](db::StoreDb& store, actions::OpenLane& lane) {
                     actions::NewUser added_user = *fields;
                     added_user.pin = read_secret_line();
-                    if (auto added = actions::add_store_user(store, lane, added_user); !added) return report(added.error());
+                    if (auto added = actions::add_store_user(store, lane, added_user); !added)
+                        return report(added.error());
                     std::cout << fmt::format("added {} {} ({}) at the store{}\n", added_user.operator_id,
                                              added_user.name, added_user.role, store_note);
                     return exit_ok;
@@ -73,7 +74,8 @@ void register_user(CLI::App& app, Command& command) {
             // A PIN on the command line would land in shell history and `ps`.
             std::getline(std::cin, added_user.pin);
             if (!added_user.pin.empty() && added_user.pin.back() == '\r') added_user.pin.pop_back();
-            if (auto added = actions::add_user(*lane->db, added_user, lane->config.lane); !added) return report(added.error());
+            if (auto added = actions::add_user(*lane->db, added_user, lane->config.lane); !added)
+                return report(added.error());
             std::cout << fmt::format("added {} {} ({})\n", added_user.operator_id, added_user.name, added_user.role);
             return exit_ok;
         };
@@ -107,9 +109,10 @@ void register_user(CLI::App& app, Command& command) {
     });
 
     for (bool active : {false, true}) {
-        auto* toggle = user->add_subcommand(active ? "enable" : "disable",
-                                            active ? "let a disabled operator log in again"
-                                                   : "stop an operator from logging in or approving (kept for the records)");
+        auto* toggle =
+            user->add_subcommand(active ? "enable" : "disable",
+                                 active ? "let a disabled operator log in again"
+                                        : "stop an operator from logging in or approving (kept for the records)");
         auto who = std::make_shared<std::string>();
         auto at_store = std::make_shared<bool>(false);
         toggle->add_option("OPERATOR", *who, "operator number")->required();
@@ -137,8 +140,9 @@ void register_user(CLI::App& app, Command& command) {
         });
     }
 
-    auto* pin = user->add_subcommand("pin", "change your own PIN: the old PIN on the first line of standard input, "
-                                            "the new one on the second");
+    auto* pin = user->add_subcommand("pin",
+                                     "change your own PIN: the old PIN on the first line of standard input, "
+                                     "the new one on the second");
     auto own = std::make_shared<std::string>();
     pin->add_option("OPERATOR", *own, "your operator number")->required();
     pin->callback([&command, own] {
@@ -152,25 +156,29 @@ void register_user(CLI::App& app, Command& command) {
             return exit_ok;
         };
     });
-    auto* reset = user->add_subcommand("reset-pin", "a manager sets a new PIN for an operator and lifts a lockout: the "
-                                                    "manager's PIN on the first line of standard input, the new PIN on the second");
+    auto* reset = user->add_subcommand("reset-pin",
+                                       "a manager sets a new PIN for an operator and lifts a lockout: the "
+                                       "manager's PIN on the first line of standard input, the new PIN on the second");
     auto target = std::make_shared<std::string>();
     auto manager = std::make_shared<std::string>();
     reset->add_option("OPERATOR", *target, "the operator whose PIN is reset")->required();
     reset->add_option("--manager", *manager, "the manager's operator number")->required();
     auto reset_at_store = std::make_shared<bool>(false);
-    reset->add_flag("--store", *reset_at_store, "at the store (store.db), for every lane; the manager must be a store operator");
+    reset->add_flag("--store", *reset_at_store,
+                    "at the store (store.db), for every lane; the manager must be a store operator");
     reset->callback([&command, target, manager, reset_at_store] {
         command = [target, manager, reset_at_store](const std::string& data_dir) {
             if (*reset_at_store) {
                 return with_store(data_dir, [&](db::StoreDb& store, actions::OpenLane& lane) {
                     std::string manager_pin = read_secret_line(), new_pin = read_secret_line();
-                    if (auto done = actions::reset_store_pin(store, lane, {*manager, manager_pin}, *target, new_pin); !done) {
+                    if (auto done = actions::reset_store_pin(store, lane, {*manager, manager_pin}, *target, new_pin);
+                        !done) {
                         return report(done.error());
                     }
-                    std::cout << fmt::format("the PIN of operator {} was reset at the store by {}{}; each lane lifts its "
-                                             "lockout then\n",
-                                             *target, *manager, store_note);
+                    std::cout << fmt::format(
+                        "the PIN of operator {} was reset at the store by {}{}; each lane lifts its "
+                        "lockout then\n",
+                        *target, *manager, store_note);
                     return exit_ok;
                 });
             }
@@ -178,8 +186,10 @@ void register_user(CLI::App& app, Command& command) {
             if (!lane_files) return report(lane_files.error());
             std::string manager_pin = read_secret_line(), new_pin = read_secret_line();
             actions::Lane lane(*lane_files->db, lane_files->config);
-            if (auto done = lane.reset_pin({*manager, manager_pin}, *target, new_pin); !done) return report(done.error());
-            std::cout << fmt::format("the PIN of operator {} was reset by {}; any lockout is lifted\n", *target, *manager);
+            if (auto done = lane.reset_pin({*manager, manager_pin}, *target, new_pin); !done)
+                return report(done.error());
+            std::cout << fmt::format("the PIN of operator {} was reset by {}; any lockout is lifted\n", *target,
+                                     *manager);
             return exit_ok;
         };
     });

@@ -60,14 +60,16 @@ std::optional<ChainBreak> find_break(const std::vector<AuditEntry>& entries, con
                                                 std::to_string(entry.seq) + ")"};
         }
         if (sha256(canonical_encoding(entry)) != entry.hash) {
-            return ChainBreak{entry.seq, describe(entry) +
-                                             " was changed or moved: its contents no longer match its hash"};
+            return ChainBreak{entry.seq,
+                              describe(entry) + " was changed or moved: its contents no longer match its hash"};
         }
         if (entry.prev_hash != (previous ? previous->hash : genesis_hash())) {
             if (!previous) {
-                return ChainBreak{entry.seq, describe(entry) + " does not start the chain: records before it were removed"};
+                return ChainBreak{entry.seq,
+                                  describe(entry) + " does not start the chain: records before it were removed"};
             }
-            return ChainBreak{previous->seq, describe(*previous) + " was changed, with its hash rewritten, or records " +
+            return ChainBreak{previous->seq, describe(*previous) +
+                                                 " was changed, with its hash rewritten, or records " +
                                                  "were reordered: record " + std::to_string(entry.seq) +
                                                  " recorded a different hash for it"};
         }
@@ -78,8 +80,8 @@ std::optional<ChainBreak> find_break(const std::vector<AuditEntry>& entries, con
     if (expected_last && *expected_last > last) {
         return ChainBreak{last + 1, *expected_last == last + 1
                                         ? "record " + std::to_string(last + 1) + " was removed from the end of the log"
-                                        : "records " + std::to_string(last + 1) + " to " + std::to_string(*expected_last) +
-                                              " were removed from the end of the log"};
+                                        : "records " + std::to_string(last + 1) + " to " +
+                                              std::to_string(*expected_last) + " were removed from the end of the log"};
     }
     return std::nullopt;
 }

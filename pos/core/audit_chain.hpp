@@ -13,8 +13,8 @@
 namespace pos::core {
 
 struct AuditEntry {
-    int64_t seq = 0;        // 1, 2, 3 ... per lane, no gaps
-    std::string at;         // ISO 8601 with offset
+    int64_t seq = 0;  // 1, 2, 3 ... per lane, no gaps
+    std::string at;   // ISO 8601 with offset
     int64_t lane = 0;
     std::string kind;       // sale, void, override, login, login_failed, lockout, shift_open, ...
     std::string actor;      // the operator who did it
@@ -39,8 +39,8 @@ using Sha256Hex = std::function<std::string(std::string_view)>;
 [[nodiscard]] AuditEntry chained(AuditEntry entry, const std::optional<AuditEntry>& previous, const Sha256Hex& sha256);
 
 struct ChainBreak {
-    int64_t seq = 0;          // the first record found changed, removed or out of order
-    std::string message;      // what was found, for the technician
+    int64_t seq = 0;      // the first record found changed, removed or out of order
+    std::string message;  // what was found, for the technician
 };
 
 // Walks `entries` in seq order from the first record. nullopt when every record is intact.

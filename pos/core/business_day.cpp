@@ -118,22 +118,28 @@ OpenDay open_business_day(const std::vector<DayShift>& shifts, const std::vector
 std::vector<DayBlocker> day_blockers(const OpenDay& day, const std::vector<LaneSyncState>& lanes) {
     std::vector<DayBlocker> blockers;
     if (day.day.empty()) {
-        blockers.push_back({"no_shifts", "", "no shift has opened since the last end of day: there is nothing to close"});
+        blockers.push_back(
+            {"no_shifts", "", "no shift has opened since the last end of day: there is nothing to close"});
     }
     for (const DayShift& shift : day.shifts) {
         if (shift.closed) continue;
         blockers.push_back({"open_shift", shift.id,
                             "shift " + shift.id + " on lane " + std::to_string(shift.lane) + " (operator " +
-                                shift.operator_id + ", opened " + shift.opened_at + ") is still open: close it (交班) first",
+                                shift.operator_id + ", opened " + shift.opened_at +
+                                ") is still open: close it (交班) first",
                             shift.lane, shift.operator_id, shift.opened_at, 0});
     }
     for (const LaneSyncState& lane : lanes) {
         if (lane.unsynced == 0) continue;
-        blockers.push_back({"unsynced", std::to_string(lane.lane),
+        blockers.push_back({"unsynced",
+                            std::to_string(lane.lane),
                             "lane " + std::to_string(lane.lane) + " has " + std::to_string(lane.unsynced) +
                                 " record(s) not yet at the store (oldest " + lane.oldest_unsynced.value_or("unknown") +
                                 "): run `posctl sync --once` on that lane",
-                            lane.lane, {}, lane.oldest_unsynced.value_or(""), lane.unsynced});
+                            lane.lane,
+                            {},
+                            lane.oldest_unsynced.value_or(""),
+                            lane.unsynced});
     }
     return blockers;
 }
@@ -150,15 +156,20 @@ DayTotals day_totals(int64_t shifts, const std::vector<DaySale>& sales, const st
         if (!sale.change.is_zero()) totals.tenders["cash"] -= sale.change;
     }
     for (const DayMovement& movement : movements) {
-        if (movement.kind == "pay_in") totals.pay_ins += movement.amount;
-        else if (movement.kind == "pay_out") totals.pay_outs += movement.amount;
-        else if (movement.kind == "pickup") totals.pickups += movement.amount;
-        else if (movement.kind == "no_sale") ++totals.no_sales;
+        if (movement.kind == "pay_in")
+            totals.pay_ins += movement.amount;
+        else if (movement.kind == "pay_out")
+            totals.pay_outs += movement.amount;
+        else if (movement.kind == "pickup")
+            totals.pickups += movement.amount;
+        else if (movement.kind == "no_sale")
+            ++totals.no_sales;
     }
     for (const DayShiftClose& close : closes) {
         Money variance = close.counted_cash - close.expected_cash;
         totals.variances.push_back({close.shift_id, close.lane, close.operator_id, close.expected_cash,
-                                    close.counted_cash, variance, close.largest_variance, close.approver, close.reason});
+                                    close.counted_cash, variance, close.largest_variance, close.approver,
+                                    close.reason});
         totals.cash_variance += variance;
     }
     return totals;

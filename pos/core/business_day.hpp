@@ -55,13 +55,13 @@ struct OpenDay {
 
 // Something that stops the end of day, with a message a shift lead can act on.
 struct DayBlocker {
-    std::string kind;  // "open_shift", "unsynced", "no_shifts"
-    std::string ref;   // the shift id, the lane number
-    std::string message;  // English, for posctl and scripts; screens render their own from the facts below
-    int64_t lane = 0;                 // open_shift, unsynced
-    std::string operator_id = {};     // open_shift
-    std::string at = {};              // open_shift: opened; unsynced: the oldest record not at the store
-    int64_t records = 0;              // unsynced: how many
+    std::string kind;              // "open_shift", "unsynced", "no_shifts"
+    std::string ref;               // the shift id, the lane number
+    std::string message;           // English, for posctl and scripts; screens render their own from the facts below
+    int64_t lane = 0;              // open_shift, unsynced
+    std::string operator_id = {};  // open_shift
+    std::string at = {};           // open_shift: opened; unsynced: the oldest record not at the store
+    int64_t records = 0;           // unsynced: how many
 };
 
 struct LaneSyncState {
@@ -116,15 +116,15 @@ struct ShiftVarianceRow {
 struct DayTotals {
     int64_t shifts = 0;
     int64_t sales = 0;
-    Money net_sales;                     // sum of sale totals (after 抹零)
-    Money rounding;                      // 抹零, negative when rounded down
+    Money net_sales;                       // sum of sale totals (after 抹零)
+    Money rounding;                        // 抹零, negative when rounded down
     std::map<std::string, Money> tenders;  // per method; cash net of change given
     Money pay_ins;
     Money pay_outs;
     Money pickups;
     int64_t no_sales = 0;
     std::vector<ShiftVarianceRow> variances;  // one per closed shift
-    Money cash_variance;                 // sum of the shifts' cash variances
+    Money cash_variance;                      // sum of the shifts' cash variances
 };
 
 [[nodiscard]] DayTotals day_totals(int64_t shifts, const std::vector<DaySale>& sales,

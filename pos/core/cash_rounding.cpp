@@ -16,8 +16,12 @@ Money round_cash(Money due, CashRounding rounding) {
     int64_t rounded = magnitude - below;
     switch (rounding.mode) {
         case CashRounding::Mode::down: break;
-        case CashRounding::Mode::nearest: if (below * 2 >= unit) rounded += unit; break;
-        case CashRounding::Mode::up: if (below > 0) rounded += unit; break;
+        case CashRounding::Mode::nearest:
+            if (below * 2 >= unit) rounded += unit;
+            break;
+        case CashRounding::Mode::up:
+            if (below > 0) rounded += unit;
+            break;
     }
     // Rounding a small amount to nothing would give the goods away: ask for it exactly.
     if (rounded == 0) return due;

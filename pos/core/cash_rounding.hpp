@@ -9,8 +9,8 @@
 namespace pos::core {
 
 struct CashRounding {
-    enum class Step { none, jiao, yuan };      // to 0.1 yuan or to 1 yuan
-    enum class Mode { down, nearest, up };     // down = 抹零 in the customer's favour (the norm)
+    enum class Step { none, jiao, yuan };   // to 0.1 yuan or to 1 yuan
+    enum class Mode { down, nearest, up };  // down = 抹零 in the customer's favour (the norm)
     Step step = Step::jiao;
     Mode mode = Mode::down;
 };

@@ -40,12 +40,24 @@ struct Utf8Fault {
             length = 2;
         } else if (lead < 0xF0) {
             length = 3;
-            if (lead == 0xE0) { second_min = 0xA0; second_fault = "overlong encoding"; }
-            if (lead == 0xED) { second_max = 0x9F; second_fault = "UTF-16 surrogate, not a character"; }
+            if (lead == 0xE0) {
+                second_min = 0xA0;
+                second_fault = "overlong encoding";
+            }
+            if (lead == 0xED) {
+                second_max = 0x9F;
+                second_fault = "UTF-16 surrogate, not a character";
+            }
         } else if (lead < 0xF5) {
             length = 4;
-            if (lead == 0xF0) { second_min = 0x90; second_fault = "overlong encoding"; }
-            if (lead == 0xF4) { second_max = 0x8F; second_fault = "code point above U+10FFFF"; }
+            if (lead == 0xF0) {
+                second_min = 0x90;
+                second_fault = "overlong encoding";
+            }
+            if (lead == 0xF4) {
+                second_max = 0x8F;
+                second_fault = "code point above U+10FFFF";
+            }
         } else {
             return Utf8Fault{i, "byte that never appears in UTF-8"};
         }

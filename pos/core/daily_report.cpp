@@ -25,7 +25,8 @@ struct Breakdown {
     // Largest net first (the manager reads the top), key to break ties.
     [[nodiscard]] std::vector<BreakdownRow> by_net() {
         std::vector<BreakdownRow> out = sorted_by_key();
-        std::stable_sort(out.begin(), out.end(), [](const BreakdownRow& a, const BreakdownRow& b) { return a.net > b.net; });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const BreakdownRow& a, const BreakdownRow& b) { return a.net > b.net; });
         return out;
     }
     [[nodiscard]] std::vector<BreakdownRow> sorted_by_key() {
@@ -183,7 +184,8 @@ DayFigures day_figures(const DayRows& rows) {
     for (const ReportClose& close : rows.closes) closes[close.shift_id] = &close;
     std::vector<ReportShift> shifts = rows.shifts;
     std::sort(shifts.begin(), shifts.end(), [](const ReportShift& a, const ReportShift& b) {
-        return a.lane != b.lane ? a.lane < b.lane : (a.opened_at != b.opened_at ? a.opened_at < b.opened_at : a.id < b.id);
+        return a.lane != b.lane ? a.lane < b.lane
+                                : (a.opened_at != b.opened_at ? a.opened_at < b.opened_at : a.id < b.id);
     });
     for (const ReportShift& shift : shifts) {
         ShiftCash cash{shift.id, shift.lane, shift.operator_id, shift.opened_at, false, {}, {}, {}, {}, {}};

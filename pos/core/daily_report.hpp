@@ -25,7 +25,7 @@ struct ReportSale {
     int64_t lane = 0;
     std::string shift_id;
     std::string operator_id;
-    std::string completed_at;  // ISO 8601 as the lane wrote it (its local time)
+    std::string completed_at;   // ISO 8601 as the lane wrote it (its local time)
     std::string kind = "sale";  // sale | return
     Money total;
     Money rounding;
@@ -88,7 +88,7 @@ struct LowStockItem {
 };
 
 struct DayRows {
-    std::string day;  // YYYY-MM-DD
+    std::string day;               // YYYY-MM-DD
     bool is_business_day = false;  // false: no shift opened in a day by that name
     bool closed = false;           // its end of day (日结) is done
     std::vector<ReportShift> shifts;
@@ -107,10 +107,10 @@ struct Headline {
     Money returns;  // positive: money given back
     Money rounding;
     Money net;
-    int64_t tickets = 0;       // sale tickets (returns not counted)
+    int64_t tickets = 0;  // sale tickets (returns not counted)
     int64_t return_tickets = 0;
-    int64_t items_milli = 0;   // items on sale tickets (pieces; a weighed line counts one)
-    Money average_ticket;      // sale tickets' totals / tickets, half-up to the fen
+    int64_t items_milli = 0;  // items on sale tickets (pieces; a weighed line counts one)
+    Money average_ticket;     // sale tickets' totals / tickets, half-up to the fen
 };
 
 // A row of a breakdown: its net and tickets.
@@ -146,7 +146,7 @@ struct ShiftCash {
     bool closed = false;
     Money expected;
     Money counted;
-    Money variance;  // counted − expected
+    Money variance;         // counted − expected
     std::string signed_by;  // the supervisor who approved the count, or empty
     std::string reason;
 };

@@ -10,8 +10,8 @@ namespace pos::core {
 inline constexpr int max_wrong_pins = 5;
 
 struct PinLock {
-    int failed = 0;                        // wrong PINs in a row since the last good one or lock
-    std::optional<int64_t> locked_until;   // set while (or since) locked
+    int failed = 0;                       // wrong PINs in a row since the last good one or lock
+    std::optional<int64_t> locked_until;  // set while (or since) locked
 };
 
 [[nodiscard]] bool is_locked(const PinLock& lock, int64_t now);

@@ -49,8 +49,9 @@ Result<Money> Money::parse(std::string_view original) {
     int64_t fen = 0;
     if (!parse_scaled(text, 2, max_fen, fen)) {
         text = original;
-        return make_error(ErrorCode::bad_amount,
-                          "\"" + std::string(text) + "\" is not an amount: use yuan with at most two decimals, like 12.50");
+        return make_error(
+            ErrorCode::bad_amount,
+            "\"" + std::string(text) + "\" is not an amount: use yuan with at most two decimals, like 12.50");
     }
     return Money(negative ? -fen : fen);
 }
@@ -65,9 +66,9 @@ std::string Money::to_string() const {
 Result<Quantity> Quantity::parse(std::string_view text) {
     int64_t milli = 0;
     if (!parse_scaled(text, 3, max_quantity_milli, milli) || milli == 0) {
-        return make_error(ErrorCode::bad_amount,
-                          "\"" + std::string(text) + "\" is not a quantity: use a number above 0 and at most 99999, "
-                          "with at most three decimals, like 2 or 0.350");
+        return make_error(ErrorCode::bad_amount, "\"" + std::string(text) +
+                                                     "\" is not a quantity: use a number above 0 and at most 99999, "
+                                                     "with at most three decimals, like 2 or 0.350");
     }
     return Quantity(milli);
 }

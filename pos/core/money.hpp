@@ -27,8 +27,14 @@ public:
     constexpr Money operator+(Money other) const { return Money(fen_ + other.fen_); }
     constexpr Money operator-(Money other) const { return Money(fen_ - other.fen_); }
     constexpr Money operator-() const { return Money(-fen_); }
-    constexpr Money& operator+=(Money other) { fen_ += other.fen_; return *this; }
-    constexpr Money& operator-=(Money other) { fen_ -= other.fen_; return *this; }
+    constexpr Money& operator+=(Money other) {
+        fen_ += other.fen_;
+        return *this;
+    }
+    constexpr Money& operator-=(Money other) {
+        fen_ -= other.fen_;
+        return *this;
+    }
     [[nodiscard]] constexpr bool is_zero() const { return fen_ == 0; }
     [[nodiscard]] constexpr bool is_negative() const { return fen_ < 0; }
 

@@ -76,12 +76,13 @@ Status may_approve(std::string_view requester, std::string_view approver, Role a
     if (!permits(approver_role, action)) {
         return make_error(ErrorCode::not_permitted, "operator " + std::string(approver) + " is a " +
                                                         std::string(role_name(approver_role)) + " and cannot approve " +
-                                                        std::string(row.name) + ": a " + std::string(role_name(row.minimum)) +
-                                                        " or above must approve");
+                                                        std::string(row.name) + ": a " +
+                                                        std::string(role_name(row.minimum)) + " or above must approve");
     }
     if (row.second_person && !requester.empty() && requester == approver) {
         return make_error(ErrorCode::not_permitted, std::string(row.name) + " needs a second person: operator " +
-                                                        std::string(approver) + " cannot approve their own request, another " +
+                                                        std::string(approver) +
+                                                        " cannot approve their own request, another " +
                                                         std::string(role_name(row.minimum)) + " must approve");
     }
     return Done{};

@@ -16,35 +16,35 @@ enum class Role { cashier, supervisor, manager, admin };
 // Every sensitive action at the lane or in posctl. Add actions, never rename them: the names are
 // the audit log's and docs/roles.md's vocabulary.
 enum class Action {
-    sell,                    // log in, open a shift, scan, tender
+    sell,  // log in, open a shift, scan, tender
     void_line,
-    price_override,          // a new price for one line at the till
-    return_with_receipt,     // 红字 against the original sale
+    price_override,       // a new price for one line at the till
+    return_with_receipt,  // 红字 against the original sale
     return_without_receipt,
     pay_in,
-    pay_out,                 // up to the configured limit
+    pay_out,  // up to the configured limit
     pay_out_over_limit,
-    no_sale,                 // opening the drawer without a sale
-    pickup,                  // 抽大钞
+    no_sale,  // opening the drawer without a sale
+    pickup,   // 抽大钞
     x_report,
     x_report_expected_cash,  // seeing expected cash before counting: breaks the blind count
     shift_close,
-    shift_close_variance,    // signing off a count off by more than the threshold
+    shift_close_variance,  // signing off a count off by more than the threshold
     shift_force_close,
     end_of_day,
     end_of_day_force,
     price_change_create,
     price_change_approve,
-    user_admin,              // add operators, reset their PINs
+    user_admin,  // add operators, reset their PINs
     audit_view,
-    daily_report,            // the manager report screen (经营日报) in pos
+    daily_report,  // the manager report screen (经营日报) in pos
 };
 
 struct Permission {
     Action action;
-    std::string_view name;     // as in docs/roles.md and the audit log
-    Role minimum;              // the least role that may do it (or approve it)
-    bool second_person;        // an approver must not be the person asking
+    std::string_view name;  // as in docs/roles.md and the audit log
+    Role minimum;           // the least role that may do it (or approve it)
+    bool second_person;     // an approver must not be the person asking
 };
 
 // The table itself, one row per action, in enum order.
@@ -65,6 +65,7 @@ struct Permission {
 // May `approver` (with `approver_role`) approve `action` asked for by `requester`? Refuses a role
 // below the action's minimum, and the requester approving their own request where the table
 // says a second person is needed. `requester` may be empty (nobody logged in).
-[[nodiscard]] Status may_approve(std::string_view requester, std::string_view approver, Role approver_role, Action action);
+[[nodiscard]] Status may_approve(std::string_view requester, std::string_view approver, Role approver_role,
+                                 Action action);
 
 }  // namespace pos::core

@@ -50,7 +50,8 @@ void share(const std::vector<Unit>& bundle, Money saving, Savings& out) {
     int64_t given = 0;
     for (size_t i = 0; i < bundle.size(); ++i) {
         int64_t part = i + 1 == bundle.size() ? saving.in_fen() - given
-                                              : total == 0 ? 0 : saving.in_fen() * bundle[i].price.in_fen() / total;
+                       : total == 0           ? 0
+                                              : saving.in_fen() * bundle[i].price.in_fen() / total;
         given += part;
         out[bundle[i].line] += Money::fen(part);
     }
@@ -87,7 +88,8 @@ Savings savings_of(const Promotion& promotion, const std::vector<const TicketLin
         case PromotionKind::price:
         case PromotionKind::member_price:
             for (const TicketLine* line : lines) {
-                if (!item_priced(*line) || !lists_sku(promotion, line->item.sku) || promotion.price >= line->unit_price) continue;
+                if (!item_priced(*line) || !lists_sku(promotion, line->item.sku) || promotion.price >= line->unit_price)
+                    continue;
                 out[line->number] = line->amount_before_savings() - extend_price(promotion.price, line->quantity);
             }
             break;
@@ -146,7 +148,8 @@ Outcome apply_in_order(const std::vector<const Promotion*>& order, const std::ve
         }
         std::erase_if(free, [&](const TicketLine* line) { return savings.count(line->number) != 0; });
     }
-    std::sort(outcome.lines.begin(), outcome.lines.end(), [](const LineSaving& a, const LineSaving& b) { return a.line < b.line; });
+    std::sort(outcome.lines.begin(), outcome.lines.end(),
+              [](const LineSaving& a, const LineSaving& b) { return a.line < b.line; });
     return outcome;
 }
 
@@ -167,12 +170,15 @@ Result<PromotionKind> parse_promotion_kind(std::string_view name) {
     for (PromotionKind kind : all_kinds) {
         if (promotion_kind_name(kind) == name) return kind;
     }
-    return make_error(ErrorCode::bad_input, "unknown promotion kind \"" + std::string(name) +
-                                                "\": use price, multi_buy, mix_match, member_price or department_percent");
+    return make_error(ErrorCode::bad_input,
+                      "unknown promotion kind \"" + std::string(name) +
+                          "\": use price, multi_buy, mix_match, member_price or department_percent");
 }
 
 Status check_promotion(const Promotion& p) {
-    auto bad = [&](const std::string& why) { return make_error(ErrorCode::bad_input, "promotion " + p.id + ": " + why); };
+    auto bad = [&](const std::string& why) {
+        return make_error(ErrorCode::bad_input, "promotion " + p.id + ": " + why);
+    };
     if (p.id.empty()) return make_error(ErrorCode::bad_input, "a promotion needs an id");
     if (p.name.empty()) return bad("give it a name: it is printed on the receipt");
     if (!is_day(p.starts) || !is_day(p.ends)) return bad("starts and ends must be dates like 2026-11-23");
@@ -185,7 +191,8 @@ Status check_promotion(const Promotion& p) {
     if (p.skus.empty()) return bad("list the items (SKUs) it applies to");
     bool bundle = p.kind == PromotionKind::multi_buy || p.kind == PromotionKind::mix_match;
     if (bundle && p.buy < 1) return bad("buy must be the number of items in the deal, 1 or more");
-    if (p.kind == PromotionKind::mix_match && p.free > 0) return bad("mix-and-match is N items for a price: leave free at 0");
+    if (p.kind == PromotionKind::mix_match && p.free > 0)
+        return bad("mix-and-match is N items for a price: leave free at 0");
     if (p.kind == PromotionKind::multi_buy && p.free > 0) return Done{};
     if (p.price <= Money{}) return bad("the price must be above 0.00");
     return Done{};
@@ -195,8 +202,9 @@ bool promotion_active(const Promotion& promotion, std::string_view day) {
     return promotion.starts <= day && day <= promotion.ends;
 }
 
-std::vector<LineSaving> resolve_promotions(const std::vector<TicketLine>& lines, const std::vector<Promotion>& promotions,
-                                           std::string_view day, bool member) {
+std::vector<LineSaving> resolve_promotions(const std::vector<TicketLine>& lines,
+                                           const std::vector<Promotion>& promotions, std::string_view day,
+                                           bool member) {
     std::vector<const TicketLine*> live;
     for (const TicketLine& line : lines) {
         if (!line.voided) live.push_back(&line);
@@ -207,7 +215,8 @@ std::vector<LineSaving> resolve_promotions(const std::vector<TicketLine>& lines,
         if (promotion.kind == PromotionKind::member_price && !member) continue;
         if (!savings_of(promotion, live).empty()) candidates.push_back(&promotion);
     }
-    std::sort(candidates.begin(), candidates.end(), [](const Promotion* a, const Promotion* b) { return a->id < b->id; });
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Promotion* a, const Promotion* b) { return a->id < b->id; });
     if (candidates.size() > max_orders_tried) {
         // Greedy: the promotion saving most on the free lines goes next (ties: lowest id).
         std::vector<const Promotion*> order;
@@ -235,7 +244,8 @@ std::vector<LineSaving> resolve_promotions(const std::vector<TicketLine>& lines,
         std::vector<const Promotion*> order;
         for (size_t i : index) order.push_back(candidates[i]);
         Outcome outcome = apply_in_order(order, live);
-        if (first || outcome.total > best.total) best = std::move(outcome);  // strictly better: the first order keeps a tie
+        if (first || outcome.total > best.total)
+            best = std::move(outcome);  // strictly better: the first order keeps a tie
         first = false;
     } while (std::next_permutation(index.begin(), index.end()));
     return best.lines;

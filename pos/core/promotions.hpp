@@ -26,8 +26,8 @@ enum class PromotionKind {
 [[nodiscard]] Result<PromotionKind> parse_promotion_kind(std::string_view name);
 
 struct Promotion {
-    std::string id;                 // stable key: ties are broken by it
-    std::string name;               // printed on the receipt next to the saving
+    std::string id;    // stable key: ties are broken by it
+    std::string name;  // printed on the receipt next to the saving
     PromotionKind kind = PromotionKind::price;
     std::string starts;             // YYYY-MM-DD, first day it applies
     std::string ends;               // YYYY-MM-DD, last day it applies (inclusive)
@@ -46,9 +46,9 @@ struct Promotion {
 [[nodiscard]] bool promotion_active(const Promotion& promotion, std::string_view day);
 
 struct LineSaving {
-    int line = 0;            // TicketLine::number
-    Money saving;            // off the line's amount before promotions
-    std::string promotion;   // the promotion's name
+    int line = 0;           // TicketLine::number
+    Money saving;           // off the line's amount before promotions
+    std::string promotion;  // the promotion's name
 };
 
 // The savings for the ticket's live lines: each line takes at most one promotion; the choice is
@@ -57,7 +57,7 @@ struct LineSaving {
 // promotion id. Lines with an overridden price or a scale-label price take no promotion, except
 // department percent, which applies to a label's amount too. Lines without a saving are left out.
 [[nodiscard]] std::vector<LineSaving> resolve_promotions(const std::vector<TicketLine>& lines,
-                                                         const std::vector<Promotion>& promotions,
-                                                         std::string_view day, bool member);
+                                                         const std::vector<Promotion>& promotions, std::string_view day,
+                                                         bool member);
 
 }  // namespace pos::core

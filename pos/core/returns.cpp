@@ -14,10 +14,10 @@ Result<Money> refund_for(const SoldLine& line, int64_t milli) {
     if (milli <= 0) return make_error(ErrorCode::bad_amount, "the quantity to return must be above 0");
     int64_t left = returnable_milli(line);
     if (milli > left) {
-        return make_error(ErrorCode::over_return,
-                          "line " + std::to_string(line.line) + ": only " + Quantity::milli(left).to_string() +
-                              " of " + Quantity::milli(line.sold_milli).to_string() +
-                              " sold can still be returned (the rest came back already)");
+        return make_error(ErrorCode::over_return, "line " + std::to_string(line.line) + ": only " +
+                                                      Quantity::milli(left).to_string() + " of " +
+                                                      Quantity::milli(line.sold_milli).to_string() +
+                                                      " sold can still be returned (the rest came back already)");
     }
     if (milli == left) return line.amount - line.refunded;
     // amount × milli / sold, half-up, in 128 bits like extend_price.
@@ -54,10 +54,10 @@ Result<RefundPlan> plan_refund(Money exact, const std::vector<PaidTender>& paid,
     if (method && *method != TenderMethod::cash) {
         Money room = refundable_to(paid, *method);
         if (exact > room) {
-            return make_error(ErrorCode::tender_over,
-                              std::string("only ") + room.to_string() + " paid by " +
-                                  std::string(tender_method_name(*method)) + " can still be refunded to it: refund " +
-                                  exact.to_string() + " in cash or to the original tenders");
+            return make_error(ErrorCode::tender_over, std::string("only ") + room.to_string() + " paid by " +
+                                                          std::string(tender_method_name(*method)) +
+                                                          " can still be refunded to it: refund " + exact.to_string() +
+                                                          " in cash or to the original tenders");
         }
         plan.tenders.push_back(Tender{*method, exact, {}});
         cash = Money{};

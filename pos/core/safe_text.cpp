@@ -12,8 +12,11 @@ namespace {
 size_t decode(std::string_view text, size_t i, uint32_t& code) {
     auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
     unsigned char lead = byte(i);
-    size_t length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-                                   : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    size_t length = lead < 0x80                    ? 1
+                    : lead >= 0xC2 && lead <= 0xDF ? 2
+                    : lead >= 0xE0 && lead <= 0xEF ? 3
+                    : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                   : 0;
     if (length == 0 || i + length > text.size()) return 0;
     code = length == 1 ? lead : length == 2 ? lead & 0x1Fu : length == 3 ? lead & 0x0Fu : lead & 0x07u;
     for (size_t k = 1; k < length; ++k) {
@@ -37,7 +40,8 @@ Status check_text(std::string_view field, std::string_view text, size_t max_char
                                                         std::to_string(i + 1) + "): type it again");
         }
         if (code < 0x20 || (code >= 0x7F && code <= 0x9F)) {
-            return make_error(ErrorCode::bad_input, std::string(field) + " has a control character (line break, tab or "
+            return make_error(ErrorCode::bad_input, std::string(field) +
+                                                        " has a control character (line break, tab or "
                                                         "other invisible character) at character " +
                                                         std::to_string(chars + 1) + ": remove it");
         }
@@ -46,7 +50,8 @@ Status check_text(std::string_view field, std::string_view text, size_t max_char
     }
     if (chars > max_chars) {
         return make_error(ErrorCode::bad_input, std::string(field) + " is " + std::to_string(chars) +
-                                                    " characters long: at most " + std::to_string(max_chars) + " are kept");
+                                                    " characters long: at most " + std::to_string(max_chars) +
+                                                    " are kept");
     }
     return Done{};
 }

@@ -14,8 +14,9 @@ const std::vector<Money>& cny_denominations() {
 Status CashCount::set(Money denomination, int64_t count) {
     const auto& all = cny_denominations();
     if (std::find(all.begin(), all.end(), denomination) == all.end()) {
-        return make_error(ErrorCode::bad_amount,
-                          denomination.to_string() + " is not a CNY note or coin: count 100, 50, 20, 10, 5, 1, 0.5 or 0.1");
+        return make_error(
+            ErrorCode::bad_amount,
+            denomination.to_string() + " is not a CNY note or coin: count 100, 50, 20, 10, 5, 1, 0.5 or 0.1");
     }
     if (count < 0 || count > 100000) {
         return make_error(ErrorCode::bad_amount, "a count must be a whole number from 0 to 100000");

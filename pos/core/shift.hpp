@@ -32,21 +32,21 @@ private:
 
 // What happened in a shift, as the lane's journal adds it up.
 struct ShiftTotals {
-    Money float_amount;        // 当班金额 put in the drawer at open
-    Money cash_tendered;       // cash handed over by customers
-    Money change_given;        // cash handed back
-    Money cash_refunds;        // cash paid out for returns
+    Money float_amount;   // 当班金额 put in the drawer at open
+    Money cash_tendered;  // cash handed over by customers
+    Money change_given;   // cash handed back
+    Money cash_refunds;   // cash paid out for returns
     Money pay_ins;
     Money pay_outs;
-    Money pickups;             // 抽大钞: cash taken to the safe during the shift
+    Money pickups;                           // 抽大钞: cash taken to the safe during the shift
     std::map<TenderMethod, Money> non_cash;  // card, mobile, account taken
     int64_t sales = 0;
-    int64_t returns = 0;       // 退货 (红字) committed in the shift
-    Money refunds;             // what they refunded, all tenders (positive)
+    int64_t returns = 0;  // 退货 (红字) committed in the shift
+    Money refunds;        // what they refunded, all tenders (positive)
     int64_t voided_lines = 0;
-    int64_t no_sales = 0;      // drawer opened without a sale
-    Money rounding;            // 抹零 given (negative when rounded down)
-    Money net_sales;           // sum of sale totals
+    int64_t no_sales = 0;  // drawer opened without a sale
+    Money rounding;        // 抹零 given (negative when rounded down)
+    Money net_sales;       // sum of sale totals
 };
 
 // Expected cash = float + cash sales − change − cash refunds + pay-ins − pay-outs − pickups.

@@ -40,7 +40,8 @@ StockPosition receive(StockPosition position, int64_t quantity_milli, Money unit
 StockPosition move_at_average(StockPosition position, int64_t change_milli) {
     position.on_hand_milli += change_milli;
     // The value follows the quantity at the average; the last unit out takes what is left.
-    position.value_fen = position.on_hand_milli == 0 ? 0 : stock_value(position.on_hand_milli, position.unit_cost_fen).in_fen();
+    position.value_fen =
+        position.on_hand_milli == 0 ? 0 : stock_value(position.on_hand_milli, position.unit_cost_fen).in_fen();
     return position;
 }
 

@@ -28,7 +28,7 @@ struct StockPosition {
 [[nodiscard]] Money stock_value(int64_t quantity_milli, int64_t unit_cost_fen);
 
 struct CountVariance {
-    int64_t expected_milli = 0;    // the snapshot at the count's start, moved by what sold or arrived since
+    int64_t expected_milli = 0;  // the snapshot at the count's start, moved by what sold or arrived since
     int64_t counted_milli = 0;
     int64_t difference_milli = 0;  // counted − expected: negative is a shortage
     Money value;                   // the difference at average cost
@@ -40,9 +40,9 @@ struct CountVariance {
                                            int64_t counted_milli, int64_t unit_cost_fen);
 
 struct ReplenishmentFacts {
-    int64_t sold_milli = 0;        // sold in the window
+    int64_t sold_milli = 0;  // sold in the window
     int window_days = 28;
-    int cover_days = 7;            // how long an order must last: until the next delivery and its lead time
+    int cover_days = 7;  // how long an order must last: until the next delivery and its lead time
     int64_t on_hand_milli = 0;
     int64_t in_transit_milli = 0;  // ordered or transferred, not yet received
     int64_t threshold_milli = 0;   // the item's low-stock threshold (库存预警值), kept as safety stock

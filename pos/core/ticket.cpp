@@ -60,11 +60,12 @@ Result<int> Ticket::add_item(const CatalogItem& item, std::string gtin, Quantity
     bool mergeable = item.sale_unit == SaleUnit::piece && !from_label;
     if (mergeable) {
         for (TicketLine& line : lines_) {
-            if (!line.voided && !line.from_label && !line.original_price && line.item.sku == item.sku && line.unit_price == unit_price &&
-                line.item.sale_unit == SaleUnit::piece) {
+            if (!line.voided && !line.from_label && !line.original_price && line.item.sku == item.sku &&
+                line.unit_price == unit_price && line.item.sale_unit == SaleUnit::piece) {
                 if (line.quantity + quantity > Quantity::max_per_line()) {
-                    return make_error(ErrorCode::bad_amount, "line " + std::to_string(line.number) +
-                                                                 " would hold more than 99999: ring the rest on a new ticket");
+                    return make_error(ErrorCode::bad_amount,
+                                      "line " + std::to_string(line.number) +
+                                          " would hold more than 99999: ring the rest on a new ticket");
                 }
                 line.quantity = line.quantity + quantity;
                 return line.number;
@@ -72,8 +73,19 @@ Result<int> Ticket::add_item(const CatalogItem& item, std::string gtin, Quantity
         }
     }
     int number = int(lines_.size()) + 1;
-    lines_.push_back(TicketLine{number, item, std::move(gtin), quantity, unit_price, label_amount, from_label, false, {},
-                                std::nullopt, {}, Money{}, {}});
+    lines_.push_back(TicketLine{number,
+                                item,
+                                std::move(gtin),
+                                quantity,
+                                unit_price,
+                                label_amount,
+                                from_label,
+                                false,
+                                {},
+                                std::nullopt,
+                                {},
+                                Money{},
+                                {}});
     return number;
 }
 
@@ -93,8 +105,9 @@ Status Ticket::set_quantity(int line_number, Quantity quantity) {
     auto line = editable_line(line_number);
     if (!line) return line.error();
     if ((*line)->from_label) {
-        return make_error(ErrorCode::bad_line, "line " + std::to_string(line_number) +
-                                                   " has its weight or price from a scale label: scan another label instead");
+        return make_error(ErrorCode::bad_line,
+                          "line " + std::to_string(line_number) +
+                              " has its weight or price from a scale label: scan another label instead");
     }
     if ((*line)->item.sale_unit == SaleUnit::piece && !quantity.is_whole()) {
         return make_error(ErrorCode::bad_amount, (*line)->item.name_zh + " is sold by the piece: enter a whole number");
@@ -199,7 +212,8 @@ Status Ticket::add_tender(Tender tender, CashRounding rounding, bool partial) {
     std::string method(tender_method_name(tender.method));
     if (tender.method != TenderMethod::cash && tender.amount > need) {
         return make_error(ErrorCode::tender_over, method + " " + tender.amount.to_string() + " is more than the " +
-                                                      need.to_string() + " due: enter " + need.to_string() + " or less");
+                                                      need.to_string() + " due: enter " + need.to_string() +
+                                                      " or less");
     }
     if (tender.amount < need && !partial) {
         std::string advice = tender.method == TenderMethod::cash

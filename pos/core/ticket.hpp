@@ -20,19 +20,19 @@ enum class TenderMethod { cash, card, mobile, account };
 [[nodiscard]] std::optional<TenderMethod> parse_tender_method(std::string_view word);
 
 struct TicketLine {
-    int number = 0;                    // 1-based, stable: voided lines keep their number
-    CatalogItem item;                  // snapshot at scan time
-    std::string gtin;                  // the code scanned, empty when typed by PLU/SKU
-    Quantity quantity;                 // pieces in thousandths, or grams for weighed goods
-    Money unit_price;                  // per piece, or per kg for weighed goods
-    std::optional<Money> label_amount; // a scale label's printed amount, which is authoritative
-    bool from_label = false;           // weight or price read from a label: not editable by hand
+    int number = 0;                     // 1-based, stable: voided lines keep their number
+    CatalogItem item;                   // snapshot at scan time
+    std::string gtin;                   // the code scanned, empty when typed by PLU/SKU
+    Quantity quantity;                  // pieces in thousandths, or grams for weighed goods
+    Money unit_price;                   // per piece, or per kg for weighed goods
+    std::optional<Money> label_amount;  // a scale label's printed amount, which is authoritative
+    bool from_label = false;            // weight or price read from a label: not editable by hand
     bool voided = false;
-    std::string voided_by;             // approver's operator number
+    std::string voided_by;                // approver's operator number
     std::optional<Money> original_price;  // set when the price was overridden at the lane
-    std::string price_set_by;          // approver of the override
-    Money discount;                    // the promotion's saving on this line (set by apply_promotions)
-    std::string promotion;             // the promotion's name, empty without one
+    std::string price_set_by;             // approver of the override
+    Money discount;                       // the promotion's saving on this line (set by apply_promotions)
+    std::string promotion;                // the promotion's name, empty without one
 
     [[nodiscard]] Money amount() const;                 // what the customer pays for the line
     [[nodiscard]] Money amount_before_savings() const;  // at the line's price, before any promotion
@@ -40,19 +40,19 @@ struct TicketLine {
 
 struct Tender {
     TenderMethod method = TenderMethod::cash;
-    Money amount;                      // handed over (cash can exceed what is due)
-    std::string reference;             // card/mobile terminal reference
+    Money amount;           // handed over (cash can exceed what is due)
+    std::string reference;  // card/mobile terminal reference
 };
 
 // Where the payment stands, derived from the lines and tenders.
 struct PaymentState {
-    Money subtotal;       // sum of live lines, after promotions
-    Money savings;        // what promotions took off (共节省)
-    Money rounding;       // the 抹零 line: rounded cash due minus exact due (0 without cash)
-    Money total;          // subtotal + rounding: what the customer owes
-    Money paid;           // sum of tenders
-    Money remaining;      // still owed (0 when complete)
-    Money change;         // cash to give back
+    Money subtotal;   // sum of live lines, after promotions
+    Money savings;    // what promotions took off (共节省)
+    Money rounding;   // the 抹零 line: rounded cash due minus exact due (0 without cash)
+    Money total;      // subtotal + rounding: what the customer owes
+    Money paid;       // sum of tenders
+    Money remaining;  // still owed (0 when complete)
+    Money change;     // cash to give back
     bool complete = false;
 };
 
@@ -61,7 +61,7 @@ public:
     // Adds an item. Scanning the same counted item again (same price, not a label) adds to the
     // line already there, as cashiers expect; returns the line number that changed.
     [[nodiscard]] Result<int> add_item(const CatalogItem& item, std::string gtin, Quantity quantity, Money unit_price,
-                 std::optional<Money> label_amount, bool from_label = false);
+                                       std::optional<Money> label_amount, bool from_label = false);
 
     // A ticket brought back from hold (挂单) with its lines as they were; no tenders.
     [[nodiscard]] static Ticket resumed(std::vector<TicketLine> lines);

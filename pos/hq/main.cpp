@@ -27,8 +27,9 @@ std::optional<pos::hq::PgConnection> connect(const std::string& conninfo) {
 int main(int argc, char** argv) {
     CLI::App app{"pos-hq: the chain's head office on PostgreSQL"};
     std::string conninfo;
-    app.add_option("--db", conninfo, "libpq connection string, e.g. \"host=hq.example dbname=hq user=hq "
-                                     "sslmode=verify-full\"")
+    app.add_option("--db", conninfo,
+                   "libpq connection string, e.g. \"host=hq.example dbname=hq user=hq "
+                   "sslmode=verify-full\"")
         ->required();
     app.require_subcommand(1);
     auto* init = app.add_subcommand("init", "create or migrate the head office schema");

@@ -80,14 +80,14 @@ int serve(const std::string& data_dir, const std::string& listen) {
         response.status = answer.status;
         if (answer.status != 204) response.set_content(answer.body, "application/json");
     });
-    server.Get(std::string(pos::sync::directory_path), [&](const httplib::Request& request,
-                                                           httplib::Response& response) {
-        pos::sync::ServiceResponse answer = service.directory_if_newer(
-            request.get_header_value("Authorization"), request.get_param_value("store"),
-            request.get_param_value("users"), request.get_param_value("members"));
-        response.status = answer.status;
-        if (answer.status != 204) response.set_content(answer.body, "application/json");
-    });
+    server.Get(
+        std::string(pos::sync::directory_path), [&](const httplib::Request& request, httplib::Response& response) {
+            pos::sync::ServiceResponse answer =
+                service.directory_if_newer(request.get_header_value("Authorization"), request.get_param_value("store"),
+                                           request.get_param_value("users"), request.get_param_value("members"));
+            response.status = answer.status;
+            if (answer.status != 204) response.set_content(answer.body, "application/json");
+        });
     server.Get(std::string(pos::sync::sales_path), [&](const httplib::Request& request, httplib::Response& response) {
         pos::sync::ServiceResponse answer =
             service.sale_for_return(request.get_header_value("Authorization"), request.get_param_value("id"),
@@ -163,9 +163,10 @@ int main(int argc, char** argv) {
                 auto token = pos::sync::issue_lane_token(store, lane, pos::actions::local_now());
                 if (!token) return fail(token.error().message);
                 std::cout << *token << "\n";
-                std::cerr << fmt::format("pos-store: lane {}'s token; put it in that lane's pos.toml:\n"
-                                         "  [store_database]\n  url = \"http://<this server>:8735\"\n  token = \"{}\"\n",
-                                         lane, *token);
+                std::cerr << fmt::format(
+                    "pos-store: lane {}'s token; put it in that lane's pos.toml:\n"
+                    "  [store_database]\n  url = \"http://<this server>:8735\"\n  token = \"{}\"\n",
+                    lane, *token);
                 return exit_ok;
             });
         };
@@ -189,7 +190,8 @@ int main(int argc, char** argv) {
                 auto tokens = pos::db::list_lane_tokens(store);
                 if (!tokens) return fail(tokens.error().message);
                 if (tokens->empty()) std::cout << "no lane has a token yet: pos-store token add --lane N\n";
-                for (const auto& token : *tokens) std::cout << fmt::format("lane {}  issued {}\n", token.lane, token.created_at);
+                for (const auto& token : *tokens)
+                    std::cout << fmt::format("lane {}  issued {}\n", token.lane, token.created_at);
                 return exit_ok;
             });
         };

@@ -15,7 +15,8 @@ using Field = CashForm::Field;
 
 // The common reasons per kind (translation ids): what cashiers pick most, to save typing.
 std::span<const char* const> presets(CashKind kind) {
-    static constexpr std::array<const char*, 3> pay_in{"reason.pay_in.change", "reason.pay_in.float", "reason.pay_in.other"};
+    static constexpr std::array<const char*, 3> pay_in{"reason.pay_in.change", "reason.pay_in.float",
+                                                       "reason.pay_in.other"};
     static constexpr std::array<const char*, 3> pay_out{"reason.pay_out.supplies", "reason.pay_out.delivery",
                                                         "reason.pay_out.other"};
     static constexpr std::array<const char*, 2> pickup{"reason.pickup.safe", "reason.pickup.limit"};
@@ -160,22 +161,23 @@ void draw_cash_movement(CashForm& form, const CashView& view, InputQueue& input,
     ImGui::PopFont();
     // Pay-in, pay-out and pickup are one dialog with three tabs; no-sale has no amount.
     if (form.kind != CashKind::no_sale) {
-        constexpr std::array<std::pair<CashKind, const char*>, 3> kinds{
-            {{CashKind::pay_in, "cash.tab.pay_in"}, {CashKind::pay_out, "cash.tab.pay_out"}, {CashKind::pickup, "cash.tab.pickup"}}};
+        constexpr std::array<std::pair<CashKind, const char*>, 3> kinds{{{CashKind::pay_in, "cash.tab.pay_in"},
+                                                                         {CashKind::pay_out, "cash.tab.pay_out"},
+                                                                         {CashKind::pickup, "cash.tab.pickup"}}};
         float tab = (column - 2 * gap) / 3;
         for (size_t i = 0; i < kinds.size(); ++i) {
             if (i > 0) ImGui::SameLine();
             bool current = kinds[i].first == form.kind;
-            if (touch_button(ui.tr(kinds[i].second), ImVec2(tab, ui.px(44)), current ? ButtonKind::primary : ButtonKind::plain)) {
+            if (touch_button(ui.tr(kinds[i].second), ImVec2(tab, ui.px(44)),
+                             current ? ButtonKind::primary : ButtonKind::plain)) {
                 tapped_kind = kinds[i].first;
             }
         }
     }
-    const char* hint = form.kind == CashKind::pay_out
-                           ? nullptr
-                           : ui.tr(form.kind == CashKind::pay_in   ? "cash.hint.pay_in"
-                                   : form.kind == CashKind::pickup ? "cash.hint.pickup"
-                                                                   : "cash.hint.no_sale");
+    const char* hint = form.kind == CashKind::pay_out ? nullptr
+                                                      : ui.tr(form.kind == CashKind::pay_in   ? "cash.hint.pay_in"
+                                                              : form.kind == CashKind::pickup ? "cash.hint.pickup"
+                                                                                              : "cash.hint.no_sale");
     std::string pay_out_hint = ui.tr.format("cash.hint.pay_out", money_text(view.pay_out_approval_above));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
     text_colored(color::muted, hint ? hint : pay_out_hint.c_str());
@@ -209,13 +211,15 @@ void draw_cash_movement(CashForm& form, const CashView& view, InputQueue& input,
     if (form.needs_approval) {
         float half = (column - gap) * 0.5f;
         ImGui::BeginGroup();
-        if (entry_field(ui, "approver", ui.tr("cash.approver"), form.approver, form.field == Field::approver, false, half)) {
+        if (entry_field(ui, "approver", ui.tr("cash.approver"), form.approver, form.field == Field::approver, false,
+                        half)) {
             form.field = Field::approver;
         }
         ImGui::EndGroup();
         ImGui::SameLine();
         ImGui::BeginGroup();
-        if (entry_field(ui, "pin", ui.tr("cash.pin"), form.pin, form.field == Field::pin, true, half)) form.field = Field::pin;
+        if (entry_field(ui, "pin", ui.tr("cash.pin"), form.pin, form.field == Field::pin, true, half))
+            form.field = Field::pin;
         ImGui::EndGroup();
         notice_under(Field::approver);
         notice_under(Field::pin);

@@ -15,8 +15,8 @@ namespace {
 
 using Field = VarianceForm::Field;
 
-constexpr std::array<const char*, 4> reasons{"reason.variance.change", "reason.variance.unrecorded", "reason.variance.card",
-                                             "reason.variance.recount"};
+constexpr std::array<const char*, 4> reasons{"reason.variance.change", "reason.variance.unrecorded",
+                                             "reason.variance.card", "reason.variance.recount"};
 
 Entry& entry_of(VarianceForm& form, Field field) {
     switch (field) {
@@ -52,7 +52,8 @@ bool handle_closed(InputEvent event, Intents& intents) {
 
 bool handle_signoff(VarianceForm& form, InputEvent event, Intents& intents, const Strings& tr) {
     if (event.is_char()) {
-        if (form.needs_signoff && entry_of(form, form.field).type(event.ch) && form.field == Field::reason) form.preset = -1;
+        if (form.needs_signoff && entry_of(form, form.field).type(event.ch) && form.field == Field::reason)
+            form.preset = -1;
         return false;
     }
     switch (event.key) {
@@ -102,7 +103,8 @@ std::pair<ImU32, const char*> verdict(const Strings& tr, core::Money variance) {
 }
 
 void draw_table(const VarianceForm& form, const Ui& ui) {
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    constexpr ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##variance", 5, flags)) return;
     ImGui::TableSetupColumn(ui.tr("close.col.tender"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(ui.tr("close.col.expected"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
@@ -127,7 +129,8 @@ void draw_table(const VarianceForm& form, const Ui& ui) {
         auto [colour, word] = verdict(ui.tr, row.variance);
         ImGui::TableSetColumnIndex(0);
         ImGui::TextUnformatted(tender_text(ui.tr, row.method));
-        const std::string cells[] = {money_text(row.expected), money_text(row.counted), signed_money_text(row.variance)};
+        const std::string cells[] = {money_text(row.expected), money_text(row.counted),
+                                     signed_money_text(row.variance)};
         for (int column = 1; column <= 3; ++column) {
             ImGui::TableSetColumnIndex(column);
             float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
@@ -176,7 +179,9 @@ void draw_close_variance(VarianceForm& form, InputQueue& input, Intents& intents
     draw_table(form, ui);
     ImGui::Dummy(ImVec2(0, gap));
     // The largest difference, whichever its direction: what the sign-off threshold is compared with.
-    ImU32 largest_colour = form.largest.is_zero() ? color::success_text : form.needs_signoff ? color::danger : color::warning;
+    ImU32 largest_colour = form.largest.is_zero() ? color::success_text
+                           : form.needs_signoff   ? color::danger
+                                                  : color::warning;
     text_colored(color::muted, ui.tr("close.largest"));
     ImGui::PushFont(ui.fonts.big);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(largest_colour));
@@ -229,19 +234,22 @@ void draw_close_variance(VarianceForm& form, InputQueue& input, Intents& intents
         }
         float half = (inner - gap) * 0.5f;
         ImGui::BeginGroup();
-        if (entry_field(ui, "approver", ui.tr("close.approver"), form.approver, form.field == Field::approver, false, half)) {
+        if (entry_field(ui, "approver", ui.tr("close.approver"), form.approver, form.field == Field::approver, false,
+                        half)) {
             form.field = Field::approver;
         }
         ImGui::EndGroup();
         ImGui::SameLine();
         ImGui::BeginGroup();
-        if (entry_field(ui, "pin", ui.tr("close.pin"), form.pin, form.field == Field::pin, true, half)) form.field = Field::pin;
+        if (entry_field(ui, "pin", ui.tr("close.pin"), form.pin, form.field == Field::pin, true, half))
+            form.field = Field::pin;
         ImGui::EndGroup();
         if (form.notice.shown() && !notice_left) notice_box(ui, form.notice, inner, 0);
         // The pad takes what is left above the sign button.
         float spacing = ImGui::GetStyle().ItemSpacing.y;
         float pad_top = ImGui::GetCursorPosY();
-        float cell_height = std::clamp((avail.y - pad_top - pad - button_height - gap - 4 * spacing) / 4, ui.px(28), ui.px(64));
+        float cell_height =
+            std::clamp((avail.y - pad_top - pad - button_height - gap - 4 * spacing) / 4, ui.px(28), ui.px(64));
         if (auto key = number_pad(ui, "pad", false, ImVec2((inner - 2 * gap) / 3, cell_height))) press = key;
         ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, avail.y - pad - button_height));
         ImGui::PushFont(ui.fonts.title);

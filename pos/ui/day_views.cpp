@@ -62,8 +62,8 @@ DayView make_day_view(const actions::DayStatus& status, const Strings& tr) {
     view.opened = minute_of(status.day.opened_at);
     for (const core::DayShift& shift : status.day.shifts) {
         std::string opened = minute_of(shift.opened_at);
-        view.shifts.push_back({std::to_string(shift.lane), shift.operator_id, opened.size() > 5 ? opened.substr(5) : opened,
-                               !shift.closed});
+        view.shifts.push_back({std::to_string(shift.lane), shift.operator_id,
+                               opened.size() > 5 ? opened.substr(5) : opened, !shift.closed});
     }
     for (const core::DayBlocker& blocker : status.blockers) view.blockers.push_back(blocker_text(tr, blocker));
     if (status.last_closed) {

@@ -14,18 +14,18 @@
 namespace pos::ui {
 
 struct DayShiftRow {
-    std::string lane;         // "1"
+    std::string lane;  // "1"
     std::string operator_id;
-    std::string opened;       // "11-23 08:00"
-    bool open = false;        // not yet closed (交班): it blocks the day
+    std::string opened;  // "11-23 08:00"
+    bool open = false;   // not yet closed (交班): it blocks the day
 };
 
 struct DayView {
-    std::string day;          // the open business day; empty: no shift since the last 日结
-    std::string opened;       // "2026-11-23 08:00", its first shift
+    std::string day;     // the open business day; empty: no shift since the last 日结
+    std::string opened;  // "2026-11-23 08:00", its first shift
     std::vector<DayShiftRow> shifts;
     std::vector<std::string> blockers;  // what to do about each, in the UI language (blocker_text)
-    std::string last_closed;  // "2026-11-22", empty before the first 日结
+    std::string last_closed;            // "2026-11-22", empty before the first 日结
     std::string last_closed_at;
     std::string last_closed_by;
     std::vector<std::string> totals;  // once closed: the locked totals as `posctl day close` prints them
@@ -47,20 +47,20 @@ struct FigureRow {
     std::string previous_percent;
     std::string week_delta;
     std::string week_percent;
-    int trend = 0;           // vs the previous day: +1 better, −1 worse (more returns is worse), 0 same
+    int trend = 0;  // vs the previous day: +1 better, −1 worse (more returns is worse), 0 same
 };
 
 struct HourBar {
     std::string hour;  // "08"
     int64_t net_fen = 0;
-    std::string net;   // "123.40"
+    std::string net;  // "123.40"
     int64_t tickets = 0;
 };
 
 struct ShareRow {
     std::string name;
     std::string amount;
-    float share = 0;   // of the day's net, 0..1
+    float share = 0;  // of the day's net, 0..1
 };
 
 struct TopItemRow {
@@ -70,12 +70,12 @@ struct TopItemRow {
 };
 
 struct CashVarianceRow {
-    std::string who;       // "L1 1001"
+    std::string who;  // "L1 1001"
     std::string expected;
     std::string counted;
     std::string variance;  // "+2.00", "-20.00", "not closed"
     std::string signed_by;
-    int sign = 0;          // +1 over, −1 short, 0 balanced or not closed
+    int sign = 0;  // +1 over, −1 short, 0 balanced or not closed
 };
 
 struct ManagerReportView {

@@ -110,7 +110,8 @@ void draw_status(DayForm& form, const DayView& view, const Ui& ui, float width) 
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(row.opened.c_str());
                 ImGui::TableNextColumn();
-                text_colored(row.open ? color::danger : color::success_text, ui.tr(row.open ? "day.shift_open" : "day.shift_closed"));
+                text_colored(row.open ? color::danger : color::success_text,
+                             ui.tr(row.open ? "day.shift_open" : "day.shift_closed"));
             }
             ImGui::EndTable();
         }
@@ -128,8 +129,9 @@ void draw_status(DayForm& form, const DayView& view, const Ui& ui, float width) 
     }
     if (!view.last_closed.empty()) {
         ImGui::Dummy(ImVec2(0, gap));
-        text_colored(color::muted,
-                     ui.tr.format("day.last_closed", view.last_closed, view.last_closed_at, view.last_closed_by).c_str());
+        text_colored(
+            color::muted,
+            ui.tr.format("day.last_closed", view.last_closed, view.last_closed_at, view.last_closed_by).c_str());
     }
     ImGui::PopTextWrapPos();
     (void)form;
@@ -154,7 +156,8 @@ void draw_end_of_day(DayForm& form, const DayView& view, InputQueue& input, Inte
     float inner = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(ui.fonts.title);
     if (form.closed) {
-        text_colored(color::success_text, ui.tr.format(view.forced ? "day.closed_forced_title" : "day.closed_title", view.day).c_str());
+        text_colored(color::success_text,
+                     ui.tr.format(view.forced ? "day.closed_forced_title" : "day.closed_title", view.day).c_str());
     } else if (view.day.empty()) {
         ImGui::TextUnformatted(ui.tr("day.title_none"));
     } else {
@@ -165,7 +168,8 @@ void draw_end_of_day(DayForm& form, const DayView& view, InputQueue& input, Inte
     if (form.closed) {
         ImGui::BeginChild("##totals", ImVec2(0, 0), false);
         if (form.scroll != 0) {
-            ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + static_cast<float>(form.scroll) * ImGui::GetTextLineHeightWithSpacing()));
+            ImGui::SetScrollY(std::max(
+                0.0f, ImGui::GetScrollY() + static_cast<float>(form.scroll) * ImGui::GetTextLineHeightWithSpacing()));
             form.scroll = 0;
         }
         for (const std::string& line : view.totals) ImGui::TextWrapped("%s", line.c_str());
@@ -191,13 +195,17 @@ void draw_end_of_day(DayForm& form, const DayView& view, InputQueue& input, Inte
         ImGui::PopFont();
         text_colored(color::muted, ui.tr("day.force_hint"));
         ImGui::Dummy(ImVec2(0, gap));
-        if (entry_field(ui, "reason", ui.tr("day.reason"), form.reason, form.field == Field::reason, false, inner)) form.field = Field::reason;
-        if (entry_field(ui, "approver", ui.tr("day.approver"), form.approver, form.field == Field::approver, false, inner)) {
+        if (entry_field(ui, "reason", ui.tr("day.reason"), form.reason, form.field == Field::reason, false, inner))
+            form.field = Field::reason;
+        if (entry_field(ui, "approver", ui.tr("day.approver"), form.approver, form.field == Field::approver, false,
+                        inner)) {
             form.field = Field::approver;
         }
-        if (entry_field(ui, "pin", ui.tr("day.pin"), form.pin, form.field == Field::pin, true, inner)) form.field = Field::pin;
+        if (entry_field(ui, "pin", ui.tr("day.pin"), form.pin, form.field == Field::pin, true, inner))
+            form.field = Field::pin;
     } else {
-        ImGui::TextUnformatted(ui.tr(view.day.empty() ? "day.hint_none" : (view.blockers.empty() ? "day.hint_ready" : "day.hint_blocked")));
+        ImGui::TextUnformatted(ui.tr(
+            view.day.empty() ? "day.hint_none" : (view.blockers.empty() ? "day.hint_ready" : "day.hint_blocked")));
     }
     ImGui::PopTextWrapPos();
     notice_box(ui, form.notice, inner, 0);
@@ -205,7 +213,8 @@ void draw_end_of_day(DayForm& form, const DayView& view, InputQueue& input, Inte
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, avail.y - pad - button_height));
     ImGui::PushFont(ui.fonts.title);
     if (form.closed) {
-        if (touch_button(ui.tr("day.done"), ImVec2(inner, button_height), ButtonKind::primary)) press = InputEvent::of_key(Key::enter);
+        if (touch_button(ui.tr("day.done"), ImVec2(inner, button_height), ButtonKind::primary))
+            press = InputEvent::of_key(Key::enter);
     } else {
         const char* label = form.forcing ? "day.force_close" : (view.blockers.empty() ? "day.close" : "day.force");
         ButtonKind kind = form.forcing || !view.blockers.empty() ? ButtonKind::danger : ButtonKind::primary;
@@ -236,7 +245,7 @@ void draw_end_of_day(DayForm& form, const DayView& view, InputQueue& input, Inte
         {InputEvent::of_key(Key::enter), "Enter", ui.tr("hint.back")},
         {InputEvent::of_key(Key::f4), "F4", ui.tr("hint.print")},
     };
-    std::span<const KeyHint> shown = form.closed ? std::span<const KeyHint>(closed_hints)
+    std::span<const KeyHint> shown = form.closed    ? std::span<const KeyHint>(closed_hints)
                                      : form.forcing ? std::span<const KeyHint>(force_hints)
                                                     : std::span<const KeyHint>(status_hints);
     if (form.closed && !form.can_print) shown = shown.first(shown.size() - 1);

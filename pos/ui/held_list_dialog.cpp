@@ -60,9 +60,11 @@ void draw_held_list(HeldListForm& form, const SaleView& view, InputQueue& input,
     float row_height = ui.px(52);
     float button_height = ui.px(size::button);
     float room = dialog.y - pad - button_height - 2 * gap - ImGui::GetCursorPosY();
-    float list_height = std::clamp(row_height * static_cast<float>(rows.size()) + ui.px(4), row_height, std::max(row_height, room));
+    float list_height =
+        std::clamp(row_height * static_cast<float>(rows.size()) + ui.px(4), row_height, std::max(row_height, room));
     bool scroll = false;  // at most five are held: all in view
-    std::optional<int> tapped = pick_list("##held", columns, rows, form.selected, scroll, ImVec2(width, list_height), row_height);
+    std::optional<int> tapped =
+        pick_list("##held", columns, rows, form.selected, scroll, ImVec2(width, list_height), row_height);
     notice_box(ui, form.notice, width, 0);
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, dialog.y - pad - button_height));
     bool cancel = touch_button(ui.tr("void.cancel"), ImVec2(width, button_height));

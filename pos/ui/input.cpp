@@ -21,12 +21,14 @@ std::optional<InputEvent> InputQueue::next() {
 namespace {
 
 constexpr std::array<std::pair<std::string_view, Key>, 22> key_names{{
-    {"Enter", Key::enter},   {"Esc", Key::escape},      {"Backspace", Key::backspace}, {"Delete", Key::del},
-    {"Tab", Key::tab},       {"Up", Key::up},           {"Down", Key::down},           {"PageUp", Key::page_up},
-    {"PageDown", Key::page_down}, {"F1", Key::f1},      {"F2", Key::f2},               {"F3", Key::f3},
-    {"F4", Key::f4},         {"F5", Key::f5},           {"F6", Key::f6},               {"F7", Key::f7},
-    {"F8", Key::f8},         {"F9", Key::f9},           {"F10", Key::f10},             {"F11", Key::f11},
-    {"F12", Key::f12},       {"Home", Key::home},
+    {"Enter", Key::enter}, {"Esc", Key::escape},     {"Backspace", Key::backspace},
+    {"Delete", Key::del},  {"Tab", Key::tab},        {"Up", Key::up},
+    {"Down", Key::down},   {"PageUp", Key::page_up}, {"PageDown", Key::page_down},
+    {"F1", Key::f1},       {"F2", Key::f2},          {"F3", Key::f3},
+    {"F4", Key::f4},       {"F5", Key::f5},          {"F6", Key::f6},
+    {"F7", Key::f7},       {"F8", Key::f8},          {"F9", Key::f9},
+    {"F10", Key::f10},     {"F11", Key::f11},        {"F12", Key::f12},
+    {"Home", Key::home},
 }};
 
 }  // namespace
@@ -69,8 +71,8 @@ core::Result<std::vector<InputEvent>> parse_key_script(std::string_view script) 
             std::string_view name = script.substr(i + 1, close - i - 1);
             Key key = key_named(name).value_or(Key::none);
             if (key == Key::none) {
-                return core::make_error(core::ErrorCode::bad_input,
-                                        "key script: unknown key {" + std::string(name) + "}, e.g. {Enter}, {Esc}, {F12}");
+                return core::make_error(core::ErrorCode::bad_input, "key script: unknown key {" + std::string(name) +
+                                                                        "}, e.g. {Enter}, {Esc}, {F12}");
             }
             events.push_back(InputEvent::of_key(key));
             i = close + 1;

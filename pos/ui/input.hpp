@@ -30,14 +30,25 @@ enum class Key : uint8_t {
     down,
     page_up,
     page_down,
-    f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12,
+    f1,
+    f2,
+    f3,
+    f4,
+    f5,
+    f6,
+    f7,
+    f8,
+    f9,
+    f10,
+    f11,
+    f12,
     home,  // lock: log out, the shift stays open
 };
 
 struct InputEvent {
-    Key key = Key::none;   // a named key, or none for a character
-    char32_t ch = 0;       // the character typed, when key is none
-    bool mapped = false;   // already the screen's own key (a tapped hint): not remapped again
+    Key key = Key::none;  // a named key, or none for a character
+    char32_t ch = 0;      // the character typed, when key is none
+    bool mapped = false;  // already the screen's own key (a tapped hint): not remapped again
 
     [[nodiscard]] static InputEvent of_key(Key k) { return InputEvent{k, 0}; }
     [[nodiscard]] static InputEvent of_char(char32_t c) { return InputEvent{Key::none, c}; }

@@ -25,8 +25,8 @@ public:
 
 private:
     friend class KeyMap;
-    std::vector<std::pair<Key, Key>> moved_;        // pressed key -> the screen's key
-    std::vector<Key> vacated_;                      // default keys no action of this screen has now
+    std::vector<std::pair<Key, Key>> moved_;         // pressed key -> the screen's key
+    std::vector<Key> vacated_;                       // default keys no action of this screen has now
     std::vector<std::pair<Key, std::string>> caps_;  // the screen's key -> the cap of the key pressed
 };
 

@@ -89,7 +89,8 @@ void draw_lookup(LookupForm& form, const SaleView& view, InputQueue& input, Inte
     text_colored(color::muted, ui.tr("lookup.hint"));
     entry_field(ui, "query", ui.tr("lookup.query"), form.query, !form.asking_weight, false, width);
     if (form.asking_weight && !view.found.empty()) {
-        const FoundItem& item = view.found[static_cast<size_t>(std::clamp(form.selected, 0, int(view.found.size()) - 1))];
+        const FoundItem& item =
+            view.found[static_cast<size_t>(std::clamp(form.selected, 0, int(view.found.size()) - 1))];
         std::string caption = ui.tr.format("lookup.weight", item.name, item.price);
         entry_field(ui, "weight", caption.c_str(), form.weight, true, false, width * 0.5f);
     }
@@ -97,11 +98,12 @@ void draw_lookup(LookupForm& form, const SaleView& view, InputQueue& input, Inte
 
     float button_height = ui.px(size::button);
     float list_height = std::max(ui.px(80), dialog.y - pad - button_height - gap - ImGui::GetCursorPosY());
-    const PickColumn columns[] = {{ui.tr("sale.col.name"), 0}, {ui.tr("sale.col.spec"), ui.px(120)},
-                                  {ui.tr("sale.col.price"), ui.px(120)}};
+    const PickColumn columns[] = {
+        {ui.tr("sale.col.name"), 0}, {ui.tr("sale.col.spec"), ui.px(120)}, {ui.tr("sale.col.price"), ui.px(120)}};
     std::vector<std::vector<std::string>> rows;
     for (const FoundItem& item : view.found) rows.push_back({item.name, item.spec, item.price});
-    std::optional<int> tapped = pick_list("##found", columns, rows, form.selected, form.scroll_to_selected, ImVec2(width, list_height), ui.px(40));
+    std::optional<int> tapped = pick_list("##found", columns, rows, form.selected, form.scroll_to_selected,
+                                          ImVec2(width, list_height), ui.px(40));
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, dialog.y - pad - button_height));
     float half = (width - gap) * 0.5f;
     bool add = touch_button(ui.tr("lookup.add"), ImVec2(half, button_height), ButtonKind::primary, !view.found.empty());

@@ -79,7 +79,8 @@ void draw_hours(const ManagerReportView& view, const Ui& ui, float width) {
         float x = origin.x + static_cast<float>(i) * slot;
         if (bar.net_fen > 0 && view.busiest_fen > 0) {
             float h = (height - ui.px(4)) * static_cast<float>(bar.net_fen) / static_cast<float>(view.busiest_fen);
-            draw->AddRectFilled(ImVec2(x + slot * 0.15f, base - h), ImVec2(x + slot * 0.85f, base), color::accent, ui.px(2));
+            draw->AddRectFilled(ImVec2(x + slot * 0.15f, base - h), ImVec2(x + slot * 0.85f, base), color::accent,
+                                ui.px(2));
         }
         if (i % 2 == 0) {
             ImVec2 size = ImGui::CalcTextSize(bar.hour.c_str());
@@ -93,7 +94,8 @@ void draw_hours(const ManagerReportView& view, const Ui& ui, float width) {
         size_t index = static_cast<size_t>(std::clamp(mouse / slot, 0.0f, static_cast<float>(view.hours.size() - 1)));
         if (index < view.hours.size()) {
             const HourBar& bar = view.hours[index];
-            ImGui::SetTooltip("%s:00  %s  (%lld)", bar.hour.c_str(), bar.net.c_str(), static_cast<long long>(bar.tickets));
+            ImGui::SetTooltip("%s:00  %s  (%lld)", bar.hour.c_str(), bar.net.c_str(),
+                              static_cast<long long>(bar.tickets));
         }
     }
 }
@@ -112,7 +114,8 @@ void draw_tenders(const ManagerReportView& view, const Ui& ui, float width) {
         draw->AddText(at, color::text, name);
         ImVec2 bar_min(at.x + label_width, at.y + line * 0.15f);
         draw->AddRectFilled(bar_min, ImVec2(bar_min.x + bar_width, at.y + line * 0.85f), color::info_soft, ui.px(3));
-        draw->AddRectFilled(bar_min, ImVec2(bar_min.x + bar_width * row.share, at.y + line * 0.85f), color::pay, ui.px(3));
+        draw->AddRectFilled(bar_min, ImVec2(bar_min.x + bar_width * row.share, at.y + line * 0.85f), color::pay,
+                            ui.px(3));
         std::string amount = row.amount + "  " + std::to_string(static_cast<int>(row.share * 100.0f + 0.5f)) + "%";
         ImVec2 size = ImGui::CalcTextSize(amount.c_str());
         draw->AddText(ImVec2(at.x + width - size.x, at.y), color::text, amount.c_str());
@@ -164,7 +167,8 @@ void draw_cash(const ManagerReportView& view, const Ui& ui, float width) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(row.counted.c_str());
         ImGui::TableNextColumn();
-        text_colored(row.sign < 0 ? color::danger : (row.sign > 0 ? color::warning : color::success_text), row.variance.c_str());
+        text_colored(row.sign < 0 ? color::danger : (row.sign > 0 ? color::warning : color::success_text),
+                     row.variance.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(row.signed_by.c_str());
     }

@@ -8,13 +8,13 @@
 namespace pos::ui {
 
 struct MemberView {
-    std::string card;       // empty: none looked up yet
+    std::string card;  // empty: none looked up yet
     std::string name;
     std::string phone;
-    std::string limit;      // "500.00"
+    std::string limit;  // "500.00"
     std::string owed;
     std::string available;
-    bool owes = false;      // something to repay
+    bool owes = false;  // something to repay
 };
 
 [[nodiscard]] MemberView make_member_view(const actions::Member& member);

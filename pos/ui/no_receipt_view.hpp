@@ -7,7 +7,7 @@
 namespace pos::ui {
 
 struct NoReceiptItemView {
-    std::string name;        // in the UI language
+    std::string name;  // in the UI language
     std::string spec;
     std::string quantity;    // "2", "0.350 kg"
     std::string unit_price;  // "2.00", "12.80/kg"
@@ -16,7 +16,7 @@ struct NoReceiptItemView {
 
 struct NoReceiptView {
     std::vector<NoReceiptItemView> items;
-    std::string total;       // "¥6.00": before 抹零, which the lane applies to the cash refund
+    std::string total;  // "¥6.00": before 抹零, which the lane applies to the cash refund
 };
 
 }  // namespace pos::ui

@@ -98,8 +98,10 @@ std::optional<InputEvent> draw_by_denomination(ShiftForm& form, const ShiftView&
     float cell_height = std::clamp((avail.y - pad_top - pad - button_height - 5 * gap) / 4, ui.px(40), ui.px(76));
     if (auto key = number_pad(ui, "pad", false, ImVec2((inner - 2 * gap) / 3, cell_height))) {
         // The pad's C clears the row; every other key is what the keyboard would send.
-        if (key->is(Key::escape)) form.notes[form.note].clear();
-        else press = key;
+        if (key->is(Key::escape))
+            form.notes[form.note].clear();
+        else
+            press = key;
     }
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, avail.y - pad - button_height));
     ImGui::PushFont(ui.fonts.title);
@@ -133,7 +135,8 @@ void draw_open_shift(ShiftForm& form, const ShiftView& view, InputQueue& input, 
         float pad = ui.px(28);
         float gap = ui.px(size::gap);
         ImVec2 avail = ImGui::GetContentRegionAvail();
-        ImVec2 card(std::min(ui.px(900), avail.x - ui.px(16)), std::min(ui.px(blocked ? 320 : 560), avail.y - ui.px(16)));
+        ImVec2 card(std::min(ui.px(900), avail.x - ui.px(16)),
+                    std::min(ui.px(blocked ? 320 : 560), avail.y - ui.px(16)));
         center_block(card);
         begin_panel("##shift", card, pad);
         float column = blocked ? card.x - 2 * pad : (card.x - 2 * pad - 4 * gap) * 0.5f;
@@ -164,7 +167,8 @@ void draw_open_shift(ShiftForm& form, const ShiftView& view, InputQueue& input, 
             }
             ImGui::SameLine();
         }
-        if (touch_button(ui.tr("shift.logout"), ImVec2(button_width, button_height))) press = InputEvent::of_key(Key::home);
+        if (touch_button(ui.tr("shift.logout"), ImVec2(button_width, button_height)))
+            press = InputEvent::of_key(Key::home);
         ImGui::PopFont();
         ImGui::EndGroup();
 
@@ -202,9 +206,12 @@ void draw_open_shift(ShiftForm& form, const ShiftView& view, InputQueue& input, 
         {InputEvent::of_key(Key::f7), "F7", ui.tr("hint.manager_report")},
     };
     std::optional<InputEvent> tapped;
-    if (blocked) tapped = key_hints(ui, blocked_hints);
-    else if (form.by_denomination) tapped = key_hints(ui, count_hints);
-    else tapped = key_hints(ui, open_hints);
+    if (blocked)
+        tapped = key_hints(ui, blocked_hints);
+    else if (form.by_denomination)
+        tapped = key_hints(ui, count_hints);
+    else
+        tapped = key_hints(ui, open_hints);
     if (tapped) input.push_front(*tapped);
 }
 

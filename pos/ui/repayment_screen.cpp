@@ -109,8 +109,8 @@ void draw_repayment(RepayForm& form, const MemberView& view, InputQueue& input, 
     member_card(view, ui, column);
     ImGui::Dummy(ImVec2(0, gap * 0.5f));
     if (found) {
-        if (entry_field(ui, "amount", ui.tr("repay.amount"), form.amount, !form.done && form.field == Field::amount, false,
-                        column)) {
+        if (entry_field(ui, "amount", ui.tr("repay.amount"), form.amount, !form.done && form.field == Field::amount,
+                        false, column)) {
             form.field = Field::amount;
         }
     }
@@ -130,7 +130,8 @@ void draw_repayment(RepayForm& form, const MemberView& view, InputQueue& input, 
     ImGui::SameLine(0, 4 * gap);
     ImGui::BeginGroup();
     float cell_height = std::min(ui.px(84), (card.y - 2 * pad - 3 * gap) / 4);
-    if (auto key = number_pad(ui, "pad", form.field == Field::amount, ImVec2((pad_column - 2 * gap) / 3, cell_height))) {
+    if (auto key =
+            number_pad(ui, "pad", form.field == Field::amount, ImVec2((pad_column - 2 * gap) / 3, cell_height))) {
         press = key;
     }
     ImGui::EndGroup();
@@ -144,7 +145,10 @@ void draw_repayment(RepayForm& form, const MemberView& view, InputQueue& input, 
     }
     if (intents.empty() && (cash || by_card || mobile)) {
         form.field = Field::amount;
-        pay(form, view, cash ? core::TenderMethod::cash : by_card ? core::TenderMethod::card : core::TenderMethod::mobile,
+        pay(form, view,
+            cash      ? core::TenderMethod::cash
+            : by_card ? core::TenderMethod::card
+                      : core::TenderMethod::mobile,
             intents);
     }
 
@@ -164,9 +168,12 @@ void draw_repayment(RepayForm& form, const MemberView& view, InputQueue& input, 
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
     };
     std::optional<InputEvent> tapped;
-    if (form.done) tapped = key_hints(ui, done_hints);
-    else if (found && form.field == Field::amount) tapped = key_hints(ui, pay_hints);
-    else tapped = key_hints(ui, member_hints);
+    if (form.done)
+        tapped = key_hints(ui, done_hints);
+    else if (found && form.field == Field::amount)
+        tapped = key_hints(ui, pay_hints);
+    else
+        tapped = key_hints(ui, member_hints);
     if (tapped) input.push_front(*tapped);
 }
 

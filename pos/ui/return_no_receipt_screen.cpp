@@ -75,7 +75,8 @@ bool handle(NoReceiptForm& form, const NoReceiptView& view, InputEvent event, In
             return false;
         case Key::del:
             if (count == 0) return false;
-            intents.push_back(intent::RemoveReturnItem{form.selected < 0 ? count - 1 : std::min(form.selected, count - 1)});
+            intents.push_back(
+                intent::RemoveReturnItem{form.selected < 0 ? count - 1 : std::min(form.selected, count - 1)});
             return true;
         case Key::enter:
             if (form.field == Field::item) {
@@ -159,10 +160,12 @@ void draw_dialog(NoReceiptForm& form, const NoReceiptView& view, const Ui& ui, s
     text_colored(color::muted, ui.tr("noreceipt.approval_hint"));
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, gap * 0.5f));
-    if (entry_field(ui, "approver", ui.tr("noreceipt.manager"), form.approver, form.field == Field::approver, false, column)) {
+    if (entry_field(ui, "approver", ui.tr("noreceipt.manager"), form.approver, form.field == Field::approver, false,
+                    column)) {
         form.field = Field::approver;
     }
-    if (entry_field(ui, "pin", ui.tr("noreceipt.pin"), form.pin, form.field == Field::pin, true, column)) form.field = Field::pin;
+    if (entry_field(ui, "pin", ui.tr("noreceipt.pin"), form.pin, form.field == Field::pin, true, column))
+        form.field = Field::pin;
     notice_box(ui, form.approval_notice, column, 0);
     float button_height = ui.px(size::button);
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, frame->size.y - frame->pad - button_height));
@@ -180,8 +183,10 @@ void draw_dialog(NoReceiptForm& form, const NoReceiptView& view, const Ui& ui, s
     ImGui::BeginGroup();
     float cell_height = std::min(ui.px(80), (frame->size.y - 2 * frame->pad - 3 * gap) / 4);
     if (auto key = number_pad(ui, "pad", false, ImVec2((column - 2 * gap) / 3, cell_height))) {
-        if (key->is(Key::escape)) entry_of(form).clear();  // the pad's C
-        else press = key;
+        if (key->is(Key::escape))
+            entry_of(form).clear();  // the pad's C
+        else
+            press = key;
     }
     ImGui::EndGroup();
     ImGui::EndPopup();
@@ -213,8 +218,8 @@ void draw_return_no_receipt(NoReceiptForm& form, const NoReceiptView& view, Inpu
     ImGui::EndGroup();
     ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
-    if (entry_field(ui, "reason", ui.tr("noreceipt.reason"), form.reason, !form.approving && form.field == Field::reason,
-                    false, half)) {
+    if (entry_field(ui, "reason", ui.tr("noreceipt.reason"), form.reason,
+                    !form.approving && form.field == Field::reason, false, half)) {
         form.field = Field::reason;
     }
     ImGui::EndGroup();

@@ -130,7 +130,8 @@ void draw_return(ReturnForm& form, const ReturnView& view, InputQueue& input, In
     ImGui::TextUnformatted(ui.tr("return.title"));
     ImGui::PopFont();
     float field_width = std::min(ui.px(420), avail.x);
-    if (entry_field(ui, "receipt", ui.tr("return.receipt"), form.receipt, form.field == Field::receipt, false, field_width)) {
+    if (entry_field(ui, "receipt", ui.tr("return.receipt"), form.receipt, form.field == Field::receipt, false,
+                    field_width)) {
         form.field = Field::receipt;
     }
     if (found) {
@@ -145,13 +146,15 @@ void draw_return(ReturnForm& form, const ReturnView& view, InputQueue& input, In
         ImGui::EndGroup();
         ImGui::SameLine(0, gap);
         ImGui::BeginGroup();
-        if (entry_field(ui, "approver", ui.tr("cash.approver"), form.approver, form.field == Field::approver, false, third)) {
+        if (entry_field(ui, "approver", ui.tr("cash.approver"), form.approver, form.field == Field::approver, false,
+                        third)) {
             form.field = Field::approver;
         }
         ImGui::EndGroup();
         ImGui::SameLine(0, gap);
         ImGui::BeginGroup();
-        if (entry_field(ui, "pin", ui.tr("cash.pin"), form.pin, form.field == Field::pin, true, third)) form.field = Field::pin;
+        if (entry_field(ui, "pin", ui.tr("cash.pin"), form.pin, form.field == Field::pin, true, third))
+            form.field = Field::pin;
         ImGui::EndGroup();
     } else {
         text_colored(color::muted, ui.tr("return.scan_receipt"));

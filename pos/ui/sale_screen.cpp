@@ -236,7 +236,8 @@ void draw_lines(SaleForm& form, const SaleView& view, const Ui& ui, ImVec2 size)
         if (selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, color::accent_soft);
         float row_top = ImGui::GetCursorPosY();
         ImGui::PushID(line.number);
-        if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+        if (ImGui::Selectable("##row", selected,
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
                               ImVec2(0, selectable_height))) {
             form.selected_line = line.number;
         }
@@ -250,8 +251,9 @@ void draw_lines(SaleForm& form, const SaleView& view, const Ui& ui, ImVec2 size)
         ImGui::SameLine();
         cell_text(std::to_string(line.number), false, line.voided, row_top, selectable_height);
         // A promotion's saving follows the name: "可乐 (优惠 水3瓶5元 -1.00)".
-        std::string name = line.saving.empty() ? line.name
-                                               : line.name + "  " + ui.tr.format("sale.line_saving", line.promotion, line.saving);
+        std::string name = line.saving.empty()
+                               ? line.name
+                               : line.name + "  " + ui.tr.format("sale.line_saving", line.promotion, line.saving);
         const std::string* cells[] = {&name, &line.spec, &line.quantity, &line.unit_price, &line.amount};
         for (int column = 1; column < 6; ++column) {
             ImGui::TableSetColumnIndex(column);
@@ -341,7 +343,8 @@ void draw_sale(SaleForm& form, const SaleView& view, InputQueue& input, Intents&
     }
     ImGui::EndGroup();
     ImGui::PushFont(ui.fonts.title);
-    if (touch_button(ui.tr("sale.button.pay"), ImVec2(right_width, button_height), ButtonKind::pay, view.has_live_lines)) {
+    if (touch_button(ui.tr("sale.button.pay"), ImVec2(right_width, button_height), ButtonKind::pay,
+                     view.has_live_lines)) {
         form.input.clear();
         press = InputEvent::of_key(Key::enter);
     }

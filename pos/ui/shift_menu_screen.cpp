@@ -54,7 +54,9 @@ bool handle(ShiftMenuForm& form, InputEvent event, Intents& intents) {
     switch (event.key) {
         case Key::up: form.selected = std::max(0, form.selected - 1); return false;
         case Key::down: form.selected = std::min(last, form.selected + 1); return false;
-        case Key::enter: choose(items[static_cast<size_t>(std::clamp(form.selected, 0, last))].item, intents); return true;
+        case Key::enter:
+            choose(items[static_cast<size_t>(std::clamp(form.selected, 0, last))].item, intents);
+            return true;
         case Key::f11: choose(MenuItem::pay_in, intents); return true;
         case Key::f5: choose(MenuItem::no_sale, intents); return true;
         case Key::f10: choose(MenuItem::end_of_day, intents); return true;
@@ -68,7 +70,8 @@ bool handle(ShiftMenuForm& form, InputEvent event, Intents& intents) {
 
 }  // namespace
 
-void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue& input, Intents& intents, const Ui& ui) {
+void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue& input, Intents& intents,
+                     const Ui& ui) {
     while (auto event = input.next()) {
         if (handle(form, *event, intents)) break;
     }
@@ -90,8 +93,9 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
     std::optional<InputEvent> press;
     float notice_height = ui.px(60);
     float spacing = ImGui::GetStyle().ItemSpacing.y;
-    float row_height = std::clamp((ImGui::GetContentRegionAvail().y - notice_height) / static_cast<float>(items.size()) - spacing,
-                                  ui.px(44), ui.px(size::button));
+    float row_height =
+        std::clamp((ImGui::GetContentRegionAvail().y - notice_height) / static_cast<float>(items.size()) - spacing,
+                   ui.px(44), ui.px(size::button));
     ImFont* font = ui.fonts.title;
     for (size_t i = 0; i < items.size(); ++i) {
         const Item& item = items[i];
@@ -102,13 +106,14 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
                                         item.item == MenuItem::close_shift);
         ImGui::PushID(static_cast<int>(i));
         ImVec2 top_left = ImGui::GetCursorScreenPos();
-        if (ImGui::InvisibleButton("item", ImVec2(width, row_height))) press = InputEvent::of_char(U'1' + static_cast<char32_t>(i));
+        if (ImGui::InvisibleButton("item", ImVec2(width, row_height)))
+            press = InputEvent::of_char(U'1' + static_cast<char32_t>(i));
         bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
         ImDrawList* draw = ImGui::GetWindowDrawList();
         ImVec2 bottom_right(top_left.x + width, top_left.y + row_height);
-        draw->AddRectFilled(top_left, bottom_right, selected ? color::accent_soft : (hovered ? color::info_soft : color::panel),
-                            ui.px(8));
+        draw->AddRectFilled(top_left, bottom_right,
+                            selected ? color::accent_soft : (hovered ? color::info_soft : color::panel), ui.px(8));
         draw->AddRect(top_left, bottom_right, selected ? color::accent : color::border, ui.px(8), 0,
                       selected ? ui.px(2.0f) : ui.px(1.0f));
         float cap = row_height - ui.px(16);
@@ -116,7 +121,8 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
         draw->AddRectFilled(cap_min, ImVec2(cap_min.x + cap, cap_min.y + cap), color::bar, ui.px(6));
         std::string digit = std::to_string(i + 1);
         ImVec2 digit_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, digit.c_str());
-        draw->AddText(font, font->FontSize, ImVec2(cap_min.x + (cap - digit_size.x) * 0.5f, cap_min.y + (cap - digit_size.y) * 0.5f),
+        draw->AddText(font, font->FontSize,
+                      ImVec2(cap_min.x + (cap - digit_size.x) * 0.5f, cap_min.y + (cap - digit_size.y) * 0.5f),
                       color::bar_text, digit.c_str());
         float text_x = cap_min.x + cap + ui.px(16);
         draw->AddText(font, font->FontSize, ImVec2(text_x, top_left.y + (row_height - font->FontSize) * 0.5f),
@@ -124,9 +130,10 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
         const char* hint = waits ? ui.tr("menu.waits_for_sale") : ui.tr(item.hint);
         ImFont* body = ui.fonts.body;
         ImVec2 hint_size = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, hint);
-        draw->AddText(body, body->FontSize,
-                      ImVec2(top_left.x + width - hint_size.x - ui.px(16), top_left.y + (row_height - body->FontSize) * 0.5f),
-                      color::muted, hint);
+        draw->AddText(
+            body, body->FontSize,
+            ImVec2(top_left.x + width - hint_size.x - ui.px(16), top_left.y + (row_height - body->FontSize) * 0.5f),
+            color::muted, hint);
     }
     notice_box(ui, form.notice, width, 0);
     end_panel();

@@ -33,9 +33,11 @@ bool handle(ReportForm& form, InputEvent event, Intents& intents) {
     }
 }
 
-bool is_wide(char32_t c) { return c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-                                                (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-                                                (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6)); }
+bool is_wide(char32_t c) {
+    return c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+                           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+                           (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6));
+}
 
 // One receipt line on the grid: narrow characters take a cell, wide ones two, each centred in its cells.
 void grid_line(ImDrawList* draw, ImFont* font, float font_size, ImVec2 origin, float cell, const std::string& line,
@@ -95,8 +97,8 @@ void draw_shift_report(ReportForm& form, InputQueue& input, Intents& intents, co
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < form.lines.size(); ++i) {
-        grid_line(draw, font, font_size, ImVec2(origin.x, origin.y + static_cast<float>(i) * line_height), cell, form.lines[i],
-                  color::text);
+        grid_line(draw, font, font_size, ImVec2(origin.x, origin.y + static_cast<float>(i) * line_height), cell,
+                  form.lines[i], color::text);
     }
     ImGui::Dummy(ImVec2(static_cast<float>(columns) * cell, rows * line_height));
     ImGui::EndChild();
@@ -118,7 +120,8 @@ void draw_shift_report(ReportForm& form, InputQueue& input, Intents& intents, co
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
     ImGui::TextUnformatted(ui.tr(form.z ? "report.z_hint" : "report.x_hint"));
     ImGui::Dummy(ImVec2(0, gap));
-    text_colored(color::muted, ui.tr(form.can_print ? (form.z ? "report.z_printed" : "report.print_hint") : "report.no_printer"));
+    text_colored(color::muted,
+                 ui.tr(form.can_print ? (form.z ? "report.z_printed" : "report.print_hint") : "report.no_printer"));
     ImGui::PopTextWrapPos();
     notice_box(ui, form.notice, inner, 0);
     float button_height = ui.px(size::button);

@@ -20,15 +20,15 @@ enum class Screen {
     open_shift,
     sale,
     tender,
-    shift_menu,      // F12: X report, pay-in/out, pickup, no-sale, 交班, log out
-    cash_movement,   // pay-in, pay-out, pickup (抽大钞) or no-sale
-    shift_report,    // the X report, or the Z report after 交班
-    close_count,     // 交班, first step: the blind count
-    close_variance,  // 交班, second step: expected vs counted, sign-off
-    returns,         // F9: 退货 by receipt, lines and quantities, supervisor approval
-    end_of_day,      // F10 日结: the business day, what blocks it, close or force, the locked totals
-    manager_report,  // F7 经营日报: the daily report of a chosen day, for the manager
-    repayment,       // 会员还款: F2 on an empty sale screen; the member, the amount, the tender
+    shift_menu,         // F12: X report, pay-in/out, pickup, no-sale, 交班, log out
+    cash_movement,      // pay-in, pay-out, pickup (抽大钞) or no-sale
+    shift_report,       // the X report, or the Z report after 交班
+    close_count,        // 交班, first step: the blind count
+    close_variance,     // 交班, second step: expected vs counted, sign-off
+    returns,            // F9: 退货 by receipt, lines and quantities, supervisor approval
+    end_of_day,         // F10 日结: the business day, what blocks it, close or force, the locked totals
+    manager_report,     // F7 经营日报: the daily report of a chosen day, for the manager
+    repayment,          // 会员还款: F2 on an empty sale screen; the member, the amount, the tender
     return_no_receipt,  // F2 on the F9 screen: 无小票退货, items scanned, a reason, a manager, cash back
 };
 
@@ -117,7 +117,7 @@ struct HeldListForm {
 struct LookupForm {
     bool open = false;
     Entry query{EntryKind::text, 80, {}, false};
-    int selected = 0;           // index into SaleView::found
+    int selected = 0;  // index into SaleView::found
     bool scroll_to_selected = false;
     bool asking_weight = false;  // the selected item is weighed: its weight (kg) is typed next
     Entry weight{EntryKind::decimal, 8, {}, false};
@@ -191,8 +191,8 @@ struct CountForm {
     std::vector<Entry> notes = count_entries();  // one per core::cny_denominations(), largest first
     Entry card{EntryKind::decimal, 10, {}, false};
     Entry mobile{EntryKind::decimal, 10, {}, false};
-    size_t field = 0;          // notes first, then card (notes.size()), then mobile
-    bool confirming = false;   // Enter on the last field asks once more: the count is final
+    size_t field = 0;         // notes first, then card (notes.size()), then mobile
+    bool confirming = false;  // Enter on the last field asks once more: the count is final
     Notice notice;
 
     [[nodiscard]] static std::vector<Entry> count_entries();
@@ -273,14 +273,14 @@ struct ManagerReportForm {
 struct NoReceiptForm {
     enum class Field { item, reason, approver, pin };
     Entry item{EntryKind::code, 48, {}, false};
-    int selected = -1;            // the listed item Delete removes (↑↓); -1: the last added
+    int selected = -1;  // the listed item Delete removes (↑↓); -1: the last added
     Entry reason{EntryKind::text, 90, {}, false};
     Entry approver{EntryKind::digits, 8, {}, false};
     Entry pin{EntryKind::digits, 8, {}, false};
     Field field = Field::item;
-    bool approving = false;       // the manager's dialog is open (approver and PIN)
-    Notice notice;                // under the item or reason field
-    Notice approval_notice;       // in the dialog
+    bool approving = false;  // the manager's dialog is open (approver and PIN)
+    Notice notice;           // under the item or reason field
+    Notice approval_notice;  // in the dialog
 };
 
 // 会员还款: the member by card or phone (Enter looks it up), the amount (what is owed by default),
@@ -313,63 +313,139 @@ struct UiState {
 
 // [SECTION] Intents: what a screen asks the loop to do after the frame is drawn.
 namespace intent {
-struct Login { std::string operator_id; std::string pin; };
+struct Login {
+    std::string operator_id;
+    std::string pin;
+};
 struct Logout {};
-struct OpenShift { std::string float_text; std::vector<int64_t> counts = {}; };  // counts by denomination: float_text unused
-struct Scan { std::string code; std::string quantity_text; };  // quantity empty: one piece
-struct SetQuantity { int line = 0; std::string quantity_text; };
-struct VoidLine { int line = 0; std::string approver; std::string pin; };
+struct OpenShift {
+    std::string float_text;
+    std::vector<int64_t> counts = {};
+};  // counts by denomination: float_text unused
+struct Scan {
+    std::string code;
+    std::string quantity_text;
+};  // quantity empty: one piece
+struct SetQuantity {
+    int line = 0;
+    std::string quantity_text;
+};
+struct VoidLine {
+    int line = 0;
+    std::string approver;
+    std::string pin;
+};
 struct GoToTender {};
 struct BackToSale {};  // from the tender screen, or to a new sale after one completed
 // amount_text empty: what is due (an account: up to the credit available). partial: one part of a
 // split tender (an amount typed before F3/F4/F5), the rest paid afterwards.
-struct Tender { core::TenderMethod method = core::TenderMethod::cash; std::string amount_text; bool partial = false; };
-struct ApplyMember { std::string card_or_phone; };  // F2 on the sale screen: 会员
-struct OpenShiftMenu {};                   // F12 on the sale screen
-struct Leave {};                           // Esc: back to where this screen was opened from
+struct Tender {
+    core::TenderMethod method = core::TenderMethod::cash;
+    std::string amount_text;
+    bool partial = false;
+};
+struct ApplyMember {
+    std::string card_or_phone;
+};                        // F2 on the sale screen: 会员
+struct OpenShiftMenu {};  // F12 on the sale screen
+struct Leave {};          // Esc: back to where this screen was opened from
 struct ShowXReport {};
-struct OpenCash { CashKind kind = CashKind::pay_in; };
-struct MoveCash { CashKind kind = CashKind::pay_in; std::string amount_text; std::string reason; std::string approver; std::string pin; };
-struct StartClose {};                      // 交班: the count screen (or the variance, once revealed)
-struct SubmitCount { std::vector<int64_t> counts; std::string card_text; std::string mobile_text; };  // counts by denomination
-struct SignOff { std::string reason; std::string approver; std::string pin; };
+struct OpenCash {
+    CashKind kind = CashKind::pay_in;
+};
+struct MoveCash {
+    CashKind kind = CashKind::pay_in;
+    std::string amount_text;
+    std::string reason;
+    std::string approver;
+    std::string pin;
+};
+struct StartClose {};  // 交班: the count screen (or the variance, once revealed)
+struct SubmitCount {
+    std::vector<int64_t> counts;
+    std::string card_text;
+    std::string mobile_text;
+};  // counts by denomination
+struct SignOff {
+    std::string reason;
+    std::string approver;
+    std::string pin;
+};
 struct ShowZReport {};
-struct FinishClose {};                     // after the Z report: log out, the next cashier logs in
-struct Reprint {};                         // F4: 重打小票 of the lane's last receipt
-struct PrintReport {};                     // F4 on the X/Z report: print it
-struct Suspend {};                         // F6 with items: 挂单
-struct Resume { std::string id; };         // F6 on an empty ticket: 取单 of this held ticket
-struct OverridePrice { int line = 0; std::string price_text; std::string approver; std::string pin; };  // `/`
-struct OpenReturn {};                      // F9 on an empty ticket: 退货
-struct LookupReturn { std::string receipt; };
-struct ReturnLineQty { int line = 0; std::string quantity_text; };
-struct CommitReturn { std::string receipt; std::vector<ReturnLineQty> lines; std::string reason; std::string approver; std::string pin; };
-struct OpenEndOfDay {};                    // F10 on the shift menu or the open-shift screen: 日结
-struct CloseDay { bool force = false; std::string reason; std::string approver; std::string pin; };
-struct PrintDay {};                        // F4 on the locked day: print its totals
-struct OpenManagerReport {};               // F7: 经营日报, the latest day
-struct ShowReportDay { int offset = 0; };  // PgUp −1, PgDn +1 day from the one shown
-struct PrintDailyReport {};                // F4 on the manager report
-struct OpenRepayment {};                   // F2 on an empty sale screen with nothing typed: 会员还款
-struct FindMember { std::string card_or_phone; };
-struct PayAccount { std::string card; std::string amount_text; core::TenderMethod method = core::TenderMethod::cash; };
-struct OpenNoReceiptReturn {};             // F2 on the F9 screen: 无小票退货
-struct AddReturnItem { std::string code_text; };  // "6921168176748" or "2*6921168176748"
-struct RemoveReturnItem { int index = 0; };
-struct CommitNoReceiptReturn { std::string reason; std::string approver; std::string pin; };
+struct FinishClose {};  // after the Z report: log out, the next cashier logs in
+struct Reprint {};      // F4: 重打小票 of the lane's last receipt
+struct PrintReport {};  // F4 on the X/Z report: print it
+struct Suspend {};      // F6 with items: 挂单
+struct Resume {
+    std::string id;
+};  // F6 on an empty ticket: 取单 of this held ticket
+struct OverridePrice {
+    int line = 0;
+    std::string price_text;
+    std::string approver;
+    std::string pin;
+};                     // `/`
+struct OpenReturn {};  // F9 on an empty ticket: 退货
+struct LookupReturn {
+    std::string receipt;
+};
+struct ReturnLineQty {
+    int line = 0;
+    std::string quantity_text;
+};
+struct CommitReturn {
+    std::string receipt;
+    std::vector<ReturnLineQty> lines;
+    std::string reason;
+    std::string approver;
+    std::string pin;
+};
+struct OpenEndOfDay {};  // F10 on the shift menu or the open-shift screen: 日结
+struct CloseDay {
+    bool force = false;
+    std::string reason;
+    std::string approver;
+    std::string pin;
+};
+struct PrintDay {};           // F4 on the locked day: print its totals
+struct OpenManagerReport {};  // F7: 经营日报, the latest day
+struct ShowReportDay {
+    int offset = 0;
+};                           // PgUp −1, PgDn +1 day from the one shown
+struct PrintDailyReport {};  // F4 on the manager report
+struct OpenRepayment {};     // F2 on an empty sale screen with nothing typed: 会员还款
+struct FindMember {
+    std::string card_or_phone;
+};
+struct PayAccount {
+    std::string card;
+    std::string amount_text;
+    core::TenderMethod method = core::TenderMethod::cash;
+};
+struct OpenNoReceiptReturn {};  // F2 on the F9 screen: 无小票退货
+struct AddReturnItem {
+    std::string code_text;
+};  // "6921168176748" or "2*6921168176748"
+struct RemoveReturnItem {
+    int index = 0;
+};
+struct CommitNoReceiptReturn {
+    std::string reason;
+    std::string approver;
+    std::string pin;
+};
 }  // namespace intent
 
-using Intent = std::variant<intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity,
-                            intent::VoidLine, intent::GoToTender, intent::BackToSale, intent::Tender,
-                            intent::OpenShiftMenu, intent::Leave, intent::ShowXReport, intent::OpenCash,
-                            intent::MoveCash, intent::StartClose, intent::SubmitCount, intent::SignOff,
-                            intent::ShowZReport, intent::FinishClose, intent::Reprint, intent::PrintReport,
-                            intent::Suspend, intent::Resume, intent::OverridePrice, intent::OpenReturn,
-                            intent::LookupReturn, intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay,
-                            intent::PrintDay, intent::OpenManagerReport, intent::ShowReportDay,
-                            intent::PrintDailyReport, intent::ApplyMember, intent::OpenRepayment, intent::FindMember,
-                            intent::PayAccount, intent::OpenNoReceiptReturn, intent::AddReturnItem,
-                            intent::RemoveReturnItem, intent::CommitNoReceiptReturn>;
+using Intent =
+    std::variant<intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity, intent::VoidLine,
+                 intent::GoToTender, intent::BackToSale, intent::Tender, intent::OpenShiftMenu, intent::Leave,
+                 intent::ShowXReport, intent::OpenCash, intent::MoveCash, intent::StartClose, intent::SubmitCount,
+                 intent::SignOff, intent::ShowZReport, intent::FinishClose, intent::Reprint, intent::PrintReport,
+                 intent::Suspend, intent::Resume, intent::OverridePrice, intent::OpenReturn, intent::LookupReturn,
+                 intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay, intent::PrintDay,
+                 intent::OpenManagerReport, intent::ShowReportDay, intent::PrintDailyReport, intent::ApplyMember,
+                 intent::OpenRepayment, intent::FindMember, intent::PayAccount, intent::OpenNoReceiptReturn,
+                 intent::AddReturnItem, intent::RemoveReturnItem, intent::CommitNoReceiptReturn>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

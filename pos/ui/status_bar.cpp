@@ -117,7 +117,8 @@ void draw_status_bar(const StatusView& view, const Ui& ui) {
         draw->AddText(font, fit.font_size, ImVec2(x, text_y), item.color, item.text.c_str());
         x += font->CalcTextSizeA(fit.font_size, FLT_MAX, 0, item.text.c_str()).x + fit.gap;
     }
-    draw->AddText(font, font->FontSize, ImVec2(origin.x + width - clock_width - margin, origin.y + (height - font->FontSize) * 0.5f),
+    draw->AddText(font, font->FontSize,
+                  ImVec2(origin.x + width - clock_width - margin, origin.y + (height - font->FontSize) * 0.5f),
                   color::bar_text, view.clock.c_str());
     ImGui::Dummy(ImVec2(width, height));
 }

@@ -39,7 +39,8 @@ core::Result<std::string> read_text(const std::filesystem::path& path) {
 
 }  // namespace
 
-core::Result<Strings> Strings::parse(std::string_view fallback_json, std::string_view language_json, std::string language) {
+core::Result<Strings> Strings::parse(std::string_view fallback_json, std::string_view language_json,
+                                     std::string language) {
     Strings strings;
     strings.language_ = std::move(language);
     if (auto merged = merge(strings.text_, fallback_json, "en.json"); !merged) return merged.error();

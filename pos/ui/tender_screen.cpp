@@ -154,7 +154,8 @@ void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, In
     ImGui::Dummy(ImVec2(0, gap));
     if (!view.taken.empty()) {
         text_colored(color::muted, ui.tr("tender.taken"));
-        for (const auto& [method, amount] : view.taken) label_value(method_text(ui.tr, method), money_text(amount), right);
+        for (const auto& [method, amount] : view.taken)
+            label_value(method_text(ui.tr, method), money_text(amount), right);
         ImGui::Separator();
     }
     if (!view.member.empty()) {
@@ -195,7 +196,8 @@ void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, In
     float half = (inner - gap) * 0.5f;
     ImGui::PushFont(ui.fonts.title);
     std::string exact = ui.tr.format("tender.exact", money_text(view.due_cash));
-    if (touch_button(exact.c_str(), ImVec2(inner, button_height))) intents.push_back(intent::Tender{TenderMethod::cash, {}});
+    if (touch_button(exact.c_str(), ImVec2(inner, button_height)))
+        intents.push_back(intent::Tender{TenderMethod::cash, {}});
     for (size_t i = 0; i < view.quick_cash.size(); ++i) {
         if (i % 2 == 1) ImGui::SameLine();
         std::string label = money_text(view.quick_cash[i]) + "##note" + std::to_string(i);
@@ -207,7 +209,8 @@ void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, In
     if (touch_button(ui.tr("tender.cash"), ImVec2(inner, button_height * 1.2f), ButtonKind::pay)) {
         press = InputEvent::of_key(Key::enter);
     }
-    if (touch_button(ui.tr("tender.card"), ImVec2(inner, button_height), ButtonKind::primary)) press = InputEvent::of_key(Key::f3);
+    if (touch_button(ui.tr("tender.card"), ImVec2(inner, button_height), ButtonKind::primary))
+        press = InputEvent::of_key(Key::f3);
     if (touch_button(ui.tr("tender.mobile"), ImVec2(inner, button_height), ButtonKind::primary)) {
         press = InputEvent::of_key(Key::f4);
     }

@@ -38,9 +38,7 @@ FontBook::FontBook(std::string path, float scale) : path_(std::move(path)), scal
 
 FontBook::FontBook(Fonts built) : FontBook(std::string(), 1.0f) { fonts_ = built; }
 
-void FontBook::add_text(std::string_view text) {
-    wide_.AddText(text.data(), text.data() + text.size());
-}
+void FontBook::add_text(std::string_view text) { wide_.AddText(text.data(), text.data() + text.size()); }
 
 bool FontBook::ensure(std::string_view text) {
     size_t i = 0;
@@ -74,7 +72,8 @@ core::Status FontBook::build() {
     fonts_.big = add(size::big, big_ranges_.Data);
     rebuild_pending_ = false;
     if (!fonts_.body || !fonts_.title || !fonts_.big || !atlas->Build()) {
-        return core::make_error(core::ErrorCode::io, path_ + " could not be loaded as a font: reinstall fonts-wqy-microhei");
+        return core::make_error(core::ErrorCode::io,
+                                path_ + " could not be loaded as a font: reinstall fonts-wqy-microhei");
     }
     return core::Done{};
 }

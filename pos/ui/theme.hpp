@@ -24,7 +24,7 @@ inline constexpr ImU32 accent_soft = rgb(0xDB, 0xEA, 0xFE);
 inline constexpr ImU32 pay = rgb(0x16, 0xA3, 0x4A);
 inline constexpr ImU32 danger = rgb(0xDC, 0x26, 0x26);
 inline constexpr ImU32 danger_soft = rgb(0xFE, 0xE2, 0xE2);
-inline constexpr ImU32 warning = rgb(0xB4, 0x53, 0x09);       // over (长款): not lost, still wrong
+inline constexpr ImU32 warning = rgb(0xB4, 0x53, 0x09);  // over (长款): not lost, still wrong
 inline constexpr ImU32 warning_soft = rgb(0xFE, 0xF3, 0xC7);
 inline constexpr ImU32 success_text = rgb(0x16, 0x65, 0x34);
 inline constexpr ImU32 success_soft = rgb(0xDC, 0xFC, 0xE7);
@@ -65,7 +65,7 @@ public:
 private:
     std::string path_;
     float scale_ = 1.0f;
-    ImFontGlyphRangesBuilder wide_;     // body and title: Chinese + everything shown
+    ImFontGlyphRangesBuilder wide_;  // body and title: Chinese + everything shown
     ImVector<ImWchar> wide_ranges_;
     ImVector<ImWchar> big_ranges_;
     bool rebuild_pending_ = false;
@@ -77,8 +77,8 @@ namespace size {
 inline constexpr float body = 21.0f;
 inline constexpr float title = 29.0f;
 inline constexpr float big = 60.0f;
-inline constexpr float bar = 40.0f;        // status and key-hint bars
-inline constexpr float button = 62.0f;     // touch target height
+inline constexpr float bar = 40.0f;     // status and key-hint bars
+inline constexpr float button = 62.0f;  // touch target height
 inline constexpr float gap = 8.0f;
 }  // namespace size
 

@@ -50,7 +50,8 @@ StatusView make_status_view(const actions::Lane& lane, const std::string& now_is
     if (const auto& shift = lane.shift()) {
         if (shift->operator_id != view.operator_id) view.shift_owner = shift->operator_id;
         std::string opened = iso_time(shift->opened_at).substr(0, 5);
-        if (iso_date(shift->opened_at) != iso_date(now_iso)) opened = iso_date(shift->opened_at).substr(5) + " " + opened;
+        if (iso_date(shift->opened_at) != iso_date(now_iso))
+            opened = iso_date(shift->opened_at).substr(5) + " " + opened;
         view.shift_opened = opened;
     }
     view.clock = iso_date(now_iso) + " " + iso_time(now_iso).substr(0, 5);

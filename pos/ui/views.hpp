@@ -18,10 +18,10 @@ namespace pos::ui {
 
 // The sync to the store, as the status bar shows it.
 struct SyncView {
-    int64_t unsynced = 0;       // outbox records the store has not acknowledged
-    std::string last_sync;      // "09:15" of the last acknowledged pass; empty before the first
-    bool failing = false;       // the last pass failed: the lane sells on, the queue waits
-    bool damaged = false;       // the background whole-file check found lane.db damaged
+    int64_t unsynced = 0;   // outbox records the store has not acknowledged
+    std::string last_sync;  // "09:15" of the last acknowledged pass; empty before the first
+    bool failing = false;   // the last pass failed: the lane sells on, the queue waits
+    bool damaged = false;   // the background whole-file check found lane.db damaged
 
     auto operator<=>(const SyncView&) const = default;
 };
@@ -29,53 +29,53 @@ struct SyncView {
 struct StatusView {
     std::string store;
     int lane = 0;
-    std::string operator_id;    // empty when nobody is logged in
+    std::string operator_id;  // empty when nobody is logged in
     std::string operator_name;
-    std::string operator_role;  // cashier, supervisor, manager or admin: the status bar says which
-    std::string shift_opened;   // "09:15", or "11-22 21:30" when opened another day; empty without a shift
-    std::string shift_owner;    // set when the open shift belongs to another operator
-    std::string clock;          // "2026-11-23 09:15": minutes, so an idle screen redraws once a minute
+    std::string operator_role;              // cashier, supervisor, manager or admin: the status bar says which
+    std::string shift_opened;               // "09:15", or "11-22 21:30" when opened another day; empty without a shift
+    std::string shift_owner;                // set when the open shift belongs to another operator
+    std::string clock;                      // "2026-11-23 09:15": minutes, so an idle screen redraws once a minute
     std::optional<bool> scanner_connected;  // empty when pos.toml lists no USB scanner
     std::optional<actions::PrintQueueStatus> printer;  // empty when pos.toml lists no printer
-    std::optional<SyncView> sync;                       // empty until the sync worker reports
+    std::optional<SyncView> sync;                      // empty until the sync worker reports
 };
 
 struct LineView {
     int number = 0;
-    std::string name;           // in the UI language (Chinese name when there is no English one)
+    std::string name;  // in the UI language (Chinese name when there is no English one)
     std::string spec;
-    std::string quantity;       // "3", "0.350 kg"
-    std::string unit_price;     // "2.00", "12.80/kg"
-    std::string amount;         // "6.00", after the promotion's saving
+    std::string quantity;    // "3", "0.350 kg"
+    std::string unit_price;  // "2.00", "12.80/kg"
+    std::string amount;      // "6.00", after the promotion's saving
     bool voided = false;
-    std::string saving = {};    // "1.00" when a promotion took something off, else empty
-    std::string promotion = {}; // that promotion's name
+    std::string saving = {};     // "1.00" when a promotion took something off, else empty
+    std::string promotion = {};  // that promotion's name
 };
 
 // A ticket on hold (挂单), as the 取单 list shows it.
 struct HeldView {
     std::string id;
-    std::string time;    // "14:05"
+    std::string time;  // "14:05"
     int64_t lines = 0;
-    std::string total;   // "¥12.50"
+    std::string total;  // "¥12.50"
 };
 
 // An F8 lookup result.
 struct FoundItem {
     std::string sku;
-    std::string name;    // in the UI language
+    std::string name;  // in the UI language
     std::string spec;
-    std::string price;   // "2.00", "12.80/kg"
+    std::string price;  // "2.00", "12.80/kg"
     bool weighed = false;
 };
 
 struct SaleView {
     std::vector<LineView> lines;
-    std::vector<HeldView> held;   // tickets on hold on this lane (filled by the checkout loop)
-    std::vector<FoundItem> found; // F8 lookup results for the typed query (filled by the checkout loop)
+    std::vector<HeldView> held;    // tickets on hold on this lane (filled by the checkout loop)
+    std::vector<FoundItem> found;  // F8 lookup results for the typed query (filled by the checkout loop)
     core::Money subtotal;
-    core::Money savings;        // promotions' total saving on the ticket (共节省)
-    std::string item_count;     // pieces, weighed lines count one each
+    core::Money savings;     // promotions' total saving on the ticket (共节省)
+    std::string item_count;  // pieces, weighed lines count one each
     bool has_live_lines = false;
     // The shift open on this lane belongs to someone else: selling is refused until it is closed.
     std::string shift_owner;
@@ -83,26 +83,26 @@ struct SaleView {
 
 struct ShiftView {
     std::string operator_name;
-    std::string shift_owner;    // operator whose shift is still open on this lane, or empty
+    std::string shift_owner;  // operator whose shift is still open on this lane, or empty
 };
 
 struct TenderView {
-    core::Money due_exact;      // card and mobile pay this
-    core::Money due_cash;       // after 抹零
-    core::Money rounding;       // due_cash - due_exact (0 or negative when rounding down)
+    core::Money due_exact;  // card and mobile pay this
+    core::Money due_cash;   // after 抹零
+    core::Money rounding;   // due_cash - due_exact (0 or negative when rounding down)
     std::string item_count;
     std::vector<core::Money> quick_cash;  // the banknote buttons: amounts that cover due_cash
     // Split tender: what was taken so far (method, amount); due_cash is then what is left.
     std::vector<std::pair<core::TenderMethod, core::Money>> taken;
-    std::string member;                 // "王芳 88000001", empty without a member
-    core::Money member_available;       // credit the member has left, this ticket's account part counted
+    std::string member;            // "王芳 88000001", empty without a member
+    core::Money member_available;  // credit the member has left, this ticket's account part counted
 };
 
 // The shift menu: facts only; the lane decides what is allowed.
 struct ShiftMenuView {
     std::string operator_name;
-    std::string shift_opened;   // "09:15"
-    bool sale_open = false;     // items or a payment on the ticket: the lane refuses drawer moves and 交班
+    std::string shift_opened;  // "09:15"
+    bool sale_open = false;    // items or a payment on the ticket: the lane refuses drawer moves and 交班
 };
 
 struct CashView {
@@ -123,8 +123,8 @@ struct ReturnLineView {
 };
 
 struct ReturnView {
-    std::string receipt;     // empty: none looked up yet
-    std::string sold_at;     // "2026-11-23 09:15"
+    std::string receipt;  // empty: none looked up yet
+    std::string sold_at;  // "2026-11-23 09:15"
     std::string total;
     std::vector<ReturnLineView> lines;
 };

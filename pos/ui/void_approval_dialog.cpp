@@ -102,11 +102,13 @@ void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& in
         }
         ImGui::Dummy(ImVec2(0, gap));
     }
-    if (entry_field(ui, "approver", ui.tr("void.approver"), form.approver, form.field == Field::approver, false, column)) {
+    if (entry_field(ui, "approver", ui.tr("void.approver"), form.approver, form.field == Field::approver, false,
+                    column)) {
         form.field = Field::approver;
     }
     ImGui::Dummy(ImVec2(0, gap));
-    if (entry_field(ui, "pin", ui.tr("void.pin"), form.pin, form.field == Field::pin, true, column)) form.field = Field::pin;
+    if (entry_field(ui, "pin", ui.tr("void.pin"), form.pin, form.field == Field::pin, true, column))
+        form.field = Field::pin;
     notice_box(ui, form.notice, column, 0);
     float button_height = ui.px(size::button);
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, dialog.y - pad - button_height));
@@ -122,7 +124,8 @@ void draw_void_approval(ApprovalForm& form, const SaleView& view, InputQueue& in
     ImGui::SameLine(0, 4 * gap);
     ImGui::BeginGroup();
     float cell_height = std::min(ui.px(84), (dialog.y - 2 * pad - 3 * gap) / 4);
-    if (auto key = number_pad(ui, "pad", price && form.field == Field::price, ImVec2((column - 2 * gap) / 3, cell_height))) {
+    if (auto key =
+            number_pad(ui, "pad", price && form.field == Field::price, ImVec2((column - 2 * gap) / 3, cell_height))) {
         press = key;
     }
     ImGui::EndGroup();

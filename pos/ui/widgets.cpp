@@ -18,11 +18,14 @@ struct ButtonColors {
 ButtonColors colors_of(ButtonKind kind) {
     switch (kind) {
         case ButtonKind::primary:
-            return {color::accent, color::rgb(0x1D, 0x4E, 0xD8), color::rgb(0x1E, 0x40, 0xAF), color::rgb(0xFF, 0xFF, 0xFF)};
+            return {color::accent, color::rgb(0x1D, 0x4E, 0xD8), color::rgb(0x1E, 0x40, 0xAF),
+                    color::rgb(0xFF, 0xFF, 0xFF)};
         case ButtonKind::pay:
-            return {color::pay, color::rgb(0x15, 0x80, 0x3D), color::rgb(0x16, 0x65, 0x34), color::rgb(0xFF, 0xFF, 0xFF)};
+            return {color::pay, color::rgb(0x15, 0x80, 0x3D), color::rgb(0x16, 0x65, 0x34),
+                    color::rgb(0xFF, 0xFF, 0xFF)};
         case ButtonKind::danger:
-            return {color::danger, color::rgb(0xB9, 0x1C, 0x1C), color::rgb(0x99, 0x1B, 0x1B), color::rgb(0xFF, 0xFF, 0xFF)};
+            return {color::danger, color::rgb(0xB9, 0x1C, 0x1C), color::rgb(0x99, 0x1B, 0x1B),
+                    color::rgb(0xFF, 0xFF, 0xFF)};
         case ButtonKind::plain: break;
     }
     return {color::panel, color::rgb(0xF3, 0xF4, 0xF6), color::rgb(0xE5, 0xE7, 0xEB), color::text};
@@ -33,13 +36,14 @@ ButtonColors colors_of(ButtonKind kind) {
 std::optional<ModalFrame> begin_modal(const char* popup_id, bool open, ImVec2 largest, const Ui& ui) {
     if (open && !ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
     ImVec2 display = ImGui::GetIO().DisplaySize;
-    ModalFrame frame{ImVec2(std::min(ui.px(largest.x), display.x - ui.px(40)), std::min(ui.px(largest.y), display.y - ui.px(40))),
-                     ui.px(24), ui.px(size::gap)};
+    ModalFrame frame{
+        ImVec2(std::min(ui.px(largest.x), display.x - ui.px(40)), std::min(ui.px(largest.y), display.y - ui.px(40))),
+        ui.px(24), ui.px(size::gap)};
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(frame.size);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.pad, frame.pad));
-    bool shown = ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                                               ImGuiWindowFlags_NoSavedSettings);
+    bool shown = ImGui::BeginPopupModal(
+        popup_id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
     if (!shown) return std::nullopt;
     if (!open) {
@@ -93,8 +97,8 @@ bool entry_field(const Ui& ui, const char* id, const char* caption, const Entry&
     draw->AddText(font, font->FontSize, text_pos, entry.replace_on_type ? color::muted : color::text, shown.c_str());
     if (active) {
         float caret_x = text_pos.x + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, shown.c_str()).x + ui.px(2);
-        draw->AddRectFilled(ImVec2(caret_x, text_pos.y + ui.px(2)), ImVec2(caret_x + ui.px(2.5f), text_pos.y + text_height - ui.px(2)),
-                            color::accent);
+        draw->AddRectFilled(ImVec2(caret_x, text_pos.y + ui.px(2)),
+                            ImVec2(caret_x + ui.px(2.5f), text_pos.y + text_height - ui.px(2)), color::accent);
     }
     ImGui::PopID();
     return tapped;
@@ -262,7 +266,8 @@ std::optional<InputEvent> key_hints(const Ui& ui, std::span<const KeyHint> hints
                             hovered ? color::accent : color::rgb(0x37, 0x41, 0x51), ui.px(5));
         float text_y = top + (row_height - layout.font_size) * 0.5f;
         draw->AddText(font, layout.font_size, ImVec2(x + layout.cap_pad, text_y), color::bar_text, cap);
-        draw->AddText(font, layout.font_size, ImVec2(x + cap_width + layout.cap_pad, text_y), color::bar_text, hint.label);
+        draw->AddText(font, layout.font_size, ImVec2(x + cap_width + layout.cap_pad, text_y), color::bar_text,
+                      hint.label);
         x += item_width + layout.spacing;
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + bar_height));
@@ -274,14 +279,16 @@ std::optional<int> pick_list(const char* id, std::span<const PickColumn> columns
                              std::span<const std::vector<std::string>> rows, int selected, bool& scroll_to_selected,
                              ImVec2 size, float row_height) {
     std::optional<int> tapped;
-    bool headers = std::any_of(columns.begin(), columns.end(), [](const PickColumn& column) { return *column.header != 0; });
+    bool headers =
+        std::any_of(columns.begin(), columns.end(), [](const PickColumn& column) { return *column.header != 0; });
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
                                       ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable(id, static_cast<int>(columns.size()), flags, size)) return tapped;
     if (headers) ImGui::TableSetupScrollFreeze(0, 1);
     for (const PickColumn& column : columns) {
-        ImGui::TableSetupColumn(column.header, column.width > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
-                                column.width);
+        ImGui::TableSetupColumn(
+            column.header, column.width > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+            column.width);
     }
     if (headers) ImGui::TableHeadersRow();
     float selectable_height = row_height - 2 * ImGui::GetStyle().CellPadding.y;
@@ -318,8 +325,9 @@ void begin_body(const Ui& ui) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(size::gap), ui.px(size::gap)));
     float hint_rows = static_cast<float>(ImGui::GetStateStorage()->GetInt(hint_rows_key, 1));
     float below = ui.px(size::bar) * hint_rows + ImGui::GetStyle().ItemSpacing.y;  // the key-hint bar
-    ImGui::BeginChild("##body", ImVec2(avail.x, avail.y - below), false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild(
+        "##body", ImVec2(avail.x, avail.y - below), false,
+        ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
 }
 

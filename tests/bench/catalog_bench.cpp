@@ -52,9 +52,22 @@ std::string ean13(int64_t n) {
 // it would on a real supermarket catalog (many items share words).
 std::vector<pos::db::ItemRecord> make_catalog(int64_t count) {
     static const std::array<std::pair<const char*, const char*>, 16> words = {{
-        {"农夫", "nf"}, {"山泉", "sq"}, {"可口", "kk"}, {"可乐", "kl"}, {"康师傅", "ksf"}, {"红烧", "hs"},
-        {"牛肉", "nr"}, {"面", "m"}, {"伊利", "yl"}, {"纯牛奶", "cnn"}, {"蒙牛", "mn"}, {"酸奶", "sn"},
-        {"金龙鱼", "jly"}, {"大米", "dm"}, {"海天", "ht"}, {"酱油", "jy"},
+        {"农夫", "nf"},
+        {"山泉", "sq"},
+        {"可口", "kk"},
+        {"可乐", "kl"},
+        {"康师傅", "ksf"},
+        {"红烧", "hs"},
+        {"牛肉", "nr"},
+        {"面", "m"},
+        {"伊利", "yl"},
+        {"纯牛奶", "cnn"},
+        {"蒙牛", "mn"},
+        {"酸奶", "sn"},
+        {"金龙鱼", "jly"},
+        {"大米", "dm"},
+        {"海天", "ht"},
+        {"酱油", "jy"},
     }};
     std::vector<pos::db::ItemRecord> items;
     items.reserve(size_t(count));
@@ -102,7 +115,13 @@ Rate bare_bulk_insert(const std::string& path, const std::vector<pos::db::ItemRe
     if (!db.exec("BEGIN IMMEDIATE").ok()) fail("begin");
     for (const auto& item : items) {
         auto insert = db.prepare("INSERT INTO t (sku, name, pinyin, price) VALUES (?, ?, ?, ?)");
-        if (!insert || !(*insert)->bind(1, item.sku).bind(2, item.name_zh).bind(3, item.pinyin).bind(4, item.price_fen).run().ok()) {
+        if (!insert || !(*insert)
+                            ->bind(1, item.sku)
+                            .bind(2, item.name_zh)
+                            .bind(3, item.pinyin)
+                            .bind(4, item.price_fen)
+                            .run()
+                            .ok()) {
             fail("insert");
         }
     }
@@ -182,10 +201,13 @@ int main(int argc, char** argv) {
 
     SizeResult a = run_size(dir, small, samples);
     SizeResult b = run_size(dir, large, samples);
-    std::printf("catalog, %lld vs %lld items, %d scans, in %s\n", (long long)small, (long long)large, samples, dir.c_str());
+    std::printf("catalog, %lld vs %lld items, %d scans, in %s\n", (long long)small, (long long)large, samples,
+                dir.c_str());
     std::printf("%-30s %14s %14s %10s\n", "case", fmt::format("{} items", small).c_str(),
                 fmt::format("{} items", large).c_str(), "ratio");
-    auto row = [](const char* name, double x, double y) { std::printf("%-30s %14.0f %14.0f %10.2f\n", name, x, y, y / x); };
+    auto row = [](const char* name, double x, double y) {
+        std::printf("%-30s %14.0f %14.0f %10.2f\n", name, x, y, y / x);
+    };
     row("scan to line p50 (us)", a.scan.p50_us, b.scan.p50_us);
     row("scan to line p99 (us)", a.scan.p99_us, b.scan.p99_us);
     row("search 简码 p50 (us)", a.pinyin_search.p50_us, b.pinyin_search.p50_us);

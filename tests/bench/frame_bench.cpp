@@ -128,7 +128,8 @@ FrameCost measure(const std::filesystem::path& dir, int lines, int frames, const
 
 int main(int argc, char** argv) {
     int frames = argc > 1 ? std::max(1, std::atoi(argv[1])) : 2000;
-    std::filesystem::path dir = argc > 2 ? argv[2] : std::filesystem::temp_directory_path() / fmt::format("pos-frame-bench-{}", getpid());
+    std::filesystem::path dir =
+        argc > 2 ? argv[2] : std::filesystem::temp_directory_path() / fmt::format("pos-frame-bench-{}", getpid());
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
 

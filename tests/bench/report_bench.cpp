@@ -111,7 +111,8 @@ int main(int argc, char** argv) {
     // The report runs on the connection `posctl report daily` uses: store.db opened for reading.
     for (Store* store : {&short_store, &week_store, &long_store}) {
         store->db.reset();
-        auto opened = pos::db::StoreDb::open_for_reading((std::filesystem::path(store->data_dir) / "store.db").string());
+        auto opened =
+            pos::db::StoreDb::open_for_reading((std::filesystem::path(store->data_dir) / "store.db").string());
         if (!opened) fail(opened.error().message);
         store->db = std::move(*opened);
     }
@@ -150,7 +151,8 @@ int main(int argc, char** argv) {
             if (is_short) open_short = open;
             std::printf("%-44s %10.2f %10.2f %8.2f\n",
                         fmt::format("open store.db {}, {} day(s)", checked ? "with quick_check" : "for reading",
-                                    is_short ? 1 : long_days).c_str(),
+                                    is_short ? 1 : long_days)
+                            .c_str(),
                         open.p50_ms, open.p99_ms, open.p50_ms / open_short.p50_ms);
         }
     }

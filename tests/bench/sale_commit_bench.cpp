@@ -79,7 +79,8 @@ Percentiles bare_insert(const std::string& path, int iterations, const char* syn
     if (!connection) fail(connection.error().message);
     Connection& db = **connection;
     if (!db.use_wal().ok()) fail("cannot switch to WAL");
-    if (!db.exec(fmt::format("PRAGMA synchronous={}; CREATE TABLE t (id TEXT PRIMARY KEY, v INTEGER)", synchronous)).ok()) {
+    if (!db.exec(fmt::format("PRAGMA synchronous={}; CREATE TABLE t (id TEXT PRIMARY KEY, v INTEGER)", synchronous))
+             .ok()) {
         fail("cannot create the baseline table");
     }
     return measure(iterations, [&](int i) {
@@ -108,7 +109,8 @@ Percentiles sale_commit(const std::string& path, int iterations, const char* syn
             }
         });
     }
-    if (!(*lane)->open_shift({"bench-shift", 1, "1001", "2026-11-23T09:00:00+08:00", 20000, {}}, "{}").ok()) fail("shift");
+    if (!(*lane)->open_shift({"bench-shift", 1, "1001", "2026-11-23T09:00:00+08:00", 20000, {}}, "{}").ok())
+        fail("shift");
     auto payload = [](const pos::db::SaleRecord& sale) { return fmt::format("{{\"sale_id\":\"{}\"}}", sale.id); };
     return measure(iterations, [&](int i) {
         if (!(*lane)->commit_sale(typical_sale(i), payload).ok()) fail("commit_sale");
@@ -126,8 +128,10 @@ int main(int argc, char** argv) {
     std::printf("sale commit, %d iterations, in %s\n", iterations, dir.c_str());
     std::printf("%-34s %10s %10s %12s\n", "case", "p50 us", "p99 us", "p99 ratio");
     for (const char* synchronous : {"FULL", "NORMAL"}) {
-        Percentiles bare = bare_insert((dir / fmt::format("bare-{}.db", synchronous)).string(), iterations, synchronous);
-        Percentiles sale = sale_commit((dir / fmt::format("lane-{}.db", synchronous)).string(), iterations, synchronous, false);
+        Percentiles bare =
+            bare_insert((dir / fmt::format("bare-{}.db", synchronous)).string(), iterations, synchronous);
+        Percentiles sale =
+            sale_commit((dir / fmt::format("lane-{}.db", synchronous)).string(), iterations, synchronous, false);
         Percentiles as_pos =
             sale_commit((dir / fmt::format("lane-pos-{}.db", synchronous)).string(), iterations, synchronous, true);
         std::printf("%-34s %10.0f %10.0f %12s\n", fmt::format("bare INSERT+COMMIT ({})", synchronous).c_str(),

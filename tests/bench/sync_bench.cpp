@@ -54,7 +54,8 @@ double sell_offline(const std::string& path, int sales) {
     auto start = Clock::now();
     for (int n = 0; n < sales; ++n) {
         auto sale = pos::testing::sync_sale(fmt::format("{}-sale-{}", path, n), 1, "shift-1");
-        auto committed = (*lane)->commit_sale(sale, [](const pos::db::SaleRecord& s) { return pos::testing::sync_sale_json(s); });
+        auto committed =
+            (*lane)->commit_sale(sale, [](const pos::db::SaleRecord& s) { return pos::testing::sync_sale_json(s); });
         if (!committed) fail(committed.error().message);
     }
     return double(sales) / seconds_since(start);
@@ -83,8 +84,9 @@ double sell_while_store_locked(const std::filesystem::path& dir, int sales) {
             if (!store) return store.error();
             return std::unique_ptr<pos::sync::StoreSink>(new pos::sync::DirectStoreSink(std::move(*store)));
         },
-        now, pos::sync::SyncWorkerOptions{50, std::chrono::milliseconds(100), std::chrono::milliseconds(10),
-                                        std::chrono::milliseconds(100)});
+        now,
+        pos::sync::SyncWorkerOptions{50, std::chrono::milliseconds(100), std::chrono::milliseconds(10),
+                                     std::chrono::milliseconds(100)});
     worker.start();
     auto start = Clock::now();
     for (int n = 0; n < sales; ++n) {
@@ -108,7 +110,8 @@ double drain(const std::string& lane_path, pos::sync::StoreSink& sink, int sales
     pos::sync::SyncOutcome outcome = pos::sync::sync_pass(**lane, sink, 50, now);
     double seconds = seconds_since(start);
     if (outcome.error) fail(outcome.error->message);
-    if (outcome.counts.stored != sales + 1) fail(fmt::format("stored {} of {} records", outcome.counts.stored, sales + 1));
+    if (outcome.counts.stored != sales + 1)
+        fail(fmt::format("stored {} of {} records", outcome.counts.stored, sales + 1));
     return double(sales) / seconds;
 }
 
@@ -120,12 +123,14 @@ public:
         posix_spawn_file_actions_t files;
         posix_spawn_file_actions_init(&files);
         posix_spawn_file_actions_addopen(&files, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_addopen(&files, 2, (dir + "/pos-store.err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&files, 2, (dir + "/pos-store.err").c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0644);
         std::vector<std::string> args = {binary, "--data", dir, "serve", "--listen", "127.0.0.1:0"};
         std::vector<char*> argv;
         for (std::string& arg : args) argv.push_back(arg.data());
         argv.push_back(nullptr);
-        if (posix_spawn(&pid_, binary.c_str(), &files, nullptr, argv.data(), environ) != 0) fail("cannot start " + binary);
+        if (posix_spawn(&pid_, binary.c_str(), &files, nullptr, argv.data(), environ) != 0)
+            fail("cannot start " + binary);
         posix_spawn_file_actions_destroy(&files);
         std::regex serving(R"(on http://127\.0\.0\.1:(\d+) )");
         auto deadline = Clock::now() + std::chrono::seconds(30);
@@ -160,7 +165,8 @@ private:
 
 int main(int argc, char** argv) {
     int sales = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5000;
-    std::filesystem::path dir = argc > 2 ? argv[2] : std::filesystem::temp_directory_path() / fmt::format("pos-sync-bench-{}", getpid());
+    std::filesystem::path dir =
+        argc > 2 ? argv[2] : std::filesystem::temp_directory_path() / fmt::format("pos-sync-bench-{}", getpid());
     std::string pos_store = argc > 3 ? argv[3] : POS_STORE;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "direct");

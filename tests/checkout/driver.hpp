@@ -27,8 +27,7 @@ public:
 
     // A demo store of its own in a temporary directory.
     CheckoutDriver()
-        : demo_(std::in_place), lane_(*demo_->lane), fonts_(builtin_fonts()),
-          checkout_(lane_, headless_.tr(), fonts_) {
+        : demo_(std::in_place), lane_(*demo_->lane), fonts_(builtin_fonts()), checkout_(lane_, headless_.tr(), fonts_) {
         checkout_.set_notify([this] { notify_answered(); });
     }
     // The lane of `data_dir`, set up by the test (a store URL of its own in pos.toml).
@@ -124,7 +123,7 @@ private:
     }
 
     std::optional<DemoLane> demo_;
-    actions::OpenLane files_;                   // with a data directory given
+    actions::OpenLane files_;  // with a data directory given
     std::unique_ptr<actions::Lane> own_lane_;
     actions::Lane& lane_;
     Headless headless_;  // before fonts_: the ImGui context the font book uses

@@ -22,8 +22,16 @@ std::string fnv_hex(std::string_view bytes) {
 std::vector<AuditEntry> chain_of(int count) {
     std::vector<AuditEntry> entries;
     for (int i = 0; i < count; ++i) {
-        AuditEntry entry{0, "2026-11-23T09:0" + std::to_string(i) + ":00+08:00", 1, "sale", "1001", "", "s" + std::to_string(i),
-                         "{\"total\":\"10.00\"}", {}, {}};
+        AuditEntry entry{0,
+                         "2026-11-23T09:0" + std::to_string(i) + ":00+08:00",
+                         1,
+                         "sale",
+                         "1001",
+                         "",
+                         "s" + std::to_string(i),
+                         "{\"total\":\"10.00\"}",
+                         {},
+                         {}};
         std::optional<AuditEntry> previous;
         if (!entries.empty()) previous = entries.back();
         entries.push_back(chained(entry, previous, fnv_hex));
@@ -58,8 +66,9 @@ TEST_CASE("audit_chain: a changed field is named by its record") {
     auto broken = find_break(entries, fnv_hex);
     REQUIRE(broken);
     CHECK(broken->seq == 3);
-    CHECK(broken->message == "record 3 (sale at 2026-11-23T09:02:00+08:00 by 1001) was changed or moved: "
-                             "its contents no longer match its hash");
+    CHECK(broken->message ==
+          "record 3 (sale at 2026-11-23T09:02:00+08:00 by 1001) was changed or moved: "
+          "its contents no longer match its hash");
 }
 
 TEST_CASE("audit_chain: a record changed with its hash rewritten is caught by the next record's link") {
@@ -69,7 +78,8 @@ TEST_CASE("audit_chain: a record changed with its hash rewritten is caught by th
     auto broken = find_break(entries, fnv_hex);
     REQUIRE(broken);
     CHECK(broken->seq == 2);
-    CHECK(broken->message.find("record 2 (sale at 2026-11-23T09:01:00+08:00 by 1002) was changed, with its hash rewritten") == 0);
+    CHECK(broken->message.find(
+              "record 2 (sale at 2026-11-23T09:01:00+08:00 by 1002) was changed, with its hash rewritten") == 0);
 }
 
 TEST_CASE("audit_chain: removed records are named, in the middle and at the end") {
@@ -83,7 +93,8 @@ TEST_CASE("audit_chain: removed records are named, in the middle and at the end"
 
     auto two = entries;
     two.erase(two.begin() + 1, two.begin() + 3);
-    CHECK(find_break(two, fnv_hex)->message == "records 2 to 3 are missing: removed from the log (the next record present is 4)");
+    CHECK(find_break(two, fnv_hex)->message ==
+          "records 2 to 3 are missing: removed from the log (the next record present is 4)");
 
     auto tail = entries;
     tail.resize(4);

@@ -27,7 +27,8 @@ TEST_CASE("business_day: next_date crosses month, year and leap days") {
 }
 
 TEST_CASE("business_day: a moment belongs to the first closed day whose close came after it") {
-    std::vector<ClosedDay> closed = {{"2026-11-24", "2026-11-25T01:00:00+08:00"}, {"2026-11-23", "2026-11-23T22:00:00+08:00"}};
+    std::vector<ClosedDay> closed = {{"2026-11-24", "2026-11-25T01:00:00+08:00"},
+                                     {"2026-11-23", "2026-11-23T22:00:00+08:00"}};
     CHECK(closed_day_of("2026-11-23T08:00:00+08:00", closed) == "2026-11-23");
     CHECK(closed_day_of("2026-11-23T21:59:59+08:00", closed) == "2026-11-23");
     CHECK(closed_day_of("2026-11-23T22:00:00+08:00", closed) == "2026-11-24");  // at the close: the next day
@@ -58,12 +59,15 @@ TEST_CASE("business_day: the open day is named by its first shift's local date, 
 }
 
 TEST_CASE("business_day: blockers list every open shift and every lane with unsynced records") {
-    OpenDay day{"2026-11-23", "2026-11-23T08:00:00+08:00",
-                {{"s1", 1, "1001", "2026-11-23T08:00:00+08:00", true}, {"s2", 2, "1002", "2026-11-23T09:00:00+08:00", false}}};
+    OpenDay day{
+        "2026-11-23",
+        "2026-11-23T08:00:00+08:00",
+        {{"s1", 1, "1001", "2026-11-23T08:00:00+08:00", true}, {"s2", 2, "1002", "2026-11-23T09:00:00+08:00", false}}};
     auto blockers = day_blockers(day, {{1, 0, std::nullopt}, {2, 3, "2026-11-23T10:00:00+08:00"}});
     REQUIRE(blockers.size() == 2);
     CHECK(blockers[0].kind == "open_shift");
-    CHECK(blockers[0].message == "shift s2 on lane 2 (operator 1002, opened 2026-11-23T09:00:00+08:00) is still open: close it (交班) first");
+    CHECK(blockers[0].message ==
+          "shift s2 on lane 2 (operator 1002, opened 2026-11-23T09:00:00+08:00) is still open: close it (交班) first");
     CHECK(blockers[1].kind == "unsynced");
     CHECK(blockers[1].ref == "2");
     CHECK(day_blockers({}, {}).front().kind == "no_shifts");
@@ -77,8 +81,10 @@ TEST_CASE("business_day: day_totals adds sales per tender (cash net of change), 
         {"s1", Money::fen(2000), Money{}, Money::fen(500), {{"card", Money::fen(1500)}, {"cash", Money::fen(1000)}}},
         {"s2", Money::fen(900), Money{}, Money{}, {{"mobile", Money::fen(900)}}},
     };
-    std::vector<DayMovement> movements = {{"s1", "pay_in", Money::fen(5000)}, {"s1", "pay_out", Money::fen(3000)},
-                                          {"s2", "pickup", Money::fen(10000)}, {"s2", "no_sale", Money{}}};
+    std::vector<DayMovement> movements = {{"s1", "pay_in", Money::fen(5000)},
+                                          {"s1", "pay_out", Money::fen(3000)},
+                                          {"s2", "pickup", Money::fen(10000)},
+                                          {"s2", "no_sale", Money{}}};
     std::vector<DayShiftClose> closes = {
         {"s1", 1, "1001", "t", Money::fen(13540), Money::fen(13500), Money::fen(40), "9001", "少四毛"},
         {"s2", 2, "1002", "t", Money::fen(10000), Money::fen(10010), Money::fen(10), "", ""}};

@@ -20,7 +20,9 @@ TEST_CASE("card_data: terminal references pass") {
         CAPTURE(reference);
         CHECK(check_card_reference(reference).ok());
     }
-    CHECK_FALSE(check_card_reference("ab\x01" "c").ok());
+    CHECK_FALSE(check_card_reference("ab\x01"
+                                     "c")
+                    .ok());
     CHECK_FALSE(check_card_reference(std::string(65, 'a')).ok());
 }
 

@@ -80,9 +80,7 @@ TEST_CASE("csv: quoted cells hold commas, doubled quotes and newlines") {
     CHECK(table.rows[1] == CsvRow{"next", "row", "here"});
 }
 
-TEST_CASE("csv: spaces are data, not trimmed") {
-    CHECK(parse_ok("a,b\n 1 , 2 \n").rows[0] == CsvRow{" 1 ", " 2 "});
-}
+TEST_CASE("csv: spaces are data, not trimmed") { CHECK(parse_ok("a,b\n 1 , 2 \n").rows[0] == CsvRow{" 1 ", " 2 "}); }
 
 TEST_CASE("csv: an unterminated quote names the row and column where it opened") {
     std::string text = "a,b,c\n";
@@ -117,18 +115,21 @@ TEST_CASE("csv: invalid UTF-8 is rejected with its row, column and reason") {
     const std::string advice = " of the cell) — save the file as UTF-8 (in Excel: \"CSV UTF-8\"), not GBK";
     const std::vector<Case> cases = {
         // 矿 in GBK: what Excel's plain "CSV" writes on a Chinese Windows.
-        {"a,b\nx,\xBF\xF3\n", "row 2, column 2: not UTF-8 text (continuation byte with no lead byte at byte 1" + advice},
+        {"a,b\nx,\xBF\xF3\n",
+         "row 2, column 2: not UTF-8 text (continuation byte with no lead byte at byte 1" + advice},
         {"a,b\nx,ab\xC0\xAF\n", "row 2, column 2: not UTF-8 text (overlong encoding at byte 3" + advice},
         {"a,b\nx,\xE0\x80\xAF\n", "row 2, column 2: not UTF-8 text (overlong encoding at byte 1" + advice},
         {"a,b\nx,\xF0\x80\x80\xAF\n", "row 2, column 2: not UTF-8 text (overlong encoding at byte 1" + advice},
-        {"a,b\n\xED\xA0\x80,y\n", "row 2, column 1: not UTF-8 text (UTF-16 surrogate, not a character at byte 1" + advice},
+        {"a,b\n\xED\xA0\x80,y\n",
+         "row 2, column 1: not UTF-8 text (UTF-16 surrogate, not a character at byte 1" + advice},
         {"a,b\nx,\xF4\x90\x80\x80\n", "row 2, column 2: not UTF-8 text (code point above U+10FFFF at byte 1" + advice},
         {"a,b\nx,\xFF\n", "row 2, column 2: not UTF-8 text (byte that never appears in UTF-8 at byte 1" + advice},
         // Truncated: at the end of the cell, before a comma, and before an ASCII byte.
         {"a,b\nx,\xE7\x9F\n", "row 2, column 2: not UTF-8 text (incomplete multi-byte sequence at byte 1" + advice},
         {"a,b\n\xE7,y\n", "row 2, column 1: not UTF-8 text (incomplete multi-byte sequence at byte 1" + advice},
         {"a,b\nx,\"\xE7\x9F\"\n", "row 2, column 2: not UTF-8 text (incomplete multi-byte sequence at byte 1" + advice},
-        {"a,b\nx,\xF0\x9F\x98z\n", "row 2, column 2: not UTF-8 text (incomplete multi-byte sequence at byte 1" + advice},
+        {"a,b\nx,\xF0\x9F\x98z\n",
+         "row 2, column 2: not UTF-8 text (incomplete multi-byte sequence at byte 1" + advice},
         {"a\xC3,b\n", "row 1, column 1: not UTF-8 text (incomplete multi-byte sequence at byte 2" + advice},
     };
     for (const auto& c : cases) {
@@ -139,15 +140,17 @@ TEST_CASE("csv: invalid UTF-8 is rejected with its row, column and reason") {
 
 TEST_CASE("csv: valid UTF-8 at every length and at the edges passes") {
     // U+007F, U+0080, U+07FF, U+0800, U+D7FF, U+E000, U+FFFF, U+10000, U+10FFFF, and 😀.
-    std::string edges = "\x7F\xC2\x80\xDF\xBF\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBF"
-                        "\xF0\x90\x80\x80\xF4\x8F\xBF\xBF\xF0\x9F\x98\x80";
+    std::string edges =
+        "\x7F\xC2\x80\xDF\xBF\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBF"
+        "\xF0\x90\x80\x80\xF4\x8F\xBF\xBF\xF0\x9F\x98\x80";
     auto table = parse_ok("a\n" + edges + "\n");
     CHECK(table.rows[0] == CsvRow{edges});
 }
 
 TEST_CASE("csv: format quotes only cells that need it") {
     CHECK(format_csv_row({"A1", "Water", "2.00"}) == "A1,Water,2.00\n");
-    CHECK(format_csv_row({"1,5 L", "say \"hi\"", "a\nb", "c\rd"}) == "\"1,5 L\",\"say \"\"hi\"\"\",\"a\nb\",\"c\rd\"\n");
+    CHECK(format_csv_row({"1,5 L", "say \"hi\"", "a\nb", "c\rd"}) ==
+          "\"1,5 L\",\"say \"\"hi\"\"\",\"a\nb\",\"c\rd\"\n");
     CHECK(format_csv_row({"", "x", ""}) == ",x,\n");
     CHECK(format_csv_row({}) == "\n");
     CHECK(format_csv_row({"矿泉水 550ml"}) == "矿泉水 550ml\n");
@@ -179,8 +182,22 @@ TEST_CASE("csv: strip_formula_guard removes only the apostrophe format added") {
 }
 
 TEST_CASE("csv: format, parse and strip give back every cell") {
-    const CsvRow original = {"=SUM(A1)", "+1",  "-1",       "@cmd",      "\t=1",   "\r=1", "'=1", "''-x",
-                             "'plain",   "'",   "",         "a,b",       "q\"q",   "x\ny", "矿泉水", " sp ",
+    const CsvRow original = {"=SUM(A1)",
+                             "+1",
+                             "-1",
+                             "@cmd",
+                             "\t=1",
+                             "\r=1",
+                             "'=1",
+                             "''-x",
+                             "'plain",
+                             "'",
+                             "",
+                             "a,b",
+                             "q\"q",
+                             "x\ny",
+                             "矿泉水",
+                             " sp ",
                              "=HYPERLINK(\"http://evil\",\"click\")"};
     std::string text = format_csv_row(original) + format_csv_row(original);
     auto table = parse_ok(text);

@@ -46,10 +46,15 @@ DayRows hand_day() {
         {"r1", "item", "101001", "农夫山泉 550ml", "饮料", -1000, m(-200), m(0), false, "", false, ""},
         {"s4", "item", "107001", "红富士苹果", "生鲜果蔬", 1000, m(1280), m(0), false, "", false, ""},
     };
-    rows.tenders = {{"s1", "cash", m(5000)}, {"s2", "card", m(1620)}, {"s3", "mobile", m(200)},
-                    {"r1", "cash", m(-200)}, {"s4", "card", m(1280)}};
-    rows.movements = {{"A", 1, "no_sale", m(0), "1001"}, {"B", 2, "pay_in", m(5000), "1002"},
-                      {"C", 2, "no_sale", m(0), "1003"}, {"C", 2, "no_sale", m(0), "1003"}};
+    rows.tenders = {{"s1", "cash", m(5000)},
+                    {"s2", "card", m(1620)},
+                    {"s3", "mobile", m(200)},
+                    {"r1", "cash", m(-200)},
+                    {"s4", "card", m(1280)}};
+    rows.movements = {{"A", 1, "no_sale", m(0), "1001"},
+                      {"B", 2, "pay_in", m(5000), "1002"},
+                      {"C", 2, "no_sale", m(0), "1003"},
+                      {"C", 2, "no_sale", m(0), "1003"}};
     rows.closes = {{"A", m(16040), m(16000), "9001", "少四毛"}, {"B", m(14800), m(14850), "", ""}};
     return rows;
 }
@@ -186,7 +191,8 @@ TEST_CASE("daily_report: an empty day is all zeros, with no average of nothing")
 
 TEST_CASE("daily_report: only the top 20 items, ties broken by sku") {
     DayRows rows;
-    rows.sales.push_back({"s", 1, "A", "1001", "2026-11-23T09:00:00+08:00", "sale", m(2500), m(0), m(0), 25000, "", ""});
+    rows.sales.push_back(
+        {"s", 1, "A", "1001", "2026-11-23T09:00:00+08:00", "sale", m(2500), m(0), m(0), 25000, "", ""});
     for (int i = 0; i < 25; ++i) {
         char sku[8];
         std::snprintf(sku, sizeof sku, "%03d", 100 - i);

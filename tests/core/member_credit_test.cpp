@@ -16,7 +16,8 @@ TEST_CASE("member credit: a sale up to the available credit passes, a fen more i
     auto over = pos::core::check_account_sale(account, Money::fen(5001));
     REQUIRE(!over.ok());
     CHECK(over.error().code == pos::core::ErrorCode::over_credit_limit);
-    CHECK(over.error().message.find("only 50.00 of credit is available (limit 500.00, owed 450.00)") != std::string::npos);
+    CHECK(over.error().message.find("only 50.00 of credit is available (limit 500.00, owed 450.00)") !=
+          std::string::npos);
     CHECK(!pos::core::check_account_sale(account, Money{}).ok());
 }
 

@@ -9,7 +9,10 @@ using pos::core::Money;
 using pos::core::Quantity;
 
 TEST_CASE("money: parses decimal yuan into fen") {
-    struct Case { const char* text; int64_t fen; };
+    struct Case {
+        const char* text;
+        int64_t fen;
+    };
     for (Case c : {Case{"12.50", 1250}, Case{"12.5", 1250}, Case{"12", 1200}, Case{"0.01", 1}, Case{"0", 0},
                    Case{"-3.00", -300}, Case{"007.10", 710}, Case{"9999999999.99", 999999999999}}) {
         CAPTURE(c.text);
@@ -58,14 +61,17 @@ TEST_CASE("money: quantities in thousandths") {
 }
 
 TEST_CASE("money: extend_price rounds half up per line") {
-    struct Case { int64_t price_fen; int64_t milli; int64_t amount_fen; };
-    for (Case c : {Case{200, 3000, 600},      // 3 × 2.00
-                   Case{1280, 350, 448},      // 0.350 kg × 12.80 = 4.48
-                   Case{999, 333, 333},       // 3.32667 -> 3.33
-                   Case{1000, 125, 125},      // exact
-                   Case{1, 500, 1},           // 0.005 -> 0.01 (half up)
-                   Case{1, 499, 0},
-                   Case{-1, 500, -1}}) {      // away from zero for refunds
+    struct Case {
+        int64_t price_fen;
+        int64_t milli;
+        int64_t amount_fen;
+    };
+    for (Case c : {Case{200, 3000, 600},                   // 3 × 2.00
+                   Case{1280, 350, 448},                   // 0.350 kg × 12.80 = 4.48
+                   Case{999, 333, 333},                    // 3.32667 -> 3.33
+                   Case{1000, 125, 125},                   // exact
+                   Case{1, 500, 1},                        // 0.005 -> 0.01 (half up)
+                   Case{1, 499, 0}, Case{-1, 500, -1}}) {  // away from zero for refunds
         CAPTURE(c.price_fen);
         CAPTURE(c.milli);
         CHECK(extend_price(Money::fen(c.price_fen), Quantity::milli(c.milli)).in_fen() == c.amount_fen);

@@ -12,7 +12,8 @@ TEST_CASE("override_limit: a change up to the limit passes, past it is refused w
     REQUIRE(!refused.ok());
     CHECK(refused.error().code == ErrorCode::not_permitted);
     CHECK(refused.error().message ==
-          "a supervisor may change a price by at most 20%: 10.00 to 7.99 is 20.1%. Ask someone with a higher limit to approve it");
+          "a supervisor may change a price by at most 20%: 10.00 to 7.99 is 20.1%. Ask someone with a higher limit to "
+          "approve it");
 }
 
 TEST_CASE("override_limit: 0 allows no change and 100 allows any") {

@@ -11,13 +11,13 @@ TEST_CASE("payment_code: routed by prefix and length") {
         PaymentProvider provider;
     };
     const Case cases[] = {
-        {"134650328919428540", PaymentProvider::wechat},      // 18 digits, 13
-        {"100000000000000000", PaymentProvider::wechat},      // lowest prefix 10
-        {"159999999999999999", PaymentProvider::wechat},      // highest prefix 15
-        {"2876344382566439", PaymentProvider::alipay},        // 16 digits, 28
-        {"250000000000000000", PaymentProvider::alipay},      // 18 digits, 25
-        {"300000000000000000000000", PaymentProvider::alipay},  // 24 digits, 30
-        {"6212345678901234567", PaymentProvider::unionpay},   // 19 digits, 62
+        {"134650328919428540", PaymentProvider::wechat},           // 18 digits, 13
+        {"100000000000000000", PaymentProvider::wechat},           // lowest prefix 10
+        {"159999999999999999", PaymentProvider::wechat},           // highest prefix 15
+        {"2876344382566439", PaymentProvider::alipay},             // 16 digits, 28
+        {"250000000000000000", PaymentProvider::alipay},           // 18 digits, 25
+        {"300000000000000000000000", PaymentProvider::alipay},     // 24 digits, 30
+        {"6212345678901234567", PaymentProvider::unionpay},        // 19 digits, 62
         {" 1346 5032 8919 4285 40\r\n", PaymentProvider::wechat},  // scanner spaces and CR LF
     };
     for (const Case& each : cases) {
@@ -29,9 +29,9 @@ TEST_CASE("payment_code: routed by prefix and length") {
 }
 
 TEST_CASE("payment_code: near misses are refused with what was scanned") {
-    for (const char* code : {"16465032891942854", "1346503289194285400", "0934650328919428540", "240000000000000000",
-                             "310000000000000000", "2500000000000000000000000", "621234567890123456",
-                             "6921168176748", "62123456789012345678"}) {
+    for (const char* code :
+         {"16465032891942854", "1346503289194285400", "0934650328919428540", "240000000000000000", "310000000000000000",
+          "2500000000000000000000000", "621234567890123456", "6921168176748", "62123456789012345678"}) {
         CAPTURE(code);
         auto refused = classify_payment_code(code);
         REQUIRE_FALSE(refused);

@@ -62,7 +62,8 @@ TEST_CASE("permissions: a refusal names the operator, their role, the action and
     auto refused = check_permitted("1001", Role::cashier, Action::pickup);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == ErrorCode::not_permitted);
-    CHECK(refused.error().message == "operator 1001 is a cashier and may not do pickup: it needs a supervisor or above");
+    CHECK(refused.error().message ==
+          "operator 1001 is a cashier and may not do pickup: it needs a supervisor or above");
 }
 
 TEST_CASE("permissions: an approver may not approve their own request where a second person is needed") {
@@ -75,8 +76,9 @@ TEST_CASE("permissions: an approver may not approve their own request where a se
     // A supervisor creates price changes but cannot approve them.
     auto low = may_approve("9001", "9002", Role::supervisor, Action::price_change_approve);
     REQUIRE_FALSE(low.ok());
-    CHECK(low.error().message == "operator 9002 is a supervisor and cannot approve price_change_approve: "
-                                 "a manager or above must approve");
+    CHECK(low.error().message ==
+          "operator 9002 is a supervisor and cannot approve price_change_approve: "
+          "a manager or above must approve");
     // Where no second person is needed, the same person may (a supervisor's own X report).
     CHECK(may_approve("9001", "9001", Role::supervisor, Action::x_report_expected_cash).ok());
     // Nobody logged in: nobody to compare with.

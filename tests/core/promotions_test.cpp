@@ -27,7 +27,8 @@ int add(Ticket& ticket, const CatalogItem& item, int64_t units = 1) {
     return *line;
 }
 
-Promotion promo(const char* id, PromotionKind kind, std::vector<std::string> skus, int64_t price_fen, int buy = 0, int free = 0) {
+Promotion promo(const char* id, PromotionKind kind, std::vector<std::string> skus, int64_t price_fen, int buy = 0,
+                int free = 0) {
     Promotion p;
     p.id = id;
     p.name = std::string("促销") + id;
@@ -134,7 +135,8 @@ TEST_CASE("promotions: when two apply the customer gets the better one") {
 }
 
 TEST_CASE("promotions: a tie goes to the promotion with the lower id") {
-    std::vector<Promotion> promotions{promo("Z9", PromotionKind::price, {"A"}, 250), promo("A1", PromotionKind::price, {"A"}, 250)};
+    std::vector<Promotion> promotions{promo("Z9", PromotionKind::price, {"A"}, 250),
+                                      promo("A1", PromotionKind::price, {"A"}, 250)};
     Ticket ticket;
     add(ticket, piece("A", 300));
     ticket.apply_promotions(promotions, today, false);

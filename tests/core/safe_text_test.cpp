@@ -21,12 +21,15 @@ TEST_CASE("safe_text: each refusal says what is wrong and where") {
     };
     const Case cases[] = {
         {"ab\xff", "the reason is not valid UTF-8 text (at byte 3): type it again"},
-        {"\xc0\xaf", "the reason is not valid UTF-8 text (at byte 1): type it again"},           // overlong '/'
-        {"\xed\xa0\x80", "the reason is not valid UTF-8 text (at byte 1): type it again"},       // surrogate
-        {"\xe6\x89", "the reason is not valid UTF-8 text (at byte 1): type it again"},           // cut short
-        {"line\nbreak", "the reason has a control character (line break, tab or other invisible character) at character 5: remove it"},
-        {"esc\x1b[2J", "the reason has a control character (line break, tab or other invisible character) at character 4: remove it"},
-        {"c1\xc2\x85", "the reason has a control character (line break, tab or other invisible character) at character 3: remove it"},
+        {"\xc0\xaf", "the reason is not valid UTF-8 text (at byte 1): type it again"},      // overlong '/'
+        {"\xed\xa0\x80", "the reason is not valid UTF-8 text (at byte 1): type it again"},  // surrogate
+        {"\xe6\x89", "the reason is not valid UTF-8 text (at byte 1): type it again"},      // cut short
+        {"line\nbreak",
+         "the reason has a control character (line break, tab or other invisible character) at character 5: remove it"},
+        {"esc\x1b[2J",
+         "the reason has a control character (line break, tab or other invisible character) at character 4: remove it"},
+        {"c1\xc2\x85",
+         "the reason has a control character (line break, tab or other invisible character) at character 3: remove it"},
         {std::string(201, 'x'), "the reason is 201 characters long: at most 200 are kept"},
     };
     for (const Case& c : cases) {

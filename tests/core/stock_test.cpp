@@ -65,7 +65,7 @@ TEST_CASE("stock: the suggested order covers the days ahead and the threshold, i
     facts.pack_milli = 1'000;
     CHECK(suggested_order_milli(facts) == 12'000);
     facts.on_hand_milli = 30'000;
-    CHECK(suggested_order_milli(facts) == 0);  // enough on hand: nothing
+    CHECK(suggested_order_milli(facts) == 0);               // enough on hand: nothing
     ReplenishmentFacts slow{1'000, 28, 7, 0, 0, 0, 1'000};  // one sold in four weeks: a quarter needed -> 1
     CHECK(suggested_order_milli(slow) == 1'000);
     CHECK(suggested_order_milli(ReplenishmentFacts{0, 0, 7, 0, 0, 0, 1'000}) == 0);

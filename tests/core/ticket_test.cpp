@@ -152,7 +152,8 @@ TEST_CASE("ticket: an empty ticket takes no tender") {
     REQUIRE(ticket.void_line(1, "9001").ok());
     CHECK(ticket.add_tender({TenderMethod::cash, Money::yuan(10), ""}, to_jiao_down, false).error().code ==
           ErrorCode::no_ticket);
-    CHECK(ticket.add_tender({TenderMethod::cash, Money{}, ""}, to_jiao_down, false).error().code == ErrorCode::no_ticket);
+    CHECK(ticket.add_tender({TenderMethod::cash, Money{}, ""}, to_jiao_down, false).error().code ==
+          ErrorCode::no_ticket);
 }
 
 TEST_CASE("ticket: tender method names") {

@@ -12,9 +12,9 @@
 #include "tests/support/posctl.hpp"
 #include "tests/support/sync_lane.hpp"
 
+using pos::testing::posctl;
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
-using pos::testing::posctl;
 
 namespace {
 
@@ -22,18 +22,30 @@ namespace {
 void busy_lane(const TempDir& dir) {
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
     std::ofstream(dir.file("day.jsonl"))
-        << R"({"op":"login","operator":"1001","pin":"0000","now":"2026-11-23T09:00:00+08:00"})" "\n"
-           R"({"op":"login","operator":"1001","pin":"1234","now":"2026-11-23T09:00:10+08:00"})" "\n"
-           R"({"op":"open_shift","float":"200.00","now":"2026-11-23T09:01:00+08:00"})" "\n"
-           R"({"op":"scan","code":"6921168176748"})" "\n"
-           R"({"op":"scan","code":"6921168861569"})" "\n"
-           R"({"op":"void_line","line":2,"approver":"9001","pin":"9999","now":"2026-11-23T09:05:00+08:00"})" "\n"
-           R"({"op":"tender","method":"cash","amount":"10.00","now":"2026-11-23T09:06:00+08:00"})" "\n"
-           R"({"op":"scan","code":"6921168176748"})" "\n"
-           R"({"op":"tender","method":"card","reference":"000777","last4":"4321","now":"2026-11-23T09:10:00+08:00"})" "\n"
-           R"({"op":"no_sale","reason":"change","now":"2026-11-23T09:12:00+08:00"})" "\n"
-           R"({"op":"close_shift","counted":{"cash":{"100":2,"1":2},"card":"2.00"},"now":"2026-11-23T17:00:00+08:00"})" "\n"
-           R"({"op":"logout","now":"2026-11-23T17:01:00+08:00"})" "\n";
+        << R"({"op":"login","operator":"1001","pin":"0000","now":"2026-11-23T09:00:00+08:00"})"
+           "\n"
+           R"({"op":"login","operator":"1001","pin":"1234","now":"2026-11-23T09:00:10+08:00"})"
+           "\n"
+           R"({"op":"open_shift","float":"200.00","now":"2026-11-23T09:01:00+08:00"})"
+           "\n"
+           R"({"op":"scan","code":"6921168176748"})"
+           "\n"
+           R"({"op":"scan","code":"6921168861569"})"
+           "\n"
+           R"({"op":"void_line","line":2,"approver":"9001","pin":"9999","now":"2026-11-23T09:05:00+08:00"})"
+           "\n"
+           R"({"op":"tender","method":"cash","amount":"10.00","now":"2026-11-23T09:06:00+08:00"})"
+           "\n"
+           R"({"op":"scan","code":"6921168176748"})"
+           "\n"
+           R"({"op":"tender","method":"card","reference":"000777","last4":"4321","now":"2026-11-23T09:10:00+08:00"})"
+           "\n"
+           R"({"op":"no_sale","reason":"change","now":"2026-11-23T09:12:00+08:00"})"
+           "\n"
+           R"({"op":"close_shift","counted":{"cash":{"100":2,"1":2},"card":"2.00"},"now":"2026-11-23T17:00:00+08:00"})"
+           "\n"
+           R"({"op":"logout","now":"2026-11-23T17:01:00+08:00"})"
+           "\n";
     ProcessResult run = posctl(dir, {"session", "run", dir.file("day.jsonl")});
     CAPTURE(run.out);
     REQUIRE(run.exit_code == 1);  // the first line, a wrong PIN, fails on purpose
@@ -58,7 +70,8 @@ TEST_CASE("audit: verify passes an untouched lane and show lists every event") {
     CHECK(verify.out.find("records, chain intact") != std::string::npos);
     ProcessResult show = posctl(dir, {"audit", "show"});
     CHECK(show.exit_code == 0);
-    for (const char* kind : {"login_failed", "login", "shift_open", "void", "sale", "no_sale", "shift_close", "logout"}) {
+    for (const char* kind :
+         {"login_failed", "login", "shift_open", "void", "sale", "no_sale", "shift_close", "logout"}) {
         CAPTURE(kind);
         CHECK(show.out.find(std::string("  ") + kind + " ") != std::string::npos);
     }
@@ -74,7 +87,8 @@ TEST_CASE("audit: a record changed by hand is named") {
     tamper(dir, "UPDATE audit SET approver = '1002' WHERE kind = 'void'");
     ProcessResult verify = posctl(dir, {"audit", "verify"});
     CHECK(verify.exit_code == 1);
-    CHECK(verify.err.find("is BROKEN at record 4: record 4 (void at 2026-11-23T09:05:00+08:00 by 1001) was changed or moved") !=
+    CHECK(verify.err.find(
+              "is BROKEN at record 4: record 4 (void at 2026-11-23T09:05:00+08:00 by 1001) was changed or moved") !=
           std::string::npos);
 }
 
@@ -90,13 +104,15 @@ TEST_CASE("audit: a record changed with its hash recomputed is named through the
         auto rows = pos::db::read_audit_rows(**connection, std::nullopt);
         REQUIRE(rows.ok());
         REQUIRE(rows->size() == 9);
-        std::string rehashed = pos::actions::sha256_hex(pos::core::canonical_encoding(pos::actions::to_entry((*rows)[5])));
+        std::string rehashed =
+            pos::actions::sha256_hex(pos::core::canonical_encoding(pos::actions::to_entry((*rows)[5])));
         REQUIRE((*connection)->exec("UPDATE audit SET hash = '" + rehashed + "' WHERE seq = 6").ok());
     }
     ProcessResult verify = posctl(dir, {"audit", "verify"});
     CHECK(verify.exit_code == 1);
-    CHECK(verify.err.find("BROKEN at record 6: record 6 (sale at 2026-11-23T09:10:00+08:00 by 1001) was changed, with its "
-                          "hash rewritten, or records were reordered: record 7 recorded a different hash for it") !=
+    CHECK(verify.err.find(
+              "BROKEN at record 6: record 6 (sale at 2026-11-23T09:10:00+08:00 by 1001) was changed, with its "
+              "hash rewritten, or records were reordered: record 7 recorded a different hash for it") !=
           std::string::npos);
 }
 
@@ -106,7 +122,8 @@ TEST_CASE("audit: a record removed from the middle or the end is named") {
     tamper(middle, "DELETE FROM audit WHERE seq = 4");
     ProcessResult verify = posctl(middle, {"audit", "verify"});
     CHECK(verify.exit_code == 1);
-    CHECK(verify.err.find("BROKEN at record 4: record 4 is missing: removed from the log (the next record present is 5)") !=
+    CHECK(verify.err.find(
+              "BROKEN at record 4: record 4 is missing: removed from the log (the next record present is 5)") !=
           std::string::npos);
 
     TempDir end;
@@ -122,8 +139,9 @@ TEST_CASE("audit: records reordered by hand are named") {
     TempDir dir;
     busy_lane(dir);
     // Swap records 7 and 8 (renumbering them so seq still counts up).
-    tamper(dir, "UPDATE audit SET seq = -7 WHERE seq = 7; UPDATE audit SET seq = 7 WHERE seq = 8; "
-                "UPDATE audit SET seq = 8 WHERE seq = -7");
+    tamper(dir,
+           "UPDATE audit SET seq = -7 WHERE seq = 7; UPDATE audit SET seq = 7 WHERE seq = 8; "
+           "UPDATE audit SET seq = 8 WHERE seq = -7");
     ProcessResult verify = posctl(dir, {"audit", "verify"});
     CHECK(verify.exit_code == 1);
     CHECK(verify.err.find("BROKEN at record 7") != std::string::npos);
@@ -159,28 +177,37 @@ TEST_CASE("audit: the chain travels to the store with the sales and verifies the
 TEST_CASE("audit: records after the last sale (a logout, a failed login) reach the store at the next sync") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
-    std::ofstream(dir.file("day.jsonl")) << R"({"op":"login","operator":"1001","pin":"1234"})" "\n"
-                                            R"({"op":"open_shift","float":"200.00"})" "\n"
-                                            R"({"op":"scan","code":"6921168176748"})" "\n"
-                                            R"({"op":"tender","method":"cash","amount":"10.00"})" "\n"
-                                            R"({"op":"logout"})" "\n"
-                                            R"({"op":"login","operator":"1002","pin":"0000"})" "\n";
+    std::ofstream(dir.file("day.jsonl")) << R"({"op":"login","operator":"1001","pin":"1234"})"
+                                            "\n"
+                                            R"({"op":"open_shift","float":"200.00"})"
+                                            "\n"
+                                            R"({"op":"scan","code":"6921168176748"})"
+                                            "\n"
+                                            R"({"op":"tender","method":"cash","amount":"10.00"})"
+                                            "\n"
+                                            R"({"op":"logout"})"
+                                            "\n"
+                                            R"({"op":"login","operator":"1002","pin":"0000"})"
+                                            "\n";
     ProcessResult run = posctl(dir, {"session", "run", dir.file("day.jsonl")});
     CAPTURE(run.out);
     REQUIRE(run.exit_code == 1);  // the last line, a wrong PIN, fails on purpose
     std::string lane_db = dir.file("data/lane.db");
     int64_t records = pos::testing::query_count(lane_db, "SELECT count(*) FROM audit");
-    CHECK(pos::testing::query_count(lane_db, "SELECT count(*) FROM audit WHERE kind IN ('logout', 'login_failed')") == 2);
+    CHECK(pos::testing::query_count(lane_db, "SELECT count(*) FROM audit WHERE kind IN ('logout', 'login_failed')") ==
+          2);
 
     ProcessResult sync = posctl(dir, {"sync", "--once"});
     CAPTURE(sync.err);
     REQUIRE(sync.exit_code == 0);
     CHECK(pos::testing::store_text(dir, "SELECT count(*) FROM audit") == std::to_string(records));
-    CHECK(pos::testing::store_text(dir, "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM audit WHERE seq > "
-                                        "(SELECT seq FROM audit WHERE kind = 'sale') ORDER BY seq)") ==
+    CHECK(pos::testing::store_text(dir,
+                                   "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM audit WHERE seq > "
+                                   "(SELECT seq FROM audit WHERE kind = 'sale') ORDER BY seq)") ==
           "logout login_failed");
     // They travelled as one outbox row of their own, after the sale's.
-    CHECK(pos::testing::query_count(lane_db, "SELECT count(*) FROM outbox WHERE kind = 'audit' AND synced_at IS NOT NULL") == 1);
+    CHECK(pos::testing::query_count(lane_db,
+                                    "SELECT count(*) FROM outbox WHERE kind = 'audit' AND synced_at IS NOT NULL") == 1);
     ProcessResult store = posctl(dir, {"audit", "verify", "--store"});
     CAPTURE(store.err);
     CHECK(store.exit_code == 0);
@@ -195,9 +222,7 @@ TEST_CASE("audit: posctl user pin and reset-pin read PINs from standard input an
     TempDir dir;
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
     std::string data = dir.file("data");
-    auto shell = [&](const std::string& command) {
-        return pos::testing::run({"/bin/sh", "-c", command}, dir.path());
-    };
+    auto shell = [&](const std::string& command) { return pos::testing::run({"/bin/sh", "-c", command}, dir.path()); };
     std::string p = std::string(POS_POSCTL) + " --data " + data;
     CHECK(shell("printf '8888\\n' | " + p + " user add 9100 --name Manager --role manager").exit_code == 0);
     ProcessResult changed = shell("printf '1234\\n4321\\n' | " + p + " user pin 1001");

@@ -24,13 +24,16 @@ namespace {
 // A script of many one- to three-item sales, each paid in cash.
 std::string selling_script(int sales) {
     const char* codes[] = {"6921168176748", "6921168861569", "6921168498505", "2200101005005"};
-    std::string script = R"({"op":"login","operator":"1001","pin":"1234"})" "\n"
-                         R"({"op":"open_shift","float":"200.00"})" "\n";
+    std::string script = R"({"op":"login","operator":"1001","pin":"1234"})"
+                         "\n"
+                         R"({"op":"open_shift","float":"200.00"})"
+                         "\n";
     for (int sale = 0; sale < sales; ++sale) {
         for (int item = 0; item <= sale % 3; ++item) {
             script += std::string(R"({"op":"scan","code":")") + codes[(sale + item) % 4] + "\"}\n";
         }
-        script += R"({"op":"tender","method":"cash","amount":"100.00"})" "\n";
+        script += R"({"op":"tender","method":"cash","amount":"100.00"})"
+                  "\n";
     }
     return script;
 }
@@ -82,7 +85,7 @@ TEST_CASE("durability: SIGKILL at random moments loses no printed sale and leave
             if (result.contains("sale_id") && result["sale_id"].is_string()) printed.insert(result["sale_id"]);
         }
     }
-    CHECK(killed > rounds / 2);  // most rounds really were cut short
+    CHECK(killed > rounds / 2);              // most rounds really were cut short
     CHECK(printed.size() > size_t(rounds));  // and sold something before most kills
 
     auto lane = pos::db::LaneDb::open(data + "/lane.db", false);  // runs quick_check
@@ -96,14 +99,18 @@ TEST_CASE("durability: SIGKILL at random moments loses no printed sale and leave
         CHECK(stored.contains(id));
     }
     // Every stored sale is whole: lines, tenders and outbox row, and its amounts add up.
-    CHECK(query_int(**lane, "SELECT count(*) FROM sales s WHERE NOT EXISTS "
-                            "(SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id)") == 0);
-    CHECK(query_int(**lane, "SELECT count(*) FROM sales s WHERE paid_fen != "
-                            "(SELECT sum(amount_fen) FROM sale_tenders t WHERE t.sale_id = s.id)") == 0);
-    CHECK(query_int(**lane, "SELECT count(*) FROM sales s WHERE total_fen != "
-                            "(SELECT sum(amount_fen) FROM sale_lines l WHERE l.sale_id = s.id)") == 0);
-    CHECK(query_int(**lane, "SELECT count(*) FROM sales s WHERE NOT EXISTS "
-                            "(SELECT 1 FROM outbox o WHERE o.kind = 'sale' AND o.ref = s.id)") == 0);
+    CHECK(query_int(**lane,
+                    "SELECT count(*) FROM sales s WHERE NOT EXISTS "
+                    "(SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id)") == 0);
+    CHECK(query_int(**lane,
+                    "SELECT count(*) FROM sales s WHERE paid_fen != "
+                    "(SELECT sum(amount_fen) FROM sale_tenders t WHERE t.sale_id = s.id)") == 0);
+    CHECK(query_int(**lane,
+                    "SELECT count(*) FROM sales s WHERE total_fen != "
+                    "(SELECT sum(amount_fen) FROM sale_lines l WHERE l.sale_id = s.id)") == 0);
+    CHECK(query_int(**lane,
+                    "SELECT count(*) FROM sales s WHERE NOT EXISTS "
+                    "(SELECT 1 FROM outbox o WHERE o.kind = 'sale' AND o.ref = s.id)") == 0);
     CHECK(query_int(**lane, "SELECT count(*) FROM outbox WHERE kind = 'sale'") == int64_t(stored.size()));
     CHECK(query_int(**lane, "SELECT count(DISTINCT receipt_no) FROM sales") == int64_t(stored.size()));
     MESSAGE("rounds: ", rounds, ", killed: ", killed, ", sales printed: ", printed.size(), ", stored: ", stored.size());

@@ -10,9 +10,9 @@
 #include "tests/support/posctl.hpp"
 
 using nlohmann::json;
+using pos::testing::posctl;
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
-using pos::testing::posctl;
 
 namespace {
 
@@ -34,13 +34,18 @@ TEST_CASE("posctl: init --demo, then three scans and a cash tender print a sale_
     CHECK(init.exit_code == 0);
     CHECK(init.out.find("items, 4 users") != std::string::npos);
 
-    write(dir.file("sale.jsonl"),
-          R"({"op":"login","operator":"1001","pin":"1234"})" "\n"
-          R"({"op":"open_shift","float":"200.00"})" "\n"
-          R"({"op":"scan","code":"6921168176748"})" "\n"
-          R"({"op":"scan","code":"6921168861569"})" "\n"
-          R"({"op":"scan","code":"6921168176748"})" "\n"
-          R"({"op":"tender","method":"cash","amount":"50.00"})" "\n");
+    write(dir.file("sale.jsonl"), R"({"op":"login","operator":"1001","pin":"1234"})"
+                                  "\n"
+                                  R"({"op":"open_shift","float":"200.00"})"
+                                  "\n"
+                                  R"({"op":"scan","code":"6921168176748"})"
+                                  "\n"
+                                  R"({"op":"scan","code":"6921168861569"})"
+                                  "\n"
+                                  R"({"op":"scan","code":"6921168176748"})"
+                                  "\n"
+                                  R"({"op":"tender","method":"cash","amount":"50.00"})"
+                                  "\n");
     ProcessResult run = posctl(dir, {"session", "run", dir.file("sale.jsonl")});
     CAPTURE(run.out);
     CAPTURE(run.err);
@@ -131,13 +136,14 @@ TEST_CASE("posctl: user add creates an operator who can log in; the PIN comes fr
     REQUIRE(posctl(dir, {"init"}).exit_code == 0);
     write(dir.file("pin.txt"), "4321\n");
     std::string data = dir.file("data");
-    std::string add = std::string(POS_POSCTL) + " --data " + data +
-                      " user add 2001 --name 赵敏 --role supervisor < " + dir.file("pin.txt") + " > /dev/null";
+    std::string add = std::string(POS_POSCTL) + " --data " + data + " user add 2001 --name 赵敏 --role supervisor < " +
+                      dir.file("pin.txt") + " > /dev/null";
     CHECK(std::system(add.c_str()) == 0);
-    std::string again = std::string(POS_POSCTL) + " --data " + data +
-                        " user add 2001 --name Dup --role cashier < " + dir.file("pin.txt") + " 2> /dev/null";
+    std::string again = std::string(POS_POSCTL) + " --data " + data + " user add 2001 --name Dup --role cashier < " +
+                        dir.file("pin.txt") + " 2> /dev/null";
     CHECK(WEXITSTATUS(std::system(again.c_str())) == 2);
-    write(dir.file("login.jsonl"), R"({"op":"login","operator":"2001","pin":"4321"})" "\n");
+    write(dir.file("login.jsonl"), R"({"op":"login","operator":"2001","pin":"4321"})"
+                                   "\n");
     ProcessResult login = posctl(dir, {"session", "run", dir.file("login.jsonl")});
     CHECK(login.exit_code == 0);
     CHECK(login.out.find("\"role\":\"supervisor\"") != std::string::npos);

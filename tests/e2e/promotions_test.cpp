@@ -11,9 +11,9 @@
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/posctl.hpp"
 
+using pos::testing::posctl;
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
-using pos::testing::posctl;
 
 TEST_CASE("posctl promotions: promo add, sync, a sale with the saving, then a price change by two managers") {
     TempDir dir;
@@ -29,38 +29,46 @@ TEST_CASE("posctl promotions: promo add, sync, a sale with the saving, then a pr
     ProcessResult added = posctl(dir, {"promo", "add", dir.file("promos.json")});
     CHECK(added.exit_code == 0);
     CHECK(added.out == "added TEA 茶买二送一: buy 2 get 1, 2026-11-20 to 2026-11-30\n");
-    std::ofstream(dir.file("bad.json")) << R"({"id":"X","name":"x","kind":"price","starts":"2026-11-20","ends":"2026-11-30","skus":["101003"]})";
+    std::ofstream(dir.file("bad.json"))
+        << R"({"id":"X","name":"x","kind":"price","starts":"2026-11-20","ends":"2026-11-30","skus":["101003"]})";
     ProcessResult bad = posctl(dir, {"promo", "add", dir.file("bad.json")});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err == "posctl: promotion X: the price must be above 0.00\n");
     REQUIRE(posctl(dir, {"sync", "--once"}).exit_code == 0);
 
     std::ofstream(dir.file("sale.jsonl"))
-        << R"({"op":"login","operator":"1001","pin":"1234","now":"2026-11-23T10:00:00+08:00"})" "\n"
-           R"({"op":"open_shift","float":"200.00","now":"2026-11-23T10:00:00+08:00"})" "\n"
-           R"({"op":"scan","code":"6921168498505","qty":"3","now":"2026-11-23T10:01:00+08:00"})" "\n"
-           R"({"op":"tender","method":"cash","amount":"10.00","now":"2026-11-23T10:02:00+08:00"})" "\n";
+        << R"({"op":"login","operator":"1001","pin":"1234","now":"2026-11-23T10:00:00+08:00"})"
+           "\n"
+           R"({"op":"open_shift","float":"200.00","now":"2026-11-23T10:00:00+08:00"})"
+           "\n"
+           R"({"op":"scan","code":"6921168498505","qty":"3","now":"2026-11-23T10:01:00+08:00"})"
+           "\n"
+           R"({"op":"tender","method":"cash","amount":"10.00","now":"2026-11-23T10:02:00+08:00"})"
+           "\n";
     ProcessResult sale = posctl(dir, {"session", "run", dir.file("sale.jsonl")});
     REQUIRE(sale.exit_code == 0);
     CHECK(sale.out.find(R"("total":"10.00")") != std::string::npos);  // 3 x 5.00, one free
     REQUIRE(posctl(dir, {"sync", "--once"}).exit_code == 0);
     std::string store = dir.file("data") + "/store.db";
-    CHECK(pos::testing::query_count(store, "SELECT discount_fen FROM sale_lines WHERE promotion = '茶买二送一'") == 500);
+    CHECK(pos::testing::query_count(store, "SELECT discount_fen FROM sale_lines WHERE promotion = '茶买二送一'") ==
+          500);
 
     std::ofstream(dir.file("prices.csv")) << "sku,old_price,new_price\n101001,2.00,2.20\n";
-    ProcessResult created = posctl(dir, {"price-change", "create", "--file", dir.file("prices.csv"), "--effective", "2036-11-24",
-                                         "--reason", "供应商调价", "--by", "8001", "--pin", "8001", "--now",
-                                         "2036-11-23T18:00:00+08:00"});
+    ProcessResult created =
+        posctl(dir, {"price-change", "create", "--file", dir.file("prices.csv"), "--effective", "2036-11-24",
+                     "--reason", "供应商调价", "--by", "8001", "--pin", "8001", "--now", "2036-11-23T18:00:00+08:00"});
     REQUIRE(created.exit_code == 0);
     ProcessResult self = posctl(dir, {"price-change", "approve", "1", "--by", "8001", "--pin", "8001"});
     CHECK(self.exit_code == 1);
     CHECK(self.err.find("cannot approve their own request") != std::string::npos);
     REQUIRE(posctl(dir, {"price-change", "approve", "1", "--by", "8002", "--pin", "8002", "--now",
-                         "2036-11-23T18:05:00+08:00"}).exit_code == 0);
+                         "2036-11-23T18:05:00+08:00"})
+                .exit_code == 0);
     ProcessResult due = posctl(dir, {"price-change", "apply-due", "--now", "2036-11-24T07:00:00+08:00"});
     CHECK(due.out == "price change 1 applied to the catalog\n");
     REQUIRE(posctl(dir, {"sync", "--once"}).exit_code == 0);
-    CHECK(pos::testing::query_count(dir.file("data") + "/lane.db", "SELECT price_fen FROM items WHERE sku = '101001'") == 220);
+    CHECK(pos::testing::query_count(dir.file("data") + "/lane.db",
+                                    "SELECT price_fen FROM items WHERE sku = '101001'") == 220);
     ProcessResult shown = posctl(dir, {"price-change", "show", "1"});
     CHECK(shown.out.find("approved 2036-11-23T18:05:00+08:00 by 8002") != std::string::npos);
     CHECK(shown.out.find("101001           2.00 ->       2.20") != std::string::npos);

@@ -78,16 +78,18 @@ TEST_CASE("pos-store: eight lanes selling and syncing at once each reach the sto
     constexpr int lanes = 8;
     constexpr int sales = 8;
     std::vector<std::string> data(lanes + 1);
-    for (int lane = 1; lane <= lanes; ++lane) data[lane] = demo_lane_with_store(dir, lane, store.url(), issue_store_token(dir, lane));
+    for (int lane = 1; lane <= lanes; ++lane)
+        data[lane] = demo_lane_with_store(dir, lane, store.url(), issue_store_token(dir, lane));
 
     std::vector<pid_t> syncing, selling;
     for (int lane = 1; lane <= lanes; ++lane) {
-        syncing.push_back(pos::testing::spawn({POS_POSCTL, "--data", data[lane], "sync", "--interval-ms", "50",
-                                               "--max-retry-ms", "500"},
-                                              data[lane] + "/sync.out", data[lane] + "/sync.err"));
+        syncing.push_back(pos::testing::spawn(
+            {POS_POSCTL, "--data", data[lane], "sync", "--interval-ms", "50", "--max-retry-ms", "500"},
+            data[lane] + "/sync.out", data[lane] + "/sync.err"));
         std::ofstream(data[lane] + "/sell.jsonl") << pos::testing::selling_script(sales);
-        selling.push_back(pos::testing::spawn({POS_POSCTL, "--data", data[lane], "session", "run", data[lane] + "/sell.jsonl"},
-                                              data[lane] + "/sell.out", data[lane] + "/sell.err"));
+        selling.push_back(
+            pos::testing::spawn({POS_POSCTL, "--data", data[lane], "session", "run", data[lane] + "/sell.jsonl"},
+                                data[lane] + "/sell.out", data[lane] + "/sell.err"));
     }
     std::vector<pos::testing::KillOnExit> stop_syncing(syncing.begin(), syncing.end());
     for (int lane = 1; lane <= lanes; ++lane) {
@@ -133,8 +135,8 @@ TEST_CASE("pos-store: while the service is down the lane sells, sync says so, an
     CHECK(down["exit_code"] == 1);
     CHECK(down["queue_depth"] == outbox_rows(lane));
     CHECK(down["last_error_code"] == "unreachable");
-    CHECK(down["last_error"].get<std::string>().rfind("pos-store at http://127.0.0.1:" + std::to_string(port) +
-                                                      " cannot be reached (", 0) == 0);
+    CHECK(down["last_error"].get<std::string>().rfind(
+              "pos-store at http://127.0.0.1:" + std::to_string(port) + " cannot be reached (", 0) == 0);
     CHECK(down["stderr"].get<std::string>().find("the lane keeps selling and its records wait") != std::string::npos);
     sell(lane, 3, false);
 
@@ -181,7 +183,8 @@ TEST_CASE("pos-store: a lane in service mode names the store server for store-si
     std::string lane = demo_lane_with_store(dir, 4, "http://127.0.0.1:9", std::string(64, '1'));
     ProcessResult day = posctl(lane, {"day", "status"}, dir.path());
     CHECK(day.exit_code != 0);
-    CHECK(day.err.find("this lane sends its records to pos-store at http://127.0.0.1:9; store.db is on the store server") !=
+    CHECK(day.err.find(
+              "this lane sends its records to pos-store at http://127.0.0.1:9; store.db is on the store server") !=
           std::string::npos);
 }
 
@@ -217,9 +220,12 @@ TEST_CASE("pos-store: a catalog change at the store reaches the lanes at their n
           pos::testing::query_count(dir.file("store/store.db"), "SELECT count(*) FROM items"));
 
     // The next sale rings the new price.
-    std::ofstream(lane + "/scan.jsonl") << R"({"op":"login","operator":"1001","pin":"1234"})" "\n"
-                                        << R"({"op":"open_shift","float":"100.00"})" "\n"
-                                        << R"({"op":"scan","code":"6921168176748"})" "\n";
+    std::ofstream(lane + "/scan.jsonl") << R"({"op":"login","operator":"1001","pin":"1234"})"
+                                           "\n"
+                                        << R"({"op":"open_shift","float":"100.00"})"
+                                           "\n"
+                                        << R"({"op":"scan","code":"6921168176748"})"
+                                           "\n";
     ProcessResult scanned = posctl(lane, {"session", "run", lane + "/scan.jsonl"}, dir.path());
     CHECK(scanned.out.find("\"amount\":\"2.50\"") != std::string::npos);
 }

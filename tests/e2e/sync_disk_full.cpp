@@ -22,9 +22,9 @@
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/posctl.hpp"
 
+using pos::testing::posctl;
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
-using pos::testing::posctl;
 namespace fs = std::filesystem;
 
 namespace {
@@ -58,7 +58,8 @@ size_t fill(const std::string& path) {
     REQUIRE(file);
     std::string block(4096, 'x');
     size_t written = 0;
-    while (std::fwrite(block.data(), 1, block.size(), file) == block.size() && std::fflush(file) == 0) written += block.size();
+    while (std::fwrite(block.data(), 1, block.size(), file) == block.size() && std::fflush(file) == 0)
+        written += block.size();
     std::fclose(file);
     return written;
 }
@@ -89,14 +90,16 @@ TEST_CASE("sync: store disk full gives a clear error and loses nothing and drain
     ProcessResult full = posctl(dir, {"sync", "--once"});
     CAPTURE(full.out);
     CHECK(full.exit_code == 1);
-    CHECK(full.err.rfind("posctl: sync stopped, the lane keeps every unsent record: " + dir.file("storefs/store.db"), 0) == 0);
+    CHECK(full.err.rfind("posctl: sync stopped, the lane keeps every unsent record: " + dir.file("storefs/store.db"),
+                         0) == 0);
     // SQLite reports a full disk as "database or disk is full", or as a disk I/O error when even
     // its shared-memory file cannot grow; both messages name the disk.
     bool names_disk = full.err.find("the disk is full; free space") != std::string::npos ||
                       full.err.find("the disk reported an error") != std::string::npos;
     CHECK(names_disk);
     CHECK(full.out.find("queue: 21 waiting\n") != std::string::npos);
-    CHECK(pos::testing::query_count(dir.file("data/lane.db"), "SELECT count(*) FROM outbox WHERE synced_at IS NULL") == 21);
+    CHECK(pos::testing::query_count(dir.file("data/lane.db"), "SELECT count(*) FROM outbox WHERE synced_at IS NULL") ==
+          21);
     CHECK(pos::testing::query_count(dir.file("data/lane.db"), "SELECT count(*) FROM sales") == 20);
 
     fs::remove(dir.file("storefs/filler"));
@@ -108,27 +111,23 @@ TEST_CASE("sync: store disk full gives a clear error and loses nothing and drain
     MESSAGE("disk full before start: ", full.err);
 
     // The running worker, with store.db already open, when the disk fills under it.
-    pid_t syncing = pos::testing::spawn({POS_POSCTL, "--data", dir.file("data"), "sync", "--interval-ms", "50",
-                                         "--max-retry-ms", "300"},
-                                        dir.file("sync.out"), dir.file("sync.err"));
+    pid_t syncing = pos::testing::spawn(
+        {POS_POSCTL, "--data", dir.file("data"), "sync", "--interval-ms", "50", "--max-retry-ms", "300"},
+        dir.file("sync.out"), dir.file("sync.err"));
     pos::testing::KillOnExit stop_syncing{syncing};
-    auto status = [&] {
-        return nlohmann::json::parse(posctl(dir, {"sync", "--status", "--format", "json"}).out);
-    };
+    auto status = [&] { return nlohmann::json::parse(posctl(dir, {"sync", "--status", "--format", "json"}).out); };
     auto wait_until = [&](std::string_view what, const std::function<bool(const nlohmann::json&)>& done) {
         nlohmann::json answer;
         pos::testing::eventually(what, [&] { return done(answer = status()); });
         return answer;
     };
-    REQUIRE(pos::testing::eventually("posctl sync to open store.db", [&] {
-        return holds_open(syncing, dir.file("storefs/store.db"));
-    }));
+    REQUIRE(pos::testing::eventually("posctl sync to open store.db",
+                                     [&] { return holds_open(syncing, dir.file("storefs/store.db")); }));
     CHECK(fill(dir.file("storefs/filler")) > 0);
     std::ofstream(dir.file("more.jsonl")) << pos::testing::selling_script(5, false);
     REQUIRE(posctl(dir, {"session", "run", dir.file("more.jsonl")}).exit_code == 0);
-    nlohmann::json failing = wait_until("sync to report an error", [](const nlohmann::json& s) {
-        return !s["last_error"].is_null();
-    });
+    nlohmann::json failing =
+        wait_until("sync to report an error", [](const nlohmann::json& s) { return !s["last_error"].is_null(); });
     CAPTURE(failing.dump());
     CHECK((failing["last_error_code"] == "disk_full" || failing["last_error_code"] == "io"));
     CHECK(failing["queue_depth"] == 5);

@@ -44,8 +44,9 @@ TEST_CASE("sync: SIGKILL of posctl sync at 200 random points leaves every sale i
             ++killed;
         } else {
             ++finished;  // it drained everything before the kill: sell more so the next run has work
-            REQUIRE(pos::testing::run({POS_POSCTL, "--data", data, "session", "run", dir.file("refill.jsonl")},
-                                      dir.path()).exit_code == 0);
+            REQUIRE(
+                pos::testing::run({POS_POSCTL, "--data", data, "session", "run", dir.file("refill.jsonl")}, dir.path())
+                    .exit_code == 0);
             ++refills;
         }
         int64_t received = pos::testing::query_count(dir.file("data/store.db"), "SELECT count(*) FROM received");
@@ -68,6 +69,7 @@ TEST_CASE("sync: SIGKILL of posctl sync at 200 random points leaves every sale i
     int64_t sold = 1000 + 20 * int64_t(refills);
     CHECK(pos::testing::query_count(dir.file("data/lane.db"), "SELECT count(*) FROM sales") == sold);
     CHECK(pos::testing::query_count(dir.file("data/store.db"), "SELECT count(*) FROM sales") == sold);
-    CHECK(pos::testing::column_values(dir.file("data/store.db"), "PRAGMA quick_check") == std::multiset<std::string>{"ok"});
+    CHECK(pos::testing::column_values(dir.file("data/store.db"), "PRAGMA quick_check") ==
+          std::multiset<std::string>{"ok"});
     pos::testing::check_store_matches_lane(dir.file("data/lane.db"), dir.file("data/store.db"));
 }

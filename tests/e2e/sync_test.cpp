@@ -16,9 +16,9 @@
 #include "tests/support/posctl.hpp"
 
 using nlohmann::json;
+using pos::testing::posctl;
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
-using pos::testing::posctl;
 using namespace std::chrono_literals;
 
 namespace {
@@ -47,7 +47,8 @@ json sync_json(const TempDir& dir, std::vector<std::string> args, int expected_e
 json wait_for_status(const TempDir& dir, std::string_view what, const std::function<bool(const json&)>& done,
                      std::chrono::seconds limit) {
     json status;
-    pos::testing::eventually(what, [&] { return done(status = sync_json(dir, {"--status"})); }, limit);
+    pos::testing::eventually(
+        what, [&] { return done(status = sync_json(dir, {"--status"})); }, limit);
     return status;
 }
 
@@ -73,7 +74,8 @@ TEST_CASE("sync: posctl sync --once delivers every sale and the shift once and t
     CAPTURE(text.err);
     CHECK(text.exit_code == 0);
     CHECK(text.out.rfind("sent 11 records (11 stored, 0 already there) in 3 batches\nqueue: 0 waiting\n"
-                         "oldest unsynced: none\nlast sync: ", 0) == 0);
+                         "oldest unsynced: none\nlast sync: ",
+                         0) == 0);
     CHECK(text.out.find("last error: none\n") != std::string::npos);
     pos::testing::check_store_matches_lane(dir.file("data/lane.db"), dir.file("data/store.db"));
 
@@ -102,15 +104,17 @@ TEST_CASE("sync: the same records delivered twice (acknowledgement lost) are sto
 TEST_CASE("sync: a store locked by another writer delays no sale while sync reports busy and drains after") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
-    pid_t syncing = pos::testing::spawn({POS_POSCTL, "--data", dir.file("data"), "sync", "--interval-ms", "100",
-                                         "--max-retry-ms", "1000"},
-                                        dir.file("sync.out"), dir.file("sync.err"));
+    pid_t syncing = pos::testing::spawn(
+        {POS_POSCTL, "--data", dir.file("data"), "sync", "--interval-ms", "100", "--max-retry-ms", "1000"},
+        dir.file("sync.out"), dir.file("sync.err"));
     pos::testing::KillOnExit stop_syncing{syncing};
     sell(dir, pos::testing::selling_script(40));
-    json drained = wait_for_status(dir, "an empty queue", [](const json& s) { return s["queue_depth"] == 0; }, 30s);
+    json drained = wait_for_status(
+        dir, "an empty queue", [](const json& s) { return s["queue_depth"] == 0; }, 30s);
     INFO("sync status: ", drained.dump());
     INFO("posctl sync still running: ", pos::testing::still_running(syncing));
-    INFO("posctl sync printed: ", pos::testing::read_whole(dir.file("sync.out")), pos::testing::read_whole(dir.file("sync.err")));
+    INFO("posctl sync printed: ", pos::testing::read_whole(dir.file("sync.out")),
+         pos::testing::read_whole(dir.file("sync.err")));
     REQUIRE(drained["queue_depth"] == 0);
 
     // Another program holds store.db's write lock for longer than its busy timeout.
@@ -121,8 +125,8 @@ TEST_CASE("sync: a store locked by another writer delays no sale while sync repo
     // sells meanwhile is timed by tests/bench/sync_bench: "lane sells, sync retrying a locked store.db".)
     sell(dir, more);
     CHECK(pos::testing::query_count(dir.file("data/lane.db"), "SELECT count(*) FROM sales") == 80);
-    json busy = wait_for_status(dir, "sync to report busy",
-                                [](const json& s) { return s["last_error_code"] == "busy"; }, 20s);
+    json busy = wait_for_status(
+        dir, "sync to report busy", [](const json& s) { return s["last_error_code"] == "busy"; }, 20s);
     CHECK(busy["last_error_code"] == "busy");
     CHECK(busy["queue_depth"] == 40);
     CHECK(busy["last_error"].get<std::string>().find("store.db: ") != std::string::npos);
@@ -131,7 +135,8 @@ TEST_CASE("sync: a store locked by another writer delays no sale while sync repo
 
     REQUIRE(holder->exec("ROLLBACK").ok());
     holder.reset();
-    json after = wait_for_status(dir, "an empty queue", [](const json& s) { return s["queue_depth"] == 0; }, 20s);
+    json after = wait_for_status(
+        dir, "an empty queue", [](const json& s) { return s["queue_depth"] == 0; }, 20s);
     CHECK(after["queue_depth"] == 0);
     CHECK(after["last_error"].is_null());
 
@@ -162,10 +167,12 @@ TEST_CASE("sync: a damaged store.db is refused with a clear error and nothing lo
     CHECK(refused.exit_code == 1);
     CHECK(refused.out.find("queue: 10 waiting\n") != std::string::npos);
     CHECK(refused.err.rfind("posctl: sync stopped, the lane keeps every unsent record: " + dir.file("data/store.db") +
-                            " failed its integrity check (", 0) == 0);
+                                " failed its integrity check (",
+                            0) == 0);
     CHECK(refused.err.find("nothing will be written to it. Restore it from a backup or call the store technician.\n") !=
           std::string::npos);
-    CHECK(pos::testing::query_count(dir.file("data/lane.db"), "SELECT count(*) FROM outbox WHERE synced_at IS NULL") == 10);
+    CHECK(pos::testing::query_count(dir.file("data/lane.db"), "SELECT count(*) FROM outbox WHERE synced_at IS NULL") ==
+          10);
     CHECK(pos::testing::query_count(dir.file("data/lane.db"), "SELECT count(*) FROM sales") == 30);
     CHECK(sync_json(dir, {"--status"})["last_error_code"] == "corrupt");
 

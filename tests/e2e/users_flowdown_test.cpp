@@ -33,7 +33,8 @@ ProcessResult posctl_in(const TempDir& dir, const std::string& data, std::vector
 std::string login(const TempDir& dir, const std::string& data, const std::string& operator_id, const std::string& pin) {
     std::ofstream(dir.file("login.jsonl"), std::ios::trunc)
         << R"({"op":"login","operator":")" << operator_id << R"(","pin":")" << pin << "\"}\n"
-        << R"({"op":"logout"})" "\n";
+        << R"({"op":"logout"})"
+           "\n";
     ProcessResult run = posctl_in(dir, data, {"session", "run", dir.file("login.jsonl")});
     return run.out.substr(0, run.out.find('\n'));
 }
@@ -65,7 +66,8 @@ TEST_CASE("users flow-down: an operator added, reset and disabled at the store f
 
     // The manager resets the PIN at the store: the old one stops working on the lane after a sync.
     REQUIRE(posctl_with_input(dir, data, "8888\\n", "user add 8805 --name 赵敏 --role manager --store").exit_code == 0);
-    ProcessResult refused = posctl_with_input(dir, data, "1111\\n4321\\n", "user reset-pin 1005 --manager 8805 --store");
+    ProcessResult refused =
+        posctl_with_input(dir, data, "1111\\n4321\\n", "user reset-pin 1005 --manager 8805 --store");
     CHECK(refused.exit_code == 1);
     CHECK(refused.err.find("the PIN is wrong: nothing was reset") != std::string::npos);
     ProcessResult reset = posctl_with_input(dir, data, "8888\\n4321\\n", "user reset-pin 1005 --manager 8805 --store");
@@ -97,19 +99,24 @@ TEST_CASE("users flow-down: an operator added, reset and disabled at the store f
     CHECK(posctl_in(dir, data, {"audit", "show"}).out.find("user_disable") != std::string::npos);
 }
 
-TEST_CASE("users flow-down: through pos-store, members and limits reach two lanes and both offline account sales are kept") {
+TEST_CASE(
+    "users flow-down: through pos-store, members and limits reach two lanes and both offline account sales are kept") {
     TempDir dir;
     std::string server = dir.file("store");
     REQUIRE(posctl_in(dir, server, {"init", "--demo"}).exit_code == 0);
     pos::testing::PosStoreProcess service(dir);
-    std::string lane2 = pos::testing::demo_lane_with_store(dir, 2, service.url(), pos::testing::issue_store_token(dir, 2));
-    std::string lane3 = pos::testing::demo_lane_with_store(dir, 3, service.url(), pos::testing::issue_store_token(dir, 3));
+    std::string lane2 =
+        pos::testing::demo_lane_with_store(dir, 2, service.url(), pos::testing::issue_store_token(dir, 2));
+    std::string lane3 =
+        pos::testing::demo_lane_with_store(dir, 3, service.url(), pos::testing::issue_store_token(dir, 3));
 
     // On the store server: a cashier for every lane, and a member.
-    REQUIRE(posctl_with_input(dir, server, "5678\\n", "user add 1005 --name 王五 --role cashier --store").exit_code == 0);
+    REQUIRE(posctl_with_input(dir, server, "5678\\n", "user add 1005 --name 王五 --role cashier --store").exit_code ==
+            0);
     REQUIRE(posctl_in(dir, server, {"member", "add", "88000001", "--name", "王芳", "--limit", "50.00"}).exit_code == 0);
     // A lane in service mode cannot write store.db: it says where to do it.
-    ProcessResult elsewhere = posctl_with_input(dir, lane2, "5678\\n", "user add 1006 --name 李四 --role cashier --store");
+    ProcessResult elsewhere =
+        posctl_with_input(dir, lane2, "5678\\n", "user add 1006 --name 李四 --role cashier --store");
     CHECK(elsewhere.exit_code != 0);
     CHECK(elsewhere.err.find("run this there") != std::string::npos);
 
@@ -122,18 +129,24 @@ TEST_CASE("users flow-down: through pos-store, members and limits reach two lane
     // Both lanes sell 36.00 on the account before either hears of the other's sale.
     for (const std::string& lane : {lane2, lane3}) {
         std::ofstream(dir.file("account.jsonl"), std::ios::trunc)
-            << R"({"op":"login","operator":"1005","pin":"5678"})" "\n"
-            << R"({"op":"open_shift","float":"100.00"})" "\n"
-            << R"({"op":"apply_member","member":"88000001"})" "\n"
-            << R"({"op":"scan","code":"6921168861569","qty":"4"})" "\n"
-            << R"({"op":"tender","method":"account","amount":"36.00"})" "\n";
+            << R"({"op":"login","operator":"1005","pin":"5678"})"
+               "\n"
+            << R"({"op":"open_shift","float":"100.00"})"
+               "\n"
+            << R"({"op":"apply_member","member":"88000001"})"
+               "\n"
+            << R"({"op":"scan","code":"6921168861569","qty":"4"})"
+               "\n"
+            << R"({"op":"tender","method":"account","amount":"36.00"})"
+               "\n";
         ProcessResult sold = posctl_in(dir, lane, {"session", "run", dir.file("account.jsonl")});
         CAPTURE(sold.out);
         CHECK(sold.out.find("\"ok\":false") == std::string::npos);
     }
     synced(dir, lane2);
     synced(dir, lane3);
-    CHECK(pos::testing::query_count(server + "/store.db", "SELECT balance_fen FROM members WHERE card = '88000001'") == 7200);
+    CHECK(pos::testing::query_count(server + "/store.db", "SELECT balance_fen FROM members WHERE card = '88000001'") ==
+          7200);
     ProcessResult store_members = posctl_in(dir, server, {"member", "list", "--store"});
     CHECK(store_members.out.find("owed     72.00  available      0.00  OVER LIMIT by 22.00") != std::string::npos);
     synced(dir, lane2);
@@ -144,8 +157,8 @@ TEST_CASE("users flow-down: through pos-store, members and limits reach two lane
     CAPTURE(raised.err);
     REQUIRE(raised.exit_code == 0);
     synced(dir, lane2);
-    CHECK(posctl_in(dir, lane2, {"member", "show", "88000001"}).out.find("limit    100.00  owed     72.00  available     28.00") !=
-          std::string::npos);
+    CHECK(posctl_in(dir, lane2, {"member", "show", "88000001"})
+              .out.find("limit    100.00  owed     72.00  available     28.00") != std::string::npos);
 }
 
 TEST_CASE("users flow-down: pos-store refuses the users and members to a wrong token") {

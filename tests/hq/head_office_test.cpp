@@ -57,7 +57,8 @@ TEST_CASE("head office: the schema migrates once, and again is a no-op") {
 TEST_CASE("head office: a batch sent twice is stored once; other content under the same key is kept aside") {
     HeadOffice hq;
     PgConnection store = hq.as(hq.shanghai);
-    std::vector<IncomingRecord> batch = {sale("s-1", "2026-11-30", "12.50"), sale("s-2", "2026-12-01", "3.00"),
+    std::vector<IncomingRecord> batch = {sale("s-1", "2026-11-30", "12.50"),
+                                         sale("s-2", "2026-12-01", "3.00"),
                                          {"shift", "shift-9", "2026-12-01", 1, R"({"id":"shift-9"})"}};
     auto first = ingest(store, batch);
     REQUIRE_MESSAGE(first, (first ? "" : first.error().message));
@@ -75,8 +76,9 @@ TEST_CASE("head office: a batch sent twice is stored once; other content under t
     REQUIRE(aside->size() == 1);
     CHECK(aside->text(0, 1) == "99.99");
     // One partition per month the records fall in.
-    auto months = hq.admin->exec("SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_inherits i "
-                                 "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'store_records'::regclass");
+    auto months = hq.admin->exec(
+        "SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_inherits i "
+        "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'store_records'::regclass");
     CHECK(months->text(0, 0) == "store_records_2026_11,store_records_2026_12");
 }
 
@@ -89,16 +91,18 @@ TEST_CASE("head office: a store's role sees and writes its own rows only") {
     auto seen = suzhou.exec("SELECT store_id, payload->>'total' FROM store_records");
     REQUIRE(seen->size() == 1);
     CHECK(seen->text(0, 0) == "sz_002");
-    auto forged = suzhou.exec("INSERT INTO store_records (store_id, kind, ref, business_day, payload) "
-                              "VALUES ('sh_001', 'sale', 'forged', '2026-12-01', '{}')");
+    auto forged = suzhou.exec(
+        "INSERT INTO store_records (store_id, kind, ref, business_day, payload) "
+        "VALUES ('sh_001', 'sale', 'forged', '2026-12-01', '{}')");
     REQUIRE_FALSE(forged);
     CHECK(forged.error().sqlstate == "42501");
     CHECK(forged.error().message.find("row-level security") != std::string::npos);
     auto stores = suzhou.exec("SELECT * FROM stores");
     REQUIRE_FALSE(stores);
     CHECK(stores.error().sqlstate == "42501");
-    auto partition = suzhou.exec("CREATE TABLE store_records_2030_01 PARTITION OF store_records "
-                                 "FOR VALUES FROM ('2030-01-01') TO ('2030-02-01')");
+    auto partition = suzhou.exec(
+        "CREATE TABLE store_records_2030_01 PARTITION OF store_records "
+        "FOR VALUES FROM ('2030-01-01') TO ('2030-02-01')");
     CHECK_FALSE(partition);
     auto total = hq.admin->exec("SELECT count(*) FROM store_records");
     CHECK(total->integer(0, 0) == 2);

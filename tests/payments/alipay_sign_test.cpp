@@ -25,8 +25,10 @@ KeyPair fresh_rsa_key() {
     REQUIRE(key);
     auto pem_of = [&](bool is_private) {
         std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), &BIO_free);
-        if (is_private) PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr);
-        else PEM_write_bio_PUBKEY(bio.get(), key.get());
+        if (is_private)
+            PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr);
+        else
+            PEM_write_bio_PUBKEY(bio.get(), key.get());
         char* data = nullptr;
         long size = BIO_get_mem_data(bio.get(), &data);
         return std::string(data, static_cast<size_t>(size));
@@ -41,9 +43,11 @@ const std::string pay_response =
 const std::string pay_signature =
     "bk3SzX0CZRI811IJioS2XKQHcgMixUT8mYyGQj+vcOAQas7GIYi6LpykqqSc3m7+yvqoG0TdX/c2JjYnpw/J53JxtC2IC4vsLuIPIgghVo5qafsfSx"
     "EJ22w20RZDatI2dYqFVcj8Jp+4aesQ8zMMNw7cX9NLyk7kw3DecYeyQp+zrZMueZPqLh88Z+54G+e6QuSU++0ouqQVd4PkpPqy6YI+8MdMUX4Ve0jO"
-    "QxMmYH8BC6n5ZsTH/uEaLEtzYVZdSw/xdSQ7K1SH73aEH8XbRYx6rL7RkKksrdvhezX+ThDjQ+fTWjvNFrGcg3fmqXRy2elvoalu+BQmqlkWWjEJYA==";
+    "QxMmYH8BC6n5ZsTH/uEaLEtzYVZdSw/"
+    "xdSQ7K1SH73aEH8XbRYx6rL7RkKksrdvhezX+ThDjQ+fTWjvNFrGcg3fmqXRy2elvoalu+BQmqlkWWjEJYA==";
 const std::string alipay_public_key =
-    "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAp8gueNlkbiDidz6FBQEBpqoRgH8h7JtsPtYW0nzAqy1MME4mFnDSMfSKlreUomS3a55gmBo"
+    "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAp8gueNlkbiDidz6FBQEBpqoRgH8h7JtsPtYW0nzAqy1MME4mFnDSMfSKlreUomS3a55gmB"
+    "o"
     "pL1eF4/Km/dEnaL5tCY9+24SKn1D4iyls+lvz/ZjvUjVwxoUYBh8kkcxMZSDeDz8//o+9qZTrICVP2a4sBB8T0XmU4gxfw8FsmtoomBH1nLk3AO7wg"
     "RN2a3+SRSAmxrhIGDmF1lljSlhY32eJpJ2TZQKaWNW+7yDBU/0Wt3kQVY84vr14yYagnSCiIfqyVFqePayRtmVJDr5qvSXr51tdqs2zKZCu+26X7JA"
     "F4BSsaq4gmY5DmDTm4TohCnBduI1+bPGD+igVmtl05wIDAQAB";
@@ -63,8 +67,9 @@ TEST_CASE("alipay_sign: the request's sign content is sorted, raw, with sign_typ
         {"biz_content",
          R"({"out_trade_no":"20150320010101001","scene":"bar_code","auth_code":"28763443825664394","subject":"Iphone6 16G","total_amount":"88.88"})"},
     };
-    CHECK(alipay_sign_content(params) ==
-          R"(app_id=2014072300007148&biz_content={"out_trade_no":"20150320010101001","scene":"bar_code","auth_code":"28763443825664394","subject":"Iphone6 16G","total_amount":"88.88"}&charset=utf-8&method=alipay.trade.pay&sign_type=RSA2&timestamp=2014-07-24 03:07:50&version=1.0)");
+    CHECK(
+        alipay_sign_content(params) ==
+        R"(app_id=2014072300007148&biz_content={"out_trade_no":"20150320010101001","scene":"bar_code","auth_code":"28763443825664394","subject":"Iphone6 16G","total_amount":"88.88"}&charset=utf-8&method=alipay.trade.pay&sign_type=RSA2&timestamp=2014-07-24 03:07:50&version=1.0)");
 }
 
 TEST_CASE("alipay_sign: a published alipay.trade.pay response verifies; one changed byte does not") {
@@ -88,7 +93,8 @@ TEST_CASE("alipay_sign: what the lane signs verifies under its public key, and o
 }
 
 TEST_CASE("alipay_sign: the signed object is cut from the body as sent, escapes and nesting kept") {
-    std::string body = R"({"alipay_trade_pay_response":{"code":"10000","msg":"a \"}\" and \/","sub":{"sign":"x"}},"sign":"SIG"})";
+    std::string body =
+        R"({"alipay_trade_pay_response":{"code":"10000","msg":"a \"}\" and \/","sub":{"sign":"x"}},"sign":"SIG"})";
     CHECK(alipay_signed_object(body, "alipay_trade_pay_response") ==
           R"({"code":"10000","msg":"a \"}\" and \/","sub":{"sign":"x"}})");
     CHECK(alipay_signed_object("{\"alipay_trade_pay_response\" :\n {\"a\":1},\"sign\":\"S\"}",

@@ -33,7 +33,8 @@ struct Gateways {
         simulator.emplace(*config);
         int port = simulator->start(0);
         REQUIRE(port > 0);
-        endpoint = Endpoint{"https://127.0.0.1:" + std::to_string(port), dir.path() + "/tls.crt", {}, {}, client_timeout};
+        endpoint =
+            Endpoint{"https://127.0.0.1:" + std::to_string(port), dir.path() + "/tls.crt", {}, {}, client_timeout};
         wechat.emplace(WechatConfig{pos::paysim::demo_wechat_appid, pos::paysim::demo_wechat_mch_id,
                                     text_of(dir.path() + "/wechat_api_key"), "127.0.0.1", endpoint});
         alipay.emplace(AlipayConfig{pos::paysim::demo_alipay_app_id, text_of(dir.path() + "/alipay_app_private.pem"),
@@ -119,7 +120,7 @@ TEST_CASE("gateway protocol: WeChat Pay unclear answers are unknown, and the que
     CHECK(g.wechat->charge(charge("L1-0012", wechat_code("08"))).state == OrderState::unknown);  // dropped
     CHECK(g.wechat->query("L1-0012").state == OrderState::failed);  // before the charge: nothing taken
     CHECK(g.wechat->charge(charge("L1-0013", wechat_code("09"))).state == OrderState::unknown);  // lost answer
-    CHECK(g.wechat->query("L1-0013").state == OrderState::paid);  // after the charge: taken
+    CHECK(g.wechat->query("L1-0013").state == OrderState::paid);     // after the charge: taken
     CHECK(g.wechat->cancel("L1-0013").state == OrderState::closed);  // reversed: refunded to the customer
     CHECK(g.wechat->query("L1-0013").state == OrderState::closed);
 }
@@ -179,8 +180,8 @@ TEST_CASE("gateway protocol: Alipay refusals, system errors and dropped connecti
 
 TEST_CASE("gateway protocol: a wrong key is refused by the gateway, a forged answer by the lane") {
     Gateways g;
-    WechatGateway wrong_key(WechatConfig{pos::paysim::demo_wechat_appid, pos::paysim::demo_wechat_mch_id,
-                                         "not-the-key", "127.0.0.1", g.endpoint});
+    WechatGateway wrong_key(WechatConfig{pos::paysim::demo_wechat_appid, pos::paysim::demo_wechat_mch_id, "not-the-key",
+                                         "127.0.0.1", g.endpoint});
     GatewayAnswer refused = wrong_key.charge(charge("L1-K001", wechat_code("00", 30)));
     CHECK(refused.state == OrderState::failed);
     CHECK(refused.message == "签名错误");

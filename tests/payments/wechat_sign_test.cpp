@@ -9,8 +9,8 @@ using namespace pos::payments;
 namespace {
 const std::string key = "192006250b4c09247ec02edce69f6a2d";
 const std::map<std::string, std::string> example = {
-    {"appid", "wxd930ea5d5a258f4f"}, {"mch_id", "10000100"}, {"device_info", "1000"},
-    {"body", "test"},                {"nonce_str", "ibuaiVcKdpRxkhJA"},
+    {"appid", "wxd930ea5d5a258f4f"},   {"mch_id", "10000100"}, {"device_info", "1000"}, {"body", "test"},
+    {"nonce_str", "ibuaiVcKdpRxkhJA"},
 };
 }  // namespace
 
@@ -25,11 +25,16 @@ TEST_CASE("wechat_sign: the documented example, sorted and keyed") {
 
 TEST_CASE("wechat_sign: empty fields and sign itself take no part; UTF-8 bodies are signed as bytes") {
     std::map<std::string, std::string> request = {
-        {"appid", "wxd930ea5d5a258f4f"},   {"mch_id", "10000100"},
-        {"nonce_str", "ibuaiVcKdpRxkhJA"}, {"body", "超市-收银台1-商品"},
-        {"out_trade_no", "20240101000000000001"}, {"total_fee", "1234"},
-        {"spbill_create_ip", "192.168.1.10"}, {"auth_code", "134650328919428540"},
-        {"goods_tag", ""},                 {"sign_type", "MD5"},
+        {"appid", "wxd930ea5d5a258f4f"},
+        {"mch_id", "10000100"},
+        {"nonce_str", "ibuaiVcKdpRxkhJA"},
+        {"body", "超市-收银台1-商品"},
+        {"out_trade_no", "20240101000000000001"},
+        {"total_fee", "1234"},
+        {"spbill_create_ip", "192.168.1.10"},
+        {"auth_code", "134650328919428540"},
+        {"goods_tag", ""},
+        {"sign_type", "MD5"},
     };
     CHECK(wechat_sign(request, key, WechatSignType::md5) == "4CD57F48ABC93DBE399A424F7B28DCB8");
     request["sign_type"] = "HMAC-SHA256";

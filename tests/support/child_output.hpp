@@ -89,8 +89,10 @@ private:
             if (got < 0 && errno == EINTR) continue;
             {
                 std::lock_guard lock(mutex_);
-                if (got > 0) text_.append(chunk, size_t(got));
-                else closed_ = true;
+                if (got > 0)
+                    text_.append(chunk, size_t(got));
+                else
+                    closed_ = true;
             }
             printed_.notify_all();
             if (got <= 0) return;

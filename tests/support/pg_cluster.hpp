@@ -47,8 +47,17 @@ public:
     }
     ~PgCluster() {
         if (started_) {
-            std::vector<std::string> stop = {"/usr/sbin/runuser", "-u", "postgres", "--", std::string(bin) + "/pg_ctl",
-                                             "-D", dir_.file("data"), "-w", "stop", "-m", "fast"};
+            std::vector<std::string> stop = {"/usr/sbin/runuser",
+                                             "-u",
+                                             "postgres",
+                                             "--",
+                                             std::string(bin) + "/pg_ctl",
+                                             "-D",
+                                             dir_.file("data"),
+                                             "-w",
+                                             "stop",
+                                             "-m",
+                                             "fast"};
             wait_exit_code(spawn(stop, dir_.file("stop.out"), dir_.file("stop.err")));
         }
     }

@@ -63,8 +63,8 @@ private:
 
 // `pos-store token add --lane N` on DIR/store: the lane's new token.
 inline std::string issue_store_token(const TempDir& dir, int lane) {
-    ProcessResult issued = run({POS_STORE, "--data", dir.file("store"), "token", "add", "--lane", std::to_string(lane)},
-                               dir.path());
+    ProcessResult issued =
+        run({POS_STORE, "--data", dir.file("store"), "token", "add", "--lane", std::to_string(lane)}, dir.path());
     CAPTURE(issued.err);
     REQUIRE(issued.exit_code == 0);
     REQUIRE(issued.out.size() == 65);
@@ -79,7 +79,8 @@ inline std::string demo_lane_with_store(const TempDir& dir, int lane, const std:
     REQUIRE(run({POS_POSCTL, "--data", data, "init", "--demo"}, dir.path()).exit_code == 0);
     std::string config = read_whole(data + "/pos.toml");
     config = std::regex_replace(config, std::regex(R"(\nnumber = 1\b)"), "\nnumber = " + std::to_string(lane));
-    std::string store = url.empty() ? "\npath = \"" + store_db + "\"" : "\nurl = \"" + url + "\"\ntoken = \"" + token + "\"";
+    std::string store =
+        url.empty() ? "\npath = \"" + store_db + "\"" : "\nurl = \"" + url + "\"\ntoken = \"" + token + "\"";
     config = std::regex_replace(config, std::regex(R"(\npath = "store.db"[^\n]*)"), store);
     std::ofstream(data + "/pos.toml", std::ios::trunc) << config;
     return data;

@@ -18,7 +18,7 @@
 namespace pos::testing {
 
 struct ProcessResult {
-    int exit_code = -1;   // -1 when killed by a signal
+    int exit_code = -1;  // -1 when killed by a signal
     std::string out;
     std::string err;
 };

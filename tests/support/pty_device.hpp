@@ -54,8 +54,8 @@ public:
         std::string got;
         while (got.size() < count) {
             pollfd ready{master_, POLLIN, 0};
-            REQUIRE_MESSAGE(::poll(&ready, 1, 10000) == 1, "the device received " << got.size() << " of " << count
-                                                                                   << " bytes");
+            REQUIRE_MESSAGE(::poll(&ready, 1, 10000) == 1,
+                            "the device received " << got.size() << " of " << count << " bytes");
             char buffer[256];
             ssize_t n = ::read(master_, buffer, std::min(sizeof(buffer), count - got.size()));
             REQUIRE(n > 0);

@@ -13,13 +13,17 @@ namespace pos::testing {
 // `sales` one- to three-item cash sales after a login and an open shift.
 inline std::string selling_script(int sales, bool open_shift = true) {
     const char* codes[] = {"6921168176748", "6921168861569", "6921168498505", "2200101005005"};
-    std::string script = R"({"op":"login","operator":"1001","pin":"1234"})" "\n";
-    if (open_shift) script += R"({"op":"open_shift","float":"200.00"})" "\n";
+    std::string script = R"({"op":"login","operator":"1001","pin":"1234"})"
+                         "\n";
+    if (open_shift)
+        script += R"({"op":"open_shift","float":"200.00"})"
+                  "\n";
     for (int sale = 0; sale < sales; ++sale) {
         for (int item = 0; item <= sale % 3; ++item) {
             script += std::string(R"({"op":"scan","code":")") + codes[(sale + item) % 4] + "\"}\n";
         }
-        script += R"({"op":"tender","method":"cash","amount":"100.00"})" "\n";
+        script += R"({"op":"tender","method":"cash","amount":"100.00"})"
+                  "\n";
     }
     return script;
 }
@@ -60,14 +64,16 @@ inline void check_store_matches_lane(const std::string& lane_db, const std::stri
     CHECK(lane_sales.size() > 0);
     CHECK(store_sales == lane_sales);
     CHECK(column_values(store_db, "SELECT id FROM shifts") == column_values(lane_db, "SELECT id FROM shifts"));
-    for (const char* sql : {"SELECT count(*) FROM sale_lines", "SELECT count(*) FROM sale_tenders",
-                            "SELECT coalesce(sum(total_fen), 0) FROM sales", "SELECT coalesce(sum(amount_fen), 0) FROM sale_lines",
-                            "SELECT coalesce(sum(amount_fen), 0) FROM sale_tenders"}) {
+    for (const char* sql :
+         {"SELECT count(*) FROM sale_lines", "SELECT count(*) FROM sale_tenders",
+          "SELECT coalesce(sum(total_fen), 0) FROM sales", "SELECT coalesce(sum(amount_fen), 0) FROM sale_lines",
+          "SELECT coalesce(sum(amount_fen), 0) FROM sale_tenders"}) {
         CAPTURE(sql);
         CHECK(query_count(store_db, sql) == query_count(lane_db, sql));
     }
     CHECK(query_count(lane_db, "SELECT count(*) FROM outbox WHERE synced_at IS NULL") == 0);
-    CHECK(query_count(store_db, "SELECT count(*) FROM received") == query_count(lane_db, "SELECT count(*) FROM outbox"));
+    CHECK(query_count(store_db, "SELECT count(*) FROM received") ==
+          query_count(lane_db, "SELECT count(*) FROM outbox"));
 }
 
 }  // namespace pos::testing

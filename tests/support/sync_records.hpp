@@ -22,10 +22,13 @@ inline db::SaleRecord sync_sale(const std::string& id, int64_t lane, const std::
     sale.paid_fen = 500;
     sale.change_fen = 108;
     sale.item_count_milli = 2350;
-    db::SaleLineRecord water{1, "item", "101001", "06921168176748", "农夫山泉", "Nongfu Spring", "550ml", "瓶",
-                             "饮料", "piece", 2000, 200, 400, false, "", std::nullopt, ""};
-    db::SaleLineRecord voided{2, "item", "101002", "", "可乐", "Cola", "", "瓶", "饮料", "piece", 1000, 300, 300, true, "9001", std::nullopt, ""};
-    db::SaleLineRecord rounding{3, "rounding", "", "", "抹零", "Cash rounding", "", "", "", "piece", 1000, -8, -8, false, "", std::nullopt, ""};
+    db::SaleLineRecord water{1,       "item", "101001", "06921168176748", "农夫山泉", "Nongfu Spring",
+                             "550ml", "瓶",   "饮料",   "piece",          2000,       200,
+                             400,     false,  "",       std::nullopt,     ""};
+    db::SaleLineRecord voided{2,       "item", "101002", "",  "可乐", "Cola", "",           "瓶", "饮料",
+                              "piece", 1000,   300,      300, true,   "9001", std::nullopt, ""};
+    db::SaleLineRecord rounding{3,    "rounding", "", "",    "抹零", "Cash rounding", "", "", "", "piece",
+                                1000, -8,         -8, false, "",     std::nullopt,    ""};
     sale.lines = {water, voided, rounding};
     sale.tenders = {db::TenderRecord{1, "cash", 500, ""}};
     return sale;
@@ -48,32 +51,54 @@ inline std::string sync_sale_json(const db::SaleRecord& sale) {
     };
     nlohmann::json lines = nlohmann::json::array();
     for (const db::SaleLineRecord& line : sale.lines) {
-        lines.push_back({{"line", line.line_no}, {"kind", line.kind}, {"sku", line.sku}, {"gtin", line.gtin},
-                         {"name_zh", line.name_zh}, {"name_en", line.name_en}, {"spec", line.spec}, {"unit", line.unit},
-                         {"department", line.department}, {"sale_unit", line.sale_unit}, {"qty", qty(line.quantity_milli)},
-                         {"unit_price", money(line.unit_price_fen)}, {"amount", money(line.amount_fen)},
-                         {"voided", line.voided}, {"voided_by", line.voided_by},
+        lines.push_back({{"line", line.line_no},
+                         {"kind", line.kind},
+                         {"sku", line.sku},
+                         {"gtin", line.gtin},
+                         {"name_zh", line.name_zh},
+                         {"name_en", line.name_en},
+                         {"spec", line.spec},
+                         {"unit", line.unit},
+                         {"department", line.department},
+                         {"sale_unit", line.sale_unit},
+                         {"qty", qty(line.quantity_milli)},
+                         {"unit_price", money(line.unit_price_fen)},
+                         {"amount", money(line.amount_fen)},
+                         {"voided", line.voided},
+                         {"voided_by", line.voided_by},
                          {"original_price", line.original_price_fen ? nlohmann::json(money(*line.original_price_fen))
                                                                     : nlohmann::json(nullptr)},
                          {"price_set_by", line.price_set_by}});
     }
     nlohmann::json tenders = nlohmann::json::array();
     for (const db::TenderRecord& tender : sale.tenders) {
-        tenders.push_back({{"seq", tender.seq}, {"method", tender.method}, {"amount", money(tender.amount_fen)},
+        tenders.push_back({{"seq", tender.seq},
+                           {"method", tender.method},
+                           {"amount", money(tender.amount_fen)},
                            {"reference", tender.reference}});
     }
-    return nlohmann::json{{"sale_id", sale.id}, {"receipt_no", sale.receipt_no}, {"lane", sale.lane},
-                          {"shift_id", sale.shift_id}, {"operator", sale.operator_id},
-                          {"completed_at", sale.completed_at}, {"total", money(sale.total_fen)},
-                          {"rounding", money(sale.rounding_fen)}, {"paid", money(sale.paid_fen)},
-                          {"change", money(sale.change_fen)}, {"items", qty(sale.item_count_milli)},
-                          {"lines", lines}, {"tenders", tenders}}
+    return nlohmann::json{{"sale_id", sale.id},
+                          {"receipt_no", sale.receipt_no},
+                          {"lane", sale.lane},
+                          {"shift_id", sale.shift_id},
+                          {"operator", sale.operator_id},
+                          {"completed_at", sale.completed_at},
+                          {"total", money(sale.total_fen)},
+                          {"rounding", money(sale.rounding_fen)},
+                          {"paid", money(sale.paid_fen)},
+                          {"change", money(sale.change_fen)},
+                          {"items", qty(sale.item_count_milli)},
+                          {"lines", lines},
+                          {"tenders", tenders}}
         .dump();
 }
 
 inline std::string sync_shift_json(const db::ShiftRecord& shift) {
-    return nlohmann::json{{"shift_id", shift.id}, {"lane", shift.lane}, {"operator", shift.operator_id},
-                          {"opened_at", shift.opened_at}, {"float", "200.00"}}
+    return nlohmann::json{{"shift_id", shift.id},
+                          {"lane", shift.lane},
+                          {"operator", shift.operator_id},
+                          {"opened_at", shift.opened_at},
+                          {"float", "200.00"}}
         .dump();
 }
 

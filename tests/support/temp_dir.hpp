@@ -22,7 +22,9 @@ public:
     TempDir& operator=(const TempDir&) = delete;
 
     [[nodiscard]] const std::string& path() const { return path_; }
-    [[nodiscard]] std::string file(const std::string& name) const { return (std::filesystem::path(path_) / name).string(); }
+    [[nodiscard]] std::string file(const std::string& name) const {
+        return (std::filesystem::path(path_) / name).string();
+    }
 
 private:
     std::string path_;

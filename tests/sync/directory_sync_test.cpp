@@ -86,8 +86,9 @@ TEST_CASE("directory sync: a user added, changed and disabled at the store reach
     CHECK(applied->store_id == after->store_id);
     // Nothing changed at the store: nothing is applied again.
     CHECK_FALSE(refresh(*lane, sink, "2026-11-23T10:05:00+08:00"));
-    CHECK(lane->connection().query_text("SELECT applied_at FROM directory_applied WHERE kind = 'users'")->value_or("") ==
-          "2026-11-23T10:00:00+08:00");
+    CHECK(
+        lane->connection().query_text("SELECT applied_at FROM directory_applied WHERE kind = 'users'")->value_or("") ==
+        "2026-11-23T10:00:00+08:00");
 
     // Three wrong PINs on this lane; a role change at the store keeps them, a new PIN clears them.
     REQUIRE(write_pin_lock(*lane, "1005", {3, std::nullopt}).ok());
@@ -111,18 +112,19 @@ TEST_CASE("directory sync: members flow down with the store's balance plus this 
     TempDir dir;
     auto lane = open_lane(dir.file("lane.db"));
     auto store = open_store(dir.file("store.db"));
-    REQUIRE(add_member(store->connection(), {"88000001", "13800138000", "王芳", 50000, 0, "2026-11-23T09:00:00+08:00"}).ok());
+    REQUIRE(add_member(store->connection(), {"88000001", "13800138000", "王芳", 50000, 0, "2026-11-23T09:00:00+08:00"})
+                .ok());
     auto sink = std::make_unique<DirectStoreSink>(open_store(dir.file("store.db")));
     CHECK(refresh(*lane, *sink));
     CHECK(lane_member(*lane, "88000001").limit_fen == 50000);
     CHECK(lane_member(*lane, "88000001").balance_fen == 0);
 
     // This lane sells 100.00 on account (queued, not yet at the store); another lane's 70.00 reaches the store.
-    MemberMovementRecord ours{"mv-ours", "88000001", "sale", 10000, 0, "sale-1", 1, "shift-1", "1001",
-                              "2026-11-23T10:00:00+08:00"};
+    MemberMovementRecord ours{"mv-ours", "88000001", "sale",    10000,  0,
+                              "sale-1",  1,          "shift-1", "1001", "2026-11-23T10:00:00+08:00"};
     REQUIRE(apply_member_movement(lane->connection(), ours).ok());
-    MemberMovementRecord theirs{"mv-theirs", "88000001", "sale", 7000, 7000, "sale-2", 2, "shift-2", "1002",
-                                "2026-11-23T10:01:00+08:00"};
+    MemberMovementRecord theirs{"mv-theirs", "88000001", "sale",    7000,   7000,
+                                "sale-2",    2,          "shift-2", "1002", "2026-11-23T10:01:00+08:00"};
     auto filed = file_member_movement(store->connection(), theirs, "2026-11-23T10:01:05+08:00");
     REQUIRE(filed.ok());
     CHECK(*filed);

@@ -43,7 +43,8 @@ void make_lane(const std::string& path, int sales) {
     ShiftRecord shift{"shift-1", 1, "1001", "2026-11-23T09:00:00+08:00", 20000, {}};
     REQUIRE((*lane)->open_shift(shift, pos::testing::sync_shift_json(shift)).ok());
     for (int n = 0; n < sales; ++n) {
-        REQUIRE((*lane)->commit_sale(sale(n), [](const SaleRecord& s) { return pos::testing::sync_sale_json(s); }).ok());
+        REQUIRE(
+            (*lane)->commit_sale(sale(n), [](const SaleRecord& s) { return pos::testing::sync_sale_json(s); }).ok());
     }
     REQUIRE((*lane)->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
 }
@@ -74,7 +75,8 @@ void damage_leaf_of(const std::string& path, const std::string& table) {
 class StoreWithoutCatalog final : public StoreSink {
 public:
     explicit StoreWithoutCatalog(std::unique_ptr<StoreDb> store) : store_(std::move(store)) {}
-    DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch, const std::string& now) override {
+    DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
+                                                const std::string& now) override {
         return store_->apply_batch(batch, now);
     }
 
@@ -96,10 +98,13 @@ SyncSnapshot run_worker_until_checked(const std::string& lane_path, const std::s
         fixed_now, options);
     worker.start();
     SyncSnapshot snapshot;
-    pos::testing::eventually("a whole-file check and a pass that emptied the queue", [&] {
-        snapshot = worker.snapshot();
-        return snapshot.full_checks > 0 && snapshot.status.queue_depth == 0 && snapshot.passes > 0;
-    }, 30s);
+    pos::testing::eventually(
+        "a whole-file check and a pass that emptied the queue",
+        [&] {
+            snapshot = worker.snapshot();
+            return snapshot.full_checks > 0 && snapshot.status.queue_depth == 0 && snapshot.passes > 0;
+        },
+        30s);
     worker.stop();
     return snapshot;
 }

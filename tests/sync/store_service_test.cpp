@@ -26,7 +26,8 @@ struct Store {
     TempDir dir;
     std::string path = dir.file("store.db");
     std::unique_ptr<StoreDb> admin;
-    StoreService service{[this] { return StoreDb::open(path, false); }, [] { return std::string("2026-11-23T10:00:00+08:00"); }};
+    StoreService service{[this] { return StoreDb::open(path, false); },
+                         [] { return std::string("2026-11-23T10:00:00+08:00"); }};
 
     Store() {
         auto created = StoreDb::open(path, true);
@@ -79,12 +80,13 @@ TEST_CASE("store service: a missing, unknown or revoked token is refused and not
     Store store;
     std::string token = store.token_for(2);
     std::string body = encode_batch(Batch{2, {sale_record(1, "sale-a", 2)}});
-    for (const std::string& authorization : {std::string(), std::string("Bearer "), "Bearer " + std::string(64, 'f'),
-                                             "Basic " + token}) {
+    for (const std::string& authorization :
+         {std::string(), std::string("Bearer "), "Bearer " + std::string(64, 'f'), "Basic " + token}) {
         ServiceResponse refused = store.service.receive_batch(authorization, body);
         CHECK(refused.status == 401);
         CHECK(error_of(refused)["code"] == "refused");
-        CHECK(error_of(refused)["message"].get<std::string>().find("pos-store token add --lane N") != std::string::npos);
+        CHECK(error_of(refused)["message"].get<std::string>().find("pos-store token add --lane N") !=
+              std::string::npos);
     }
     auto revoked = revoke_lane_token(*store.admin, 2);
     REQUIRE(revoked.ok());
@@ -111,9 +113,15 @@ TEST_CASE("store service: audit records riding in a payload must be the token's 
     std::string token = store.token_for(2);
     auto with_audit = [](OutboxRecord record, int64_t audit_lane) {
         json payload = json::parse(record.payload);
-        payload["audit"] = json::array({{{"seq", 1}, {"at", "2026-11-23T09:05:00+08:00"}, {"lane", audit_lane},
-                                         {"kind", "logout"}, {"actor", "1001"}, {"approver", ""}, {"ref", ""},
-                                         {"detail", "{}"}, {"prev_hash", std::string(64, '0')},
+        payload["audit"] = json::array({{{"seq", 1},
+                                         {"at", "2026-11-23T09:05:00+08:00"},
+                                         {"lane", audit_lane},
+                                         {"kind", "logout"},
+                                         {"actor", "1001"},
+                                         {"approver", ""},
+                                         {"ref", ""},
+                                         {"detail", "{}"},
+                                         {"prev_hash", std::string(64, '0')},
                                          {"hash", std::string(64, 'a')}}});
         record.payload = payload.dump();
         return record;
@@ -134,8 +142,8 @@ TEST_CASE("store service: audit records riding in a payload must be the token's 
     REQUIRE(audit_rows.ok());
     CHECK(audit_rows->value_or("") == "0");
 
-    ServiceResponse own = store.service.receive_batch("Bearer " + token,
-                                                      encode_batch(Batch{2, {with_audit(audit_only, 2)}}));
+    ServiceResponse own =
+        store.service.receive_batch("Bearer " + token, encode_batch(Batch{2, {with_audit(audit_only, 2)}}));
     CHECK(own.status == 200);
     audit_rows = store.admin->connection().query_text("SELECT lane || ' ' || kind FROM audit");
     REQUIRE(audit_rows.ok());
@@ -145,8 +153,9 @@ TEST_CASE("store service: audit records riding in a payload must be the token's 
 TEST_CASE("store service: any lane's token looks up a sale by receipt or id, with its returns") {
     Store store;
     std::string token = store.token_for(1);
-    REQUIRE(store.service.receive_batch("Bearer " + token, encode_batch(Batch{1, {sale_record(1, "sale-a", 1)}})).status ==
-            200);
+    REQUIRE(
+        store.service.receive_batch("Bearer " + token, encode_batch(Batch{1, {sale_record(1, "sale-a", 1)}})).status ==
+        200);
     std::string other = "Bearer " + store.token_for(2);
 
     ServiceResponse found = store.service.sale_for_return(other, "", "1", "0");
@@ -175,8 +184,8 @@ TEST_CASE("store service: any lane's token looks up a sale by receipt or id, wit
 TEST_CASE("store service: a malformed batch is a 400 that names the problem") {
     Store store;
     std::string token = store.token_for(1);
-    for (std::string body : {"", "[]", R"({"lane":1})", R"({"lane":"1","records":[]})",
-                             R"({"lane":1,"records":[{"kind":"sale"}]})"}) {
+    for (std::string body :
+         {"", "[]", R"({"lane":1})", R"({"lane":"1","records":[]})", R"({"lane":1,"records":[{"kind":"sale"}]})"}) {
         CAPTURE(body);
         ServiceResponse bad = store.service.receive_batch("Bearer " + token, body);
         CHECK(bad.status == 400);
@@ -184,8 +193,8 @@ TEST_CASE("store service: a malformed batch is a 400 that names the problem") {
     }
     // A record whose payload cannot be read fails the whole batch at the store.
     OutboxRecord broken{2, "sale", "sale-x", R"({"sale_id":"sale-x","lane":1})", "2026-11-23T09:05:00+08:00"};
-    ServiceResponse unreadable = store.service.receive_batch(
-        "Bearer " + token, encode_batch(Batch{1, {sale_record(1, "sale-ok", 1), broken}}));
+    ServiceResponse unreadable =
+        store.service.receive_batch("Bearer " + token, encode_batch(Batch{1, {sale_record(1, "sale-ok", 1), broken}}));
     CHECK(unreadable.status == 500);
     CHECK(store.sales() == 0);
 }
@@ -204,7 +213,8 @@ TEST_CASE("store service: a store locked by another writer answers 503 busy, the
 }
 
 TEST_CASE("store protocol: a batch and its acknowledgements survive the round trip byte for byte") {
-    Batch batch{7, {OutboxRecord{3, "sale", "id-1", R"({"name_zh":"农夫山泉 \"550ml\"\n"})", "2026-11-23T09:00:00+08:00"}}};
+    Batch batch{
+        7, {OutboxRecord{3, "sale", "id-1", R"({"name_zh":"农夫山泉 \"550ml\"\n"})", "2026-11-23T09:00:00+08:00"}}};
     auto decoded = decode_batch(encode_batch(batch));
     REQUIRE(decoded.ok());
     CHECK(decoded->lane == 7);

@@ -34,8 +34,9 @@ std::unique_ptr<LaneDb> selling_lane(const std::string& path, int sales) {
     ShiftRecord shift{"shift-1", 1, "1001", "2026-11-23T09:00:00+08:00", 20000, {}};
     REQUIRE((*lane)->open_shift(shift, pos::testing::sync_shift_json(shift)).ok());
     for (int n = 0; n < sales; ++n) {
-        auto committed = (*lane)->commit_sale(pos::testing::sync_sale("sale-" + std::to_string(n), 1, "shift-1"),
-                                              [](const SaleRecord& sale) { return pos::testing::sync_sale_json(sale); });
+        auto committed =
+            (*lane)->commit_sale(pos::testing::sync_sale("sale-" + std::to_string(n), 1, "shift-1"),
+                                 [](const SaleRecord& sale) { return pos::testing::sync_sale_json(sale); });
         REQUIRE(committed.ok());
     }
     return std::move(*lane);
@@ -51,7 +52,8 @@ std::unique_ptr<StoreDb> open_store(const std::string& path) {
 class FlakyStore final : public StoreSink {
 public:
     FlakyStore(StoreDb& store, int failures, DbErrorCode code) : store_(store), failures_(failures), code_(code) {}
-    DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch, const std::string& now) override {
+    DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
+                                                const std::string& now) override {
         ++calls;
         if (failures_ > 0) {
             --failures_;
@@ -154,7 +156,8 @@ TEST_CASE("sync_worker: a store that acknowledges part of a batch gets the rest 
     struct PartialStore final : StoreSink {
         StoreDb& store;
         explicit PartialStore(StoreDb& s) : store(s) {}
-        DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch, const std::string& now) override {
+        DbResult<std::vector<Acknowledged>> deliver(const std::vector<OutboxRecord>& batch,
+                                                    const std::string& now) override {
             auto acked = store.apply_batch(batch, now);
             if (acked && acked->size() > 1) acked->pop_back();
             return acked;

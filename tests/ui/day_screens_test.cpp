@@ -21,10 +21,10 @@ pos::actions::DayStatus blocked_status() {
     status.day.opened_at = "2026-11-23T08:00:00+08:00";
     status.day.shifts = {{"s1", 1, "1001", "2026-11-23T08:00:00+08:00", true},
                          {"s2", 2, "1002", "2026-11-23T14:05:00+08:00", false}};
-    status.blockers = {{"open_shift", "s2", "shift s2 on lane 2 (operator 1002) is still open: close it (交班) first", 2,
-                        "1002", "2026-11-23T14:05:00+08:00", 0}};
-    status.last_closed = pos::db::BusinessDayRecord{"2026-11-22", "2026-11-22T08:01:00+08:00", "2026-11-22T22:05:00+08:00",
-                                                    "9001", "", "[]", "{}", 0, 0};
+    status.blockers = {{"open_shift", "s2", "shift s2 on lane 2 (operator 1002) is still open: close it (交班) first",
+                        2, "1002", "2026-11-23T14:05:00+08:00", 0}};
+    status.last_closed = pos::db::BusinessDayRecord{
+        "2026-11-22", "2026-11-22T08:01:00+08:00", "2026-11-22T22:05:00+08:00", "9001", "", "[]", "{}", 0, 0};
     return status;
 }
 
@@ -52,7 +52,8 @@ TEST_CASE("day_screens: the day view lists shifts, blockers and the last end of 
     CHECK(view.shifts[1].opened == "11-23 14:05");
     CHECK(view.shifts[1].open);
     REQUIRE(view.blockers.size() == 1);
-    CHECK(view.blockers[0] == "Lane 2: operator 1002's shift (opened 2026-11-23 14:05) is still open: close it (交班) first");
+    CHECK(view.blockers[0] ==
+          "Lane 2: operator 1002's shift (opened 2026-11-23 14:05) is still open: close it (交班) first");
     CHECK(view.last_closed == "2026-11-22");
     CHECK(view.last_closed_at == "2026-11-22 22:05");
     CHECK(view.last_closed_by == "9001");
@@ -61,17 +62,20 @@ TEST_CASE("day_screens: the day view lists shifts, blockers and the last end of 
 TEST_CASE("day_screens: blockers are said in Chinese on the Chinese screen, from the facts core gives") {
     auto zh = ui::Strings::load(std::string(POS_SOURCE_DIR) + "/assets/i18n", "zh_CN");
     REQUIRE(zh.ok());
-    core::DayBlocker unsynced{"unsynced", "3", "lane 3 has 4 record(s) not yet at the store", 3, {}, "2026-11-23T21:40:00+08:00", 4};
+    core::DayBlocker unsynced{
+        "unsynced", "3", "lane 3 has 4 record(s) not yet at the store", 3, {}, "2026-11-23T21:40:00+08:00", 4};
     CHECK(ui::blocker_text(*zh, unsynced) == "3 号机有 4 条记录还没送到门店（最早 2026-11-23 21:40）：请在该机同步");
-    CHECK(ui::blocker_text(*zh, blocked_status().blockers[0]) == "2 号机收银员 1002 的班次（2026-11-23 14:05 开班）还没交班：请先交班");
-    CHECK(ui::blocker_text(*zh, {"no_shifts", "", "no shift has opened"}) == "上次日结以后还没有开过班：没有可日结的营业日");
+    CHECK(ui::blocker_text(*zh, blocked_status().blockers[0]) ==
+          "2 号机收银员 1002 的班次（2026-11-23 14:05 开班）还没交班：请先交班");
+    CHECK(ui::blocker_text(*zh, {"no_shifts", "", "no shift has opened"}) ==
+          "上次日结以后还没有开过班：没有可日结的营业日");
     CHECK(ui::blocker_text(*zh, {"something_new", "", "core's own words"}) == "core's own words");
 }
 
 TEST_CASE("day_screens: a closed day's view carries its locked totals and whether it was forced") {
     pos::actions::EndOfDayOutcome outcome;
-    outcome.day = pos::db::BusinessDayRecord{"2026-11-23", "2026-11-23T08:00:00+08:00", "2026-11-23T22:00:00+08:00",
-                                             "9002", "收银员生病", "[]", "{}", 0, 0};
+    outcome.day = pos::db::BusinessDayRecord{
+        "2026-11-23", "2026-11-23T08:00:00+08:00", "2026-11-23T22:00:00+08:00", "9002", "收银员生病", "[]", "{}", 0, 0};
     outcome.totals.shifts = 2;
     outcome.totals.sales = 3;
     outcome.totals.net_sales = Money::fen(1250);
@@ -90,7 +94,9 @@ TEST_CASE("day_screens: Enter on a day nothing blocks asks the lane to close it,
     pos::actions::DayStatus status = blocked_status();
     status.blockers.clear();
     ui::DayView view = ui::make_day_view(status, ui_test.tr());
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_end_of_day(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_end_of_day(form, view, ui_test.input, intents, ui);
+    };
     const auto close = only<ui::intent::CloseDay>(ui_test.type("{Enter}", draw));
     CHECK_FALSE(close.force);
     CHECK(close.approver.empty());
@@ -104,7 +110,9 @@ TEST_CASE("day_screens: a blocked day is forced only with a reason, a supervisor
     Headless ui_test;
     ui::DayForm form;
     ui::DayView view = ui::make_day_view(blocked_status(), ui_test.tr());
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_end_of_day(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_end_of_day(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{Enter}", draw).empty());  // shows the force fields, closes nothing
     CHECK(form.forcing);
     CHECK(form.field == ui::DayForm::Field::reason);
@@ -123,7 +131,9 @@ TEST_CASE("day_screens: Esc while forcing goes back to the status and forgets th
     Headless ui_test;
     ui::DayForm form;
     ui::DayView view = ui::make_day_view(blocked_status(), ui_test.tr());
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_end_of_day(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_end_of_day(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{Enter}x{Tab}9002{Tab}11", draw).empty());
     CHECK(form.pin.text == "11");
     CHECK(ui_test.type("{Esc}", draw).empty());
@@ -136,7 +146,9 @@ TEST_CASE("day_screens: with no business day open Enter does nothing") {
     Headless ui_test;
     ui::DayForm form;
     ui::DayView view;
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_end_of_day(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_end_of_day(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{Enter}", draw).empty());
     CHECK_FALSE(form.forcing);
 }
@@ -147,7 +159,9 @@ TEST_CASE("day_screens: a closed day prints on F4 only with a printer, Enter goe
     form.closed = true;
     ui::DayView view;
     view.totals = {"business day 2026-11-23", "net sales 12.50"};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_end_of_day(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_end_of_day(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{F4}", draw).empty());
     form.can_print = true;
     (void)only<ui::intent::PrintDay>(ui_test.type("{F4}", draw));
@@ -161,8 +175,16 @@ TEST_CASE("day_screens: the report view compares with the day before and the sam
     report.day.by_hour = {{"09", Money::fen(2000), 2, 0}, {"18", Money::fen(10000), 10, 0}};
     report.day.by_tender = {{"cash", Money::fen(9000), 9, 0}, {"mobile", Money::fen(3000), 3, 0}};
     report.day.top_by_amount = {{"100001", "可口可乐 500ml", Money::fen(3000), 10000}};
-    core::ShiftCash closed{"s1", 1, "1001", "2026-11-23T08:00:00+08:00", true, Money::fen(20200), Money::fen(20000),
-                           Money::fen(-200), "9001", "少找零"};
+    core::ShiftCash closed{"s1",
+                           1,
+                           "1001",
+                           "2026-11-23T08:00:00+08:00",
+                           true,
+                           Money::fen(20200),
+                           Money::fen(20000),
+                           Money::fen(-200),
+                           "9001",
+                           "少找零"};
     core::ShiftCash open{"s2", 2, "1002", "2026-11-23T14:00:00+08:00", false, {}, {}, {}, "", ""};
     report.day.cash = {closed, open};
     report.day.cash_variance = Money::fen(-200);
@@ -219,7 +241,9 @@ TEST_CASE("day_screens: the report screen steps days with PgUp and PgDn, prints 
     core::DailyReport report;
     report.day = figures("2026-11-23", 500, 1);
     ui::ManagerReportView view = ui::make_manager_report_view(report);
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_manager_report(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_manager_report(form, view, ui_test.input, intents, ui);
+    };
     CHECK(only<ui::intent::ShowReportDay>(ui_test.type("{PageUp}", draw)).offset == -1);
     CHECK(only<ui::intent::ShowReportDay>(ui_test.type("{PageDown}", draw)).offset == 1);
     CHECK(ui_test.type("{F4}", draw).empty());
@@ -232,7 +256,9 @@ TEST_CASE("day_screens: the shift menu opens 日结 with 8 or F10 and the daily 
     Headless ui_test;
     ui::ShiftMenuForm form;
     ui::ShiftMenuView view{"王芳", "09:15", false};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_shift_menu(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_shift_menu(form, view, ui_test.input, intents, ui);
+    };
     (void)only<ui::intent::OpenEndOfDay>(ui_test.type("8", draw));
     (void)only<ui::intent::OpenEndOfDay>(ui_test.type("{F10}", draw));
     (void)only<ui::intent::OpenManagerReport>(ui_test.type("9", draw));
@@ -243,7 +269,9 @@ TEST_CASE("day_screens: the open-shift screen reaches 日结 and the daily repor
     Headless ui_test;
     ui::ShiftForm form;
     ui::ShiftView view{"王芳", "1001"};  // another operator's shift is open: selling is blocked
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_open_shift(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_open_shift(form, view, ui_test.input, intents, ui);
+    };
     (void)only<ui::intent::OpenEndOfDay>(ui_test.type("{F10}", draw));
     (void)only<ui::intent::OpenManagerReport>(ui_test.type("{F7}", draw));
 }

@@ -23,7 +23,8 @@ TEST_CASE("field_cycle: next and previous wrap around the fields listed") {
 
 TEST_CASE("field_cycle: from a field not listed, the first one") {
     using pos::ui::cycle_field;
-    CHECK(cycle_field(Field::receipt, {Field::quantity, Field::reason, Field::approver, Field::pin}) == Field::quantity);
+    CHECK(cycle_field(Field::receipt, {Field::quantity, Field::reason, Field::approver, Field::pin}) ==
+          Field::quantity);
     CHECK(cycle_field(Field::receipt, {Field::approver, Field::pin}, -1) == Field::approver);
 }
 

@@ -25,7 +25,8 @@ TEST_CASE("input: a key script decodes UTF-8 and refuses unknown keys") {
     REQUIRE(chinese.ok());
     REQUIRE(chinese->size() == 2);
     CHECK((*chinese)[0].ch == U'苹');
-    CHECK(parse_key_script("{Return}").error().message == "key script: unknown key {Return}, e.g. {Enter}, {Esc}, {F12}");
+    CHECK(parse_key_script("{Return}").error().message ==
+          "key script: unknown key {Return}, e.g. {Enter}, {Esc}, {F12}");
     CHECK(parse_key_script("{Enter").error().message == "key script: '{' without a closing '}'");
 }
 

@@ -17,7 +17,9 @@ TEST_CASE("new_screens: F2 counts the float by denomination and Enter on the las
     Headless ui_test;
     ui::ShiftForm form;
     ui::ShiftView view{"张伟", {}};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_open_shift(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_open_shift(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{F2}2{Enter}1{Down}{Down}{Down}{Down}5{Enter}{Enter}", draw).empty());
     CHECK(form.by_denomination);
     CHECK(form.note == 7);
@@ -30,7 +32,9 @@ TEST_CASE("new_screens: Esc leaves the count for the typed total, and the typed 
     Headless ui_test;
     ui::ShiftForm form;
     ui::ShiftView view{"张伟", {}};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_open_shift(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_open_shift(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{F2}3{Esc}", draw).empty());
     CHECK_FALSE(form.by_denomination);
     const auto open = only<ui::intent::OpenShift>(ui_test.type("150{Enter}", draw));
@@ -43,7 +47,9 @@ TEST_CASE("new_screens: another operator's open shift ignores F2") {
     Headless ui_test;
     ui::ShiftForm form;
     ui::ShiftView view{"张伟", "1002"};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_open_shift(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_open_shift(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{F2}", draw).empty());
     CHECK_FALSE(form.by_denomination);
 }
@@ -52,7 +58,9 @@ TEST_CASE("new_screens: 还款 finds the member, then Enter takes cash, F3 card,
     Headless ui_test;
     ui::RepayForm form;
     ui::MemberView view;
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_repayment(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_repayment(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{Enter}", draw).empty());  // nothing typed: nothing looked up
     CHECK(only<ui::intent::FindMember>(ui_test.type("88000001{Enter}", draw)).card_or_phone == "88000001");
     view = ui::make_member_view({"88000001", "13800138000", "王芳", {Money::yuan(500), Money::yuan(50)}});
@@ -73,7 +81,9 @@ TEST_CASE("new_screens: 还款 Esc leaves at any step, F3 before a member is fou
     Headless ui_test;
     ui::RepayForm form;
     ui::MemberView view;
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_repayment(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_repayment(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{F3}", draw).empty());
     (void)only<ui::intent::Leave>(ui_test.type("8800{Esc}", draw));
 }
@@ -127,6 +137,8 @@ TEST_CASE("new_screens: F2 on the return screen before a receipt is found opens 
     Headless ui_test;
     ui::ReturnForm form;
     ui::ReturnView view;
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_return(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_return(form, view, ui_test.input, intents, ui);
+    };
     (void)only<ui::intent::OpenNoReceiptReturn>(ui_test.type("{F2}", draw));
 }

@@ -76,7 +76,9 @@ json wait_state(const PosProcess& pos, const std::string& path, std::string_view
         return !state.is_null() && wanted(state);
     };
     // A pos that exited shows nothing more: stop waiting at once.
-    if (!pos::testing::eventually(what, [&] { return shown() || !pos.running(); }, limit) || !shown()) {
+    if (!pos::testing::eventually(
+            what, [&] { return shown() || !pos.running(); }, limit) ||
+        !shown()) {
         std::string log = pos::testing::read_whole(pos.log);
         if (log.size() > 4000) log = "...\n" + log.substr(log.size() - 4000);
         MESSAGE("pos log:\n" << log);
@@ -141,7 +143,8 @@ TEST_CASE("ui: pos adds a line for each code a USB scanner sends, shows its unpl
     // A scan: press and release per character, Enter at the end.
     scanner.send(pos::test::keyboard_reports("6921168176748\r"));
     CHECK(scanner.wait_sent(5000ms));
-    state = wait_state(pos, state_path, "one line", [](const json& s) { return s["lines"].size() == 1; }, 10s);
+    state = wait_state(
+        pos, state_path, "one line", [](const json& s) { return s["lines"].size() == 1; }, 10s);
     REQUIRE(state["lines"].size() == 1);
     CHECK(state["lines"][0]["name"] == "Nongfu Spring Natural Drinking Water");
     CHECK(state["lines"][0]["amount"] == "2.00");
@@ -160,7 +163,8 @@ TEST_CASE("ui: pos adds a line for each code a USB scanner sends, shows its unpl
     REQUIRE(scanner_is(state, "connected"));
     scanner.send(pos::test::keyboard_reports("6921168861569\r"));
     CHECK(scanner.wait_sent(5000ms));
-    state = wait_state(pos, state_path, "two lines", [](const json& s) { return s["lines"].size() == 2; }, 10s);
+    state = wait_state(
+        pos, state_path, "two lines", [](const json& s) { return s["lines"].size() == 2; }, 10s);
     REQUIRE(state["lines"].size() == 2);
     CHECK(state["lines"][1]["amount"] == "9.00");
 
@@ -171,7 +175,8 @@ TEST_CASE("ui: pos adds a line for each code a USB scanner sends, shows its unpl
     window = window.substr(0, window.find('\n'));
     REQUIRE_MESSAGE(!window.empty(), "the pos window was not found");
     CHECK(pos::testing::run({program("xdotool"), "windowfocus", "--sync", window}, dir.path()).exit_code == 0);
-    CHECK(pos::testing::run({program("xdotool"), "key", "--delay", "15", "Return", "Return"}, dir.path()).exit_code == 0);
+    CHECK(pos::testing::run({program("xdotool"), "key", "--delay", "15", "Return", "Return"}, dir.path()).exit_code ==
+          0);
 
     std::string query =
         "select (select count(*) || '|' || total_fen from sales), "

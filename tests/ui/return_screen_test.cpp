@@ -36,7 +36,9 @@ TEST_CASE("return_screen: the receipt typed and Enter looks it up, Esc goes back
     Headless ui_test;
     ui::ReturnForm form;
     ui::ReturnView view;
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_return(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_return(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{Enter}", draw).empty());  // nothing typed yet
     CHECK(only<ui::intent::LookupReturn>(ui_test.type("0100000001{Enter}", draw)).receipt == "0100000001");
     (void)only<ui::intent::Leave>(ui_test.type("{Esc}", draw));
@@ -49,7 +51,9 @@ TEST_CASE("return_screen: quantities per line, reason and supervisor, Enter on t
     form.receipt.text = view.receipt;
     form.quantities.assign(2, ui::Entry{ui::EntryKind::decimal, 9, {}, false});
     form.field = ui::ReturnForm::Field::quantity;
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_return(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_return(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("1{Down}0.2{Enter}broken{Enter}9001{Enter}", draw).empty());
     CHECK(form.field == ui::ReturnForm::Field::pin);
     const auto commit = only<ui::intent::CommitReturn>(ui_test.type("9999{Enter}", draw));
@@ -70,7 +74,9 @@ TEST_CASE("return_screen: a line left empty is not returned") {
     ui::ReturnView view = two_lines();
     form.quantities.assign(2, ui::Entry{ui::EntryKind::decimal, 9, {}, false});
     form.field = ui::ReturnForm::Field::quantity;
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_return(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_return(form, view, ui_test.input, intents, ui);
+    };
     const auto commit = only<ui::intent::CommitReturn>(ui_test.type("{Down}0.35{Tab}{Tab}9001{Tab}9999{Enter}", draw));
     REQUIRE(commit.lines.size() == 1);
     CHECK(commit.lines[0].line == 2);

@@ -106,7 +106,9 @@ TEST_CASE("screens: tender takes exact cash, a typed amount, card, mobile, or go
     ui::TenderView view;
     view.due_exact = view.due_cash = Money::fen(700);
     view.quick_cash = ui::quick_cash_amounts(view.due_cash);
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_tender(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_tender(form, view, ui_test.input, intents, ui);
+    };
 
     const auto& exact = only<ui::intent::Tender>(ui_test.type("{Enter}", draw));
     CHECK(exact.method == TenderMethod::cash);
@@ -122,7 +124,9 @@ TEST_CASE("screens: after a completed sale, the next scan starts a new one") {
     ui::TenderForm form;
     form.done = ui::CompletedSale{7, TenderMethod::cash, Money::fen(700), Money::yuan(10), Money::fen(300)};
     ui::TenderView view;
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_tender(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_tender(form, view, ui_test.input, intents, ui);
+    };
     CHECK(only<ui::intent::Scan>(ui_test.type("6921168176748{Enter}", draw)).code == "6921168176748");
     (void)only<ui::intent::BackToSale>(ui_test.type("{Enter}", draw));
 }

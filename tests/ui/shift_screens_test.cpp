@@ -13,9 +13,7 @@ using pos::core::TenderMethod;
 using pos::testing::Headless;
 using pos::testing::only;
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("shift_screens: the sale screen's F12 opens the shift menu, F11 pay-in, F5 no-sale, Home locks") {
     Headless ui_test;
@@ -32,7 +30,9 @@ TEST_CASE("shift_screens: the menu picks by digit, by arrows and Enter, or by it
     Headless ui_test;
     ui::ShiftMenuForm form;
     ui::ShiftMenuView view{"Zhang Wei", "09:15", false};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_shift_menu(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_shift_menu(form, view, ui_test.input, intents, ui);
+    };
     (void)only<ui::intent::ShowXReport>(ui_test.type("1", draw));
     CHECK(only<ui::intent::OpenCash>(ui_test.type("2", draw)).kind == ui::CashKind::pay_in);
     CHECK(only<ui::intent::OpenCash>(ui_test.type("4", draw)).kind == ui::CashKind::pickup);
@@ -50,7 +50,9 @@ TEST_CASE("shift_screens: a pay-in takes the amount, then a common reason from �
     Headless ui_test;
     ui::CashForm form;
     ui::CashView view{Money::yuan(100)};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_cash_movement(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_cash_movement(form, view, ui_test.input, intents, ui);
+    };
 
     CHECK(ui_test.type("{Enter}", draw).empty());  // no amount yet: stays on the amount
     CHECK(form.field == ui::CashForm::Field::amount);
@@ -65,7 +67,9 @@ TEST_CASE("shift_screens: F11 switches pay-in and pay-out; a typed reason takes 
     Headless ui_test;
     ui::CashForm form;
     ui::CashView view{Money::yuan(100)};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_cash_movement(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_cash_movement(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{F11}30{Tab}买胶带x{Backspace}", draw).empty());
     CHECK(form.kind == ui::CashKind::pay_out);
     CHECK(form.reason.text == "买胶带");
@@ -84,7 +88,9 @@ TEST_CASE("shift_screens: a pickup asks for the supervisor's number and PIN befo
     form.kind = ui::CashKind::pickup;
     form.needs_approval = true;
     ui::CashView view{Money::yuan(100)};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_cash_movement(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_cash_movement(form, view, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("500{Enter}{Enter}9001{Enter}", draw).empty());
     CHECK(form.field == ui::CashForm::Field::pin);
     const auto move = only<ui::intent::MoveCash>(ui_test.type("9999{Enter}", draw));
@@ -99,7 +105,9 @@ TEST_CASE("shift_screens: the blind count adds up live and asks once more before
     Headless ui_test;
     ui::CountForm form;
     ui::CountView view{pos::core::cny_denominations()};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_close_count(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_close_count(form, view, ui_test.input, intents, ui);
+    };
 
     // 100 ×2, 1 ×2, 1 jiao ×4; card 24.00, mobile 2.00.
     CHECK(ui_test.type("2{Enter}{Enter}{Enter}{Enter}{Enter}2{Enter}{Enter}4{Enter}24.00{Enter}2.00", draw).empty());
@@ -117,7 +125,9 @@ TEST_CASE("shift_screens: any key after the last Enter cancels the confirmation;
     Headless ui_test;
     ui::CountForm form;
     ui::CountView view{pos::core::cny_denominations()};
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_close_count(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_close_count(form, view, ui_test.input, intents, ui);
+    };
     form.field = form.mobile_field();
     CHECK(ui_test.type("{Enter}{Up}", draw).empty());
     CHECK_FALSE(form.confirming);
@@ -132,7 +142,9 @@ TEST_CASE("shift_screens: a variance above the limit takes a reason and the supe
     form.needs_signoff = true;
     form.rows = {{TenderMethod::cash, Money::fen(20240), Money::fen(18240), Money::fen(-2000)}};
     form.largest = Money::fen(2000);
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_close_variance(form, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_close_variance(form, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{Enter}", draw).empty());  // no reason yet
     CHECK(form.field == ui::VarianceForm::Field::reason);
     const auto sign = only<ui::intent::SignOff>(ui_test.type("{Down}{Enter}9001{Enter}9999{Enter}", draw));
@@ -156,7 +168,9 @@ TEST_CASE("shift_screens: once closed, Enter shows the Z report, and Enter on it
     ui::ReportForm report;
     report.z = true;
     report.lines = {"Demo Store", "Z report (shift closed)", "----", "Lane            1"};
-    auto draw_report = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_shift_report(report, ui_test.input, intents, ui); };
+    auto draw_report = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_shift_report(report, ui_test.input, intents, ui);
+    };
     CHECK(ui_test.type("{Down}{PageDown}", draw_report).empty());
     (void)only<ui::intent::FinishClose>(ui_test.type("{Enter}", draw_report));
     report.z = false;

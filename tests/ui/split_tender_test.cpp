@@ -43,7 +43,9 @@ TEST_CASE("split tender: 50 typed then F5 goes on account, 4.00 is left to pay, 
     CHECK(view.due_cash == Money::yuan(54));
     CHECK(view.member == "王芳 88000001");
     CHECK(view.member_available == Money::yuan(50));
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_tender(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_tender(form, view, ui_test.input, intents, ui);
+    };
 
     auto part = only<ui::intent::Tender>(ui_test.type("50{F5}", draw));
     CHECK(part.method == TenderMethod::account);
@@ -74,7 +76,9 @@ TEST_CASE("split tender: F3 with no amount pays all by card, with an amount only
     ui::TenderForm form;
     ui::TenderView view;
     view.due_cash = view.due_exact = Money::yuan(30);
-    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_tender(form, view, ui_test.input, intents, ui); };
+    auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
+        ui::draw_tender(form, view, ui_test.input, intents, ui);
+    };
     auto all = only<ui::intent::Tender>(ui_test.type("{F3}", draw));
     CHECK(all.method == TenderMethod::card);
     CHECK(all.amount_text.empty());

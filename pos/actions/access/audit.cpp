@@ -10,7 +10,7 @@ namespace pos::actions {
 namespace {
 
 db::AuditRow to_row(const core::AuditEntry& entry) {
-    return db::AuditRow{entry.seq,  entry.at,     entry.lane,   entry.kind,      entry.actor,
+    return db::AuditRow{entry.seq,      entry.at,  entry.lane,   entry.kind,      entry.actor,
                         entry.approver, entry.ref, entry.detail, entry.prev_hash, entry.hash};
 }
 
@@ -29,7 +29,7 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 core::AuditEntry to_entry(const db::AuditRow& row) {
-    return core::AuditEntry{row.seq, row.at,     row.lane,   row.kind,      row.actor,
+    return core::AuditEntry{row.seq,      row.at,  row.lane,   row.kind,      row.actor,
                             row.approver, row.ref, row.detail, row.prev_hash, row.hash};
 }
 
@@ -38,8 +38,8 @@ db::DbStatus append_audit(db::LaneDb& lane, const AuditEvent& event) {
     if (!last) return last.error();
     std::optional<core::AuditEntry> previous;
     if (*last) previous = to_entry(**last);
-    core::AuditEntry entry{0, event.at, event.lane, event.kind, event.actor, event.approver, event.ref,
-                           event.detail.dump(), {}, {}};
+    core::AuditEntry entry{
+        0, event.at, event.lane, event.kind, event.actor, event.approver, event.ref, event.detail.dump(), {}, {}};
     db::AuditRow row = to_row(core::chained(std::move(entry), previous, hasher()));
     return db::append_audit_row(lane, row);
 }

@@ -21,7 +21,7 @@ namespace pos::actions {
 struct AuditEvent {
     std::string at;
     int64_t lane = 0;
-    std::string kind;       // sale, void, override, cash_movement kinds, login, login_failed, lockout, ...
+    std::string kind;  // sale, void, override, cash_movement kinds, login, login_failed, lockout, ...
     std::string actor;
     std::string approver;
     std::string ref;

@@ -17,7 +17,8 @@ using core::make_error;
 
 namespace {
 
-core::Status store_pin(db::LaneDb& lane, const AuditEvent& event, const std::string& operator_id, std::string_view pin) {
+core::Status store_pin(db::LaneDb& lane, const AuditEvent& event, const std::string& operator_id,
+                       std::string_view pin) {
     auto hash = hash_pin(pin);
     if (!hash) return hash.error();
     auto saved = with_audit(lane, event, [&] { return db::set_pin_hash(lane, operator_id, *hash); });
@@ -49,7 +50,8 @@ core::Status Lane::change_pin(const std::string& operator_id, std::string_view o
     if (auto here = pin_kept_here(db_, operator_id); !here) return here;
     auto user = check_credentials(operator_id, old_pin, "pin_change", now);
     if (!user) return user.error();
-    if (old_pin == new_pin) return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
+    if (old_pin == new_pin)
+        return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
     return store_pin(db_, {now, config_.lane, "pin_change", operator_id, {}, operator_id, nlohmann::json::object()},
                      operator_id, new_pin);
 }
@@ -62,19 +64,23 @@ core::Status Lane::reset_pin(const Approval& manager, const std::string& operato
     auto target = db_.find_user(operator_id);
     if (!target) return storage_error(target.error());
     if (!*target) {
-        return make_error(ErrorCode::unknown_operator, fmt::format("there is no operator number {}: nothing was reset", operator_id));
+        return make_error(ErrorCode::unknown_operator,
+                          fmt::format("there is no operator number {}: nothing was reset", operator_id));
     }
     auto approver = check_credentials(manager.approver, manager.pin, "pin_reset", now);
     if (!approver) return approver.error();
     auto role = core::parse_role(approver->role);
-    if (!role) return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", manager.approver));
+    if (!role)
+        return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", manager.approver));
     // The operator whose PIN is reset is the one asking: a manager changes their own PIN with the old one.
-    if (auto allowed = core::may_approve(operator_id, approver->operator_id, *role, core::Action::user_admin); !allowed) {
+    if (auto allowed = core::may_approve(operator_id, approver->operator_id, *role, core::Action::user_admin);
+        !allowed) {
         return make_error(ErrorCode::not_permitted, fmt::format("resetting a PIN: {}", allowed.error().message));
     }
-    return store_pin(db_, {now, config_.lane, "pin_reset", manager.approver, manager.approver, operator_id,
-                           nlohmann::json::object()},
-                     operator_id, new_pin);
+    return store_pin(
+        db_,
+        {now, config_.lane, "pin_reset", manager.approver, manager.approver, operator_id, nlohmann::json::object()},
+        operator_id, new_pin);
 }
 
 }  // namespace pos::actions

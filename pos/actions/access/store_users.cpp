@@ -33,8 +33,8 @@ core::Result<db::UserRecord> existing_store_user(db::StoreDb& store, const std::
 core::Status audit_store_change(OpenLane& lane, std::string kind, const std::string& approver,
                                 const std::string& operator_id, nlohmann::json detail) {
     detail["at_store"] = true;
-    return record_audit(*lane.db, {local_now(), lane.config.lane, std::move(kind), approver, approver, operator_id,
-                                   std::move(detail)});
+    return record_audit(
+        *lane.db, {local_now(), lane.config.lane, std::move(kind), approver, approver, operator_id, std::move(detail)});
 }
 
 }  // namespace
@@ -44,8 +44,9 @@ core::Status add_store_user(db::StoreDb& store, OpenLane& lane, const NewUser& u
     auto existing = db::find_store_user(store, user.operator_id);
     if (!existing) return storage_error(existing.error());
     if (*existing) {
-        return make_error(ErrorCode::bad_input,
-                          fmt::format("operator {} already exists at the store: nothing was changed", user.operator_id));
+        return make_error(
+            ErrorCode::bad_input,
+            fmt::format("operator {} already exists at the store: nothing was changed", user.operator_id));
     }
     auto hash = hash_pin(user.pin);
     if (!hash) return hash.error();
@@ -71,8 +72,8 @@ core::Status set_store_user_active(db::StoreDb& store, OpenLane& lane, const std
     return audit_store_change(lane, active ? "user_enable" : "user_disable", {}, operator_id, nlohmann::json::object());
 }
 
-core::Status reset_store_pin(db::StoreDb& store, OpenLane& lane, const Approval& manager, const std::string& operator_id,
-                             std::string_view new_pin) {
+core::Status reset_store_pin(db::StoreDb& store, OpenLane& lane, const Approval& manager,
+                             const std::string& operator_id, std::string_view new_pin) {
     if (auto valid = check_new_pin(new_pin); !valid) return valid;
     auto target = existing_store_user(store, operator_id);
     if (!target) return target.error();
@@ -87,7 +88,8 @@ core::Status reset_store_pin(db::StoreDb& store, OpenLane& lane, const Approval&
                                       manager.approver));
     }
     auto role = core::parse_role((*approver)->role);
-    if (!role) return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", manager.approver));
+    if (!role)
+        return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", manager.approver));
     if (auto allowed = core::may_approve(operator_id, manager.approver, *role, core::Action::user_admin); !allowed) {
         return make_error(ErrorCode::not_permitted, fmt::format("resetting a PIN: {}", allowed.error().message));
     }

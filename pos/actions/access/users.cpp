@@ -21,7 +21,8 @@ bool digits_between(std::string_view text, size_t shortest, size_t longest) {
 }  // namespace
 
 core::Status check_new_pin(std::string_view pin) {
-    if (!digits_between(pin, 4, 8)) return core::make_error(core::ErrorCode::bad_input, "the PIN must be 4 to 8 digits");
+    if (!digits_between(pin, 4, 8))
+        return core::make_error(core::ErrorCode::bad_input, "the PIN must be 4 to 8 digits");
     return core::Done{};
 }
 
@@ -49,13 +50,17 @@ core::Status add_user(db::LaneDb& lane, const NewUser& user, int64_t lane_number
     auto existing = lane.find_user(user.operator_id);
     if (!existing) return storage_error(existing.error());
     if (*existing) {
-        return make_error(ErrorCode::bad_input, fmt::format("operator {} already exists: nothing was changed", user.operator_id));
+        return make_error(ErrorCode::bad_input,
+                          fmt::format("operator {} already exists: nothing was changed", user.operator_id));
     }
     auto hash = hash_pin(user.pin);
     if (!hash) return hash.error();
-    AuditEvent event{local_now(), lane_number, "user_add", {}, {}, user.operator_id,
-                     {{"name", user.name}, {"role", user.role}}};
-    if (auto saved = with_audit(lane, event, [&] { return lane.save_user({user.operator_id, user.name, user.role, *hash, true}); });
+    AuditEvent event{
+        local_now(), lane_number, "user_add", {}, {}, user.operator_id, {{"name", user.name}, {"role", user.role}}};
+    if (auto saved = with_audit(lane, event,
+                                [&] {
+                                    return lane.save_user({user.operator_id, user.name, user.role, *hash, true});
+                                });
         !saved) {
         return storage_error(saved.error());
     }
@@ -69,7 +74,12 @@ core::Result<std::vector<db::LaneUserRecord>> list_users(db::LaneDb& lane) {
 }
 
 core::Status set_user_active(db::LaneDb& lane, const std::string& operator_id, bool active, int64_t lane_number) {
-    AuditEvent event{local_now(), lane_number, active ? "user_enable" : "user_disable", {}, {}, operator_id,
+    AuditEvent event{local_now(),
+                     lane_number,
+                     active ? "user_enable" : "user_disable",
+                     {},
+                     {},
+                     operator_id,
                      nlohmann::json::object()};
     auto changed = with_audit(lane, event, [&]() -> db::DbResult<bool> {
         auto updated = db::set_user_active(lane, operator_id, active);
@@ -79,8 +89,9 @@ core::Status set_user_active(db::LaneDb& lane, const std::string& operator_id, b
         return true;
     });
     if (!changed && changed.error().code == db::DbErrorCode::not_found) {
-        return core::make_error(core::ErrorCode::unknown_operator,
-                                fmt::format("there is no operator number {} on this lane: nothing was changed", operator_id));
+        return core::make_error(
+            core::ErrorCode::unknown_operator,
+            fmt::format("there is no operator number {} on this lane: nothing was changed", operator_id));
     }
     if (!changed) return storage_error(changed.error());
     return core::Done{};

@@ -14,8 +14,8 @@ namespace pos::actions {
 struct NewUser {
     std::string operator_id;  // 4 to 8 digits, as keyed at the login screen
     std::string name;
-    std::string role;         // cashier, supervisor, manager, admin
-    std::string pin;          // 4 to 8 digits; stored only as an argon2id hash
+    std::string role;  // cashier, supervisor, manager, admin
+    std::string pin;   // 4 to 8 digits; stored only as an argon2id hash
 };
 
 // A malformed number, PIN, name or role is refused (bad_input), naming which.

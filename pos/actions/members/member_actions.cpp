@@ -33,7 +33,8 @@ Money on_account(const core::Ticket& ticket) {
 }
 
 core::Result<db::MemberRecord> lookup(db::LaneDb& db, const std::string& card_or_phone) {
-    if (card_or_phone.empty()) return make_error(ErrorCode::bad_input, "scan the member card or type the card number or phone");
+    if (card_or_phone.empty())
+        return make_error(ErrorCode::bad_input, "scan the member card or type the card number or phone");
     if (auto clean = core::check_text("the member card or phone", card_or_phone, 32); !clean) return clean.error();
     auto found = db::find_member(db, card_or_phone);
     if (!found) return storage_error(found.error());
@@ -50,7 +51,8 @@ core::Result<db::MemberRecord> lookup(db::LaneDb& db, const std::string& card_or
 core::Result<Member> Lane::apply_member(const std::string& card_or_phone, const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
     if (!on_account(ticket_).is_zero()) {
-        return make_error(ErrorCode::payment_started, "part of this sale is already on the member's account: finish the payment");
+        return make_error(ErrorCode::payment_started,
+                          "part of this sale is already on the member's account: finish the payment");
     }
     auto member = lookup(db_, card_or_phone);
     if (!member) return member.error();
@@ -65,7 +67,8 @@ core::Result<Member> Lane::apply_member(const std::string& card_or_phone, const 
 
 core::Status Lane::clear_member(const std::string& now) {
     if (!on_account(ticket_).is_zero()) {
-        return make_error(ErrorCode::payment_started, "part of this sale is already on the member's account: finish the payment");
+        return make_error(ErrorCode::payment_started,
+                          "part of this sale is already on the member's account: finish the payment");
     }
     std::optional<db::MemberRecord> before = member_;
     member_.reset();
@@ -83,7 +86,8 @@ core::Status Lane::check_account_tender(Money amount) const {
     // The balance as lane.db has it now, with what this ticket already put on account.
     auto fresh = db::find_member(db_, member_->card);
     if (!fresh) return storage_error(fresh.error());
-    if (!*fresh) return make_error(ErrorCode::no_member, fmt::format("member card {} is no longer on this lane", member_->card));
+    if (!*fresh)
+        return make_error(ErrorCode::no_member, fmt::format("member card {} is no longer on this lane", member_->card));
     core::MemberAccount account = account_of(**fresh);
     account.balance += on_account(ticket_);
     return core::check_account_sale(account, amount);
@@ -97,15 +101,16 @@ db::DbStatus Lane::charge_account(const core::Ticket& paid, const std::string& s
     auto member = db::find_member(db_, member_ ? member_->card : std::string{});
     if (!member) return member.error();
     if (!*member) {
-        refused = make_error(ErrorCode::no_member, "the member of this sale is no longer on this lane: take another tender");
+        refused =
+            make_error(ErrorCode::no_member, "the member of this sale is no longer on this lane: take another tender");
         return db::DbError{db::DbErrorCode::not_found, refused->message};
     }
     if (auto allowed = core::check_account_sale(account_of(**member), amount); !allowed) {
         refused = allowed.error();
         return db::DbError{db::DbErrorCode::constraint, refused->message};
     }
-    db::MemberMovementRecord movement{new_uuid(), (*member)->card, "sale", amount.in_fen(), 0, sale_id, config_.lane,
-                                      shift_->id, operator_->operator_id, now};
+    db::MemberMovementRecord movement{new_uuid(), (*member)->card, "sale",     amount.in_fen(),        0,
+                                      sale_id,    config_.lane,    shift_->id, operator_->operator_id, now};
     auto moved = db::apply_member_movement(db_, movement);
     if (!moved) return moved.error();
     balance = Money::fen(moved->balance_after_fen);
@@ -127,7 +132,8 @@ core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phon
                                                  core::TenderMethod method) {
     if (auto idle = require_idle_shift(); !idle) return idle.error();
     if (method == core::TenderMethod::account) {
-        return make_error(ErrorCode::bad_input, "a repayment cannot go on the account itself: take cash, card or mobile");
+        return make_error(ErrorCode::bad_input,
+                          "a repayment cannot go on the account itself: take cash, card or mobile");
     }
     auto member = lookup(db_, card_or_phone);
     if (!member) return member.error();
@@ -137,14 +143,32 @@ core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phon
     // Cash goes into the drawer as a pay-in (expected cash at the close); card and mobile count in
     // the shift's totals by the movement's method (db/lane/shifts.cpp). The balance goes down in
     // the same transaction; everything is queued to the store.
-    db::CashMovementRecord drawer{new_uuid(), shift_->id, "pay_in", amount.in_fen(),
-                                  fmt::format("还款 account repayment {}", member->card), operator_->operator_id, {}, now};
-    nlohmann::json payload = {{"id", drawer.id},          {"shift_id", drawer.shift_id}, {"lane", config_.lane},
-                              {"kind", drawer.kind},      {"amount", amount.to_string()},
-                              {"reason", drawer.reason},  {"operator", drawer.operator_id},
-                              {"approver", drawer.approver}, {"at", drawer.at}};
-    AuditEvent event{now, config_.lane, "repayment", drawer.operator_id, {}, drawer.id,
-                     {{"amount", amount.to_string()}, {"member", member->card}, {"shift", drawer.shift_id},
+    db::CashMovementRecord drawer{new_uuid(),
+                                  shift_->id,
+                                  "pay_in",
+                                  amount.in_fen(),
+                                  fmt::format("还款 account repayment {}", member->card),
+                                  operator_->operator_id,
+                                  {},
+                                  now};
+    nlohmann::json payload = {{"id", drawer.id},
+                              {"shift_id", drawer.shift_id},
+                              {"lane", config_.lane},
+                              {"kind", drawer.kind},
+                              {"amount", amount.to_string()},
+                              {"reason", drawer.reason},
+                              {"operator", drawer.operator_id},
+                              {"approver", drawer.approver},
+                              {"at", drawer.at}};
+    AuditEvent event{now,
+                     config_.lane,
+                     "repayment",
+                     drawer.operator_id,
+                     {},
+                     drawer.id,
+                     {{"amount", amount.to_string()},
+                      {"member", member->card},
+                      {"shift", drawer.shift_id},
                       {"method", method_name}}};
     std::optional<db::MemberMovementRecord> moved;
     auto saved = with_audit(db_, event, [&]() -> db::DbStatus {
@@ -153,8 +177,9 @@ core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phon
         if (cash) {
             if (auto recorded = db::record_cash_movement(db_, drawer, payload.dump()); !recorded) return recorded;
         }
-        db::MemberMovementRecord movement{drawer.id, member->card, "repayment", -amount.in_fen(), 0, {}, config_.lane,
-                                          shift_->id, operator_->operator_id, now, method_name};
+        db::MemberMovementRecord movement{drawer.id,  member->card, "repayment", -amount.in_fen(),       0,
+                                          {},         config_.lane, shift_->id,  operator_->operator_id, now,
+                                          method_name};
         auto applied = db::apply_member_movement(db_, movement);
         if (!applied) return applied.error();
         moved = *applied;
@@ -162,7 +187,8 @@ core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phon
     });
     if (!saved) {
         core::Error failure = storage_error(saved.error());
-        failure.message = fmt::format("the repayment was NOT saved, take no {}: {}", cash ? "cash" : "payment", failure.message);
+        failure.message =
+            fmt::format("the repayment was NOT saved, take no {}: {}", cash ? "cash" : "payment", failure.message);
         return failure;
     }
     db::MemberRecord after = *member;

@@ -27,10 +27,12 @@ bool digits(const std::string& text) {
 
 core::Status add_member(const std::string& data_dir, OpenLane& lane, const NewMember& member, const std::string& now) {
     if (member.card.size() < 4 || member.card.size() > 20 || !digits(member.card)) {
-        return make_error(ErrorCode::bad_input, fmt::format("card \"{}\": a member card number is 4 to 20 digits", member.card));
+        return make_error(ErrorCode::bad_input,
+                          fmt::format("card \"{}\": a member card number is 4 to 20 digits", member.card));
     }
     if (!digits(member.phone) || member.phone.size() > 20) {
-        return make_error(ErrorCode::bad_input, fmt::format("phone \"{}\": digits only, like 13800138000", member.phone));
+        return make_error(ErrorCode::bad_input,
+                          fmt::format("phone \"{}\": digits only, like 13800138000", member.phone));
     }
     if (member.name.empty()) return make_error(ErrorCode::bad_input, "give the member's name (--name)");
     if (auto clean = core::check_text("the name", member.name, 60); !clean) return clean.error();
@@ -46,7 +48,8 @@ core::Status add_member(const std::string& data_dir, OpenLane& lane, const NewMe
     }
     if (auto copied = db::upsert_member(*lane.db, record); !copied) {
         core::Error failure = storage_error(copied.error());
-        failure.message = "the member is at the store but not yet on this lane; run the command again: " + failure.message;
+        failure.message =
+            "the member is at the store but not yet on this lane; run the command again: " + failure.message;
         return failure;
     }
     return core::Done{};
@@ -59,7 +62,8 @@ core::Status set_member_limit(const std::string& data_dir, OpenLane& lane, const
     auto changed = db::set_member_limit(**store, card, limit.in_fen());
     if (!changed) return storage_error(changed.error());
     if (!*changed) {
-        return make_error(ErrorCode::no_member, fmt::format("the store has no member with card {}: nothing was changed", card));
+        return make_error(ErrorCode::no_member,
+                          fmt::format("the store has no member with card {}: nothing was changed", card));
     }
     // This lane at once; the flow-down brings it again with the store's balance.
     if (auto copied = db::set_member_limit(*lane.db, card, limit.in_fen()); !copied) {
@@ -113,10 +117,12 @@ std::vector<std::string> statement_lines(const MemberStatement& statement) {
     const db::MemberRecord& member = statement.member;
     core::MemberAccount account{Money::fen(member.limit_fen), Money::fen(member.balance_fen)};
     std::vector<std::string> lines;
-    lines.push_back(fmt::format("member {} {}  phone {}", member.card, member.name, member.phone.empty() ? "-" : member.phone));
+    lines.push_back(
+        fmt::format("member {} {}  phone {}", member.card, member.name, member.phone.empty() ? "-" : member.phone));
     lines.push_back(fmt::format("credit limit {}  owed {}  available {}", account.limit.to_string(),
                                 account.balance.to_string(), core::available_credit(account).to_string()));
-    lines.push_back(fmt::format("{:<19}  {:<9}  {:<10}  {:>10}  {:>10}", "time", "kind", "receipt", "amount", "balance"));
+    lines.push_back(
+        fmt::format("{:<19}  {:<9}  {:<10}  {:>10}  {:>10}", "time", "kind", "receipt", "amount", "balance"));
     for (const StatementLine& line : statement.lines) {
         std::string at = line.at.substr(0, std::min<size_t>(line.at.size(), 19));
         if (at.size() > 10 && at[10] == 'T') at[10] = ' ';

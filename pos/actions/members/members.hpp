@@ -35,10 +35,10 @@ struct NewMember {
 
 struct StatementLine {
     std::string at;
-    std::string kind;        // sale, refund, repayment
-    std::string receipt;     // the receipt code of the sale or return; empty for a repayment
-    core::Money amount;      // + owed more, - owed less
-    core::Money balance;     // running balance after it
+    std::string kind;     // sale, refund, repayment
+    std::string receipt;  // the receipt code of the sale or return; empty for a repayment
+    core::Money amount;   // + owed more, - owed less
+    core::Money balance;  // running balance after it
 };
 
 struct MemberStatement {

@@ -34,8 +34,9 @@ core::Result<std::vector<db::PriceChangeItem>> parse_items(const std::string& cs
     std::map<std::string, size_t> column;
     for (size_t i = 0; i < table->header.size(); ++i) column[table->header[i]] = i;
     if (!column.count("sku") || !column.count("new_price")) {
-        return make_error(ErrorCode::bad_input, "the price-change file needs a header row with sku and new_price "
-                                                "(old_price optional), e.g. sku,old_price,new_price");
+        return make_error(ErrorCode::bad_input,
+                          "the price-change file needs a header row with sku and new_price "
+                          "(old_price optional), e.g. sku,old_price,new_price");
     }
     std::vector<db::PriceChangeItem> items;
     for (size_t r = 0; r < table->rows.size(); ++r) {
@@ -53,14 +54,16 @@ core::Result<std::vector<db::PriceChangeItem>> parse_items(const std::string& cs
         Money current = Money::fen((*item)->sale_unit == "weight" ? (*item)->price_per_kg_fen : (*item)->price_fen);
         auto price = Money::parse(cell("new_price"));
         if (!price || *price <= Money{}) {
-            return make_error(ErrorCode::bad_amount, fmt::format("{}: new_price must be an amount above 0, like 3.50", where));
+            return make_error(ErrorCode::bad_amount,
+                              fmt::format("{}: new_price must be an amount above 0, like 3.50", where));
         }
         if (!cell("old_price").empty()) {
             auto old_price = Money::parse(cell("old_price"));
             if (!old_price || *old_price != current) {
-                return make_error(ErrorCode::bad_input,
-                                  fmt::format("{}: old_price {} is not the catalog's price of {} ({}): the catalog is {}", where,
-                                              cell("old_price"), cell("sku"), (*item)->name_zh, current.to_string()));
+                return make_error(
+                    ErrorCode::bad_input,
+                    fmt::format("{}: old_price {} is not the catalog's price of {} ({}): the catalog is {}", where,
+                                cell("old_price"), cell("sku"), (*item)->name_zh, current.to_string()));
             }
         }
         for (const db::PriceChangeItem& earlier : items) {
@@ -77,7 +80,8 @@ core::Result<std::vector<db::PriceChangeItem>> parse_items(const std::string& cs
 nlohmann::json items_json(const db::PriceChangeRecord& change) {
     nlohmann::json items = nlohmann::json::array();
     for (const db::PriceChangeItem& item : change.items) {
-        items.push_back({{"sku", item.sku}, {"old_price", Money::fen(item.old_price_fen).to_string()},
+        items.push_back({{"sku", item.sku},
+                         {"old_price", Money::fen(item.old_price_fen).to_string()},
                          {"new_price", Money::fen(item.new_price_fen).to_string()}});
     }
     return items;
@@ -86,16 +90,16 @@ nlohmann::json items_json(const db::PriceChangeRecord& change) {
 }  // namespace
 
 core::Result<Operator> Lane::authorize(const Approval& approval, core::Action action, std::string_view what,
-                                             std::string_view requester, const std::string& now) {
+                                       std::string_view requester, const std::string& now) {
     if (approval.approver.empty()) {
-        return make_error(ErrorCode::approval_required,
-                          fmt::format("{} needs a {}: give their number and PIN", what,
-                                      core::role_name(core::permission(action).minimum)));
+        return make_error(ErrorCode::approval_required, fmt::format("{} needs a {}: give their number and PIN", what,
+                                                                    core::role_name(core::permission(action).minimum)));
     }
     auto user = check_credentials(approval.approver, approval.pin, core::action_name(action), now);
     if (!user) return user.error();
     auto role = core::parse_role(user->role);
-    if (!role) return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", approval.approver));
+    if (!role)
+        return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", approval.approver));
     if (auto allowed = core::may_approve(requester, user->operator_id, *role, action); !allowed) {
         return make_error(ErrorCode::not_permitted, fmt::format("{}: {}", what, allowed.error().message));
     }
@@ -114,30 +118,41 @@ core::Result<db::PriceChangeRecord> create_price_change(Lane& lane, db::LaneDb& 
         return make_error(ErrorCode::bad_input, "--effective must be a date like 2026-11-24");
     }
     if (request.effective_on < now.substr(0, 10)) {
-        return make_error(ErrorCode::bad_input, fmt::format("the effective date {} is in the past: a price change takes "
-                                                            "effect today or later", request.effective_on));
+        return make_error(ErrorCode::bad_input,
+                          fmt::format("the effective date {} is in the past: a price change takes "
+                                      "effect today or later",
+                                      request.effective_on));
     }
     if (auto clean = core::check_text("the reason", request.reason, 200); !clean) return clean.error();
-    if (request.reason.empty()) return make_error(ErrorCode::bad_input, "give a --reason: it is kept with the price change");
+    if (request.reason.empty())
+        return make_error(ErrorCode::bad_input, "give a --reason: it is kept with the price change");
     auto creator = lane.authorize(request.by, core::Action::price_change_create, "creating a price change", "", now);
     if (!creator) return creator.error();
     auto items = parse_items(request.csv, store);
     if (!items) return items.error();
-    db::PriceChangeRecord change{0, request.effective_on, request.reason, creator->operator_id, now, {}, {}, {}, *items};
+    db::PriceChangeRecord change{0,     request.effective_on, request.reason, creator->operator_id, now, {}, {}, {},
+                                 *items};
     auto id = db::create_price_change(store, change);
     if (!id) return storage_error(id.error());
     change.id = *id;
-    AuditEvent event{now, lane.config().lane, "price_change_create", creator->operator_id, {}, std::to_string(*id),
+    AuditEvent event{now,
+                     lane.config().lane,
+                     "price_change_create",
+                     creator->operator_id,
+                     {},
+                     std::to_string(*id),
                      {{"effective", change.effective_on}, {"reason", change.reason}, {"items", items_json(change)}}};
     if (auto logged = record_audit(lane_db, event); !logged) return logged.error();
     return change;
 }
 
-core::Result<db::PriceChangeRecord> approve_price_change(Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, int64_t id,
-                                                         const Approval& by, const std::string& now) {
+core::Result<db::PriceChangeRecord> approve_price_change(Lane& lane, db::LaneDb& lane_db, db::StoreDb& store,
+                                                         int64_t id, const Approval& by, const std::string& now) {
     auto found = db::find_price_change(store, id);
     if (!found) return storage_error(found.error());
-    if (!*found) return make_error(ErrorCode::not_found, fmt::format("there is no price change {}: see posctl price-change list", id));
+    if (!*found)
+        return make_error(ErrorCode::not_found,
+                          fmt::format("there is no price change {}: see posctl price-change list", id));
     db::PriceChangeRecord change = **found;
     if (!change.approved_by.empty()) {
         return make_error(ErrorCode::bad_input, fmt::format("price change {} was already approved by {} at {}", id,
@@ -151,8 +166,13 @@ core::Result<db::PriceChangeRecord> approve_price_change(Lane& lane, db::LaneDb&
     }
     change.approved_by = approver->operator_id;
     change.approved_at = now;
-    AuditEvent event{now, lane.config().lane, "price_change_approve", change.created_by, approver->operator_id,
-                     std::to_string(id), {{"effective", change.effective_on}, {"items", items_json(change)}}};
+    AuditEvent event{now,
+                     lane.config().lane,
+                     "price_change_approve",
+                     change.created_by,
+                     approver->operator_id,
+                     std::to_string(id),
+                     {{"effective", change.effective_on}, {"items", items_json(change)}}};
     if (auto logged = record_audit(lane_db, event); !logged) return logged.error();
     return change;
 }
@@ -162,7 +182,8 @@ core::Result<std::vector<int64_t>> apply_due_price_changes(db::LaneDb& lane_db, 
     auto applied = db::apply_due_price_changes(store, now.substr(0, 10), now);
     if (!applied) return storage_error(applied.error());
     for (int64_t id : *applied) {
-        AuditEvent event{now, lane_number, "price_change_apply", "posctl", {}, std::to_string(id), nlohmann::json::object()};
+        AuditEvent event{now, lane_number,        "price_change_apply",    "posctl",
+                         {},  std::to_string(id), nlohmann::json::object()};
         if (auto logged = record_audit(lane_db, event); !logged) return logged.error();
     }
     return *applied;

@@ -13,18 +13,21 @@
 namespace pos::actions {
 
 struct PriceChangeRequest {
-    std::string csv;            // sku,new_price[,old_price]: old_price, when given, must be the catalog's
-    std::string effective_on;   // YYYY-MM-DD
+    std::string csv;           // sku,new_price[,old_price]: old_price, when given, must be the catalog's
+    std::string effective_on;  // YYYY-MM-DD
     std::string reason;
-    Approval by;                // who creates it
+    Approval by;  // who creates it
 };
 
 // Checks the items against store.db's catalog and records the document. Returns it.
-[[nodiscard]] core::Result<db::PriceChangeRecord> create_price_change(Lane& lane, db::LaneDb& lane_db, db::StoreDb& store,
-                                                                      const PriceChangeRequest& request, const std::string& now);
+[[nodiscard]] core::Result<db::PriceChangeRecord> create_price_change(Lane& lane, db::LaneDb& lane_db,
+                                                                      db::StoreDb& store,
+                                                                      const PriceChangeRequest& request,
+                                                                      const std::string& now);
 // Approves document `id`: a manager other than its creator.
-[[nodiscard]] core::Result<db::PriceChangeRecord> approve_price_change(Lane& lane, db::LaneDb& lane_db, db::StoreDb& store,
-                                                                       int64_t id, const Approval& by, const std::string& now);
+[[nodiscard]] core::Result<db::PriceChangeRecord> approve_price_change(Lane& lane, db::LaneDb& lane_db,
+                                                                       db::StoreDb& store, int64_t id,
+                                                                       const Approval& by, const std::string& now);
 // Applies the approved documents due on `now`'s day; returns the ids applied.
 [[nodiscard]] core::Result<std::vector<int64_t>> apply_due_price_changes(db::LaneDb& lane_db, db::StoreDb& store,
                                                                          int64_t lane_number, const std::string& now);

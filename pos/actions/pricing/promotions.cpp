@@ -17,13 +17,23 @@ using nlohmann::json;
 core::Result<core::Promotion> to_promotion(const db::PromotionRecord& r) {
     auto kind = core::parse_promotion_kind(r.kind);
     if (!kind) return kind.error();
-    return core::Promotion{r.id, r.name, *kind, r.starts_on, r.ends_on, r.skus, r.department,
-                           core::Money::fen(r.price_fen), int(r.buy_qty), int(r.free_qty), int(r.percent)};
+    return core::Promotion{r.id,           r.name,          *kind,         r.starts_on,
+                           r.ends_on,      r.skus,          r.department,  core::Money::fen(r.price_fen),
+                           int(r.buy_qty), int(r.free_qty), int(r.percent)};
 }
 
 db::PromotionRecord to_promotion_record(const core::Promotion& p) {
-    return db::PromotionRecord{p.id, p.name, std::string(core::promotion_kind_name(p.kind)), p.starts, p.ends, p.department,
-                               p.price.in_fen(), p.buy, p.free, p.percent, p.skus};
+    return db::PromotionRecord{p.id,
+                               p.name,
+                               std::string(core::promotion_kind_name(p.kind)),
+                               p.starts,
+                               p.ends,
+                               p.department,
+                               p.price.in_fen(),
+                               p.buy,
+                               p.free,
+                               p.percent,
+                               p.skus};
 }
 
 namespace {
@@ -57,11 +67,12 @@ core::Result<core::Promotion> parse_one(const json& entry, size_t index) {
         return make_error(ErrorCode::bad_input, fmt::format("promotion {} in the file: {}", index + 1, why));
     };
     if (!entry.is_object()) return where("must be a JSON object");
-    static const std::vector<std::string> known{"id", "name", "kind", "starts", "ends", "skus", "department",
-                                                "price", "buy", "free", "percent"};
+    static const std::vector<std::string> known{"id",         "name",  "kind", "starts", "ends",   "skus",
+                                                "department", "price", "buy",  "free",   "percent"};
     for (const auto& [key, value] : entry.items()) {
         if (std::find(known.begin(), known.end(), key) == known.end()) {
-            return where("unknown field \"" + key + "\" (fields: id, name, kind, starts, ends, skus, department, price, buy, free, percent)");
+            return where("unknown field \"" + key +
+                         "\" (fields: id, name, kind, starts, ends, skus, department, price, buy, free, percent)");
         }
     }
     core::Promotion p;

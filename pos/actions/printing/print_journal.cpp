@@ -45,7 +45,9 @@ core::Result<std::vector<PrintJob>> LanePrintJournal::waiting() {
     if (!rows) return storage_error(rows.error());
     std::vector<PrintJob> jobs;
     for (db::StoredPrintJob& row : *rows) {
-        PrintKind kind = row.kind == "reprint" ? PrintKind::reprint : row.kind == "report" ? PrintKind::report : PrintKind::receipt;
+        PrintKind kind = row.kind == "reprint"  ? PrintKind::reprint
+                         : row.kind == "report" ? PrintKind::report
+                                                : PrintKind::receipt;
         jobs.push_back(PrintJob{static_cast<uint64_t>(row.id), kind, row.receipt_no, std::move(row.bytes)});
     }
     return jobs;

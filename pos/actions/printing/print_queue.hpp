@@ -35,7 +35,7 @@ struct PrintJob {
 };
 
 enum class PrinterState {
-    unknown,        // not asked yet
+    unknown,  // not asked yet
     ready,
     paper_out,
     cover_open,
@@ -46,11 +46,11 @@ enum class PrinterState {
 struct PrintQueueStatus {
     PrinterState state = PrinterState::unknown;
     bool paper_near_end = false;
-    size_t waiting = 0;         // receipts and reports not yet printed
-    std::string reason;         // the driver's words for the last failure (English, for the detail line)
-    uint64_t printed = 0;       // jobs printed since start
-    uint64_t drawer_missed = 0; // drawer kicks that could not be sent: the cashier opens it with the key
-    std::string journal_error;  // a job could not be written to lane.db (it prints from memory)
+    size_t waiting = 0;          // receipts and reports not yet printed
+    std::string reason;          // the driver's words for the last failure (English, for the detail line)
+    uint64_t printed = 0;        // jobs printed since start
+    uint64_t drawer_missed = 0;  // drawer kicks that could not be sent: the cashier opens it with the key
+    std::string journal_error;   // a job could not be written to lane.db (it prints from memory)
     bool operator==(const PrintQueueStatus&) const = default;
 };
 

@@ -19,7 +19,8 @@ namespace printer = drivers::printer;
 
 }  // namespace
 
-core::Result<printer::PrinterProfile> configured_printer_profile(const LaneConfig& config, const std::string& profiles_dir) {
+core::Result<printer::PrinterProfile> configured_printer_profile(const LaneConfig& config,
+                                                                 const std::string& profiles_dir) {
     auto profiles = printer::load_profiles(profiles_dir);
     if (!profiles) return core::make_error(core::ErrorCode::io, "printer profiles: " + profiles.error());
     if (!config.printer_profile.empty()) {
@@ -38,7 +39,7 @@ core::Result<printer::PrinterProfile> configured_printer_profile(const LaneConfi
 }
 
 printer::PrinterProfile with_configured_printers(printer::PrinterProfile profile,
-                                                const std::vector<drivers::usb::VidPid>& printers) {
+                                                 const std::vector<drivers::usb::VidPid>& printers) {
     for (const drivers::usb::VidPid& id : printers) profile.usb.push_back({id.vid, id.pid});
     return profile;
 }
@@ -77,8 +78,10 @@ const std::optional<printer::Raster>& Printing::logo() {
         logo_loaded_ = true;
         std::string data_dir = std::filesystem::path(db_.path()).parent_path().string();
         auto loaded = configured_logo(config_, data_dir, queue_.profile());
-        if (loaded) logo_ = std::move(*loaded);
-        else logo_problem_ = loaded.error().message;
+        if (loaded)
+            logo_ = std::move(*loaded);
+        else
+            logo_problem_ = loaded.error().message;
     }
     return logo_;
 }

@@ -22,8 +22,8 @@ namespace pos::actions {
 
 // The profile pos.toml names ([devices] printer_profile), else the one listing the first
 // configured printer, else generic-58. An unknown name is an error that lists the known ones.
-[[nodiscard]] core::Result<drivers::printer::PrinterProfile> configured_printer_profile(const LaneConfig& config,
-                                                                                       const std::string& profiles_dir);
+[[nodiscard]] core::Result<drivers::printer::PrinterProfile> configured_printer_profile(
+    const LaneConfig& config, const std::string& profiles_dir);
 
 // Opens the first USB printer-class device, the configured VID:PIDs first; `profile` gives
 // the chunk size for every printer it opens.
@@ -34,8 +34,8 @@ namespace pos::actions {
 // thread): nothing is searched while it is unplugged.
 [[nodiscard]] PrinterOpener watched_printer_opener(drivers::printer::PrinterWatch& watch);
 // `profile` listing the configured VID:PIDs too, for the watch's preference.
-[[nodiscard]] drivers::printer::PrinterProfile with_configured_printers(drivers::printer::PrinterProfile profile,
-                                                                       const std::vector<drivers::usb::VidPid>& printers);
+[[nodiscard]] drivers::printer::PrinterProfile with_configured_printers(
+    drivers::printer::PrinterProfile profile, const std::vector<drivers::usb::VidPid>& printers);
 
 // An X or Z report as printed: shift_report_lines at the profile's width, then feed and cut.
 [[nodiscard]] std::vector<uint8_t> shift_report_bytes(const ShiftReport& report, const LaneConfig& config,

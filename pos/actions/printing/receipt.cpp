@@ -62,17 +62,74 @@ struct Labels {
     const char* total_savings;
 };
 
-constexpr Labels zh_labels{"欢迎光临", "地址：", "税号：", "单号：", "机号：", "收银员：", "时间：", "品名",
-                           "数量×单价", "金额", "件数", "合计", "抹零", "应收", "现金", "银行卡", "移动支付",
-                           "会员挂账", "  参考号：", "找零", "重打小票", "重打时间：", "谢谢惠顾，欢迎再次光临",
-                           "凭小票退换，请妥善保管", "退货单 (红字)", "原单号：", "原因：", "审批：", "应退",
-                           "顾客签名：__________", "会员：", "挂账余额", "  优惠 ", "共节省"};
-constexpr Labels en_labels{"Welcome", "Address: ", "Tax ID: ", "Receipt: ", "Lane: ", "Cashier: ", "Time: ", "Item",
-                           "Qty x Price", "Amount", "Items", "Subtotal", "Rounding", "Total", "Cash", "Card",
-                           "Mobile", "Account", "  Ref: ", "Change", "REPRINT", "Reprinted: ", "Thank you, please come again",
-                           "Keep this receipt for returns", "RETURN (refund)", "Original receipt: ", "Reason: ",
-                           "Approved by: ", "Refund", "Customer: __________", "Member: ", "Account balance",
-                           "  Saving ", "You saved"};
+constexpr Labels zh_labels{"欢迎光临",
+                           "地址：",
+                           "税号：",
+                           "单号：",
+                           "机号：",
+                           "收银员：",
+                           "时间：",
+                           "品名",
+                           "数量×单价",
+                           "金额",
+                           "件数",
+                           "合计",
+                           "抹零",
+                           "应收",
+                           "现金",
+                           "银行卡",
+                           "移动支付",
+                           "会员挂账",
+                           "  参考号：",
+                           "找零",
+                           "重打小票",
+                           "重打时间：",
+                           "谢谢惠顾，欢迎再次光临",
+                           "凭小票退换，请妥善保管",
+                           "退货单 (红字)",
+                           "原单号：",
+                           "原因：",
+                           "审批：",
+                           "应退",
+                           "顾客签名：__________",
+                           "会员：",
+                           "挂账余额",
+                           "  优惠 ",
+                           "共节省"};
+constexpr Labels en_labels{"Welcome",
+                           "Address: ",
+                           "Tax ID: ",
+                           "Receipt: ",
+                           "Lane: ",
+                           "Cashier: ",
+                           "Time: ",
+                           "Item",
+                           "Qty x Price",
+                           "Amount",
+                           "Items",
+                           "Subtotal",
+                           "Rounding",
+                           "Total",
+                           "Cash",
+                           "Card",
+                           "Mobile",
+                           "Account",
+                           "  Ref: ",
+                           "Change",
+                           "REPRINT",
+                           "Reprinted: ",
+                           "Thank you, please come again",
+                           "Keep this receipt for returns",
+                           "RETURN (refund)",
+                           "Original receipt: ",
+                           "Reason: ",
+                           "Approved by: ",
+                           "Refund",
+                           "Customer: __________",
+                           "Member: ",
+                           "Account balance",
+                           "  Saving ",
+                           "You saved"};
 
 std::string money(int64_t fen) { return core::Money::fen(fen).to_string(); }
 
@@ -107,7 +164,9 @@ public:
     }
 
     // "label ........ value" on one line.
-    void pair(const std::string& label, const std::string& value) { out_.line(printer::spread(label, value, columns_)); }
+    void pair(const std::string& label, const std::string& value) {
+        out_.line(printer::spread(label, value, columns_));
+    }
 
     void title(const std::string& name) {
         out_.align(Align::center).bold(true);
@@ -127,15 +186,18 @@ public:
         std::string qty_price;
         if (line.sale_unit == "weight") {
             // Weights always with three decimals, as the scale label shows them.
-            int64_t grams = line.quantity_milli < 0 ? -line.quantity_milli : line.quantity_milli;  // negative on a return
+            int64_t grams =
+                line.quantity_milli < 0 ? -line.quantity_milli : line.quantity_milli;  // negative on a return
             qty_price = fmt::format("{}{}.{:03}kg×{}", line.quantity_milli < 0 ? "-" : "", grams / 1000, grams % 1000,
                                     money(line.unit_price_fen));
         } else {
-            qty_price = fmt::format("{}×{}", core::Quantity::milli(line.quantity_milli).to_string(), money(line.unit_price_fen));
+            qty_price = fmt::format("{}×{}", core::Quantity::milli(line.quantity_milli).to_string(),
+                                    money(line.unit_price_fen));
         }
         // The line at its price; a promotion's saving follows on a line of its own.
         int64_t before_saving = line.amount_fen + line.discount_fen;
-        std::string right = printer::pad_left(qty_price, qty_price_width_) + printer::pad_left(money(before_saving), amount_width_);
+        std::string right =
+            printer::pad_left(qty_price, qty_price_width_) + printer::pad_left(money(before_saving), amount_width_);
         int name_room = columns_ - printer::print_columns(right) - 1;
         if (printer::print_columns(name) <= name_room) {
             out_.line(printer::pad_right(name, columns_ - printer::print_columns(right)) + right);
@@ -189,10 +251,12 @@ core::Result<std::optional<printer::Raster>> configured_logo(const LaneConfig& c
 std::string receipt_code(int64_t lane, int64_t receipt_no) { return fmt::format("{:02}{:08}", lane, receipt_no); }
 
 bool takes_cash(const db::SaleRecord& sale) {
-    return std::any_of(sale.tenders.begin(), sale.tenders.end(), [](const db::TenderRecord& t) { return t.method == "cash"; });
+    return std::any_of(sale.tenders.begin(), sale.tenders.end(),
+                       [](const db::TenderRecord& t) { return t.method == "cash"; });
 }
 
-std::vector<uint8_t> receipt_bytes(const db::SaleRecord& sale, const LaneConfig& config, const ReceiptOptions& options) {
+std::vector<uint8_t> receipt_bytes(const db::SaleRecord& sale, const LaneConfig& config,
+                                   const ReceiptOptions& options) {
     const std::string language = options.language.empty() ? config.language : options.language;
     const bool english = language == "en";
     const Labels& labels = english ? en_labels : zh_labels;
@@ -207,7 +271,12 @@ std::vector<uint8_t> receipt_bytes(const db::SaleRecord& sale, const LaneConfig&
     if (kick && options.profile.drawer) out.drawer_kick();
 
     if (options.reprinted_at) {
-        out.align(Align::center).bold(true).size(1, 2).line(fmt::format("** {} **", labels.reprint)).size(1, 1).bold(false);
+        out.align(Align::center)
+            .bold(true)
+            .size(1, 2)
+            .line(fmt::format("** {} **", labels.reprint))
+            .size(1, 1)
+            .bold(false);
         out.line(std::string(labels.reprinted_at) + printed_time(*options.reprinted_at)).align(Align::left);
     }
     if (options.logo) out.align(Align::center).raster(*options.logo).align(Align::left);
@@ -224,7 +293,13 @@ std::vector<uint8_t> receipt_bytes(const db::SaleRecord& sale, const LaneConfig&
     const bool is_return = sale.kind == "return";
     if (is_return) {
         layout.rule();
-        out.align(Align::center).bold(true).size(1, 2).line(labels.return_title).size(1, 1).bold(false).align(Align::left);
+        out.align(Align::center)
+            .bold(true)
+            .size(1, 2)
+            .line(labels.return_title)
+            .size(1, 1)
+            .bold(false)
+            .align(Align::left);
         if (!options.original_receipt.empty()) layout.wrapped(labels.original_receipt + options.original_receipt);
         if (!sale.reason.empty()) layout.wrapped(labels.return_reason + sale.reason);
         if (!sale.approved_by.empty()) layout.wrapped(labels.approved_by + sale.approved_by);
@@ -280,7 +355,7 @@ std::vector<uint8_t> receipt_bytes(const db::SaleRecord& sale, const LaneConfig&
 }
 
 core::Result<db::SaleRecord> find_sale_for_receipt(db::LaneDb& db, const std::optional<std::string>& sale_id,
-                                                    std::optional<int64_t> receipt_no) {
+                                                   std::optional<int64_t> receipt_no) {
     std::string id;
     if (sale_id) {
         id = *sale_id;

@@ -26,11 +26,11 @@ struct ReceiptMember {
 
 struct ReceiptOptions {
     drivers::printer::PrinterProfile profile = drivers::printer::generic_profile(58);
-    std::string language;                     // empty: the lane's language
-    std::string cashier_name;                 // printed after the operator number when known
-    std::optional<std::string> reprinted_at;  // set: a reprint (重打小票) made at this time
-    std::optional<bool> open_drawer;          // unset: kick only for a first print of a cash sale
-    std::string original_receipt;             // a return's: the receipt code it reverses (original_receipt_code)
+    std::string language;                          // empty: the lane's language
+    std::string cashier_name;                      // printed after the operator number when known
+    std::optional<std::string> reprinted_at;       // set: a reprint (重打小票) made at this time
+    std::optional<bool> open_drawer;               // unset: kick only for a first print of a cash sale
+    std::string original_receipt;                  // a return's: the receipt code it reverses (original_receipt_code)
     std::optional<drivers::printer::Raster> logo;  // printed centred above the store name
     std::optional<ReceiptMember> member;           // printed under the tenders
 };
@@ -58,7 +58,8 @@ struct ReceiptOptions {
                                                  const ReceiptOptions& options);
 
 // A sale by its id, or by this lane's receipt number; not_found names what was asked for.
-[[nodiscard]] core::Result<db::SaleRecord> find_sale_for_receipt(db::LaneDb& db, const std::optional<std::string>& sale_id,
+[[nodiscard]] core::Result<db::SaleRecord> find_sale_for_receipt(db::LaneDb& db,
+                                                                 const std::optional<std::string>& sale_id,
                                                                  std::optional<int64_t> receipt_no);
 
 // The receipt code of the sale a return reverses; empty for a sale or a return without receipt.

@@ -28,7 +28,9 @@ const char* method_label(core::TenderMethod method) {
 std::vector<std::string> repayment_slip_lines(const AccountRepayment& repayment, const LaneConfig& config,
                                               const std::string& operator_id, const std::string& at, int columns) {
     std::vector<std::string> lines;
-    auto pair = [&](const std::string& label, const std::string& value) { lines.push_back(printer::spread(label, value, columns)); };
+    auto pair = [&](const std::string& label, const std::string& value) {
+        lines.push_back(printer::spread(label, value, columns));
+    };
     std::string rule(static_cast<size_t>(columns), '-');
     for (const std::string& part : printer::wrap(config.store_name, columns)) lines.push_back(part);
     lines.push_back("会员还款 Account repayment");

@@ -50,7 +50,8 @@ core::DayRows to_rows(const std::string& day, const ResolvedDay& resolved, const
     rows.day = day;
     rows.is_business_day = resolved.is_business_day;
     rows.closed = resolved.closed;
-    for (const auto& shift : records.shifts) rows.shifts.push_back({shift.id, shift.lane, shift.operator_id, shift.opened_at});
+    for (const auto& shift : records.shifts)
+        rows.shifts.push_back({shift.id, shift.lane, shift.operator_id, shift.opened_at});
     for (const auto& sale : records.sales) {
         rows.sales.push_back({sale.id, sale.lane, sale.shift_id, sale.operator_id, sale.completed_at, sale.kind,
                               Money::fen(sale.total_fen), Money::fen(sale.rounding_fen), Money::fen(sale.change_fen),
@@ -61,10 +62,11 @@ core::DayRows to_rows(const std::string& day, const ResolvedDay& resolved, const
                               Money::fen(line.amount_fen), Money::fen(line.discount_fen), line.voided, line.voided_by,
                               line.overridden, line.price_set_by});
     }
-    for (const auto& tender : records.tenders) rows.tenders.push_back({tender.sale_id, tender.method, Money::fen(tender.amount_fen)});
+    for (const auto& tender : records.tenders)
+        rows.tenders.push_back({tender.sale_id, tender.method, Money::fen(tender.amount_fen)});
     for (const auto& movement : records.movements) {
-        rows.movements.push_back({movement.shift_id, movement.lane, movement.kind, Money::fen(movement.amount_fen),
-                                  movement.operator_id});
+        rows.movements.push_back(
+            {movement.shift_id, movement.lane, movement.kind, Money::fen(movement.amount_fen), movement.operator_id});
     }
     for (const auto& close : records.closes) {
         rows.closes.push_back({close.shift_id, Money::fen(close.expected_cash_fen), Money::fen(close.counted_cash_fen),
@@ -93,12 +95,14 @@ bool is_calendar_date(const std::string& text) {
         if (text[i] < '0' || text[i] > '9') return false;
     }
     // A real date survives the round trip through day numbers (2026-02-30 does not).
-    return core::date_minus_days(core::next_date(text), 1) == text && text.substr(5, 2) != "00" && text.substr(8, 2) != "00";
+    return core::date_minus_days(core::next_date(text), 1) == text && text.substr(5, 2) != "00" &&
+           text.substr(8, 2) != "00";
 }
 
 core::Result<core::DailyReport> load_daily_report(db::StoreDb& store, const std::string& day) {
     if (!is_calendar_date(day)) {
-        return core::make_error(core::ErrorCode::bad_input, "\"" + day + "\" is not a date: write it YYYY-MM-DD, e.g. 2026-11-23");
+        return core::make_error(core::ErrorCode::bad_input,
+                                "\"" + day + "\" is not a date: write it YYYY-MM-DD, e.g. 2026-11-23");
     }
     core::DailyReport report;
     auto today = figures_of(store, day);
@@ -133,9 +137,7 @@ namespace {
 
 json compared(int64_t value, int64_t previous, int64_t week, bool money) {
     auto show = [money](int64_t figure) { return money ? json(Money::fen(figure).to_string()) : json(figure); };
-    auto pct = [](std::optional<int64_t> tenths) {
-        return tenths ? json(core::percent_text(tenths)) : json(nullptr);
-    };
+    auto pct = [](std::optional<int64_t> tenths) { return tenths ? json(core::percent_text(tenths)) : json(nullptr); };
     return {{"value", show(value)},
             {"previous_day", show(previous)},
             {"delta_previous_day", show(core::delta(value, previous))},

@@ -25,7 +25,7 @@ namespace pos::actions {
 
 // One section of the report as a table of display strings, shared by text, CSV and HTML.
 struct ReportTable {
-    std::string id;     // "summary", "by_hour", ...
+    std::string id;  // "summary", "by_hour", ...
     std::string title;
     std::vector<std::string> columns;
     std::vector<bool> numeric;  // per column: right-aligned

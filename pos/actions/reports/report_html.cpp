@@ -41,13 +41,14 @@ std::string hourly_svg(const core::DayFigures& day) {
         svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{:02}</text>", x + slot / 2,
                            height - bottom + 14, hour);
         std::string key = fmt::format("{:02}", hour);
-        auto found = std::find_if(day.by_hour.begin(), day.by_hour.end(), [&](const auto& row) { return row.key == key; });
+        auto found =
+            std::find_if(day.by_hour.begin(), day.by_hour.end(), [&](const auto& row) { return row.key == key; });
         if (found == day.by_hour.end() || found->net.in_fen() <= 0) continue;
         int bar = int(found->net.in_fen() * (height - bottom - top) / peak);
-        svg += fmt::format("<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\">"
-                           "<title>{}:00 {} ({} tickets)</title></rect>",
-                           x + 3, height - bottom - bar, slot - 6, bar, palette[0], key, found->net.to_string(),
-                           found->tickets);
+        svg += fmt::format(
+            "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\">"
+            "<title>{}:00 {} ({} tickets)</title></rect>",
+            x + 3, height - bottom - bar, slot - 6, bar, palette[0], key, found->net.to_string(), found->tickets);
         svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"8\" text-anchor=\"middle\">{}</text>", x + slot / 2,
                            height - bottom - bar - 3, found->net.in_fen() / 100);
     }
@@ -71,16 +72,18 @@ std::string tender_svg(const core::DayFigures& day) {
         int64_t share = std::max<int64_t>(0, row.net.in_fen());
         int piece = total > 0 ? int(share * width / total) : 0;
         if (piece > 0) {
-            svg += fmt::format("<rect class=\"tender\" x=\"{}\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"{}\">"
-                               "<title>{} {}</title></rect>",
-                               x, piece, bar_height, colour, escape(row.key), row.net.to_string());
+            svg += fmt::format(
+                "<rect class=\"tender\" x=\"{}\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"{}\">"
+                "<title>{} {}</title></rect>",
+                x, piece, bar_height, colour, escape(row.key), row.net.to_string());
         }
         x += piece;
         int y = bar_height + 16 + 18 * index;
         int64_t tenths = total > 0 ? share * 1000 / total : 0;
-        svg += fmt::format("<rect x=\"0\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>"
-                           "<text x=\"18\" y=\"{}\" font-size=\"12\">{} {} ({}.{}%)</text>",
-                           y - 11, colour, y, escape(row.key), row.net.to_string(), tenths / 10, tenths % 10);
+        svg += fmt::format(
+            "<rect x=\"0\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>"
+            "<text x=\"18\" y=\"{}\" font-size=\"12\">{} {} ({}.{}%)</text>",
+            y - 11, colour, y, escape(row.key), row.net.to_string(), tenths / 10, tenths % 10);
         ++index;
     }
     if (rows == 0) svg += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"12\">no tenders</text>", bar_height);
@@ -119,7 +122,8 @@ std::string report_html(const core::DailyReport& report, const std::string& stor
         for (const auto& row : table.rows) {
             html += "<tr>";
             for (size_t c = 0; c < row.size(); ++c) {
-                html += (c < table.numeric.size() && table.numeric[c] ? "<td class=\"n\">" : "<td>") + escape(row[c]) + "</td>";
+                html += (c < table.numeric.size() && table.numeric[c] ? "<td class=\"n\">" : "<td>") + escape(row[c]) +
+                        "</td>";
             }
             html += "</tr>\n";
         }

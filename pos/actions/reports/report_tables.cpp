@@ -56,7 +56,8 @@ ReportTable breakdown_table(const core::DailyReport& report, std::string id, std
 }
 
 ReportTable item_table(std::string id, std::string title, const std::vector<core::ItemRow>& items) {
-    ReportTable table{std::move(id), std::move(title), {"#", "sku", "item", "qty", "net"}, {true, false, false, true, true}, {}};
+    ReportTable table{
+        std::move(id), std::move(title), {"#", "sku", "item", "qty", "net"}, {true, false, false, true, true}, {}};
     int rank = 0;
     for (const core::ItemRow& item : items) {
         table.rows.push_back({std::to_string(++rank), item.sku, item.name, core::quantity_text(item.quantity_milli),
@@ -72,10 +73,18 @@ size_t display_width(const std::string& text) {
         auto byte = static_cast<unsigned char>(text[i]);
         uint32_t code = byte;
         size_t length = 1;
-        if (byte >= 0xF0) { length = 4; code = byte & 0x07u; }
-        else if (byte >= 0xE0) { length = 3; code = byte & 0x0Fu; }
-        else if (byte >= 0xC0) { length = 2; code = byte & 0x1Fu; }
-        for (size_t k = 1; k < length && i + k < text.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+        if (byte >= 0xF0) {
+            length = 4;
+            code = byte & 0x07u;
+        } else if (byte >= 0xE0) {
+            length = 3;
+            code = byte & 0x0Fu;
+        } else if (byte >= 0xC0) {
+            length = 2;
+            code = byte & 0x1Fu;
+        }
+        for (size_t k = 1; k < length && i + k < text.size(); ++k)
+            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
         width += code >= 0x2E80 && code != 0x394 /* Δ */ ? 2 : 1;
         i += length;
     }
@@ -89,9 +98,12 @@ bool is_plain_number(const std::string& cell) {
     size_t end = cell.ends_with('%') ? cell.size() - 1 : cell.size();
     size_t digits = 0, dots = 0;
     for (; i < end; ++i) {
-        if (cell[i] == '.') ++dots;
-        else if (cell[i] >= '0' && cell[i] <= '9') ++digits;
-        else return false;
+        if (cell[i] == '.')
+            ++dots;
+        else if (cell[i] >= '0' && cell[i] <= '9')
+            ++digits;
+        else
+            return false;
     }
     return digits > 0 && dots <= 1 && cell[end - 1] != '.';
 }
@@ -101,7 +113,8 @@ std::string csv_line(const std::vector<std::string>& cells) {
     std::string line;
     for (size_t c = 0; c < cells.size(); ++c) {
         if (c > 0) line.push_back(',');
-        std::string cell = cells[c].starts_with('+') && is_plain_number(cells[c].substr(1)) ? cells[c].substr(1) : cells[c];
+        std::string cell =
+            cells[c].starts_with('+') && is_plain_number(cells[c].substr(1)) ? cells[c].substr(1) : cells[c];
         if (is_plain_number(cell)) {
             line += cell;
             continue;
@@ -133,7 +146,8 @@ std::vector<ReportTable> report_tables(const core::DailyReport& report) {
     const core::Headline& week = report.last_week ? report.last_week->headline : none;
     auto add_money = [&](const char* name, Money core::Headline::*field) {
         std::vector<std::string> row = {name};
-        auto cells = comparison((day.headline.*field).in_fen(), (previous.*field).in_fen(), (week.*field).in_fen(), true);
+        auto cells =
+            comparison((day.headline.*field).in_fen(), (previous.*field).in_fen(), (week.*field).in_fen(), true);
         row.insert(row.end(), cells.begin(), cells.end());
         summary.rows.push_back(std::move(row));
     };
@@ -154,7 +168,8 @@ std::vector<ReportTable> report_tables(const core::DailyReport& report) {
     add_money("average ticket", &core::Headline::average_ticket);
     {
         std::vector<std::string> row = {"cash variance"};
-        auto cells = comparison(day.cash_variance.in_fen(), report.previous_day ? report.previous_day->cash_variance.in_fen() : 0,
+        auto cells = comparison(day.cash_variance.in_fen(),
+                                report.previous_day ? report.previous_day->cash_variance.in_fen() : 0,
                                 report.last_week ? report.last_week->cash_variance.in_fen() : 0, true);
         row.insert(row.end(), cells.begin(), cells.end());
         summary.rows.push_back(std::move(row));
@@ -162,16 +177,21 @@ std::vector<ReportTable> report_tables(const core::DailyReport& report) {
     tables.push_back(std::move(summary));
 
     tables.push_back(breakdown_table(report, "by_hour", "By hour", "hour", &core::DayFigures::by_hour, false));
-    tables.push_back(breakdown_table(report, "by_department", "By department", "department", &core::DayFigures::by_department, true));
-    tables.push_back(breakdown_table(report, "by_cashier", "By cashier", "cashier", &core::DayFigures::by_cashier, false));
+    tables.push_back(breakdown_table(report, "by_department", "By department", "department",
+                                     &core::DayFigures::by_department, true));
+    tables.push_back(
+        breakdown_table(report, "by_cashier", "By cashier", "cashier", &core::DayFigures::by_cashier, false));
     tables.push_back(breakdown_table(report, "by_lane", "By lane", "lane", &core::DayFigures::by_lane, false));
-    tables.push_back(breakdown_table(report, "by_tender", "By tender (cash net of change)", "tender", &core::DayFigures::by_tender, false));
+    tables.push_back(breakdown_table(report, "by_tender", "By tender (cash net of change)", "tender",
+                                     &core::DayFigures::by_tender, false));
     tables.push_back(item_table("top_by_amount", "Top 20 items by amount", day.top_by_amount));
     tables.push_back(item_table("top_by_quantity", "Top 20 items by quantity", day.top_by_quantity));
 
-    ReportTable exceptions{"exceptions", "Voids, price overrides, returns and no-sales by cashier",
+    ReportTable exceptions{"exceptions",
+                           "Voids, price overrides, returns and no-sales by cashier",
                            {"cashier", "voids", "voided", "overrides", "returns", "returned", "no-sales"},
-                           {false, true, true, true, true, true, true}, {}};
+                           {false, true, true, true, true, true, true},
+                           {}};
     for (const core::CashierExceptions& row : day.exceptions) {
         exceptions.rows.push_back({row.operator_id, std::to_string(row.voids), row.voided_amount.to_string(),
                                    std::to_string(row.overrides), std::to_string(row.returns),
@@ -179,9 +199,11 @@ std::vector<ReportTable> report_tables(const core::DailyReport& report) {
     }
     tables.push_back(std::move(exceptions));
 
-    ReportTable cash{"cash", "Cash variance by shift",
+    ReportTable cash{"cash",
+                     "Cash variance by shift",
                      {"lane", "cashier", "opened", "expected", "counted", "variance", "signed by", "reason"},
-                     {true, false, false, true, true, true, false, false}, {}};
+                     {true, false, false, true, true, true, false, false},
+                     {}};
     for (const core::ShiftCash& row : day.cash) {
         std::string opened = row.opened_at.size() >= 16 ? row.opened_at.substr(11, 5) : row.opened_at;
         if (!row.closed) {
@@ -193,8 +215,11 @@ std::vector<ReportTable> report_tables(const core::DailyReport& report) {
     }
     tables.push_back(std::move(cash));
 
-    ReportTable low{"low_stock", "Items at or below their low-stock threshold (stock on hand now)",
-                    {"sku", "item", "department", "on hand", "threshold"}, {false, false, false, true, true}, {}};
+    ReportTable low{"low_stock",
+                    "Items at or below their low-stock threshold (stock on hand now)",
+                    {"sku", "item", "department", "on hand", "threshold"},
+                    {false, false, false, true, true},
+                    {}};
     for (const core::LowStockItem& item : report.low_stock) {
         low.rows.push_back({item.sku, item.name, item.department, core::quantity_text(item.on_hand_milli),
                             std::to_string(item.threshold_units)});
@@ -205,11 +230,13 @@ std::vector<ReportTable> report_tables(const core::DailyReport& report) {
 
 std::string report_text(const core::DailyReport& report) {
     const core::DayFigures& day = report.day;
-    std::string out = fmt::format("Daily report {} ({}), compared with {} and {}\n", day.day,
-                                  weekdays[core::weekday_of(day.day)], core::date_minus_days(day.day, 1),
-                                  core::date_minus_days(day.day, 7));
-    if (!day.is_business_day) out += "No business day by this date: nothing was sold.\n";
-    else if (!day.closed) out += "The day is still open (no end of day yet): figures can still change.\n";
+    std::string out =
+        fmt::format("Daily report {} ({}), compared with {} and {}\n", day.day, weekdays[core::weekday_of(day.day)],
+                    core::date_minus_days(day.day, 1), core::date_minus_days(day.day, 7));
+    if (!day.is_business_day)
+        out += "No business day by this date: nothing was sold.\n";
+    else if (!day.closed)
+        out += "The day is still open (no end of day yet): figures can still change.\n";
     for (const ReportTable& table : report_tables(report)) {
         out += "\n" + table.title + "\n";
         if (table.rows.empty()) {
@@ -219,11 +246,13 @@ std::string report_text(const core::DailyReport& report) {
         std::vector<size_t> widths(table.columns.size(), 0);
         for (size_t c = 0; c < table.columns.size(); ++c) widths[c] = display_width(table.columns[c]);
         for (const auto& row : table.rows) {
-            for (size_t c = 0; c < row.size() && c < widths.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+            for (size_t c = 0; c < row.size() && c < widths.size(); ++c)
+                widths[c] = std::max(widths[c], display_width(row[c]));
         }
         auto line = [&](const std::vector<std::string>& cells) {
             std::string text = " ";
-            for (size_t c = 0; c < cells.size() && c < widths.size(); ++c) text += " " + pad(cells[c], widths[c], table.numeric[c]);
+            for (size_t c = 0; c < cells.size() && c < widths.size(); ++c)
+                text += " " + pad(cells[c], widths[c], table.numeric[c]);
             while (!text.empty() && text.back() == ' ') text.pop_back();
             return text + "\n";
         };

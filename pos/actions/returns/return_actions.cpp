@@ -43,8 +43,9 @@ core::Result<ReceiptRef> parse_receipt(std::string text, int64_t this_lane) {
     bool digits = std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
     if (!digits) {
         if (text.size() == 36 && text.find('-') != std::string::npos) return ReceiptRef{text, std::nullopt, 0};
-        return make_error(ErrorCode::bad_input,
-                          fmt::format("\"{}\" is not a receipt number: scan the barcode at the foot of the receipt", text));
+        return make_error(
+            ErrorCode::bad_input,
+            fmt::format("\"{}\" is not a receipt number: scan the barcode at the foot of the receipt", text));
     }
     if (text.size() == 10) return ReceiptRef{std::nullopt, std::stoll(text.substr(2)), std::stoll(text.substr(0, 2))};
     if (text.size() <= 8) return ReceiptRef{std::nullopt, std::stoll(text), this_lane};
@@ -130,7 +131,8 @@ db::SaleLineRecord line_for_item(const ResolvedCode& resolved, int64_t number) {
     line.unit = resolved.item.unit;
     line.department = resolved.item.department;
     line.sale_unit = resolved.item.sale_unit == core::SaleUnit::weight ? "weight" : "piece";
-    Money amount = resolved.label_amount ? *resolved.label_amount : core::extend_price(resolved.unit_price, resolved.quantity);
+    Money amount =
+        resolved.label_amount ? *resolved.label_amount : core::extend_price(resolved.unit_price, resolved.quantity);
     line.quantity_milli = -resolved.quantity.in_milli();
     line.unit_price_fen = resolved.unit_price.in_fen();
     line.amount_fen = -amount.in_fen();
@@ -148,8 +150,10 @@ core::Result<ReturnableSale> Lane::find_returnable(const std::string& receipt) {
     std::optional<db::SaleRecord> local;
     if (ref->sale_id || ref->lane == config_.lane) {
         auto sale = find_sale_for_receipt(db_, ref->sale_id, ref->receipt_no);
-        if (sale) local = std::move(*sale);
-        else if (!ref->sale_id || sale.error().code != ErrorCode::not_found) return sale.error();
+        if (sale)
+            local = std::move(*sale);
+        else if (!ref->sale_id || sale.error().code != ErrorCode::not_found)
+            return sale.error();
     }
     db::SaleQuery query{ref->sale_id, ref->lane, ref->receipt_no.value_or(0)};
     if (local) query = db::SaleQuery{local->id, 0, 0};
@@ -164,9 +168,10 @@ core::Result<ReturnableSale> Lane::find_returnable(const std::string& receipt) {
     if (at_store) {
         store_returns = std::move(at_store->returns);
     } else if (at_store.error().code != db::DbErrorCode::not_found) {
-        notice = fmt::format("the store could not be asked ({}): returns of this receipt taken at other lanes and "
-                             "not seen here are not counted",
-                             at_store.error().message);
+        notice = fmt::format(
+            "the store could not be asked ({}): returns of this receipt taken at other lanes and "
+            "not seen here are not counted",
+            at_store.error().message);
     }
     db::SaleRecord sale = local ? std::move(*local) : std::move(at_store->sale);
     if (sale.kind == "return") {
@@ -206,16 +211,19 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
             auto sold = std::find_if(original->lines.begin(), original->lines.end(),
                                      [&](const core::SoldLine& each) { return each.line == wanted.line; });
             if (sold == original->lines.end()) {
-                return make_error(ErrorCode::bad_line, fmt::format("receipt {} has no item line {} that can be returned",
-                                                                   original->receipt, wanted.line));
+                return make_error(
+                    ErrorCode::bad_line,
+                    fmt::format("receipt {} has no item line {} that can be returned", original->receipt, wanted.line));
             }
             if (!seen.insert(wanted.line).second) {
-                return make_error(ErrorCode::bad_input, fmt::format("line {} is listed twice: give its quantity once", wanted.line));
+                return make_error(ErrorCode::bad_input,
+                                  fmt::format("line {} is listed twice: give its quantity once", wanted.line));
             }
             int64_t milli = wanted.quantity ? wanted.quantity->in_milli() : core::returnable_milli(*sold);
             if (core::returnable_milli(*sold) == 0) {
-                return make_error(ErrorCode::over_return,
-                                  fmt::format("line {} of receipt {} was returned in full already", wanted.line, original->receipt));
+                return make_error(
+                    ErrorCode::over_return,
+                    fmt::format("line {} of receipt {} was returned in full already", wanted.line, original->receipt));
             }
             auto refund = core::refund_for(*sold, milli);
             if (!refund) return refund.error();
@@ -228,13 +236,15 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
         }
     } else {
         if (request.reason.empty()) {
-            return make_error(ErrorCode::bad_input, "a return without a receipt needs a reason: it goes on the return slip");
+            return make_error(ErrorCode::bad_input,
+                              "a return without a receipt needs a reason: it goes on the return slip");
         }
         if (request.refund && *request.refund != core::TenderMethod::cash) {
             return make_error(ErrorCode::bad_input, "a return without a receipt is refunded in cash only");
         }
         for (const ReturnLine& wanted : request.lines) {
-            if (wanted.code.empty()) return make_error(ErrorCode::bad_input, "without a receipt, scan each item returned");
+            if (wanted.code.empty())
+                return make_error(ErrorCode::bad_input, "without a receipt, scan each item returned");
             auto resolved = resolve_code(db_, config_.nomenclature, wanted.code, wanted.quantity);
             if (!resolved) return resolved.error();
             record.lines.push_back(line_for_item(*resolved, int64_t(record.lines.size()) + 1));
@@ -274,8 +284,8 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
     }
     int64_t seq = 0;
     for (const core::Tender& tender : plan->tenders) {
-        record.tenders.push_back(db::TenderRecord{++seq, std::string(core::tender_method_name(tender.method)),
-                                                  -tender.amount.in_fen(), {}});
+        record.tenders.push_back(
+            db::TenderRecord{++seq, std::string(core::tender_method_name(tender.method)), -tender.amount.in_fen(), {}});
     }
 
     // Checked again inside the commit's transaction: a return committed meanwhile (another
@@ -294,15 +304,16 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
         }
     }
     if (!to_account.is_zero() && account_card.empty()) {
-        return make_error(ErrorCode::no_member, "a refund to a member account needs the member: look the member up first");
+        return make_error(ErrorCode::no_member,
+                          "a refund to a member account needs the member: look the member up first");
     }
     for (db::TenderRecord& tender : record.tenders) {
         if (tender.method == "account") tender.reference = account_card;
     }
     auto credit_back = [&]() -> db::DbStatus {
         if (to_account.is_zero()) return support::Done{};
-        db::MemberMovementRecord movement{new_uuid(), account_card, "refund", -to_account.in_fen(), 0, record.id,
-                                          config_.lane, shift_->id, operator_->operator_id, now};
+        db::MemberMovementRecord movement{new_uuid(), account_card, "refund",   -to_account.in_fen(),   0,
+                                          record.id,  config_.lane, shift_->id, operator_->operator_id, now};
         auto moved = db::apply_member_movement(db_, movement);
         if (!moved) return moved.error();
         return support::Done{};
@@ -320,11 +331,11 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
             auto back = history.lines.find(line);
             int64_t before = back == history.lines.end() ? 0 : back->second.quantity_milli;
             if (before + milli > sold->sold_milli) {
-                refused = core::make_error(ErrorCode::over_return,
-                                           fmt::format("line {} of receipt {} was returned meanwhile: only {} can still "
-                                                       "come back; look the receipt up again",
-                                                       line, original->receipt,
-                                                       core::Quantity::milli(sold->sold_milli - before).to_string()));
+                refused = core::make_error(
+                    ErrorCode::over_return,
+                    fmt::format("line {} of receipt {} was returned meanwhile: only {} can still "
+                                "come back; look the receipt up again",
+                                line, original->receipt, core::Quantity::milli(sold->sold_milli - before).to_string()));
                 return db::DbError{db::DbErrorCode::constraint, refused->message};
             }
         }
@@ -337,9 +348,10 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
             }
             Money before = Money::fen(history.tenders.contains(method) ? history.tenders.at(method) : 0);
             if (before + tender.amount > paid) {
-                refused = core::make_error(ErrorCode::tender_over,
-                                           fmt::format("receipt {}: {} was refunded to {} meanwhile; look the receipt up again",
-                                                       original->receipt, before.to_string(), method));
+                refused = core::make_error(
+                    ErrorCode::tender_over,
+                    fmt::format("receipt {}: {} was refunded to {} meanwhile; look the receipt up again",
+                                original->receipt, before.to_string(), method));
                 return db::DbError{db::DbErrorCode::constraint, refused->message};
             }
         }
@@ -355,12 +367,19 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
         }
         return credit_back();
     };
-    AuditEvent event{now, config_.lane, "return", operator_->operator_id, request.approval.approver, record.id,
+    AuditEvent event{now,
+                     config_.lane,
+                     "return",
+                     operator_->operator_id,
+                     request.approval.approver,
+                     record.id,
                      {{"original_sale", original ? original->sale.id : std::string{}},
-                      {"original_receipt", original ? original->receipt : std::string{}}, {"reason", request.reason},
+                      {"original_receipt", original ? original->receipt : std::string{}},
+                      {"reason", request.reason},
                       {"total", Money::fen(record.total_fen).to_string()}}};
     auto committed = with_audit(db_, event, [&] {
-        return db_.commit_sale(record, [](const db::SaleRecord& sale) { return sale_to_json(sale).dump(); }, guard);
+        return db_.commit_sale(
+            record, [](const db::SaleRecord& sale) { return sale_to_json(sale).dump(); }, guard);
     });
     if (!committed) {
         if (refused) return *refused;

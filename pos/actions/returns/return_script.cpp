@@ -24,7 +24,7 @@ std::string text_of(const json& action, const char* name) {
 core::Result<std::optional<core::Quantity>> quantity_of(const json& entry) {
     auto found = entry.find("qty");
     if (found == entry.end()) return std::optional<core::Quantity>{};
-    std::string text = found->is_string() ? found->get<std::string>()
+    std::string text = found->is_string()   ? found->get<std::string>()
                        : found->is_number() ? found->dump()
                                             : std::string{};
     auto parsed = core::Quantity::parse(text);
@@ -48,12 +48,14 @@ core::Result<std::vector<ReturnLine>> lines_of(const json& action) {
         } else if (number->is_number_integer() && number->get<int64_t>() >= 1 && number->get<int64_t>() <= 100000) {
             line.line = int(number->get<int64_t>());
         } else {
-            return make_error(ErrorCode::bad_input, "each of \"lines\" is a line number, {\"line\":1,\"qty\":\"1\"} or {\"code\":...}");
+            return make_error(ErrorCode::bad_input,
+                              "each of \"lines\" is a line number, {\"line\":1,\"qty\":\"1\"} or {\"code\":...}");
         }
         if (entry.is_object()) {
             for (const auto& [key, value] : entry.items()) {
                 if (key != "line" && key != "qty" && key != "code") {
-                    return make_error(ErrorCode::bad_input, fmt::format("\"{}\" is not a field of a returned line", key));
+                    return make_error(ErrorCode::bad_input,
+                                      fmt::format("\"{}\" is not a field of a returned line", key));
                 }
             }
             auto quantity = quantity_of(entry);
@@ -97,10 +99,14 @@ json returnable_json(const ReturnableSale& sale) {
                            {"paid", tender.paid.to_string()},
                            {"refunded", tender.refunded.to_string()}});
     }
-    json result = {{"sale_id", sale.sale.id},         {"receipt", sale.receipt},
-                   {"completed_at", sale.sale.completed_at}, {"total", core::Money::fen(sale.sale.total_fen).to_string()},
-                   {"earlier_returns", sale.earlier_returns}, {"lines", lines},
-                   {"tenders", tenders},          {"lane", sale.sale.lane},
+    json result = {{"sale_id", sale.sale.id},
+                   {"receipt", sale.receipt},
+                   {"completed_at", sale.sale.completed_at},
+                   {"total", core::Money::fen(sale.sale.total_fen).to_string()},
+                   {"earlier_returns", sale.earlier_returns},
+                   {"lines", lines},
+                   {"tenders", tenders},
+                   {"lane", sale.sale.lane},
                    {"other_lane", sale.other_lane}};
     if (!sale.notice.empty()) result["notice"] = sale.notice;
     return result;
@@ -125,7 +131,8 @@ json apply_return(Lane& lane, const json& action, const std::string& now) {
     request.lines = std::move(*lines);
     if (action.contains("refund")) {
         auto method = core::parse_tender_method(text_of(action, "refund"));
-        if (!method) return failure(make_error(ErrorCode::bad_input, "\"refund\" must be cash, card, mobile or account"));
+        if (!method)
+            return failure(make_error(ErrorCode::bad_input, "\"refund\" must be cash, card, mobile or account"));
         request.refund = *method;
     }
     request.reason = text_of(action, "reason");

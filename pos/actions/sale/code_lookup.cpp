@@ -36,17 +36,20 @@ core::Result<core::CatalogItem> found_or_unknown(db::DbResult<std::optional<db::
 }
 
 // An item keyed without a barcode: price from the catalog, quantity as typed.
-core::Result<ResolvedCode> priced_from_catalog(core::CatalogItem item, std::string gtin, std::optional<Quantity> quantity) {
+core::Result<ResolvedCode> priced_from_catalog(core::CatalogItem item, std::string gtin,
+                                               std::optional<Quantity> quantity) {
     if (item.sale_unit == core::SaleUnit::weight) {
         if (!quantity) {
-            return make_error(ErrorCode::bad_amount,
-                              fmt::format("{} is sold by weight: weigh it and enter the weight in kg, like 0.350", item.name_zh));
+            return make_error(
+                ErrorCode::bad_amount,
+                fmt::format("{} is sold by weight: weigh it and enter the weight in kg, like 0.350", item.name_zh));
         }
         return ResolvedCode{item, std::move(gtin), *quantity, item.price_per_kg, std::nullopt};
     }
     Quantity count = quantity.value_or(Quantity::units(1));
     if (!count.is_whole()) {
-        return make_error(ErrorCode::bad_amount, fmt::format("{} is sold by the piece: enter a whole number", item.name_zh));
+        return make_error(ErrorCode::bad_amount,
+                          fmt::format("{} is sold by the piece: enter a whole number", item.name_zh));
     }
     return ResolvedCode{item, std::move(gtin), count, item.price, std::nullopt};
 }
@@ -67,8 +70,9 @@ core::Result<ResolvedCode> from_scale_label(db::LaneDb& database, const scanner:
     }
     if (label.weight_g) {
         if (item->price_per_kg.is_zero()) {
-            return make_error(ErrorCode::unknown_item,
-                              fmt::format("{} has no price per kg in the catalog: ask the manager to set one", item->name_zh));
+            return make_error(
+                ErrorCode::unknown_item,
+                fmt::format("{} has no price per kg in the catalog: ask the manager to set one", item->name_zh));
         }
         return ResolvedCode{*item, "", Quantity::grams(*label.weight_g), item->price_per_kg, std::nullopt, true};
     }
@@ -76,10 +80,12 @@ core::Result<ResolvedCode> from_scale_label(db::LaneDb& database, const scanner:
 }
 
 core::Error label_quantity_refused() {
-    return make_error(ErrorCode::bad_input, "a label with a price or weight carries its own quantity: scan each pack's label");
+    return make_error(ErrorCode::bad_input,
+                      "a label with a price or weight carries its own quantity: scan each pack's label");
 }
 
-core::Result<ResolvedCode> from_gs1(db::LaneDb& database, const scanner::ParsedBarcode& code, std::optional<Quantity> quantity) {
+core::Result<ResolvedCode> from_gs1(db::LaneDb& database, const scanner::ParsedBarcode& code,
+                                    std::optional<Quantity> quantity) {
     if ((code.weight_g || code.price_fen) && quantity) return label_quantity_refused();
     if (code.gtin.empty()) {
         return make_error(ErrorCode::bad_barcode, "the code has no item number (AI 01): scan the item's own barcode");
@@ -102,11 +108,12 @@ core::Result<ResolvedCode> from_gs1(db::LaneDb& database, const scanner::ParsedB
 // the goods away and leave a ticket that no tender can finish.
 core::Result<ResolvedCode> priced_above_zero(core::Result<ResolvedCode> resolved) {
     if (!resolved) return resolved;
-    Money amount = resolved->label_amount ? *resolved->label_amount
-                                          : core::extend_price(resolved->unit_price, resolved->quantity);
+    Money amount =
+        resolved->label_amount ? *resolved->label_amount : core::extend_price(resolved->unit_price, resolved->quantity);
     if (amount <= Money{}) {
-        return make_error(ErrorCode::bad_amount,
-                          fmt::format("{} comes to 0.00: check the label, the weight or the catalog price", resolved->item.name_zh));
+        return make_error(
+            ErrorCode::bad_amount,
+            fmt::format("{} comes to 0.00: check the label, the weight or the catalog price", resolved->item.name_zh));
     }
     return resolved;
 }
@@ -121,7 +128,8 @@ core::Result<ResolvedCode> resolve(db::LaneDb& database, const scanner::Nomencla
             if (!item) return item.error();
             return priced_from_catalog(*item, "", quantity);
         }
-        auto item = found_or_unknown(database.find_item_by_sku(std::string(typed)), "item number " + std::string(typed));
+        auto item =
+            found_or_unknown(database.find_item_by_sku(std::string(typed)), "item number " + std::string(typed));
         if (!item) return item.error();
         return priced_from_catalog(*item, "", quantity);
     }

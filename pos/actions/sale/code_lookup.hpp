@@ -14,11 +14,11 @@ namespace pos::actions {
 
 struct ResolvedCode {
     core::CatalogItem item;
-    std::string gtin;                        // empty when typed as PLU or SKU
+    std::string gtin;  // empty when typed as PLU or SKU
     core::Quantity quantity;
     core::Money unit_price;
-    std::optional<core::Money> label_amount; // a scale label's printed price
-    bool from_label = false;                 // quantity or price came from a label
+    std::optional<core::Money> label_amount;  // a scale label's printed price
+    bool from_label = false;                  // quantity or price came from a label
 };
 
 // Codes of 4–6 digits are a PLU (5 digits, zero-padded) or a SKU (6 digits); anything

@@ -12,29 +12,30 @@ std::string held_lines_json(const core::Ticket& ticket) {
     json lines = json::array();
     for (const core::TicketLine& line : ticket.lines()) {
         const core::CatalogItem& item = line.item;
-        lines.push_back({{"number", line.number},
-                         {"sku", item.sku},
-                         {"barcodes", item.barcodes},
-                         {"plu", item.plu},
-                         {"name_zh", item.name_zh},
-                         {"name_en", item.name_en},
-                         {"spec", item.spec},
-                         {"unit", item.unit},
-                         {"department", item.department},
-                         {"cost_fen", item.cost.in_fen()},
-                         {"price_fen", item.price.in_fen()},
-                         {"price_per_kg_fen", item.price_per_kg.in_fen()},
-                         {"weighed", item.sale_unit == core::SaleUnit::weight},
-                         {"pinyin", item.pinyin},
-                         {"gtin", line.gtin},
-                         {"quantity_milli", line.quantity.in_milli()},
-                         {"unit_price_fen", line.unit_price.in_fen()},
-                         {"label_amount_fen", line.label_amount ? json(line.label_amount->in_fen()) : json(nullptr)},
-                         {"from_label", line.from_label},
-                         {"voided", line.voided},
-                         {"voided_by", line.voided_by},
-                         {"original_price_fen", line.original_price ? json(line.original_price->in_fen()) : json(nullptr)},
-                         {"price_set_by", line.price_set_by}});
+        lines.push_back(
+            {{"number", line.number},
+             {"sku", item.sku},
+             {"barcodes", item.barcodes},
+             {"plu", item.plu},
+             {"name_zh", item.name_zh},
+             {"name_en", item.name_en},
+             {"spec", item.spec},
+             {"unit", item.unit},
+             {"department", item.department},
+             {"cost_fen", item.cost.in_fen()},
+             {"price_fen", item.price.in_fen()},
+             {"price_per_kg_fen", item.price_per_kg.in_fen()},
+             {"weighed", item.sale_unit == core::SaleUnit::weight},
+             {"pinyin", item.pinyin},
+             {"gtin", line.gtin},
+             {"quantity_milli", line.quantity.in_milli()},
+             {"unit_price_fen", line.unit_price.in_fen()},
+             {"label_amount_fen", line.label_amount ? json(line.label_amount->in_fen()) : json(nullptr)},
+             {"from_label", line.from_label},
+             {"voided", line.voided},
+             {"voided_by", line.voided_by},
+             {"original_price_fen", line.original_price ? json(line.original_price->in_fen()) : json(nullptr)},
+             {"price_set_by", line.price_set_by}});
     }
     return lines.dump();
 }

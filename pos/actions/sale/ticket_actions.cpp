@@ -26,15 +26,16 @@ HeldTicket to_held(const db::HeldTicketRecord& record) {
 
 core::Result<HeldTicket> Lane::suspend(const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
-    if (!ticket_.has_live_lines()) return make_error(ErrorCode::no_ticket, "the ticket is empty: there is nothing to hold");
+    if (!ticket_.has_live_lines())
+        return make_error(ErrorCode::no_ticket, "the ticket is empty: there is nothing to hold");
     if (!ticket_.tenders().empty()) {
         return make_error(ErrorCode::payment_started, "payment has started: finish the payment, it cannot be held");
     }
     auto waiting = db::held_tickets(db_, config_.lane);
     if (!waiting) return storage_error(waiting.error());
     if (waiting->size() >= max_held_tickets) {
-        return make_error(ErrorCode::bad_input, fmt::format("{} tickets are already on hold: resume one (取单) first",
-                                                            waiting->size()));
+        return make_error(ErrorCode::bad_input,
+                          fmt::format("{} tickets are already on hold: resume one (取单) first", waiting->size()));
     }
     Money total = ticket_.payment(config_.cash_rounding).subtotal;
     db::HeldTicketRecord record{new_uuid(),
@@ -78,7 +79,8 @@ core::Result<HeldTicket> Lane::resume(const std::optional<std::string>& id) {
     }
     auto taken = db::take_held_ticket(db_, wanted);
     if (!taken) return storage_error(taken.error());
-    if (!*taken) return make_error(ErrorCode::not_found, "that held ticket is not there any more: it was resumed already");
+    if (!*taken)
+        return make_error(ErrorCode::not_found, "that held ticket is not there any more: it was resumed already");
     auto lines = held_lines_from_json((*taken)->ticket);
     if (!lines) {
         (void)db::hold_ticket(db_, **taken);  // put it back untouched for the technician
@@ -103,7 +105,8 @@ core::Result<std::vector<core::CatalogItem>> Lane::search(std::string_view query
 
 core::Result<LineChange> Lane::override_price(int line, Money price, const Approval& approval, const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
-    if (auto approved = check_approval(approval, core::Action::price_override, "a price change at the till"); !approved) return approved.error();
+    if (auto approved = check_approval(approval, core::Action::price_override, "a price change at the till"); !approved)
+        return approved.error();
     core::Ticket next = ticket_;  // kept only once the override is in the audit log
     if (auto changed = next.override_price(line, price, approval.approver); !changed) return changed.error();
     const core::TicketLine& after = next.lines()[size_t(line - 1)];
@@ -111,23 +114,38 @@ core::Result<LineChange> Lane::override_price(int line, Money price, const Appro
     auto approver = db_.find_user(approval.approver);
     if (!approver) return storage_error(approver.error());
     std::string role = *approver ? (*approver)->role : std::string("cashier");
-    int limit = role == "admin" ? 100
-                : role == "manager" ? config_.override_manager_percent
+    int limit = role == "admin"        ? 100
+                : role == "manager"    ? config_.override_manager_percent
                 : role == "supervisor" ? config_.override_supervisor_percent
                                        : config_.override_cashier_percent;
     Money catalog_price = after.original_price.value_or(after.unit_price);
     if (auto within = core::check_override_limit(catalog_price, price, limit, role); !within) {
-        AuditEvent refused{now.empty() ? local_now() : now, config_.lane, "override_refused", operator_->operator_id,
-                           approval.approver, shift_->id,
-                           {{"line", line}, {"sku", after.item.sku}, {"price", price.to_string()},
-                            {"catalog_price", catalog_price.to_string()}, {"limit_percent", limit}}};
+        AuditEvent refused{now.empty() ? local_now() : now,
+                           config_.lane,
+                           "override_refused",
+                           operator_->operator_id,
+                           approval.approver,
+                           shift_->id,
+                           {{"line", line},
+                            {"sku", after.item.sku},
+                            {"price", price.to_string()},
+                            {"catalog_price", catalog_price.to_string()},
+                            {"limit_percent", limit}}};
         if (auto logged = record_audit(db_, refused); !logged) return logged.error();
         return within.error();
     }
     if (auto priced = reprice(next, now); !priced) return priced.error();
-    AuditEvent event{now.empty() ? local_now() : now, config_.lane, "override", operator_->operator_id, approval.approver, shift_->id,
-                     {{"line", line}, {"sku", after.item.sku}, {"price", price.to_string()},
-                      {"catalog_price", ticket_.lines()[size_t(line - 1)].unit_price.to_string()}, {"limit_percent", limit}}};
+    AuditEvent event{now.empty() ? local_now() : now,
+                     config_.lane,
+                     "override",
+                     operator_->operator_id,
+                     approval.approver,
+                     shift_->id,
+                     {{"line", line},
+                      {"sku", after.item.sku},
+                      {"price", price.to_string()},
+                      {"catalog_price", ticket_.lines()[size_t(line - 1)].unit_price.to_string()},
+                      {"limit_percent", limit}}};
     if (auto logged = record_audit(db_, event); !logged) return logged.error();
     ticket_ = std::move(next);
     return change_after(line);

@@ -67,8 +67,11 @@ json do_login(Lane& lane, const json& action, const std::string& now) {
     if (auto done = lane.login(*operator_id, *pin, now); !done) return failure(done.error());
     Operator user = *lane.operator_user();
     json shift = lane.shift() ? json(lane.shift()->id) : json(nullptr);
-    return {{"ok", true}, {"operator", user.operator_id}, {"name", user.name},
-            {"role", std::string(core::role_name(user.role))}, {"shift", shift}};
+    return {{"ok", true},
+            {"operator", user.operator_id},
+            {"name", user.name},
+            {"role", std::string(core::role_name(user.role))},
+            {"shift", shift}};
 }
 
 // "float": "200.00", or counted by denomination: {"100": 1, "50": 2, "0.5": 4}.
@@ -82,7 +85,8 @@ json do_open_shift(Lane& lane, const json& action, const std::string& now) {
             auto face = core::Money::parse(denomination);
             if (!face) return failure(face.error());
             if (!count.is_number_integer()) {
-                return failure(make_error(ErrorCode::bad_input, fmt::format("the count of {} must be a whole number", denomination)));
+                return failure(make_error(ErrorCode::bad_input,
+                                          fmt::format("the count of {} must be a whole number", denomination)));
             }
             if (auto set = counted->set(*face, count.get<int64_t>()); !set) return failure(set.error());
         }
@@ -94,7 +98,8 @@ json do_open_shift(Lane& lane, const json& action, const std::string& now) {
     }
     auto shift = counted ? lane.open_shift(*counted, now) : lane.open_shift(float_amount, now);
     if (!shift) return failure(shift.error());
-    json result = {{"ok", true}, {"shift_id", shift->id}, {"float", float_amount.to_string()}, {"opened_at", shift->opened_at}};
+    json result = {
+        {"ok", true}, {"shift_id", shift->id}, {"float", float_amount.to_string()}, {"opened_at", shift->opened_at}};
     if (counted) {
         json counts = json::object();
         for (const auto& [denomination, count] : counted->counts()) counts[denomination.to_string()] = count;
@@ -129,14 +134,16 @@ core::Result<int> line_field(const json& action) {
 core::Result<bool> flag_field(const json& action, const char* name) {
     auto found = action.find(name);
     if (found == action.end()) return false;
-    if (!found->is_boolean()) return make_error(ErrorCode::bad_input, fmt::format("\"{}\" must be true or false", name));
+    if (!found->is_boolean())
+        return make_error(ErrorCode::bad_input, fmt::format("\"{}\" must be true or false", name));
     return found->get<bool>();
 }
 
 // Scripts set the clock with "now": it must be a full ISO 8601 time with its offset, or the
 // day and hour reports would file the sale nowhere.
 bool is_iso_timestamp(const std::string& text) {
-    static const std::regex pattern(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d([+-]\d{2}:\d{2}|Z))");
+    static const std::regex pattern(
+        R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d([+-]\d{2}:\d{2}|Z))");
     return std::regex_match(text, pattern);
 }
 
@@ -163,8 +170,9 @@ json do_tender(Lane& lane, const json& action, const std::string& now) {
     if (!method_text) return failure(method_text.error());
     auto method = core::parse_tender_method(*method_text);
     if (!method) {
-        return failure(make_error(ErrorCode::bad_input,
-                                  fmt::format("unknown tender \"{}\": use cash, card, mobile or account", *method_text)));
+        return failure(
+            make_error(ErrorCode::bad_input,
+                       fmt::format("unknown tender \"{}\": use cash, card, mobile or account", *method_text)));
     }
     TenderRequest request;
     request.method = *method;
@@ -203,8 +211,12 @@ json do_tender(Lane& lane, const json& action, const std::string& now) {
 json member_json(const Member& member) {
     core::Money limit = member.account.limit, balance = member.account.balance;
     core::Money available = limit - balance < core::Money{} ? core::Money{} : limit - balance;
-    return {{"ok", true},           {"card", member.card},           {"name", member.name},
-            {"phone", member.phone}, {"limit", limit.to_string()},   {"balance", balance.to_string()},
+    return {{"ok", true},
+            {"card", member.card},
+            {"name", member.name},
+            {"phone", member.phone},
+            {"limit", limit.to_string()},
+            {"balance", balance.to_string()},
             {"available", available.to_string()}};
 }
 
@@ -223,7 +235,8 @@ json do_pay_account(Lane& lane, const json& action, const std::string& now) {
     core::TenderMethod method = core::TenderMethod::cash;  // "method" omitted: cash, as before
     if (std::string word = optional_text(action, "method"); !word.empty()) {
         auto parsed = core::parse_tender_method(word);
-        if (!parsed) return failure(core::make_error(core::ErrorCode::bad_input, "method must be cash, card or mobile"));
+        if (!parsed)
+            return failure(core::make_error(core::ErrorCode::bad_input, "method must be cash, card or mobile"));
         method = *parsed;
     }
     auto paid = lane.pay_account(*member, *amount, now, method);
@@ -247,8 +260,11 @@ json do_move_cash(Lane& lane, const json& action, CashMovementKind kind, const s
     request.approval = {optional_text(action, "approver"), optional_text(action, "pin")};
     auto movement = lane.move_cash(request, now);
     if (!movement) return failure(movement.error());
-    return {{"ok", true}, {"id", movement->id}, {"kind", movement->kind},
-            {"amount", core::Money::fen(movement->amount_fen).to_string()}, {"shift_id", movement->shift_id}};
+    return {{"ok", true},
+            {"id", movement->id},
+            {"kind", movement->kind},
+            {"amount", core::Money::fen(movement->amount_fen).to_string()},
+            {"shift_id", movement->shift_id}};
 }
 
 json do_x_report(Lane& lane, const json& action) {
@@ -266,16 +282,19 @@ core::Result<CloseShiftRequest> close_request(const json& action) {
     CloseShiftRequest request;
     auto counted = action.find("counted");
     if (counted == action.end() || !counted->is_object()) {
-        return make_error(ErrorCode::bad_input, "\"counted\" is missing: {\"cash\":{\"100\":2,...},\"card\":\"350.00\"}");
+        return make_error(ErrorCode::bad_input,
+                          "\"counted\" is missing: {\"cash\":{\"100\":2,...},\"card\":\"350.00\"}");
     }
     for (const auto& [key, value] : counted->items()) {
         if (key == "cash") {
-            if (!value.is_object()) return make_error(ErrorCode::bad_input, "\"cash\" counts notes and coins: {\"100\":2}");
+            if (!value.is_object())
+                return make_error(ErrorCode::bad_input, "\"cash\" counts notes and coins: {\"100\":2}");
             for (const auto& [denomination, count] : value.items()) {
                 auto face = core::Money::parse(denomination);
                 if (!face) return face.error();
                 if (!count.is_number_integer()) {
-                    return make_error(ErrorCode::bad_input, fmt::format("the count of {} must be a whole number", denomination));
+                    return make_error(ErrorCode::bad_input,
+                                      fmt::format("the count of {} must be a whole number", denomination));
                 }
                 if (auto set = request.cash.set(*face, count.get<int64_t>()); !set) return set.error();
             }
@@ -306,7 +325,10 @@ json do_close_shift(Lane& lane, const json& action, const std::string& now) {
 }
 
 json held_json(const HeldTicket& held) {
-    return {{"ticket", held.id}, {"held_at", held.held_at}, {"operator", held.operator_id}, {"lines", held.lines},
+    return {{"ticket", held.id},
+            {"held_at", held.held_at},
+            {"operator", held.operator_id},
+            {"lines", held.lines},
             {"total", held.total.to_string()}};
 }
 
@@ -352,9 +374,14 @@ json do_search(Lane& lane, const json& action) {
     json items = json::array();
     for (const core::CatalogItem& item : *found) {
         bool weighed = item.sale_unit == core::SaleUnit::weight;
-        items.push_back({{"sku", item.sku}, {"plu", item.plu}, {"name", item.name_zh}, {"name_en", item.name_en},
-                         {"spec", item.spec}, {"price", (weighed ? item.price_per_kg : item.price).to_string()},
-                         {"weighed", weighed}, {"pinyin", item.pinyin}});
+        items.push_back({{"sku", item.sku},
+                         {"plu", item.plu},
+                         {"name", item.name_zh},
+                         {"name_en", item.name_en},
+                         {"spec", item.spec},
+                         {"price", (weighed ? item.price_per_kg : item.price).to_string()},
+                         {"weighed", weighed},
+                         {"pinyin", item.pinyin}});
     }
     return {{"ok", true}, {"items", items}};
 }
@@ -364,14 +391,16 @@ json do_override_price(Lane& lane, const json& action, const std::string& now) {
     if (!line) return failure(line.error());
     auto price = money_field(action, "price");
     if (!price) return failure(price.error());
-    auto change = lane.override_price(*line, *price, {optional_text(action, "approver"), optional_text(action, "pin")}, now);
+    auto change =
+        lane.override_price(*line, *price, {optional_text(action, "approver"), optional_text(action, "pin")}, now);
     return change ? line_json(*change) : failure(change.error());
 }
 
 }  // namespace
 
 json failure(const core::Error& error) {
-    return {{"ok", false}, {"error", {{"code", std::string(core::error_code_name(error.code))}, {"message", error.message}}}};
+    return {{"ok", false},
+            {"error", {{"code", std::string(core::error_code_name(error.code))}, {"message", error.message}}}};
 }
 
 std::string local_now() {
@@ -424,8 +453,7 @@ std::string known_ops() {
 core::Status check_fields(const std::string& op, const json& action) {
     auto known = op_fields.find(op);
     if (known == op_fields.end()) {
-        return make_error(ErrorCode::bad_input,
-                          fmt::format("unknown op \"{}\": known ops are {}", op, known_ops()));
+        return make_error(ErrorCode::bad_input, fmt::format("unknown op \"{}\": known ops are {}", op, known_ops()));
     }
     for (const auto& [key, value] : action.items()) {
         if (key != "op" && key != "now" && !known->second.contains(key)) {
@@ -500,7 +528,8 @@ SessionSummary run_session(Lane& lane, std::istream& script, std::ostream& resul
         }
         ++summary.actions;
         if (!result.value("ok", false)) ++summary.failed;
-        results << result.dump(-1, ' ', false, json::error_handler_t::replace) << std::endl;  // flush: printed means done
+        results << result.dump(-1, ' ', false, json::error_handler_t::replace)
+                << std::endl;  // flush: printed means done
     }
     return summary;
 }

@@ -21,13 +21,26 @@ using core::SaleUnit;
 namespace scanner = drivers::scanner;
 
 enum Column : size_t {
-    col_sku, col_barcodes, col_plu, col_name_zh, col_name_en, col_spec, col_unit, col_department,
-    col_cost, col_price, col_price_per_kg, col_sale_unit, col_low_stock, col_pinyin, column_count,
+    col_sku,
+    col_barcodes,
+    col_plu,
+    col_name_zh,
+    col_name_en,
+    col_spec,
+    col_unit,
+    col_department,
+    col_cost,
+    col_price,
+    col_price_per_kg,
+    col_sale_unit,
+    col_low_stock,
+    col_pinyin,
+    column_count,
 };
 
 constexpr std::array<std::string_view, column_count> column_names = {
-    "sku", "barcodes", "plu", "name_zh", "name_en", "spec", "unit", "department",
-    "cost", "price", "price_per_kg", "sale_unit", "low_stock", "pinyin",
+    "sku",        "barcodes", "plu",   "name_zh",      "name_en",   "spec",      "unit",
+    "department", "cost",     "price", "price_per_kg", "sale_unit", "low_stock", "pinyin",
 };
 
 // The Column enum, column_names and the public header constant must never drift apart.
@@ -50,7 +63,7 @@ constexpr size_t max_sku_length = 20;
 constexpr size_t max_name_length = 80;
 constexpr size_t max_short_text_length = 40;  // spec, unit, department, pinyin
 constexpr size_t max_low_stock_digits = 9;
-constexpr size_t shown_value_length = 40;     // how much of a bad value a message repeats
+constexpr size_t shown_value_length = 40;  // how much of a bad value a message repeats
 
 // Code points, not bytes: a limit of 80 means 80 汉字 too. The text is valid UTF-8
 // (parse_csv checked), so every byte that is not a continuation byte starts one.
@@ -127,9 +140,10 @@ public:
 
     [[nodiscard]] std::vector<CatalogCsvProblem> finish() && {
         if (total_ > kept_.size()) {
-            kept_.push_back({first_skipped_row_, "",
-                             std::to_string(total_ - kept_.size()) +
-                                 " more problems from this row on are not shown — fix the ones above and import again"});
+            kept_.push_back(
+                {first_skipped_row_, "",
+                 std::to_string(total_ - kept_.size()) +
+                     " more problems from this row on are not shown — fix the ones above and import again"});
         }
         return std::move(kept_);
     }
@@ -147,7 +161,8 @@ using FirstSeen = std::map<std::string, int>;
 // cross-column rules run only on cells that were good, so one mistake gives one message.
 class RowChecker {
 public:
-    RowChecker(int row, std::vector<std::string> cells, ProblemList& problems, const scanner::Nomenclature& nomenclature)
+    RowChecker(int row, std::vector<std::string> cells, ProblemList& problems,
+               const scanner::Nomenclature& nomenclature)
         : row_(row), cells_(std::move(cells)), problems_(problems), nomenclature_(nomenclature) {}
 
     [[nodiscard]] std::optional<CatalogItem> check(FirstSeen& skus, FirstSeen& gtins, FirstSeen& plus) {
@@ -155,8 +170,10 @@ public:
         for (size_t c = 0; c < column_count; ++c) {
             cells_[c] = core::strip_formula_guard(cells_[c]);
             if (size_t at = find_control_character(cells_[c])) {
-                fail(c, std::string(column_names[c]) + " has a control character (tab, line break or other invisible "
-                        "character) at character " + std::to_string(at) + " — remove it");
+                fail(c, std::string(column_names[c]) +
+                            " has a control character (tab, line break or other invisible "
+                            "character) at character " +
+                            std::to_string(at) + " — remove it");
             }
         }
         CatalogItem item;
@@ -217,9 +234,9 @@ private:
             scanner::ParsedBarcode parsed = scanner::parse_barcode(code, nomenclature_);
             if (!parsed.valid) return fail(col_barcodes, "barcode " + quoted(code) + ": " + parsed.message);
             if (parsed.kind != scanner::BarcodeKind::item) {
-                return fail(col_barcodes, "barcode " + quoted(code) + " reads as a " +
-                                              std::string(scanner::kind_name(parsed.kind)) +
-                                              " code, not a trade item's EAN/UPC — a scale item goes in the plu column");
+                return fail(col_barcodes,
+                            "barcode " + quoted(code) + " reads as a " + std::string(scanner::kind_name(parsed.kind)) +
+                                " code, not a trade item's EAN/UPC — a scale item goes in the plu column");
             }
             if (!in_row.insert(parsed.gtin).second) {
                 return fail(col_barcodes, "barcode " + quoted(code) + " is listed twice in this row");
@@ -243,7 +260,8 @@ private:
         if (!good(column)) return {};
         const std::string& text = cell(column);
         if (required && text.empty()) {
-            fail(column, std::string(column_names[column]) + " is empty — the item needs it for the screen and receipt");
+            fail(column,
+                 std::string(column_names[column]) + " is empty — the item needs it for the screen and receipt");
             return {};
         }
         if (size_t length = count_code_points(text); length > max_length) {
@@ -304,7 +322,8 @@ private:
         if (!good(col_low_stock) || cell(col_low_stock).empty()) return;
         const std::string& text = cell(col_low_stock);
         if (!is_digits(text) || text.size() > max_low_stock_digits) {
-            return fail(col_low_stock, "low_stock " + quoted(text) + " must be a whole number of units from 0 to 999999999");
+            return fail(col_low_stock,
+                        "low_stock " + quoted(text) + " must be a whole number of units from 0 to 999999999");
         }
         std::from_chars(text.data(), text.data() + text.size(), item.low_stock);
     }
@@ -331,7 +350,8 @@ private:
     void check_duplicates(const CatalogItem& item, FirstSeen& skus, FirstSeen& gtins, FirstSeen& plus) {
         if (good(col_sku)) {
             auto [at, fresh] = skus.emplace(item.sku, row_);
-            if (!fresh) fail(col_sku, "sku " + quoted(item.sku) + " is already used in row " + std::to_string(at->second));
+            if (!fresh)
+                fail(col_sku, "sku " + quoted(item.sku) + " is already used in row " + std::to_string(at->second));
         }
         if (good(col_barcodes)) {
             std::string first_duplicate;
@@ -346,7 +366,8 @@ private:
         }
         if (good(col_plu) && !item.plu.empty()) {
             auto [at, fresh] = plus.emplace(item.plu, row_);
-            if (!fresh) fail(col_plu, "plu " + quoted(item.plu) + " is already used in row " + std::to_string(at->second));
+            if (!fresh)
+                fail(col_plu, "plu " + quoted(item.plu) + " is already used in row " + std::to_string(at->second));
         }
     }
 
@@ -362,16 +383,19 @@ private:
     std::string expected = "the first row must be exactly the header " + std::string(catalog_csv_header);
     for (size_t c = 0; c < column_count; ++c) {
         if (c >= header.size()) {
-            return {1, std::string(column_names[c]), expected + " — column " + std::to_string(c + 1) + " (" +
-                                                        std::string(column_names[c]) + ") is missing"};
+            return {
+                1, std::string(column_names[c]),
+                expected + " — column " + std::to_string(c + 1) + " (" + std::string(column_names[c]) + ") is missing"};
         }
         if (header[c] != column_names[c]) {
-            return {1, std::string(column_names[c]), expected + " — column " + std::to_string(c + 1) + " is " +
-                                                        quoted(header[c]) + ", expected " + std::string(column_names[c])};
+            return {1, std::string(column_names[c]),
+                    expected + " — column " + std::to_string(c + 1) + " is " + quoted(header[c]) + ", expected " +
+                        std::string(column_names[c])};
         }
     }
-    return {1, "", expected + " — it has " + std::to_string(header.size()) + " columns, expected " +
-                       std::to_string(column_count)};
+    return {
+        1, "",
+        expected + " — it has " + std::to_string(header.size()) + " columns, expected " + std::to_string(column_count)};
 }
 
 [[nodiscard]] bool all_empty(const core::CsvRow& row) {
@@ -404,8 +428,9 @@ core::Result<CatalogCsvParse> parse_catalog_csv(std::string_view text, const sca
         // Spreadsheets save blank rows as empty lines or as a row of commas.
         if (all_empty(cells)) continue;
         if (cells.size() != column_count) {
-            problems.add(row, "", "row has " + std::to_string(cells.size()) + (cells.size() == 1 ? " cell" : " cells") +
-                                      "; a catalog row has " + std::to_string(column_count) + ", in the order of the header");
+            problems.add(row, "",
+                         "row has " + std::to_string(cells.size()) + (cells.size() == 1 ? " cell" : " cells") +
+                             "; a catalog row has " + std::to_string(column_count) + ", in the order of the header");
             continue;
         }
         RowChecker checker(row, std::move(cells), problems, nomenclature);
@@ -424,9 +449,20 @@ std::string format_catalog_csv(const std::vector<core::CatalogItem>& items) {
             barcodes += natural_barcode(gtin);
         }
         out += core::format_csv_row({
-            item.sku, barcodes, item.plu, item.name_zh, item.name_en, item.spec, item.unit, item.department,
-            item.cost.to_string(), item.price.to_string(), item.price_per_kg.to_string(),
-            item.sale_unit == SaleUnit::weight ? "weight" : "piece", std::to_string(item.low_stock), item.pinyin,
+            item.sku,
+            barcodes,
+            item.plu,
+            item.name_zh,
+            item.name_en,
+            item.spec,
+            item.unit,
+            item.department,
+            item.cost.to_string(),
+            item.price.to_string(),
+            item.price_per_kg.to_string(),
+            item.sale_unit == SaleUnit::weight ? "weight" : "piece",
+            std::to_string(item.low_stock),
+            item.pinyin,
         });
     }
     return out;

@@ -16,9 +16,9 @@ inline constexpr std::string_view catalog_csv_header =
     "sku,barcodes,plu,name_zh,name_en,spec,unit,department,cost,price,price_per_kg,sale_unit,low_stock,pinyin";
 
 struct CatalogCsvProblem {
-    int row = 0;             // 1-based file row (the header is row 1)
-    std::string column;      // column name, e.g. "price"
-    std::string message;     // what is wrong and how to fix it
+    int row = 0;          // 1-based file row (the header is row 1)
+    std::string column;   // column name, e.g. "price"
+    std::string message;  // what is wrong and how to fix it
 };
 
 struct CatalogCsvParse {

@@ -63,16 +63,20 @@ core::Result<scanner::ScaleFormat> read_scale_format(std::string_view source, co
     }
     std::string kind = "weighed";
     if (auto read = read_string(source, table, "kind", prefix, kind); !read) return read.error();
-    if (kind == "priced") format.kind = scanner::BarcodeKind::priced;
-    else if (kind == "weighed") format.kind = scanner::BarcodeKind::weighed;
-    else return config_error(source, *table.get("kind"), prefix + "kind", "must be \"priced\" or \"weighed\"");
+    if (kind == "priced")
+        format.kind = scanner::BarcodeKind::priced;
+    else if (kind == "weighed")
+        format.kind = scanner::BarcodeKind::weighed;
+    else
+        return config_error(source, *table.get("kind"), prefix + "kind", "must be \"priced\" or \"weighed\"");
 
     auto read_int = [&](std::string_view key, int& out, int low, int high) -> core::Status {
         const toml::node* node = table.get(key);
         if (!node) return core::Done{};
         auto number = node->value<int64_t>();
         if (!number || *number < low || *number > high) {
-            return config_error(source, *node, prefix + std::string(key), fmt::format("must be a whole number from {} to {}", low, high));
+            return config_error(source, *node, prefix + std::string(key),
+                                fmt::format("must be a whole number from {} to {}", low, high));
         }
         out = int(*number);
         return core::Done{};
@@ -86,13 +90,13 @@ core::Result<scanner::ScaleFormat> read_scale_format(std::string_view source, co
     int digits = int(format.flag.size()) + 1;  // flag and check digit
     for (const toml::node& field : *fields) {
         auto text = field.value<std::string>();
-        std::map<std::string, scanner::ScaleField::Kind> kinds = {
-            {"plu", scanner::ScaleField::Kind::plu},
-            {"price", scanner::ScaleField::Kind::price},
-            {"weight", scanner::ScaleField::Kind::weight}};
+        std::map<std::string, scanner::ScaleField::Kind> kinds = {{"plu", scanner::ScaleField::Kind::plu},
+                                                                  {"price", scanner::ScaleField::Kind::price},
+                                                                  {"weight", scanner::ScaleField::Kind::weight}};
         size_t colon = text ? text->find(':') : std::string::npos;
         if (colon == std::string::npos || !kinds.contains(text->substr(0, colon))) {
-            return config_error(source, field, prefix + "fields", "each field is \"plu:N\", \"price:N\" or \"weight:N\"");
+            return config_error(source, field, prefix + "fields",
+                                "each field is \"plu:N\", \"price:N\" or \"weight:N\"");
         }
         int length = 0;
         try {
@@ -127,8 +131,9 @@ core::Result<scanner::ScaleFormat> read_scale_format(std::string_view source, co
         return config_error(source, table, prefix + "fields", "a weighed label needs a price or weight field");
     }
     if (digits != format.length) {
-        return config_error(source, table, prefix + "fields",
-                            fmt::format("flag, fields and check digit make {} digits but length is {}", digits, format.length));
+        return config_error(
+            source, table, prefix + "fields",
+            fmt::format("flag, fields and check digit make {} digits but length is {}", digits, format.length));
     }
     return format;
 }
@@ -164,14 +169,17 @@ core::Status read_keys(std::string_view source, const toml::node& node, std::map
         if (!bindings.contains(std::string(name.str()))) {
             std::vector<std::string> names;
             for (const auto& [action, _] : bindings) names.push_back(action);
-            return config_error(source, value, key, "unknown action; the actions are " + joined(names) + " (docs/keys.md)");
+            return config_error(source, value, key,
+                                "unknown action; the actions are " + joined(names) + " (docs/keys.md)");
         }
         auto text = value.value<std::string>();
         auto bound = text ? bindable_key(*text) : std::nullopt;
         if (!bound) {
             std::vector<std::string> names(bindable_keys().begin(), bindable_keys().end());
-            std::string what = text ? fmt::format("\"{}\" is not a key an action can have", *text) : "must be a key name in quotes";
-            return config_error(source, value, key, what + "; use one of " + joined(names) + ", like void_line = \"F6\"");
+            std::string what =
+                text ? fmt::format("\"{}\" is not a key an action can have", *text) : "must be a key name in quotes";
+            return config_error(source, value, key,
+                                what + "; use one of " + joined(names) + ", like void_line = \"F6\"");
         }
         bindings[std::string(name.str())] = *bound;
         set_at[std::string(name.str())] = &value;
@@ -185,13 +193,14 @@ core::Status read_keys(std::string_view source, const toml::node& node, std::map
             std::string moved(set_at.contains(std::string(other.name)) ? other.name : action.name);
             std::string kept(moved == action.name ? other.name : action.name);
             std::string why = set_at.contains(kept) ? "also set" : "its default";
-            return config_error(source, *set_at.at(moved), "keys." + moved,
-                                fmt::format("{} is already the key of {} on the {} screen ({}); give one of them another "
-                                            "key, e.g. {} = \"{}\" (free there: {})",
-                                            key, kept, action.context, why, kept,
-                                            free_keys(bindings, action.context).empty() ? std::string("F1")
-                                                                                        : free_keys(bindings, action.context).front(),
-                                            joined(free_keys(bindings, action.context))));
+            return config_error(
+                source, *set_at.at(moved), "keys." + moved,
+                fmt::format("{} is already the key of {} on the {} screen ({}); give one of them another "
+                            "key, e.g. {} = \"{}\" (free there: {})",
+                            key, kept, action.context, why, kept,
+                            free_keys(bindings, action.context).empty() ? std::string("F1")
+                                                                        : free_keys(bindings, action.context).front(),
+                            joined(free_keys(bindings, action.context))));
         }
     }
     return core::Done{};
@@ -205,9 +214,12 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         // Debian's toml++ is built with exceptions: a syntax error arrives as parse_error.
         root = toml::parse(toml_text, std::string(source));
     } catch (const toml::parse_error& error) {
-        return make_error(ErrorCode::bad_input, fmt::format("{}:{}: {}", source, error.source().begin.line, error.description()));
+        return make_error(ErrorCode::bad_input,
+                          fmt::format("{}:{}: {}", source, error.source().begin.line, error.description()));
     }
-    if (auto keys = check_keys(source, root, "", {"store", "lane", "store_database", "cash_rounding", "barcode", "approvals", "devices", "receipt", "security", "keys"});
+    if (auto keys = check_keys(source, root, "",
+                               {"store", "lane", "store_database", "cash_rounding", "barcode", "approvals", "devices",
+                                "receipt", "security", "keys"});
         !keys) {
         return keys.error();
     }
@@ -224,7 +236,8 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         if (auto keys = check_keys(source, *lane, "lane.", {"number", "language"}); !keys) return keys.error();
         if (const toml::node* number = lane->get("number")) {
             auto value = number->value<int64_t>();
-            if (!value || *value < 1 || *value > 999) return config_error(source, *number, "lane.number", "must be a whole number from 1 to 999");
+            if (!value || *value < 1 || *value > 999)
+                return config_error(source, *number, "lane.number", "must be a whole number from 1 to 999");
             config.lane = int(*value);
         }
         if (auto read = read_string(source, *lane, "language", "lane.", config.language); !read) return read.error();
@@ -233,17 +246,24 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         }
     }
     if (const toml::table* database = root.get_as<toml::table>("store_database")) {
-        if (auto keys = check_keys(source, *database, "store_database.", {"path", "url", "token"}); !keys) return keys.error();
-        if (auto read = read_string(source, *database, "path", "store_database.", config.store_db_path); !read) return read.error();
-        if (auto read = read_string(source, *database, "url", "store_database.", config.store_url); !read) return read.error();
-        if (auto read = read_string(source, *database, "token", "store_database.", config.store_token); !read) return read.error();
-        if (!config.store_url.empty() && !config.store_url.starts_with("http://") && !config.store_url.starts_with("https://")) {
-            return config_error(source, *database->get("url"), "store_database.url",
-                                "must start with http:// or https:// (the address of pos-store, e.g. \"http://192.168.1.10:8735\")");
+        if (auto keys = check_keys(source, *database, "store_database.", {"path", "url", "token"}); !keys)
+            return keys.error();
+        if (auto read = read_string(source, *database, "path", "store_database.", config.store_db_path); !read)
+            return read.error();
+        if (auto read = read_string(source, *database, "url", "store_database.", config.store_url); !read)
+            return read.error();
+        if (auto read = read_string(source, *database, "token", "store_database.", config.store_token); !read)
+            return read.error();
+        if (!config.store_url.empty() && !config.store_url.starts_with("http://") &&
+            !config.store_url.starts_with("https://")) {
+            return config_error(
+                source, *database->get("url"), "store_database.url",
+                "must start with http:// or https:// (the address of pos-store, e.g. \"http://192.168.1.10:8735\")");
         }
         if (!config.store_url.empty() && config.store_token.empty()) {
-            return config_error(source, *database->get("url"), "store_database.token",
-                                "is needed with a url: run `pos-store token add --lane N` on the store server and copy it here");
+            return config_error(
+                source, *database->get("url"), "store_database.token",
+                "is needed with a url: run `pos-store token add --lane N` on the store server and copy it here");
         }
         if (database->contains("path") && database->contains("url")) {
             return config_error(source, *database->get("url"), "store_database.url",
@@ -256,9 +276,13 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         if (auto read = read_string(source, *rounding, "step", "cash_rounding.", step); !read) return read.error();
         if (auto read = read_string(source, *rounding, "mode", "cash_rounding.", mode); !read) return read.error();
         auto parsed_step = core::parse_rounding_step(step);
-        if (!parsed_step) return config_error(source, *rounding->get("step"), "cash_rounding.step", "must be \"none\", \"jiao\" or \"yuan\"");
+        if (!parsed_step)
+            return config_error(source, *rounding->get("step"), "cash_rounding.step",
+                                "must be \"none\", \"jiao\" or \"yuan\"");
         auto parsed_mode = core::parse_rounding_mode(mode);
-        if (!parsed_mode) return config_error(source, *rounding->get("mode"), "cash_rounding.mode", "must be \"down\", \"nearest\" or \"up\"");
+        if (!parsed_mode)
+            return config_error(source, *rounding->get("mode"), "cash_rounding.mode",
+                                "must be \"down\", \"nearest\" or \"up\"");
         config.cash_rounding = core::CashRounding{*parsed_step, *parsed_mode};
     }
     if (const toml::table* security = root.get_as<toml::table>("security")) {
@@ -266,7 +290,8 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         if (const toml::node* minutes = security->get("lockout_minutes")) {
             auto value = minutes->value<int64_t>();
             if (!minutes->is_integer() || !value || *value < 1 || *value > 1440) {
-                return config_error(source, *minutes, "security.lockout_minutes", "must be a whole number from 1 to 1440");
+                return config_error(source, *minutes, "security.lockout_minutes",
+                                    "must be a whole number from 1 to 1440");
             }
             config.lockout_minutes = *value;
         }
@@ -285,7 +310,8 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
             if (!node) continue;
             auto value = node->value<int64_t>();
             if (!node->is_integer() || !value || *value < 0 || *value > 100) {
-                return config_error(source, *node, std::string("approvals.") + key, "must be a whole number from 0 to 100 (percent)");
+                return config_error(source, *node, std::string("approvals.") + key,
+                                    "must be a whole number from 0 to 100 (percent)");
             }
             *out = int(*value);
         }
@@ -306,7 +332,8 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         if (auto keys = check_keys(source, *barcode, "barcode.", {"scale"}); !keys) return keys.error();
         if (const toml::node* scale_node = barcode->get("scale")) {
             const toml::array* scales = scale_node->as_array();
-            if (!scales) return config_error(source, *scale_node, "barcode.scale", "must be a list of [[barcode.scale]] tables");
+            if (!scales)
+                return config_error(source, *scale_node, "barcode.scale", "must be a list of [[barcode.scale]] tables");
             config.nomenclature.scale_formats.clear();
             size_t index = 0;
             for (const toml::node& entry : *scales) {
@@ -333,8 +360,9 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
                 auto text = entry.value<std::string>();
                 auto id = text ? drivers::usb::parse_vid_pid(*text) : std::nullopt;
                 if (!id) {
-                    return config_error(source, entry, name,
-                                        fmt::format("each entry must be a USB VID:PID like \"{}\" (see posctl devices list)", example));
+                    return config_error(
+                        source, entry, name,
+                        fmt::format("each entry must be a USB VID:PID like \"{}\" (see posctl devices list)", example));
                 }
                 out->push_back(*id);
             }
@@ -343,17 +371,20 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
             return read.error();
         }
         if (config.printer_profile.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
-            return config_error(source, *devices->get("printer_profile"), "devices.printer_profile",
-                                "must be a profile name from assets/printers, like \"generic-58\" or \"winbond-pos58\"");
+            return config_error(
+                source, *devices->get("printer_profile"), "devices.printer_profile",
+                "must be a profile name from assets/printers, like \"generic-58\" or \"winbond-pos58\"");
         }
     }
     if (const toml::table* receipt = root.get_as<toml::table>("receipt")) {
         if (auto keys = check_keys(source, *receipt, "receipt.", {"code", "logo"}); !keys) return keys.error();
-        if (auto read = read_string(source, *receipt, "code", "receipt.", config.receipt_code); !read) return read.error();
+        if (auto read = read_string(source, *receipt, "code", "receipt.", config.receipt_code); !read)
+            return read.error();
         if (config.receipt_code != "qr" && config.receipt_code != "code128") {
             return config_error(source, *receipt->get("code"), "receipt.code", "must be \"qr\" or \"code128\"");
         }
-        if (auto read = read_string(source, *receipt, "logo", "receipt.", config.receipt_logo); !read) return read.error();
+        if (auto read = read_string(source, *receipt, "logo", "receipt.", config.receipt_logo); !read)
+            return read.error();
     }
     if (const toml::node* keys = root.get("keys")) {
         if (auto read = read_keys(source, *keys, config.keys); !read) return read.error();

@@ -98,7 +98,8 @@ const db::ItemRecord& pick_item(Random& random, const std::vector<db::ItemRecord
     for (int draw = 0; draw < 3; ++draw) {
         const db::ItemRecord& item = items[size_t(random.below(int64_t(items.size())))];
         int64_t price = item.sale_unit == "weight" ? item.price_per_kg_fen / 2 : item.price_fen;
-        int64_t best_price = best == nullptr ? 0 : (best->sale_unit == "weight" ? best->price_per_kg_fen / 2 : best->price_fen);
+        int64_t best_price =
+            best == nullptr ? 0 : (best->sale_unit == "weight" ? best->price_per_kg_fen / 2 : best->price_fen);
         if (best == nullptr || price < best_price) best = &item;
     }
     return *best;
@@ -184,7 +185,8 @@ core::Result<DemoSummary> generate_demo_history(db::StoreDb& store, const DemoOp
                                                 const std::function<void(const std::string&)>& progress) {
     if (options.lanes < 1 || options.lanes > 99 || options.days < 1 || options.days > 3660 ||
         options.sales_per_lane_day < 1) {
-        return core::make_error(core::ErrorCode::bad_input, "--lanes must be 1 to 99, --days 1 to 3660, --sales at least 1");
+        return core::make_error(core::ErrorCode::bad_input,
+                                "--lanes must be 1 to 99, --days 1 to 3660, --sales at least 1");
     }
     if (!is_calendar_date(options.last_day)) {
         return core::make_error(core::ErrorCode::bad_input, "\"" + options.last_day + "\" is not a date (YYYY-MM-DD)");
@@ -193,8 +195,9 @@ core::Result<DemoSummary> generate_demo_history(db::StoreDb& store, const DemoOp
     if (!catalog) return storage_error(catalog.error());
     std::vector<db::ItemRecord> items = std::move(*catalog);
     if (items.empty()) {
-        return core::make_error(core::ErrorCode::bad_input,
-                                "store.db has no catalog to sell from: run posctl init --demo or posctl catalog import first");
+        return core::make_error(
+            core::ErrorCode::bad_input,
+            "store.db has no catalog to sell from: run posctl init --demo or posctl catalog import first");
     }
     std::string first_day = core::date_minus_days(options.last_day, options.days - 1);
     for (const std::string& day : {first_day, options.last_day}) {
@@ -254,8 +257,11 @@ core::Result<DemoSummary> generate_demo_history(db::StoreDb& store, const DemoOp
                     sale.sale.operator_id = cashier;
                     sale.sale.completed_at = time;
                     summary.lines += int64_t(sale.lines.size());
-                    core::DaySale totals{shift_id, core::Money::fen(sale.sale.total_fen),
-                                         core::Money::fen(sale.sale.rounding_fen), core::Money::fen(sale.sale.change_fen), {}};
+                    core::DaySale totals{shift_id,
+                                         core::Money::fen(sale.sale.total_fen),
+                                         core::Money::fen(sale.sale.rounding_fen),
+                                         core::Money::fen(sale.sale.change_fen),
+                                         {}};
                     for (const db::TenderRecord& tender : sale.sale.tenders) {
                         totals.tenders.emplace_back(tender.method, core::Money::fen(tender.amount_fen));
                     }
@@ -265,7 +271,8 @@ core::Result<DemoSummary> generate_demo_history(db::StoreDb& store, const DemoOp
                 auto movement = [&](const std::string& kind, int64_t amount, const std::string& reason, int hour) {
                     std::string id = fmt::format("{}-{}-{}", shift_id, kind, generated.movements.size());
                     generated.movements.push_back({id, shift_id, lane, kind, amount, reason, cashier,
-                                                   kind == "pickup" ? "9001" : "", at(day, hour, 30, 0, options.offset)});
+                                                   kind == "pickup" ? "9001" : "",
+                                                   at(day, hour, 30, 0, options.offset)});
                     day_movements.push_back({shift_id, kind, core::Money::fen(amount)});
                 };
                 if (random.chance(300)) movement("no_sale", 0, "换零钱", half == 0 ? 10 : 18);
@@ -282,17 +289,25 @@ core::Result<DemoSummary> generate_demo_history(db::StoreDb& store, const DemoOp
                 int64_t variance = random.chance(150) ? (random.below(100) - 50) * 10 : 0;
                 std::string approver = variance != 0 ? "9001" : "";
                 std::string reason = variance != 0 ? "点错零钱" : "";
-                generated.closes.push_back({shift_id, lane, cashier, opened, closed, drawer.cash, drawer.cash + variance,
-                                            variance < 0 ? -variance : variance, approver, reason,
-                                            R"({"generated":true})"});
+                generated.closes.push_back({shift_id, lane, cashier, opened, closed, drawer.cash,
+                                            drawer.cash + variance, variance < 0 ? -variance : variance, approver,
+                                            reason, R"({"generated":true})"});
                 day_closes.push_back({shift_id, lane, cashier, closed, core::Money::fen(drawer.cash),
                                       core::Money::fen(drawer.cash + variance),
                                       core::Money::fen(variance < 0 ? -variance : variance), approver, reason});
             }
         }
-        core::DayTotals totals = core::day_totals(int64_t(generated.shifts.size()), day_sales, day_movements, day_closes);
-        generated.business_day = {day, at(day, 6, 55, 0, options.offset), at(day, 23, 30, 0, options.offset), "9001",
-                                  "", "[]", day_totals_json(totals).dump(), 0, 0};
+        core::DayTotals totals =
+            core::day_totals(int64_t(generated.shifts.size()), day_sales, day_movements, day_closes);
+        generated.business_day = {day,
+                                  at(day, 6, 55, 0, options.offset),
+                                  at(day, 23, 30, 0, options.offset),
+                                  "9001",
+                                  "",
+                                  "[]",
+                                  day_totals_json(totals).dump(),
+                                  0,
+                                  0};
         summary.sales += int64_t(generated.sales.size());
         summary.shifts += int64_t(generated.shifts.size());
         auto written = db::insert_generated_day(store, generated, at(day, 23, 10, 0, options.offset));

@@ -16,7 +16,7 @@ namespace pos::actions {
 struct DemoOptions {
     int lanes = 4;
     int days = 14;
-    std::string last_day;        // YYYY-MM-DD: the newest generated day
+    std::string last_day;  // YYYY-MM-DD: the newest generated day
     uint64_t seed = 1;
     int sales_per_lane_day = 250;
     std::string offset = "+08:00";  // the lanes' UTC offset

@@ -8,20 +8,30 @@ namespace pos::actions {
 namespace {
 
 constexpr std::array<KeyAction, 14> actions{{
-    {"void_line", "sale", "Delete"},  {"hold", "sale", "F6"},         {"lookup", "sale", "F8"},
-    {"member", "sale", "F2"},         {"shift_menu", "sale", "F12"},  {"pay_in_out", "sale", "F11"},
-    {"no_sale", "sale", "F5"},        {"reprint", "sale", "F4"},      {"return", "sale", "F9"},
-    {"lock", "sale", "Home"},         {"card", "tender", "F3"},       {"mobile", "tender", "F4"},
-    {"account", "tender", "F5"},      {"reprint", "change", "F4"},
+    {"void_line", "sale", "Delete"},
+    {"hold", "sale", "F6"},
+    {"lookup", "sale", "F8"},
+    {"member", "sale", "F2"},
+    {"shift_menu", "sale", "F12"},
+    {"pay_in_out", "sale", "F11"},
+    {"no_sale", "sale", "F5"},
+    {"reprint", "sale", "F4"},
+    {"return", "sale", "F9"},
+    {"lock", "sale", "Home"},
+    {"card", "tender", "F3"},
+    {"mobile", "tender", "F4"},
+    {"account", "tender", "F5"},
+    {"reprint", "change", "F4"},
 }};
 
-constexpr std::array<std::string_view, 16> keys{"F1", "F2", "F3",     "F4",   "F5",     "F6",      "F7",  "F8",
-                                                "F9", "F10", "F11",   "F12",  "Delete", "Home",    "PageUp", "PageDown"};
+constexpr std::array<std::string_view, 16> keys{"F1", "F2",  "F3",  "F4",  "F5",     "F6",   "F7",     "F8",
+                                                "F9", "F10", "F11", "F12", "Delete", "Home", "PageUp", "PageDown"};
 
 bool same_ignoring_case(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
     }
     return true;
 }

@@ -42,7 +42,9 @@ std::string lane_db_path(const std::string& data_dir) { return (fs::path(data_di
 
 core::Result<std::string> read_file(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
-    if (!file) return make_error(ErrorCode::not_found, fmt::format("{} cannot be opened: check the path and permissions", path));
+    if (!file)
+        return make_error(ErrorCode::not_found,
+                          fmt::format("{} cannot be opened: check the path and permissions", path));
     std::stringstream text;
     text << file.rdbuf();
     return text.str();
@@ -95,17 +97,19 @@ core::Result<OpenLane> open_lane(const std::string& data_dir) {
 
 core::Result<std::unique_ptr<db::StoreDb>> open_store(const std::string& data_dir, const LaneConfig& config) {
     if (!config.store_url.empty()) {
-        return make_error(ErrorCode::not_permitted,
-                          fmt::format("this lane sends its records to pos-store at {}; store.db is on the store server: "
-                                      "run this there with `posctl --data <the store's data folder> ...`",
-                                      config.store_url));
+        return make_error(
+            ErrorCode::not_permitted,
+            fmt::format("this lane sends its records to pos-store at {}; store.db is on the store server: "
+                        "run this there with `posctl --data <the store's data folder> ...`",
+                        config.store_url));
     }
     auto store = db::StoreDb::open(store_db_path(data_dir, config), false);
     if (!store) return storage_error(store.error());
     return std::move(*store);
 }
 
-core::Result<std::unique_ptr<db::StoreDb>> open_store_for_reading(const std::string& data_dir, const LaneConfig& config) {
+core::Result<std::unique_ptr<db::StoreDb>> open_store_for_reading(const std::string& data_dir,
+                                                                  const LaneConfig& config) {
     if (!config.store_url.empty()) return open_store(data_dir, config);  // says where store.db is
     auto store = db::StoreDb::open_for_reading(store_db_path(data_dir, config));
     if (!store) return storage_error(store.error());
@@ -134,8 +138,8 @@ core::Status install_catalog(const std::string& data_dir, OpenLane& lane, const 
     if (auto written = (*store)->replace_catalog(records); !written) return storage_error(written.error());
     if (auto written = copy_catalog_to_lane(**store, *lane.db, std::move(records)); !written) {
         core::Error failure = storage_error(written.error());
-        failure.message = "the store's catalog was updated but this lane's copy was not; run the import again: " +
-                          failure.message;
+        failure.message =
+            "the store's catalog was updated but this lane's copy was not; run the import again: " + failure.message;
         return failure;
     }
     return core::Done{};
@@ -154,7 +158,8 @@ core::Status write_catalog_file(const std::string& path, db::LaneDb& lane) {
         file.flush();
         if (!file) {
             fs::remove(partial);
-            return make_error(ErrorCode::io, fmt::format("{} could not be written: check free space and permissions", path));
+            return make_error(ErrorCode::io,
+                              fmt::format("{} could not be written: check free space and permissions", path));
         }
     }
     std::error_code renamed;
@@ -173,17 +178,21 @@ core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
     if (fs::exists(lane_path)) {
         return make_error(ErrorCode::bad_input,
                           fmt::format("{} already has a lane database: nothing was changed. Use another --data folder, "
-                                      "or move the old one away first", data_dir));
+                                      "or move the old one away first",
+                                      data_dir));
     }
     fs::path config_path = fs::path(data_dir) / "pos.toml";
     if (!fs::exists(config_path)) {
         fs::path example = fs::path(assets_dir()) / "pos.toml.example";
         if (!fs::exists(example)) {
-            return make_error(ErrorCode::io, fmt::format("{} is missing: set POS_ASSETS_DIR to the assets folder", example.string()));
+            return make_error(ErrorCode::io,
+                              fmt::format("{} is missing: set POS_ASSETS_DIR to the assets folder", example.string()));
         }
         std::error_code copied;
         fs::copy_file(example, config_path, copied);
-        if (copied) return make_error(ErrorCode::io, fmt::format("cannot write {}: {}", config_path.string(), copied.message()));
+        if (copied)
+            return make_error(ErrorCode::io,
+                              fmt::format("cannot write {}: {}", config_path.string(), copied.message()));
     }
     auto config = load_config(data_dir);
     if (!config) return config.error();

@@ -27,10 +27,11 @@ struct OpenLane {
 
 // Loads pos.toml and opens lane.db of an initialised data directory.
 [[nodiscard]] core::Result<OpenLane> open_lane(const std::string& data_dir);
-[[nodiscard]] core::Result<std::unique_ptr<db::StoreDb>> open_store(const std::string& data_dir, const LaneConfig& config);
+[[nodiscard]] core::Result<std::unique_ptr<db::StoreDb>> open_store(const std::string& data_dir,
+                                                                    const LaneConfig& config);
 // The same store.db for reports, which only read (db::StoreDb::open_for_reading).
 [[nodiscard]] core::Result<std::unique_ptr<db::StoreDb>> open_store_for_reading(const std::string& data_dir,
-                                                                               const LaneConfig& config);
+                                                                                const LaneConfig& config);
 // Where store.db is: [store_database] path, relative to the data directory unless absolute.
 [[nodiscard]] std::string store_db_path(const std::string& data_dir, const LaneConfig& config);
 

@@ -29,7 +29,7 @@ std::string store_description(const std::string& data_dir, const LaneConfig& con
 }
 
 std::unique_ptr<sync::SyncWorker> make_sync_worker(const std::string& data_dir, const LaneConfig& config,
-                                                 sync::SyncWorkerOptions options) {
+                                                   sync::SyncWorkerOptions options) {
     std::string lane_path = (std::filesystem::path(data_dir) / "lane.db").string();
     return std::make_unique<sync::SyncWorker>(lane_path, store_sink_opener(data_dir, config), local_now, options);
 }

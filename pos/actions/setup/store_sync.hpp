@@ -20,6 +20,6 @@ namespace pos::actions {
 
 // The worker for a data directory, not yet started; timestamps in local time.
 [[nodiscard]] std::unique_ptr<sync::SyncWorker> make_sync_worker(const std::string& data_dir, const LaneConfig& config,
-                                                                sync::SyncWorkerOptions options = {});
+                                                                 sync::SyncWorkerOptions options = {});
 
 }  // namespace pos::actions

@@ -73,8 +73,9 @@ json day_status_json(const DayStatus& status) {
 json closed_day_json(const db::BusinessDayRecord& day, const std::vector<db::LateSaleRecord>& late) {
     json late_list = json::array();
     for (const db::LateSaleRecord& sale : late) {
-        late_list.push_back(
-            {{"sale_id", sale.sale_id}, {"total", Money::fen(sale.total_fen).to_string()}, {"received_at", sale.received_at}});
+        late_list.push_back({{"sale_id", sale.sale_id},
+                             {"total", Money::fen(sale.total_fen).to_string()},
+                             {"received_at", sale.received_at}});
     }
     return {{"day", day.day},
             {"opened_at", day.opened_at},
@@ -92,8 +93,8 @@ json closed_day_json(const db::BusinessDayRecord& day, const std::vector<db::Lat
 std::vector<std::string> day_status_lines(const DayStatus& status) {
     std::vector<std::string> lines;
     if (status.last_closed) {
-        lines.push_back(fmt::format("last closed: {} at {} by {}{}", status.last_closed->day, status.last_closed->closed_at,
-                                    status.last_closed->closed_by,
+        lines.push_back(fmt::format("last closed: {} at {} by {}{}", status.last_closed->day,
+                                    status.last_closed->closed_at, status.last_closed->closed_by,
                                     status.last_closed->late_sales > 0
                                         ? fmt::format(" ({} late sale(s))", status.last_closed->late_sales)
                                         : ""));
@@ -116,12 +117,14 @@ std::vector<std::string> day_status_lines(const DayStatus& status) {
     return lines;
 }
 
-std::vector<std::string> closed_day_lines(const db::BusinessDayRecord& day, const std::vector<db::LateSaleRecord>& late) {
+std::vector<std::string> closed_day_lines(const db::BusinessDayRecord& day,
+                                          const std::vector<db::LateSaleRecord>& late) {
     std::vector<std::string> lines;
     json totals = json::parse(day.totals, nullptr, false);
     auto text = [&](const char* key) { return totals.is_object() && totals.contains(key) ? totals[key].dump() : "?"; };
     auto money = [&](const char* key) {
-        return totals.is_object() && totals.contains(key) && totals[key].is_string() ? totals[key].get<std::string>() : "?";
+        return totals.is_object() && totals.contains(key) && totals[key].is_string() ? totals[key].get<std::string>()
+                                                                                     : "?";
     };
     lines.push_back(fmt::format("business day {} — closed {} by {} (locked)", day.day, day.closed_at, day.closed_by));
     if (!day.forced_reason.empty()) lines.push_back(fmt::format("FORCED: {}", day.forced_reason));
@@ -145,8 +148,8 @@ std::vector<std::string> closed_day_lines(const db::BusinessDayRecord& day, cons
     lines.push_back(fmt::format("cash variance {}", money("cash_variance")));
     if (totals.is_object() && totals.contains("variances") && totals["variances"].is_array()) {
         for (const json& row : totals["variances"]) {
-            lines.push_back(fmt::format("  lane {} operator {}: expected {} counted {} variance {}", row.value("lane", 0),
-                                        row.value("operator", ""), row.value("expected_cash", ""),
+            lines.push_back(fmt::format("  lane {} operator {}: expected {} counted {} variance {}",
+                                        row.value("lane", 0), row.value("operator", ""), row.value("expected_cash", ""),
                                         row.value("counted_cash", ""), row.value("cash_variance", "")));
         }
     }

@@ -14,9 +14,9 @@
 namespace pos::actions {
 
 struct EndOfDayRequest {
-    bool force = false;      // close past the blockers: needs a supervisor and a reason
+    bool force = false;  // close past the blockers: needs a supervisor and a reason
     std::string reason;
-    std::string approver;    // supervisor number; required when forcing
+    std::string approver;  // supervisor number; required when forcing
     std::string pin;
 };
 
@@ -28,7 +28,7 @@ struct DayStatus {
 };
 
 struct EndOfDayOutcome {
-    db::BusinessDayRecord day;                  // as locked
+    db::BusinessDayRecord day;  // as locked
     core::DayTotals totals;
     std::vector<core::DayBlocker> forced_over;  // what still blocked when a supervisor forced it
 };
@@ -37,7 +37,8 @@ struct EndOfDayOutcome {
 [[nodiscard]] nlohmann::json day_totals_json(const core::DayTotals& totals);
 [[nodiscard]] nlohmann::json day_status_json(const DayStatus& status);
 // A closed day: its locked totals and its late sales.
-[[nodiscard]] nlohmann::json closed_day_json(const db::BusinessDayRecord& day, const std::vector<db::LateSaleRecord>& late);
+[[nodiscard]] nlohmann::json closed_day_json(const db::BusinessDayRecord& day,
+                                             const std::vector<db::LateSaleRecord>& late);
 
 class Lane;
 

@@ -27,7 +27,8 @@ std::vector<core::ClosedDay> closed_days_of(const std::vector<db::BusinessDayRec
     return closed;
 }
 
-core::Result<core::DayTotals> totals_of(db::StoreDb& store, const core::OpenDay& day, std::vector<std::string>& shift_ids) {
+core::Result<core::DayTotals> totals_of(db::StoreDb& store, const core::OpenDay& day,
+                                        std::vector<std::string>& shift_ids) {
     for (const core::DayShift& shift : day.shifts) shift_ids.push_back(shift.id);
     auto sales = db::sales_of_shifts(store, shift_ids);
     if (!sales) return storage_error(sales.error());
@@ -37,8 +38,8 @@ core::Result<core::DayTotals> totals_of(db::StoreDb& store, const core::OpenDay&
     if (!closes) return storage_error(closes.error());
     std::vector<core::DaySale> day_sales;
     for (const db::StoreSaleSummary& sale : *sales) {
-        core::DaySale row{sale.shift_id, Money::fen(sale.total_fen), Money::fen(sale.rounding_fen),
-                          Money::fen(sale.change_fen), {}};
+        core::DaySale row{
+            sale.shift_id, Money::fen(sale.total_fen), Money::fen(sale.rounding_fen), Money::fen(sale.change_fen), {}};
         for (const auto& [method, fen] : sale.tenders) row.tenders.emplace_back(method, Money::fen(fen));
         day_sales.push_back(std::move(row));
     }
@@ -87,8 +88,10 @@ core::Result<DayStatus> Lane::day_status(db::StoreDb& store) {
     return status;
 }
 
-core::Result<EndOfDayOutcome> Lane::end_of_day(db::StoreDb& store, const EndOfDayRequest& request, const std::string& now) {
-    if (!core::instant_of(now)) return make_error(ErrorCode::bad_input, "the end of day needs a time like 2026-11-23T22:00:00+08:00");
+core::Result<EndOfDayOutcome> Lane::end_of_day(db::StoreDb& store, const EndOfDayRequest& request,
+                                               const std::string& now) {
+    if (!core::instant_of(now))
+        return make_error(ErrorCode::bad_input, "the end of day needs a time like 2026-11-23T22:00:00+08:00");
     if (auto clean = core::check_text("the reason", request.reason, 200); !clean) return clean.error();
     auto status = day_status(store);
     if (!status) return status.error();
@@ -96,10 +99,11 @@ core::Result<EndOfDayOutcome> Lane::end_of_day(db::StoreDb& store, const EndOfDa
         // Records still on their way may hold the next day's first shift: say so before "nothing to close".
         if (status->last_closed && status->blockers.size() == 1) {
             const db::BusinessDayRecord& last = *status->last_closed;
-            return make_error(ErrorCode::day_closed,
-                              fmt::format("business day {} was already closed at {} by {}, and no shift has opened since: "
-                                          "there is nothing to close",
-                                          last.day, last.closed_at, last.closed_by));
+            return make_error(
+                ErrorCode::day_closed,
+                fmt::format("business day {} was already closed at {} by {}, and no shift has opened since: "
+                            "there is nothing to close",
+                            last.day, last.closed_at, last.closed_by));
         }
         return make_error(ErrorCode::day_blocked, listed(status->blockers));
     }
@@ -108,19 +112,23 @@ core::Result<EndOfDayOutcome> Lane::end_of_day(db::StoreDb& store, const EndOfDa
     std::string closed_by;
     if (!status->blockers.empty()) {
         if (!request.force) {
-            return make_error(ErrorCode::day_blocked, fmt::format("business day {} cannot be closed yet: {}", day,
-                                                                  listed(status->blockers)));
+            return make_error(ErrorCode::day_blocked,
+                              fmt::format("business day {} cannot be closed yet: {}", day, listed(status->blockers)));
         }
         if (request.reason.empty()) {
-            return make_error(ErrorCode::bad_input, "forcing the end of day needs a reason: it is kept with the day's totals");
+            return make_error(ErrorCode::bad_input,
+                              "forcing the end of day needs a reason: it is kept with the day's totals");
         }
-        if (auto approved = check_approval({request.approver, request.pin}, core::Action::end_of_day_force, "forcing the end of day"); !approved) {
+        if (auto approved = check_approval({request.approver, request.pin}, core::Action::end_of_day_force,
+                                           "forcing the end of day");
+            !approved) {
             return approved.error();
         }
         outcome.forced_over = status->blockers;
         closed_by = request.approver;
     } else if (!request.approver.empty()) {
-        if (auto approved = check_approval({request.approver, request.pin}, core::Action::end_of_day, "the end of day"); !approved) {
+        if (auto approved = check_approval({request.approver, request.pin}, core::Action::end_of_day, "the end of day");
+            !approved) {
             return approved.error();
         }
         closed_by = request.approver;
@@ -144,17 +152,24 @@ core::Result<EndOfDayOutcome> Lane::end_of_day(db::StoreDb& store, const EndOfDa
                                         0,
                                         0};
     if (auto locked = db::lock_business_day(store, outcome.day, shift_ids, outcome.totals.sales); !locked) {
-        if (locked.error().code == db::DbErrorCode::constraint) return make_error(ErrorCode::day_closed, locked.error().message);
+        if (locked.error().code == db::DbErrorCode::constraint)
+            return make_error(ErrorCode::day_closed, locked.error().message);
         return storage_error(locked.error());
     }
     // store.db holds the day; the lane's chain records who closed it (a separate file, so a
     // separate transaction: the day is locked even if this write fails, and the error says so).
-    AuditEvent event{now, config_.lane, outcome.forced_over.empty() ? "end_of_day" : "end_of_day_force",
-                     operator_ ? operator_->operator_id : std::string{}, request.approver, day,
+    AuditEvent event{now,
+                     config_.lane,
+                     outcome.forced_over.empty() ? "end_of_day" : "end_of_day_force",
+                     operator_ ? operator_->operator_id : std::string{},
+                     request.approver,
+                     day,
                      {{"reason", request.reason}, {"forced_over", blockers_json(outcome.forced_over)}}};
     if (auto logged = record_audit(db_, event); !logged) {
-        return make_error(logged.error().code, fmt::format("business day {} was closed, but the lane's audit log could not "
-                                                           "record it: {}", day, logged.error().message));
+        return make_error(logged.error().code,
+                          fmt::format("business day {} was closed, but the lane's audit log could not "
+                                      "record it: {}",
+                                      day, logged.error().message));
     }
     return outcome;
 }

@@ -76,25 +76,30 @@ nlohmann::json close_json(const CloseShiftOutcome& outcome, const CloseShiftRequ
                         {"variance", row.variance.to_string()}});
     }
     const db::ShiftRecord& shift = outcome.report.shift;
-    return {{"shift_id", shift.id},           {"lane", shift.lane},
-            {"operator", shift.operator_id},  {"opened_at", shift.opened_at},
-            {"closed_at", *shift.closed_at},  {"cash_counts", counts},
-            {"tenders", rows},                {"largest_variance", outcome.largest_variance.to_string()},
-            {"reason", request.reason},       {"approver", request.approval.approver}};
+    return {{"shift_id", shift.id},
+            {"lane", shift.lane},
+            {"operator", shift.operator_id},
+            {"opened_at", shift.opened_at},
+            {"closed_at", *shift.closed_at},
+            {"cash_counts", counts},
+            {"tenders", rows},
+            {"largest_variance", outcome.largest_variance.to_string()},
+            {"reason", request.reason},
+            {"approver", request.approval.approver}};
 }
 
 }  // namespace
 
 core::Status Lane::check_approval(const Approval& approval, core::Action action, std::string_view what) {
     if (approval.approver.empty()) {
-        return make_error(ErrorCode::approval_required,
-                          fmt::format("{} needs a {}: enter their number and PIN", what,
-                                      core::role_name(core::permission(action).minimum)));
+        return make_error(ErrorCode::approval_required, fmt::format("{} needs a {}: enter their number and PIN", what,
+                                                                    core::role_name(core::permission(action).minimum)));
     }
     auto approver = check_credentials(approval.approver, approval.pin);
     if (!approver) return approver.error();
     auto role = core::parse_role(approver->role);
-    if (!role) return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", approval.approver));
+    if (!role)
+        return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", approval.approver));
     std::string requester = operator_ ? operator_->operator_id : std::string{};
     if (auto allowed = core::may_approve(requester, approver->operator_id, *role, action); !allowed) {
         return make_error(ErrorCode::not_permitted, fmt::format("{}: {}", what, allowed.error().message));
@@ -122,12 +127,13 @@ core::Result<db::CashMovementRecord> Lane::move_cash(const CashMovementRequest& 
     if (request.reason.empty() && request.kind != CashMovementKind::pickup) {
         return make_error(ErrorCode::bad_input, "enter a reason: it goes on the shift report");
     }
-    if (request.kind == CashMovementKind::pickup || (request.kind == CashMovementKind::pay_out &&
-                                                     request.amount > config_.pay_out_approval_above)) {
+    if (request.kind == CashMovementKind::pickup ||
+        (request.kind == CashMovementKind::pay_out && request.amount > config_.pay_out_approval_above)) {
         std::string what = request.kind == CashMovementKind::pickup
                                ? std::string("a cash pickup")
                                : "a pay-out above " + config_.pay_out_approval_above.to_string();
-        core::Action action = request.kind == CashMovementKind::pickup ? core::Action::pickup : core::Action::pay_out_over_limit;
+        core::Action action =
+            request.kind == CashMovementKind::pickup ? core::Action::pickup : core::Action::pay_out_over_limit;
         if (auto approved = check_approval(request.approval, action, what); !approved) return approved.error();
     }
     if (request.kind == CashMovementKind::pay_out || request.kind == CashMovementKind::pickup) {
@@ -135,19 +141,36 @@ core::Result<db::CashMovementRecord> Lane::move_cash(const CashMovementRequest& 
         if (!totals) return storage_error(totals.error());
         Money in_drawer = core::expected_cash(to_totals(*totals));
         if (request.amount > in_drawer) {
-            return make_error(ErrorCode::bad_amount, fmt::format("the drawer should hold only {}: {} cannot be taken out",
-                                                                 in_drawer.to_string(), request.amount.to_string()));
+            return make_error(ErrorCode::bad_amount,
+                              fmt::format("the drawer should hold only {}: {} cannot be taken out",
+                                          in_drawer.to_string(), request.amount.to_string()));
         }
     }
-    db::CashMovementRecord movement{new_uuid(),  shift_->id,           std::string(movement_name(request.kind)),
-                                    no_sale ? 0 : request.amount.in_fen(), request.reason, operator_->operator_id,
-                                    request.approval.approver, now};
-    nlohmann::json payload = {{"id", movement.id},          {"shift_id", movement.shift_id}, {"lane", config_.lane},
-                              {"kind", movement.kind},      {"amount", Money::fen(movement.amount_fen).to_string()},
-                              {"reason", movement.reason},  {"operator", movement.operator_id},
-                              {"approver", movement.approver}, {"at", movement.at}};
-    AuditEvent event{now, config_.lane, movement.kind, movement.operator_id, movement.approver, movement.id,
-                     {{"amount", Money::fen(movement.amount_fen).to_string()}, {"reason", movement.reason},
+    db::CashMovementRecord movement{new_uuid(),
+                                    shift_->id,
+                                    std::string(movement_name(request.kind)),
+                                    no_sale ? 0 : request.amount.in_fen(),
+                                    request.reason,
+                                    operator_->operator_id,
+                                    request.approval.approver,
+                                    now};
+    nlohmann::json payload = {{"id", movement.id},
+                              {"shift_id", movement.shift_id},
+                              {"lane", config_.lane},
+                              {"kind", movement.kind},
+                              {"amount", Money::fen(movement.amount_fen).to_string()},
+                              {"reason", movement.reason},
+                              {"operator", movement.operator_id},
+                              {"approver", movement.approver},
+                              {"at", movement.at}};
+    AuditEvent event{now,
+                     config_.lane,
+                     movement.kind,
+                     movement.operator_id,
+                     movement.approver,
+                     movement.id,
+                     {{"amount", Money::fen(movement.amount_fen).to_string()},
+                      {"reason", movement.reason},
                       {"shift", movement.shift_id}}};
     if (auto saved = with_audit(db_, event, [&] { return db::record_cash_movement(db_, movement, payload.dump()); });
         !saved) {
@@ -167,7 +190,8 @@ core::Result<ShiftReport> Lane::shift_report(const std::optional<std::string>& s
         if (!latest) return storage_error(latest.error());
         shift = *latest;
     }
-    if (!shift) return make_error(ErrorCode::not_found, shift_id ? "no shift " + *shift_id : "no shift on this lane yet");
+    if (!shift)
+        return make_error(ErrorCode::not_found, shift_id ? "no shift " + *shift_id : "no shift on this lane yet");
     auto totals = db::shift_totals(db_, *shift);
     if (!totals) return storage_error(totals.error());
     ShiftReport report{*shift, to_totals(*totals), {}, std::nullopt};
@@ -204,7 +228,8 @@ core::Result<CloseShiftOutcome> Lane::submit_count(const CloseShiftRequest& requ
     if (*kept != counted) {
         return make_error(ErrorCode::bad_input,
                           "this shift's blind count was already submitted and the expected amounts shown: "
-                          "it stands as first counted (" + *kept + ")");
+                          "it stands as first counted (" +
+                              *kept + ")");
     }
     auto report = shift_report(shift_->id);
     if (!report) return report.error();
@@ -227,7 +252,9 @@ core::Result<CloseShiftOutcome> Lane::close_shift(const CloseShiftRequest& reque
                               fmt::format("the count is off by up to {}: enter a reason, then a supervisor signs off",
                                           outcome.largest_variance.to_string()));
         }
-        if (auto approved = check_approval(request.approval, core::Action::shift_close_variance, "a shift close with this variance"); !approved) {
+        if (auto approved = check_approval(request.approval, core::Action::shift_close_variance,
+                                           "a shift close with this variance");
+            !approved) {
             return approved.error();
         }
     }
@@ -242,12 +269,19 @@ core::Result<CloseShiftOutcome> Lane::close_shift(const CloseShiftRequest& reque
                                request.cash.total().in_fen(),
                                outcome.largest_variance.in_fen(),
                                payload.dump()};
-    AuditEvent event{now, config_.lane, "shift_close", operator_->operator_id, request.approval.approver, shift_->id,
+    AuditEvent event{now,
+                     config_.lane,
+                     "shift_close",
+                     operator_->operator_id,
+                     request.approval.approver,
+                     shift_->id,
                      {{"expected_cash", outcome.report.expected_cash.to_string()},
                       {"counted_cash", request.cash.total().to_string()},
-                      {"largest_variance", outcome.largest_variance.to_string()}, {"reason", request.reason}}};
+                      {"largest_variance", outcome.largest_variance.to_string()},
+                      {"reason", request.reason}}};
     if (auto saved = with_audit(db_, event, [&] { return db::close_shift(db_, close, payload.dump()); }); !saved) {
-        if (saved.error().code == db::DbErrorCode::not_found) return make_error(ErrorCode::no_shift, saved.error().message);
+        if (saved.error().code == db::DbErrorCode::not_found)
+            return make_error(ErrorCode::no_shift, saved.error().message);
         return storage_error(saved.error());
     }
     outcome.report.close = close;

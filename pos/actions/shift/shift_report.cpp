@@ -39,13 +39,37 @@ struct Labels {
     const char* cash_refunds;
 };
 
-constexpr Labels zh = {"X 报表 (未交班)", "Z 报表 (交班)", "机号", "收银员", "开班", "交班", "销售笔数", "销售金额",
-                       "抹零", "当班金额", "现金收入", "找零", "备用金存入", "支出", "抽大钞", "应有现金",
-                       "删除行数", "开钱箱(无销售)", "支付方式", "应收", "实点", "长短款", "原因", "审批", "退货笔数", "退货金额", "现金退款"};
-constexpr Labels en = {"X report (shift open)", "Z report (shift closed)", "Lane", "Cashier", "Opened", "Closed",
-                       "Sales", "Net sales", "Cash rounding", "Float", "Cash taken", "Change given", "Pay-ins",
-                       "Pay-outs", "Pickups", "Expected cash", "Voided lines", "No-sales", "Tender", "Expected",
-                       "Counted", "Variance", "Reason", "Approved by", "Returns", "Refunded",
+constexpr Labels zh = {"X 报表 (未交班)", "Z 报表 (交班)", "机号",    "收银员",   "开班",     "交班",
+                       "销售笔数",        "销售金额",      "抹零",    "当班金额", "现金收入", "找零",
+                       "备用金存入",      "支出",          "抽大钞",  "应有现金", "删除行数", "开钱箱(无销售)",
+                       "支付方式",        "应收",          "实点",    "长短款",   "原因",     "审批",
+                       "退货笔数",        "退货金额",      "现金退款"};
+constexpr Labels en = {"X report (shift open)",
+                       "Z report (shift closed)",
+                       "Lane",
+                       "Cashier",
+                       "Opened",
+                       "Closed",
+                       "Sales",
+                       "Net sales",
+                       "Cash rounding",
+                       "Float",
+                       "Cash taken",
+                       "Change given",
+                       "Pay-ins",
+                       "Pay-outs",
+                       "Pickups",
+                       "Expected cash",
+                       "Voided lines",
+                       "No-sales",
+                       "Tender",
+                       "Expected",
+                       "Counted",
+                       "Variance",
+                       "Reason",
+                       "Approved by",
+                       "Returns",
+                       "Refunded",
                        "Cash refunds"};
 
 std::string tender_label(const std::string& method, bool chinese) {
@@ -86,29 +110,31 @@ std::string row(std::string_view label, std::string_view value, int columns) {
 nlohmann::json shift_report_json(const ShiftReport& report) {
     const core::ShiftTotals& t = report.totals;
     nlohmann::json non_cash = nlohmann::json::object();
-    for (const auto& [method, amount] : t.non_cash) non_cash[std::string(core::tender_method_name(method))] = amount.to_string();
-    nlohmann::json result = {{"shift_id", report.shift.id},
-                             {"lane", report.shift.lane},
-                             {"operator", report.shift.operator_id},
-                             {"opened_at", report.shift.opened_at},
-                             {"closed_at", report.shift.closed_at ? nlohmann::json(*report.shift.closed_at) : nlohmann::json(nullptr)},
-                             {"kind", report.close ? "Z" : "X"},
-                             {"sales", t.sales},
-                             {"net_sales", t.net_sales.to_string()},
-                             {"rounding", t.rounding.to_string()},
-                             {"float", t.float_amount.to_string()},
-                             {"cash_tendered", t.cash_tendered.to_string()},
-                             {"change_given", t.change_given.to_string()},
-                             {"pay_ins", t.pay_ins.to_string()},
-                             {"pay_outs", t.pay_outs.to_string()},
-                             {"pickups", t.pickups.to_string()},
-                             {"expected_cash", report.expected_cash.to_string()},
-                             {"non_cash", non_cash},
-                             {"voided_lines", t.voided_lines},
-                             {"no_sales", t.no_sales},
-                             {"returns", t.returns},
-                             {"refunds", t.refunds.to_string()},
-                             {"cash_refunds", t.cash_refunds.to_string()}};
+    for (const auto& [method, amount] : t.non_cash)
+        non_cash[std::string(core::tender_method_name(method))] = amount.to_string();
+    nlohmann::json result = {
+        {"shift_id", report.shift.id},
+        {"lane", report.shift.lane},
+        {"operator", report.shift.operator_id},
+        {"opened_at", report.shift.opened_at},
+        {"closed_at", report.shift.closed_at ? nlohmann::json(*report.shift.closed_at) : nlohmann::json(nullptr)},
+        {"kind", report.close ? "Z" : "X"},
+        {"sales", t.sales},
+        {"net_sales", t.net_sales.to_string()},
+        {"rounding", t.rounding.to_string()},
+        {"float", t.float_amount.to_string()},
+        {"cash_tendered", t.cash_tendered.to_string()},
+        {"change_given", t.change_given.to_string()},
+        {"pay_ins", t.pay_ins.to_string()},
+        {"pay_outs", t.pay_outs.to_string()},
+        {"pickups", t.pickups.to_string()},
+        {"expected_cash", report.expected_cash.to_string()},
+        {"non_cash", non_cash},
+        {"voided_lines", t.voided_lines},
+        {"no_sales", t.no_sales},
+        {"returns", t.returns},
+        {"refunds", t.refunds.to_string()},
+        {"cash_refunds", t.cash_refunds.to_string()}};
     if (report.close) result["close"] = nlohmann::json::parse(report.close->report, nullptr, false);
     if (!report.float_counts.empty()) {
         nlohmann::json counts = nlohmann::json::object();
@@ -141,13 +167,15 @@ std::vector<std::string> shift_report_lines(const ShiftReport& report, const Lan
     lines.push_back(row(l.net_sales, t.net_sales.to_string(), columns));
     lines.push_back(row(l.rounding, t.rounding.to_string(), columns));
     for (const auto& [method, amount] : t.non_cash) {
-        lines.push_back(row(tender_label(std::string(core::tender_method_name(method)), chinese), amount.to_string(), columns));
+        lines.push_back(
+            row(tender_label(std::string(core::tender_method_name(method)), chinese), amount.to_string(), columns));
     }
     lines.push_back(rule);
     lines.push_back(row(l.float_amount, t.float_amount.to_string(), columns));
     // The float as counted at open, one line per denomination: "  100.00 x 1     100.00".
     for (const auto& [denomination, count] : report.float_counts) {
-        lines.push_back(row(fmt::format("  {} x {}", denomination.to_string(), count), core::Money::fen(denomination.in_fen() * count).to_string(), columns));
+        lines.push_back(row(fmt::format("  {} x {}", denomination.to_string(), count),
+                            core::Money::fen(denomination.in_fen() * count).to_string(), columns));
     }
     lines.push_back(row(l.cash_in, t.cash_tendered.to_string(), columns));
     lines.push_back(row(l.change, (-t.change_given).to_string(), columns));

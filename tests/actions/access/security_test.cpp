@@ -64,8 +64,8 @@ TEST_CASE("security: each approval refuses a cashier and the operator approving 
               std::string::npos);
         json self = s.run(c.by_self);
         CHECK(error_code(self) == "not_permitted");
-        CHECK(self["error"]["message"].get<std::string>().find("needs a second person: operator 9002 cannot approve their own request") !=
-              std::string::npos);
+        CHECK(self["error"]["message"].get<std::string>().find(
+                  "needs a second person: operator 9002 cannot approve their own request") != std::string::npos);
         s.ok(c.by_supervisor);
     }
     s.ok(R"({"op":"tender","method":"cash","amount":"20.00"})");
@@ -73,8 +73,9 @@ TEST_CASE("security: each approval refuses a cashier and the operator approving 
     CHECK(error_code(s.run(R"({"op":"pickup","amount":"1.00","approver":"1002","pin":"2345"})")) == "not_permitted");
     CHECK(error_code(s.run(R"({"op":"pickup","amount":"1.00","approver":"9002","pin":"7777"})")) == "not_permitted");
     s.ok(R"({"op":"pickup","amount":"1.00","approver":"9100","pin":"8888"})");
-    CHECK(error_code(s.run(R"({"op":"pay_out","amount":"150.00","reason":"supplier","approver":"1001","pin":"1234"})")) ==
-          "not_permitted");
+    CHECK(
+        error_code(s.run(R"({"op":"pay_out","amount":"150.00","reason":"supplier","approver":"1001","pin":"1234"})")) ==
+        "not_permitted");
     s.ok(R"({"op":"pay_out","amount":"150.00","reason":"supplier","approver":"9001","pin":"9999"})");
     // Without an approver the message says which role is needed.
     json missing = s.run(R"({"op":"pickup","amount":"1.00"})");
@@ -107,13 +108,15 @@ TEST_CASE("security: five wrong PINs lock the operator for the configured time, 
     }
     json fifth = s.run(R"({"op":"login","operator":"1001","pin":"0000"})");
     CHECK(error_code(fifth) == "locked_out");
-    CHECK(fifth["error"]["message"] == "wrong PIN for operator 1001: that was the 5th wrong PIN in a row, the operator is "
-                                       "locked out for 3 minute(s) (a manager can reset the PIN)");
+    CHECK(fifth["error"]["message"] ==
+          "wrong PIN for operator 1001: that was the 5th wrong PIN in a row, the operator is "
+          "locked out for 3 minute(s) (a manager can reset the PIN)");
     // The right PIN does not get in while locked; the message says how long is left.
     json locked = s.run(R"({"op":"login","operator":"1001","pin":"1234","now":"2026-11-23T10:01:30+08:00"})");
     CHECK(error_code(locked) == "locked_out");
-    CHECK(locked["error"]["message"] == "operator 1001 is locked out after 5 wrong PINs: try again in 2 minute(s), "
-                                        "or ask a manager to reset the PIN");
+    CHECK(locked["error"]["message"] ==
+          "operator 1001 is locked out after 5 wrong PINs: try again in 2 minute(s), "
+          "or ask a manager to reset the PIN");
     // Another operator is not affected; after the wait the operator logs in again.
     s.ok(R"({"op":"login","operator":"1002","pin":"2345"})");
     s.ok(R"({"op":"logout"})");
@@ -121,8 +124,9 @@ TEST_CASE("security: five wrong PINs lock the operator for the configured time, 
     CHECK(text(s, "SELECT failed_pins || '/' || locked_until FROM users WHERE operator = '1001'") == "0/");
     // Five wrong PINs and the try while locked, each with its reason.
     CHECK(text(s, "SELECT count(*) FROM audit WHERE kind = 'login_failed' AND actor = '1001'") == "6");
-    CHECK(text(s, "SELECT json_extract(detail, '$.reason') FROM audit WHERE kind = 'login_failed' ORDER BY seq DESC LIMIT 1") ==
-          "locked out");
+    CHECK(text(s,
+               "SELECT json_extract(detail, '$.reason') FROM audit WHERE kind = 'login_failed' ORDER BY seq DESC LIMIT "
+               "1") == "locked out");
     CHECK(text(s, "SELECT count(*) FROM audit WHERE kind = 'lockout' AND actor = '1001'") == "1");
 }
 
@@ -157,7 +161,8 @@ TEST_CASE("security: an operator changes their PIN with the old one, a manager r
     auto by_supervisor = lane.reset_pin({"9001", "9999"}, "1002", "5555", s.now);
     REQUIRE_FALSE(by_supervisor.ok());
     CHECK(by_supervisor.error().message ==
-          "resetting a PIN: operator 9001 is a supervisor and cannot approve user_admin: a manager or above must approve");
+          "resetting a PIN: operator 9001 is a supervisor and cannot approve user_admin: a manager or above must "
+          "approve");
     auto own = lane.reset_pin({"9100", "8888"}, "9100", "5555", s.now);
     REQUIRE_FALSE(own.ok());
     CHECK(own.error().message.find("cannot approve their own request") != std::string::npos);
@@ -207,7 +212,8 @@ TEST_CASE("security: every event lands in the audit log, chained, and verify fin
     // The triggers refuse edits through SQL.
     auto update = s.files.db->connection().exec("UPDATE audit SET actor = '1002' WHERE seq = 3");
     REQUIRE_FALSE(update.ok());
-    CHECK(update.error().message.find("the audit log is append-only: its records cannot be changed") != std::string::npos);
+    CHECK(update.error().message.find("the audit log is append-only: its records cannot be changed") !=
+          std::string::npos);
     CHECK_FALSE(s.files.db->connection().exec("DELETE FROM audit WHERE seq = 9").ok());
 }
 
@@ -246,8 +252,9 @@ TEST_CASE("security: hostile text in action scripts is refused with a clear mess
     s.ok(R"({"op":"tender","method":"cash","amount":"10.00"})");
     // Free text: control characters and length.
     json escape = s.run(R"({"op":"no_sale","reason":"open\u001b[2J"})");
-    CHECK(escape["error"]["message"] ==
-          "the reason has a control character (line break, tab or other invisible character) at character 5: remove it");
+    CHECK(
+        escape["error"]["message"] ==
+        "the reason has a control character (line break, tab or other invisible character) at character 5: remove it");
     json huge = s.run(R"({"op":"pay_in","amount":"1.00","reason":")" + std::string(5000, 'x') + "\"}");
     CHECK(huge["error"]["message"] == "the reason is 5000 characters long: at most 200 are kept");
     CHECK(text(s, "SELECT count(*) FROM cash_movements") == "0");

@@ -88,13 +88,15 @@ TEST_CASE("promotions: a 3 for 5.00 deal comes down with the catalog and its sav
     CHECK(promoted.promotion == "水3瓶5元");
 
     sync(s);
-    CHECK(pos::testing::query_count(store_path(s), "SELECT discount_fen FROM sale_lines WHERE promotion = '水3瓶5元'") == 100);
+    CHECK(pos::testing::query_count(store_path(s),
+                                    "SELECT discount_fen FROM sale_lines WHERE promotion = '水3瓶5元'") == 100);
     CHECK(pos::testing::query_count(store_path(s), "SELECT sum(amount_fen) FROM sale_lines WHERE voided = 0") == 1000);
 }
 
 TEST_CASE("promotions: the lane re-prices live as lines are voided and quantities change") {
     DemoLane s;
-    add_promotions(s, R"([{"id":"MM","name":"饮料任选3件12元","kind":"mix_match","starts":"2026-11-01","ends":"2026-11-30",
+    add_promotions(s,
+                   R"([{"id":"MM","name":"饮料任选3件12元","kind":"mix_match","starts":"2026-11-01","ends":"2026-11-30",
                            "skus":["101002","101003"],"buy":3,"price":"12.00"},
                           {"id":"T","name":"茶特价","kind":"price","starts":"2026-11-01","ends":"2026-11-30",
                            "skus":["101003"],"price":"4.50"}])");
@@ -144,8 +146,8 @@ TEST_CASE("price changes: created, refused to its creator, approved by another m
     actions::Lane& lane = *s.lane;
     // Years ahead of the wall clock, which a sync uses to apply what is due.
     std::string today = "2036-11-23T18:00:00+08:00";
-    actions::PriceChangeRequest request{"sku,old_price,new_price\n101001,2.00,2.20\n101003,5.00,4.80\n", "2036-11-24",
-                                        "供应商调价", {"8001", "8001"}};
+    actions::PriceChangeRequest request{
+        "sku,old_price,new_price\n101001,2.00,2.20\n101003,5.00,4.80\n", "2036-11-24", "供应商调价", {"8001", "8001"}};
 
     auto wrong_old = request;
     wrong_old.csv = "sku,old_price,new_price\n101001,1.90,2.20\n";
@@ -216,7 +218,8 @@ TEST_CASE("price overrides: limited by the approver's role, refusals logged") {
     json refused = s.run(R"({"op":"override_price","line":1,"price":"3.90","approver":"9001","pin":"9999"})");
     CHECK(refused["error"]["code"] == "not_permitted");
     CHECK(refused["error"]["message"] ==
-          "a supervisor may change a price by at most 20%: 5.00 to 3.90 is 22.0%. Ask someone with a higher limit to approve it");
+          "a supervisor may change a price by at most 20%: 5.00 to 3.90 is 22.0%. Ask someone with a higher limit to "
+          "approve it");
     json within = s.ok(R"({"op":"override_price","line":1,"price":"4.00","approver":"9001","pin":"9999"})");
     CHECK(within["amount"] == "4.00");
     // The limit is against the catalog price, not the earlier override: 5.00 -> 3.00 is 40%.
@@ -228,7 +231,8 @@ TEST_CASE("price overrides: limited by the approver's role, refusals logged") {
 }
 
 TEST_CASE("price overrides: the limits are read from pos.toml with their key named on a bad value") {
-    auto config = actions::parse_config("[approvals]\noverride_supervisor_percent = 15\noverride_manager_percent = 50\n", "pos.toml");
+    auto config = actions::parse_config(
+        "[approvals]\noverride_supervisor_percent = 15\noverride_manager_percent = 50\n", "pos.toml");
     REQUIRE(config.ok());
     CHECK(config->override_supervisor_percent == 15);
     CHECK(config->override_manager_percent == 50);

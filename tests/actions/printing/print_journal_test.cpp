@@ -48,7 +48,8 @@ PrinterOpener opener(Bench& bench) {
 
 size_t count(const std::vector<uint8_t>& haystack, const std::vector<uint8_t>& needle) {
     size_t found = 0;
-    for (auto it = haystack.begin(); (it = std::search(it, haystack.end(), needle.begin(), needle.end())) != haystack.end(); ++it) {
+    for (auto it = haystack.begin();
+         (it = std::search(it, haystack.end(), needle.begin(), needle.end())) != haystack.end(); ++it) {
         ++found;
     }
     return found;

@@ -33,7 +33,9 @@ struct Wire {
     bool can_open = true;
 
     // The three DLE EOT replies (1, 2, 4) a printer sends per status query.
-    void answer(uint8_t paper = 0x12, uint8_t offline = 0x12) { recording.replies.insert(recording.replies.end(), {{0x12}, {offline}, {paper}}); }
+    void answer(uint8_t paper = 0x12, uint8_t offline = 0x12) {
+        recording.replies.insert(recording.replies.end(), {{0x12}, {offline}, {paper}});
+    }
 };
 
 class Forward final : public printer::Transport {
@@ -67,7 +69,8 @@ const std::vector<uint8_t> status_query = {0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0
 
 size_t count(const std::vector<uint8_t>& haystack, const std::vector<uint8_t>& needle) {
     size_t found = 0;
-    for (auto it = haystack.begin(); (it = std::search(it, haystack.end(), needle.begin(), needle.end())) != haystack.end(); ++it) {
+    for (auto it = haystack.begin();
+         (it = std::search(it, haystack.end(), needle.begin(), needle.end())) != haystack.end(); ++it) {
         ++found;
     }
     return found;
@@ -203,15 +206,17 @@ TEST_CASE("print_queue: a drawer kick goes ahead of waiting jobs and is dropped 
     wire.answer();
     wire.answer();
     CHECK_FALSE(queue.attempt());
-    std::vector<uint8_t> tail(wire.recording.written.end() - static_cast<long>(2 * status_query.size() + drawer_kick_bytes().size() + 2),
-                              wire.recording.written.end());
+    std::vector<uint8_t> tail(
+        wire.recording.written.end() - static_cast<long>(2 * status_query.size() + drawer_kick_bytes().size() + 2),
+        wire.recording.written.end());
     CHECK(tail == concat({status_query, drawer_kick_bytes(), status_query, {'b', 0x0A}}));
     CHECK(queue.status().drawer_missed == 1);
 }
 
 TEST_CASE("print_queue: the worker thread prints and reports through status and notify") {
     Wire wire;
-    PrintQueue queue(opener(wire), printer::generic_profile(58), PrintQueue::Timing{std::chrono::milliseconds(5), std::chrono::milliseconds(5)});
+    PrintQueue queue(opener(wire), printer::generic_profile(58),
+                     PrintQueue::Timing{std::chrono::milliseconds(5), std::chrono::milliseconds(5)});
     pos::testing::Signal notified;
     queue.set_notify([&notified] { notified.notify(); });
     for (int i = 0; i < 40; ++i) wire.answer();

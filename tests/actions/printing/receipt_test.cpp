@@ -128,7 +128,8 @@ TEST_CASE("receipt: what the customer's receipt shows") {
     CHECK(text.find("凭小票退换") != std::string::npos);
     CHECK(text.find("重打小票") == std::string::npos);
     // No 抹零 line when nothing was rounded.
-    CHECK(printed(actions::receipt_bytes(card_sale(), demo_config(), options(58)), 32).find("抹零") == std::string::npos);
+    CHECK(printed(actions::receipt_bytes(card_sale(), demo_config(), options(58)), 32).find("抹零") ==
+          std::string::npos);
 }
 
 TEST_CASE("receipt: every printed line fits the paper") {
@@ -187,7 +188,8 @@ TEST_CASE("receipt: the receipt number is a QR code, CODE128 on printers without
             if (const auto* qr = std::get_if<drivers::printer::QrCode>(&element)) {
                 found += fmt::format("QR {} {} {};", qr->data, qr->module_dots, static_cast<int>(qr->ecc));
             }
-            if (const auto* code = std::get_if<drivers::printer::Barcode>(&element)) found += "CODE128 " + code->data + ";";
+            if (const auto* code = std::get_if<drivers::printer::Barcode>(&element))
+                found += "CODE128 " + code->data + ";";
         }
         return found;
     };
@@ -216,14 +218,16 @@ TEST_CASE("receipt: the store logo prints centred above the store name, within t
             CHECK(raster->align == drivers::printer::Align::center);
         }
         const auto* line = std::get_if<drivers::printer::TextLine>(&document->elements[i]);
-        if (line && !line->runs.empty() && line->runs[0].text == "好邻居超市" && name_at == document->elements.size()) name_at = i;
+        if (line && !line->runs.empty() && line->runs[0].text == "好邻居超市" && name_at == document->elements.size())
+            name_at = i;
     }
     REQUIRE(logo_at < document->elements.size());
     CHECK(logo_at + 1 == name_at);
     // Without a logo nothing is printed for it.
     auto plain = drivers::printer::interpret(actions::receipt_bytes(cash_sale(), demo_config(), options(58)));
     REQUIRE(plain);
-    for (const auto& element : plain->elements) CHECK_FALSE(std::holds_alternative<drivers::printer::RasterImage>(element));
+    for (const auto& element : plain->elements)
+        CHECK_FALSE(std::holds_alternative<drivers::printer::RasterImage>(element));
 }
 
 TEST_CASE("receipt: configured_logo reads the file relative to the data directory, or names the bad one") {
@@ -241,6 +245,6 @@ TEST_CASE("receipt: configured_logo reads the file relative to the data director
     config.receipt_logo = "missing.png";
     auto missing = actions::configured_logo(config, dir.path(), drivers::printer::generic_profile(58));
     REQUIRE_FALSE(missing.ok());
-    CHECK(missing.error().message == "receipt.logo: cannot open the logo " + dir.file("missing.png") +
-                                         ": check [receipt] logo in pos.toml");
+    CHECK(missing.error().message ==
+          "receipt.logo: cannot open the logo " + dir.file("missing.png") + ": check [receipt] logo in pos.toml");
 }

@@ -84,7 +84,9 @@ void two_days(ReportStore& s) {
                sale_unit, quantity_milli, unit_price_fen, amount_fen, voided, voided_by, original_line_no)
              VALUES ('return-1', 1, 'item', '101002', '06921168861569', '农夫山泉饮用天然水', 'Nongfu Spring', '5L', '桶',
                '饮料', 'piece', -1000, 900, -900, 0, '', 1))");
-    s.sql("INSERT INTO sale_tenders (sale_id, seq, method, amount_fen, reference) VALUES ('return-1', 1, 'card', -900, '')");
+    s.sql(
+        "INSERT INTO sale_tenders (sale_id, seq, method, amount_fen, reference) VALUES ('return-1', 1, 'card', -900, "
+        "'')");
 }
 
 }  // namespace
@@ -260,12 +262,14 @@ TEST_CASE("daily_report: the day's queries walk the instant indexes, not the who
         (*answer)->reset();
         return details;
     };
-    std::string shifts = plan("SELECT id FROM shifts WHERE julianday(opened_at) >= julianday('2026-11-23T00:00:00Z') "
-                              "AND julianday(opened_at) < julianday('2026-11-24T00:00:00Z')");
+    std::string shifts = plan(
+        "SELECT id FROM shifts WHERE julianday(opened_at) >= julianday('2026-11-23T00:00:00Z') "
+        "AND julianday(opened_at) < julianday('2026-11-24T00:00:00Z')");
     CAPTURE(shifts);
     CHECK(shifts.find("shifts_opened_instant") != std::string::npos);
-    std::string sales = plan("SELECT id FROM sales WHERE julianday(completed_at) >= julianday('2026-11-23T00:00:00Z') "
-                             "AND julianday(completed_at) < julianday('2026-11-24T00:00:00Z')");
+    std::string sales = plan(
+        "SELECT id FROM sales WHERE julianday(completed_at) >= julianday('2026-11-23T00:00:00Z') "
+        "AND julianday(completed_at) < julianday('2026-11-24T00:00:00Z')");
     CAPTURE(sales);
     CHECK(sales.find("sales_completed_instant") != std::string::npos);
 }
@@ -333,7 +337,8 @@ TEST_CASE("daily_report: HTML is one file with its SVG charts and every text esc
     CHECK(html.find("<svg id=\"tender-chart\"") != std::string::npos);
     // one bar: 09:00 has a positive net, 11:00 only the return
     size_t bars = 0;
-    for (size_t at = html.find("class=\"bar\""); at != std::string::npos; at = html.find("class=\"bar\"", at + 1)) ++bars;
+    for (size_t at = html.find("class=\"bar\""); at != std::string::npos; at = html.find("class=\"bar\"", at + 1))
+        ++bars;
     CHECK(bars == 1);
     CHECK(html.find("class=\"tender\"") != std::string::npos);
     CHECK(html.find("<script>") == std::string::npos);

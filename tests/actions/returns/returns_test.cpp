@@ -47,7 +47,8 @@ TEST_CASE("returns: a sale returned over two visits, then nothing more") {
     CHECK(first["tenders"][0] == json{{"method", "cash"}, {"amount", "-2.00"}});
 
     // Second visit: the other two bottles and the 5 L water: 4.00 + 9.00.
-    json second = s.ok(R"({"op":"return","receipt":")" + receipt + R"(","lines":[{"line":1,"qty":"2"},2])" + approved());
+    json second =
+        s.ok(R"({"op":"return","receipt":")" + receipt + R"(","lines":[{"line":1,"qty":"2"},2])" + approved());
     CHECK(second["total"] == "-13.00");
 
     json again = s.run(R"({"op":"return","receipt":")" + receipt + R"(","lines":[{"line":1,"qty":"1"}])" + approved());
@@ -86,10 +87,11 @@ TEST_CASE("returns: more than is left is refused and changes nothing") {
     s.ok(R"({"op":"return","receipt":")" + receipt + R"(","lines":[{"line":1,"qty":"2"}])" + approved());
     json over = s.run(R"({"op":"return","receipt":")" + receipt + R"(","lines":[{"line":1,"qty":"2"}])" + approved());
     CHECK(over["error"]["code"] == "over_return");
-    CHECK(over["error"]["message"] ==
-          "line 1: only 1 of 3 sold can still be returned (the rest came back already)");
-    CHECK(s.run(R"({"op":"return","receipt":")" + receipt + R"(","lines":[7])" + approved())["error"]["code"] == "bad_line");
-    CHECK(s.run(R"({"op":"return","receipt":")" + receipt + R"(","lines":[1,1])" + approved())["error"]["code"] == "bad_input");
+    CHECK(over["error"]["message"] == "line 1: only 1 of 3 sold can still be returned (the rest came back already)");
+    CHECK(s.run(R"({"op":"return","receipt":")" + receipt + R"(","lines":[7])" + approved())["error"]["code"] ==
+          "bad_line");
+    CHECK(s.run(R"({"op":"return","receipt":")" + receipt + R"(","lines":[1,1])" + approved())["error"]["code"] ==
+          "bad_input");
     CHECK(s.run(R"({"op":"return","receipt":"0100009999","lines":[1])" + approved())["error"]["code"] == "not_found");
     CHECK(s.run(R"({"op":"return","receipt":"0700000001","lines":[1])" + approved())["error"]["message"] ==
           "receipt 0700000001 is not on this lane and not at the store: lane 07 may not have sent it yet (it sends "
@@ -129,8 +131,8 @@ TEST_CASE("returns: the refund goes back to the original tenders, cash for the r
     std::string receipt = pos::actions::receipt_code(s.files.config.lane, paid["receipt_no"].get<int64_t>());
 
     // One 5 L water (9.00) goes back to the card; a refund to mobile was never paid that way.
-    json mobile = s.run(R"({"op":"return","receipt":")" + receipt + R"(","lines":[{"line":1,"qty":"1"}],"refund":"mobile")" +
-                        approved());
+    json mobile = s.run(R"({"op":"return","receipt":")" + receipt +
+                        R"(","lines":[{"line":1,"qty":"1"}],"refund":"mobile")" + approved());
     CHECK(mobile["error"]["code"] == "tender_over");
     json first = s.ok(R"({"op":"return","receipt":")" + receipt + R"(","lines":[{"line":1,"qty":"1"}])" + approved());
     CHECK(first["tenders"] == json::array({{{"method", "card"}, {"amount", "-9.00"}}}));
@@ -168,8 +170,9 @@ TEST_CASE("returns: without a receipt a manager approves and a reason is given, 
     CHECK(no_reason["error"]["code"] == "bad_input");
     CHECK(no_reason["error"]["message"] == "a return without a receipt needs a reason: it goes on the return slip");
     CHECK(s.run(line + R"(,"reason":"顾客丢失小票")" + approved())["error"]["code"] == "not_permitted");
-    CHECK(s.run(line + R"(,"reason":"顾客丢失小票","refund":"card","approver":"9100","pin":"8888"})")["error"]["code"] ==
-          "bad_input");
+    CHECK(
+        s.run(line + R"(,"reason":"顾客丢失小票","refund":"card","approver":"9100","pin":"8888"})")["error"]["code"] ==
+        "bad_input");
     json done = s.ok(line + R"(,"reason":"顾客丢失小票","approver":"9100","pin":"8888"})");
     CHECK(done["total"] == "-4.00");
     CHECK(done["original_receipt"].is_null());

@@ -178,7 +178,8 @@ TEST_CASE("session: run_session prints one result per line and counts failures")
         "not json\n"
         "{\"op\":\"open_shift\",\"float\":\"50\"}\n");
     std::ostringstream out;
-    SessionSummary summary = run_session(*demo.lane, script, out, [] { return std::string("2026-11-23T10:00:00+08:00"); });
+    SessionSummary summary =
+        run_session(*demo.lane, script, out, [] { return std::string("2026-11-23T10:00:00+08:00"); });
     CHECK(summary.actions == 3);
     CHECK(summary.failed == 1);
     std::istringstream lines(out.str());

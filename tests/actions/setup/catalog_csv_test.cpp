@@ -49,8 +49,8 @@ void check_one_problem(const std::string& bad_row, int row, const std::string& c
 
 // A piece row with one cell replaced, the rest good: cells in header order.
 std::string piece_row_with(size_t column, const std::string& value) {
-    std::vector<std::string> cells = {"B1", "6901234567908", "", "茶", "Tea", "500ml", "瓶", "饮料",
-                                      "2.00", "3.50", "", "piece", "10", "c"};
+    std::vector<std::string> cells = {"B1",   "6901234567908", "",     "茶", "Tea",   "500ml", "瓶",
+                                      "饮料", "2.00",          "3.50", "",   "piece", "10",    "c"};
     cells[column] = value;
     std::string line;
     for (size_t c = 0; c < cells.size(); ++c) line += (c ? "," : "") + cells[c];
@@ -83,10 +83,12 @@ void check_same(const CatalogItem& a, const CatalogItem& b) {
 }  // namespace
 
 TEST_CASE("catalog_csv: a good file parses to exact values") {
-    std::string text = "\xEF\xBB\xBF" + std::string(catalog_csv_header) + "\r\n" +
-                       "A1001,6901234567892|96385074,,农夫山泉 饮用天然水,Nongfu Spring Water,550ml,瓶,饮料,1.20,2.00,,piece,24,NFSQ\r\n"
-                       "P2001,,00123,散装苹果,Loose Apples,,kg,生鲜,5.00,,12.80,weight,0,sgpg\r\n"
-                       "U3001,036000291452|10012345678902,,\"宝洁 \"\"飘柔\"\", 洗发水\",,400ml,瓶,日化,18,29.9,0,piece,,plrx\r\n";
+    std::string text =
+        "\xEF\xBB\xBF" + std::string(catalog_csv_header) + "\r\n" +
+        "A1001,6901234567892|96385074,,农夫山泉 饮用天然水,Nongfu Spring "
+        "Water,550ml,瓶,饮料,1.20,2.00,,piece,24,NFSQ\r\n"
+        "P2001,,00123,散装苹果,Loose Apples,,kg,生鲜,5.00,,12.80,weight,0,sgpg\r\n"
+        "U3001,036000291452|10012345678902,,\"宝洁 \"\"飘柔\"\", 洗发水\",,400ml,瓶,日化,18,29.9,0,piece,,plrx\r\n";
     auto parsed = parse_ok(text);
     INFO(describe(parsed.problems));
     CHECK(parsed.problems.empty());
@@ -165,7 +167,8 @@ TEST_CASE("catalog_csv: a header-only file is an empty catalog") {
 }
 
 TEST_CASE("catalog_csv: a row with the wrong number of cells names its count") {
-    check_one_problem("B1,6901234567908,,茶\n", 3, "", "row has 4 cells; a catalog row has 14, in the order of the header");
+    check_one_problem("B1,6901234567908,,茶\n", 3, "",
+                      "row has 4 cells; a catalog row has 14, in the order of the header");
     check_one_problem(piece_row_with(13, "c,extra"), 3, "",
                       "row has 15 cells; a catalog row has 14, in the order of the header");
     check_one_problem("x\n", 3, "", "row has 1 cell; a catalog row has 14, in the order of the header");
@@ -285,12 +288,12 @@ TEST_CASE("catalog_csv: every problem in a row is reported, in column order") {
 }
 
 TEST_CASE("catalog_csv: duplicates are reported at the later row, naming the earlier one") {
-    std::string text = header + good_piece + good_weight +                                            // rows 2, 3
-                       "A1001,6901234567908,,茶,,,,,1,2,,piece,,\n"                                   // 4: sku
-                       "B2,06901234567892,,茶,,,,,1,2,,piece,,\n"                                     // 5: barcode
-                       "B3,6901234567915,00123,茶,,,,,1,2,,piece,,\n"                                 // 6: plu
-                       "B4,6901234567922|6901234567922,,茶,,,,,1,2,,piece,,\n"                        // 7: in row
-                       "B5,6901234567922,,茶,,,,,1,2,,piece,,\n";                                     // 8: row 7's
+    std::string text = header + good_piece + good_weight +                      // rows 2, 3
+                       "A1001,6901234567908,,茶,,,,,1,2,,piece,,\n"             // 4: sku
+                       "B2,06901234567892,,茶,,,,,1,2,,piece,,\n"               // 5: barcode
+                       "B3,6901234567915,00123,茶,,,,,1,2,,piece,,\n"           // 6: plu
+                       "B4,6901234567922|6901234567922,,茶,,,,,1,2,,piece,,\n"  // 7: in row
+                       "B5,6901234567922,,茶,,,,,1,2,,piece,,\n";               // 8: row 7's
     auto parsed = parse_ok(text);
     INFO(describe(parsed.problems));
     REQUIRE(parsed.problems.size() == 4);
@@ -337,17 +340,19 @@ TEST_CASE("catalog_csv: format writes natural barcodes, decimal money and the he
     apples.name_zh = "苹果";
     apples.price_per_kg = Money::fen(1280);
     apples.sale_unit = SaleUnit::weight;
-    CHECK(format_catalog_csv({water, apples}) ==
-          header +
-              "A1001,6901234567892|96385074|10012345678902|0036000291452,,\"矿泉水, 550ml\",Water,,瓶,,1.20,12.50,0.00,piece,24,ksq\n"
-              "P2001,,00123,苹果,,,,,0.00,0.00,12.80,weight,0,\n");
+    CHECK(format_catalog_csv({water, apples}) == header +
+                                                     "A1001,6901234567892|96385074|10012345678902|0036000291452,,"
+                                                     "\"矿泉水, 550ml\",Water,,瓶,,1.20,12.50,0.00,piece,24,ksq\n"
+                                                     "P2001,,00123,苹果,,,,,0.00,0.00,12.80,weight,0,\n");
     CHECK(format_catalog_csv({}) == header);
 }
 
 TEST_CASE("catalog_csv: format then parse gives identical items") {
-    std::string text = header + good_piece + good_weight +
-                       "U3001,036000291452|10012345678902|96385074,,\"宝洁 \"\"飘柔\"\", 洗发水\",\"P&G, \"\"Rejoice\"\"\",400ml,瓶,日化,18,29.9,0,piece,,plrx\n"
-                       "-neg,6901234567915,,\"=HYPERLINK(\"\"http://evil\"\")\",@cmd,+1,-1,'=x,0.01,0.02,,piece,999999999,\n";
+    std::string text =
+        header + good_piece + good_weight +
+        "U3001,036000291452|10012345678902|96385074,,\"宝洁 \"\"飘柔\"\", 洗发水\",\"P&G, "
+        "\"\"Rejoice\"\"\",400ml,瓶,日化,18,29.9,0,piece,,plrx\n"
+        "-neg,6901234567915,,\"=HYPERLINK(\"\"http://evil\"\")\",@cmd,+1,-1,'=x,0.01,0.02,,piece,999999999,\n";
     auto first = parse_ok(text);
     INFO(describe(first.problems));
     REQUIRE(first.problems.empty());
@@ -365,15 +370,17 @@ TEST_CASE("catalog_csv: format then parse gives identical items") {
 
 TEST_CASE("catalog_csv: hostile text is rejected or guarded") {
     SUBCASE("formula cells import as text and export with the guard") {
-        auto parsed = parse_ok(header + "X1,6901234567908,,\"=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",@SUM(1),"
-                                        "-2+3,+cmd|' /C calc'!A0,=1,1,2,,piece,0,\n");
+        auto parsed = parse_ok(header +
+                               "X1,6901234567908,,\"=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",@SUM(1),"
+                               "-2+3,+cmd|' /C calc'!A0,=1,1,2,,piece,0,\n");
         INFO(describe(parsed.problems));
         REQUIRE(parsed.problems.empty());
         REQUIRE(parsed.items.size() == 1);
         CHECK(parsed.items[0].name_zh == "=HYPERLINK(\"http://evil\",\"click\")");
         CHECK(format_catalog_csv(parsed.items) ==
-              header + "X1,6901234567908,,\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",'@SUM(1),'-2+3,"
-                       "'+cmd|' /C calc'!A0,'=1,1.00,2.00,0.00,piece,0,\n");
+              header +
+                  "X1,6901234567908,,\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\",'@SUM(1),'-2+3,"
+                  "'+cmd|' /C calc'!A0,'=1,1.00,2.00,0.00,piece,0,\n");
     }
     SUBCASE("a guarded cell from an earlier export imports without its apostrophe") {
         auto parsed = parse_ok(header + "'-X1,6901234567908,,'=1,,,,,1,2,,piece,0,\n");

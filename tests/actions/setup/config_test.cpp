@@ -22,12 +22,16 @@ TEST_CASE("config: the shipped example parses to the defaults it documents") {
 }
 
 TEST_CASE("config: bad values and unknown keys name the key and line") {
-    struct Case { const char* toml; const char* message; };
+    struct Case {
+        const char* toml;
+        const char* message;
+    };
     for (Case c : {
              Case{"[lane]\nnumber = 0\n", "pos.toml:2: lane.number: must be a whole number from 1 to 999"},
              Case{"[lane]\nlanguage = \"fr\"\n", "pos.toml:2: lane.language: must be \"zh_CN\" or \"en\""},
              Case{"[lane]\nnubmer = 2\n", "pos.toml:2: lane.nubmer: unknown key"},
-             Case{"[cash_rounding]\nstep = \"fen\"\n", "pos.toml:2: cash_rounding.step: must be \"none\", \"jiao\" or \"yuan\""},
+             Case{"[cash_rounding]\nstep = \"fen\"\n",
+                  "pos.toml:2: cash_rounding.step: must be \"none\", \"jiao\" or \"yuan\""},
              Case{"[[barcode.scale]]\nflag = \"22\"\nlength = 13\nfields = [\"plu:5\", \"weight:4\"]\n",
                   "pos.toml:1: barcode.scale[0].fields: flag, fields and check digit make 12 digits but length is 13"},
              Case{"[[barcode.scale]]\nflag = \"22\"\nfields = [\"plu:5\", \"kilos:5\"]\n",

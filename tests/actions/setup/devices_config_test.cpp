@@ -35,11 +35,14 @@ TEST_CASE("config: bad [devices] entries name the key and line") {
     };
     for (Case c : {
              Case{"[devices]\nscanner = []\n", "pos.toml:2: devices.scanner: unknown key"},
-             Case{"[devices]\nscanners = \"0c2e:0967\"\n", "pos.toml:2: devices.scanners: must be a list like [\"0c2e:0967\"]"},
+             Case{"[devices]\nscanners = \"0c2e:0967\"\n",
+                  "pos.toml:2: devices.scanners: must be a list like [\"0c2e:0967\"]"},
              Case{"[devices]\nscanners = [\n  \"0c2e:0967\",\n  \"0c2e-0967\",\n]\n",
-                  "pos.toml:4: devices.scanners: each entry must be a USB VID:PID like \"0c2e:0967\" (see posctl devices list)"},
+                  "pos.toml:4: devices.scanners: each entry must be a USB VID:PID like \"0c2e:0967\" (see posctl "
+                  "devices list)"},
              Case{"[devices]\nscanners = [3118]\n",
-                  "pos.toml:2: devices.scanners: each entry must be a USB VID:PID like \"0c2e:0967\" (see posctl devices list)"},
+                  "pos.toml:2: devices.scanners: each entry must be a USB VID:PID like \"0c2e:0967\" (see posctl "
+                  "devices list)"},
          }) {
         CAPTURE(c.toml);
         auto config = parse_config(c.toml, "pos.toml");
@@ -49,7 +52,8 @@ TEST_CASE("config: bad [devices] entries name the key and line") {
 }
 
 TEST_CASE("config: [devices] printers and printer_profile") {
-    auto config = parse_config("[devices]\nprinters = [\"0416:5011\"]\nprinter_profile = \"winbond-pos58\"\n", "pos.toml");
+    auto config =
+        parse_config("[devices]\nprinters = [\"0416:5011\"]\nprinter_profile = \"winbond-pos58\"\n", "pos.toml");
     REQUIRE(config.ok());
     CHECK(config->printers == std::vector<VidPid>{{0x0416, 0x5011}});
     CHECK(config->printer_profile == "winbond-pos58");
@@ -64,12 +68,15 @@ TEST_CASE("config: [devices] printers and printer_profile") {
     };
     for (Case c : {
              Case{"[devices]\nprinter = [\"0416:5011\"]\n", "pos.toml:2: devices.printer: unknown key"},
-             Case{"[devices]\nprinters = \"0416:5011\"\n", "pos.toml:2: devices.printers: must be a list like [\"0416:5011\"]"},
+             Case{"[devices]\nprinters = \"0416:5011\"\n",
+                  "pos.toml:2: devices.printers: must be a list like [\"0416:5011\"]"},
              Case{"[devices]\nprinters = [\n  \"0416-5011\",\n]\n",
-                  "pos.toml:3: devices.printers: each entry must be a USB VID:PID like \"0416:5011\" (see posctl devices list)"},
+                  "pos.toml:3: devices.printers: each entry must be a USB VID:PID like \"0416:5011\" (see posctl "
+                  "devices list)"},
              Case{"[devices]\nprinter_profile = 58\n", "pos.toml:2: devices.printer_profile: must be a string"},
              Case{"[devices]\nprinter_profile = \"Generic 58\"\n",
-                  "pos.toml:2: devices.printer_profile: must be a profile name from assets/printers, like \"generic-58\" or \"winbond-pos58\""},
+                  "pos.toml:2: devices.printer_profile: must be a profile name from assets/printers, like "
+                  "\"generic-58\" or \"winbond-pos58\""},
          }) {
         CAPTURE(c.toml);
         auto bad = parse_config(c.toml, "pos.toml");

@@ -54,22 +54,27 @@ TEST_CASE("key bindings: mistakes name the line and say what to do") {
     };
     for (Case c : {
              Case{"[keys]\nvoid = \"F6\"\n",
-                  "pos.toml:2: keys.void: unknown action; the actions are account, card, hold, lock, lookup, member, mobile, "
+                  "pos.toml:2: keys.void: unknown action; the actions are account, card, hold, lock, lookup, member, "
+                  "mobile, "
                   "no_sale, pay_in_out, reprint, return, shift_menu, void_line (docs/keys.md)"},
              Case{"[keys]\nvoid_line = \"F13\"\n",
-                  "pos.toml:2: keys.void_line: \"F13\" is not a key an action can have; use one of F1, F2, F3, F4, F5, F6, "
+                  "pos.toml:2: keys.void_line: \"F13\" is not a key an action can have; use one of F1, F2, F3, F4, F5, "
+                  "F6, "
                   "F7, F8, F9, F10, F11, F12, Delete, Home, PageUp, PageDown, like void_line = \"F6\""},
              Case{"[keys]\nvoid_line = \"Enter\"\n",
-                  "pos.toml:2: keys.void_line: \"Enter\" is not a key an action can have; use one of F1, F2, F3, F4, F5, F6, "
+                  "pos.toml:2: keys.void_line: \"Enter\" is not a key an action can have; use one of F1, F2, F3, F4, "
+                  "F5, F6, "
                   "F7, F8, F9, F10, F11, F12, Delete, Home, PageUp, PageDown, like void_line = \"F6\""},
              Case{"[keys]\nvoid_line = 6\n",
                   "pos.toml:2: keys.void_line: must be a key name in quotes; use one of F1, F2, F3, F4, F5, F6, "
                   "F7, F8, F9, F10, F11, F12, Delete, Home, PageUp, PageDown, like void_line = \"F6\""},
              Case{"[keys]\n\nvoid_line = \"F6\"\n",
-                  "pos.toml:3: keys.void_line: F6 is already the key of hold on the sale screen (its default); give one of "
+                  "pos.toml:3: keys.void_line: F6 is already the key of hold on the sale screen (its default); give "
+                  "one of "
                   "them another key, e.g. hold = \"F1\" (free there: F1, F3, F7, F10, Delete, PageUp, PageDown)"},
              Case{"[keys]\nlookup = \"F1\"\nmember = \"F1\"\n",
-                  "pos.toml:3: keys.member: F1 is already the key of lookup on the sale screen (also set); give one of them "
+                  "pos.toml:3: keys.member: F1 is already the key of lookup on the sale screen (also set); give one of "
+                  "them "
                   "another key, e.g. lookup = \"F2\" (free there: F2, F3, F7, F8, F10, PageUp, PageDown)"},
              Case{"keys = \"F6\"\n", "pos.toml:1: keys: must be a [keys] table of action = \"KEY\" lines"},
          }) {

@@ -62,7 +62,8 @@ TEST_CASE("end_of_day: refused with the list while a shift of the day is open, a
     REQUIRE(refused["blockers"].size() == 1);
     CHECK(refused["blockers"][0]["kind"] == "open_shift");
     CHECK(refused["blockers"][0]["ref"] == shift["shift_id"]);
-    CHECK(refused["error"]["message"].get<std::string>().find("business day 2026-11-23 cannot be closed yet: shift ") == 0);
+    CHECK(refused["error"]["message"].get<std::string>().find("business day 2026-11-23 cannot be closed yet: shift ") ==
+          0);
     CHECK(s.store_count("SELECT count(*) FROM business_days") == 0);
 }
 
@@ -80,7 +81,8 @@ TEST_CASE("end_of_day: refused while the lane has records the store has not rece
     CHECK(refused["blockers"][1]["kind"] == "unsynced");
     CHECK(refused["blockers"][1]["ref"] == "1");
     CHECK(refused["blockers"][1]["message"] ==
-          "lane 1 has 2 record(s) not yet at the store (oldest 2026-11-23T09:00:00+08:00): run `posctl sync --once` on that lane");
+          "lane 1 has 2 record(s) not yet at the store (oldest 2026-11-23T09:00:00+08:00): run `posctl sync --once` on "
+          "that lane");
     s.sync();
     json closed = s.ok(R"({"op":"end_of_day","now":"2026-11-23T22:00:00+08:00"})");
     CHECK(closed["day"] == "2026-11-23");
@@ -97,14 +99,17 @@ TEST_CASE("end_of_day: a supervisor forces it with a reason; a cashier, a wrong 
     s.sync();
     s.fails(R"({"op":"end_of_day","force":true,"approver":"9001","pin":"9999","now":"2026-11-23T22:00:00+08:00"})",
             "bad_input");
-    s.fails(R"({"op":"end_of_day","force":true,"reason":"x","approver":"1002","pin":"2345","now":"2026-11-23T22:00:00+08:00"})",
-            "not_permitted");
-    s.fails(R"({"op":"end_of_day","force":true,"reason":"x","approver":"9001","pin":"0000","now":"2026-11-23T22:00:00+08:00"})",
-            "wrong_pin");
+    s.fails(
+        R"({"op":"end_of_day","force":true,"reason":"x","approver":"1002","pin":"2345","now":"2026-11-23T22:00:00+08:00"})",
+        "not_permitted");
+    s.fails(
+        R"({"op":"end_of_day","force":true,"reason":"x","approver":"9001","pin":"0000","now":"2026-11-23T22:00:00+08:00"})",
+        "wrong_pin");
     s.fails(R"({"op":"end_of_day","force":true,"reason":"x","now":"2026-11-23T22:00:00+08:00"})", "approval_required");
     CHECK(s.store_count("SELECT count(*) FROM business_days") == 0);
 
-    json forced = s.ok(R"({"op":"end_of_day","force":true,"reason":"收银员生病回家","approver":9001,"pin":"9999","now":"2026-11-23T22:00:00+08:00"})");
+    json forced = s.ok(
+        R"({"op":"end_of_day","force":true,"reason":"收银员生病回家","approver":9001,"pin":"9999","now":"2026-11-23T22:00:00+08:00"})");
     CHECK(forced["day"] == "2026-11-23");
     CHECK(forced["forced"] == true);
     CHECK(forced["reason"] == "收银员生病回家");
@@ -195,10 +200,12 @@ TEST_CASE("end_of_day: a second end of day for the same day is refused and chang
     s.ok(R"({"op":"close_shift","counted":{"cash":{"1":2}},"now":"2026-11-23T21:00:00+08:00"})");
     s.sync();
     s.ok(R"({"op":"end_of_day","now":"2026-11-23T22:00:00+08:00"})");
-    json again = s.fails(R"({"op":"end_of_day","force":true,"reason":"again","approver":"9001","pin":"9999","now":"2026-11-23T22:05:00+08:00"})",
-                         "day_closed");
+    json again = s.fails(
+        R"({"op":"end_of_day","force":true,"reason":"again","approver":"9001","pin":"9999","now":"2026-11-23T22:05:00+08:00"})",
+        "day_closed");
     CHECK(again["error"]["message"] ==
-          "business day 2026-11-23 was already closed at 2026-11-23T22:00:00+08:00 by 1001, and no shift has opened since: "
+          "business day 2026-11-23 was already closed at 2026-11-23T22:00:00+08:00 by 1001, and no shift has opened "
+          "since: "
           "there is nothing to close");
     CHECK(s.store_count("SELECT count(*) FROM business_days") == 1);
 
@@ -224,7 +231,8 @@ TEST_CASE("end_of_day: a sale of a closed day that arrives later is stored and f
     s.ok(R"({"op":"open_shift","float":"0.00","now":"2026-11-23T08:00:00+08:00"})");
     cash_sale(s, "2026-11-23T09:00:00+08:00");
     s.sync();
-    s.ok(R"({"op":"end_of_day","force":true,"reason":"lane 1 left open","approver":"9001","pin":"9999","now":"2026-11-23T22:00:00+08:00"})");
+    s.ok(
+        R"({"op":"end_of_day","force":true,"reason":"lane 1 left open","approver":"9001","pin":"9999","now":"2026-11-23T22:00:00+08:00"})");
     // The forced-over shift keeps selling; its sale belongs to the closed day.
     cash_sale(s, "2026-11-23T22:30:00+08:00");
     s.sync();

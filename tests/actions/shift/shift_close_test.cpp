@@ -46,7 +46,8 @@ TEST_CASE("shift_close: the X report adds up a day of sales and drawer movements
 TEST_CASE("shift_close: an exact blind count closes without a supervisor") {
     ShiftLane s;
     ring_the_day(s);
-    json z = s.run(R"({"op":"close_shift","counted":{"cash":{"100":1,"20":1,"10":1,"5":1,"0.1":4},"card":"24.00","mobile":"2.00"}})");
+    json z = s.run(
+        R"({"op":"close_shift","counted":{"cash":{"100":1,"20":1,"10":1,"5":1,"0.1":4},"card":"24.00","mobile":"2.00"}})");
     CAPTURE(z.dump());
     REQUIRE(z["ok"] == true);
     CHECK(z["kind"] == "Z");
@@ -66,15 +67,18 @@ TEST_CASE("shift_close: a short drawer needs a reason and a supervisor, and a re
     const std::string count = R"("counted":{"cash":{"100":1,"10":1,"5":1,"0.1":4},"card":"24.00","mobile":"2.00"})";
     json no_reason = s.run(R"({"op":"close_shift",)" + count + "}");
     CHECK(no_reason["error"]["code"] == "bad_input");
-    CHECK(no_reason["error"]["message"] == "the count is off by up to 20.00: enter a reason, then a supervisor signs off");
-    CHECK(s.run(R"({"op":"close_shift",)" + count + R"(,"reason":"找错零钱"})")["error"]["code"] == "approval_required");
-    CHECK(s.run(R"({"op":"close_shift",)" + count + R"(,"reason":"找错零钱","approver":"9001","pin":"0000"})")["error"]["code"] ==
-          "wrong_pin");
-    CHECK(s.run(R"({"op":"close_shift",)" + count + R"(,"reason":"找错零钱","approver":"1002","pin":"2345"})")["error"]["code"] ==
-          "not_permitted");
+    CHECK(no_reason["error"]["message"] ==
+          "the count is off by up to 20.00: enter a reason, then a supervisor signs off");
+    CHECK(s.run(R"({"op":"close_shift",)" + count + R"(,"reason":"找错零钱"})")["error"]["code"] ==
+          "approval_required");
+    CHECK(s.run(R"({"op":"close_shift",)" + count +
+                R"(,"reason":"找错零钱","approver":"9001","pin":"0000"})")["error"]["code"] == "wrong_pin");
+    CHECK(s.run(R"({"op":"close_shift",)" + count +
+                R"(,"reason":"找错零钱","approver":"1002","pin":"2345"})")["error"]["code"] == "not_permitted");
     // Still open after all those refusals, and the blind count stands: a recount is refused.
     CHECK(s.run(R"({"op":"x_report"})")["kind"] == "X");
-    json recount = s.run(R"({"op":"close_shift","counted":{"cash":{"100":1,"20":1,"10":1,"5":1,"0.1":4},"card":"24.00","mobile":"2.00"}})");
+    json recount = s.run(
+        R"({"op":"close_shift","counted":{"cash":{"100":1,"20":1,"10":1,"5":1,"0.1":4},"card":"24.00","mobile":"2.00"}})");
     CHECK(recount["error"]["code"] == "bad_input");
     CHECK(recount["error"]["message"].get<std::string>().find("already submitted") != std::string::npos);
 
@@ -93,7 +97,8 @@ TEST_CASE("shift_close: drawer movements need reasons, approvals and cash in the
     CHECK(s.run(R"({"op":"pay_out","amount":"20.00"})")["error"]["code"] == "bad_input");  // no reason
     CHECK(s.run(R"({"op":"pay_out","amount":"150.00","reason":"进货"})")["error"]["code"] == "approval_required");
     CHECK(s.run(R"({"op":"pickup","amount":"100.00"})")["error"]["code"] == "approval_required");
-    CHECK(s.run(R"({"op":"pickup","amount":"500.00","approver":"9001","pin":"9999"})")["error"]["code"] == "bad_amount");
+    CHECK(s.run(R"({"op":"pickup","amount":"500.00","approver":"9001","pin":"9999"})")["error"]["code"] ==
+          "bad_amount");
     CHECK(s.run(R"({"op":"pay_in","amount":"-5.00","reason":"x"})")["error"]["code"] == "bad_amount");
     s.ok(R"({"op":"scan","code":"6921168176748"})");
     CHECK(s.run(R"({"op":"no_sale","reason":"换零钱"})")["error"]["code"] == "ticket_open");

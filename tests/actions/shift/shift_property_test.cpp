@@ -59,7 +59,9 @@ TEST_CASE("shift_property: expected cash identity holds over random days") {
                     bool split = how == 3 && total > Money::yuan(2);
                     non_cash_part = split ? Money::fen(total.in_fen() / 2) : total;
                     const char* method = pick(2) == 0 ? "card" : "mobile";
-                    json paid = run({{"op", "tender"}, {"method", method}, {"amount", non_cash_part.to_string()},
+                    json paid = run({{"op", "tender"},
+                                     {"method", method},
+                                     {"amount", non_cash_part.to_string()},
                                      {"partial", split}});
                     REQUIRE(paid["ok"] == true);
                     (std::string(method) == "card" ? card : mobile) += non_cash_part;
@@ -84,7 +86,8 @@ TEST_CASE("shift_property: expected cash identity holds over random days") {
                 if (out["ok"] == true) drawer -= amount;
             } else {
                 Money amount = Money::yuan(10 + pick(100));
-                json pickup = run({{"op", "pickup"}, {"amount", amount.to_string()}, {"approver", "9001"}, {"pin", "9999"}});
+                json pickup =
+                    run({{"op", "pickup"}, {"amount", amount.to_string()}, {"approver", "9001"}, {"pin", "9999"}});
                 if (pickup["ok"] == true) drawer -= amount;
             }
         }

@@ -99,7 +99,8 @@ TEST_CASE("lane_returns: returns are listed one by one, and one seen twice (stor
     CHECK((*own)[0].tenders.at("card") == 200);
 
     // The store knows return-1 (synced) and lane 2's return-9; the lane adds its own list.
-    std::vector<ReturnTaken> all{(*own)[0], ReturnTaken{"return-9", 2, {{1, ReturnedLine{1500, 300}}}, {{"cash", 300}}}};
+    std::vector<ReturnTaken> all{(*own)[0],
+                                 ReturnTaken{"return-9", 2, {{1, ReturnedLine{1500, 300}}}, {{"cash", 300}}}};
     all.insert(all.end(), own->begin(), own->end());
     ReturnHistory history = history_of(all);
     CHECK(history.returns == 2);

@@ -17,12 +17,11 @@ int64_t count(StoreDb& store, const std::string& sql) {
     return std::stoll(answer->value_or("-1"));
 }
 
-const char* close_payload =
-    R"({"shift_id":"s1","lane":2,"operator":"1001","opened_at":"2026-11-23T08:00:00+08:00",)"
-    R"("closed_at":"2026-11-23T14:00:00+08:00","cash_counts":{"100.00":1},)"
-    R"("tenders":[{"tender":"cash","expected":"135.40","counted":"135.00","variance":"-0.40"},)"
-    R"({"tender":"card","expected":"24.00","counted":"24.00","variance":"0.00"}],)"
-    R"("largest_variance":"0.40","reason":"少四毛","approver":"9001"})";
+const char* close_payload = R"({"shift_id":"s1","lane":2,"operator":"1001","opened_at":"2026-11-23T08:00:00+08:00",)"
+                            R"("closed_at":"2026-11-23T14:00:00+08:00","cash_counts":{"100.00":1},)"
+                            R"("tenders":[{"tender":"cash","expected":"135.40","counted":"135.00","variance":"-0.40"},)"
+                            R"({"tender":"card","expected":"24.00","counted":"24.00","variance":"0.00"}],)"
+                            R"("largest_variance":"0.40","reason":"少四毛","approver":"9001"})";
 
 const char* movement_payload =
     R"({"id":"m1","shift_id":"s1","lane":2,"kind":"pickup","amount":"100.00","reason":"","operator":"1001",)"
@@ -65,9 +64,10 @@ TEST_CASE("store_day: an unreadable shift close fails its batch, naming the fiel
     TempDir dir;
     auto store = StoreDb::open(dir.file("store.db"), true);
     REQUIRE(store.ok());
-    auto refused = (*store)->apply_batch({{7, "cash_movement", "m9", R"({"id":"m9","shift_id":"s","lane":1,"kind":"gift"})",
-                                           "2026-11-23T11:00:00+08:00"}},
-                                         "2026-11-23T11:01:00+08:00");
+    auto refused =
+        (*store)->apply_batch({{7, "cash_movement", "m9", R"({"id":"m9","shift_id":"s","lane":1,"kind":"gift"})",
+                                "2026-11-23T11:00:00+08:00"}},
+                              "2026-11-23T11:01:00+08:00");
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message ==
           "cash_movement m9 (outbox #7): a cash_movement record from the lane cannot be read: kind must be pay_in, "
@@ -80,9 +80,12 @@ TEST_CASE("store_day: records kept only in `received` before migration 0003 are 
         auto store = StoreDb::open(dir.file("store.db"), true);
         REQUIRE(store.ok());
         // As a 0002 store kept them: verbatim only.
-        REQUIRE((*store)->connection().exec(std::string("INSERT INTO received VALUES ('shift_close', 's1', 2, '") +
-                                            close_payload + "', 't', '2026-11-23T14:01:00+08:00'), ('cash_movement', 'm1', 2, '" +
-                                            movement_payload + "', 't', '2026-11-23T11:01:00+08:00')").ok());
+        REQUIRE((*store)
+                    ->connection()
+                    .exec(std::string("INSERT INTO received VALUES ('shift_close', 's1', 2, '") + close_payload +
+                          "', 't', '2026-11-23T14:01:00+08:00'), ('cash_movement', 'm1', 2, '" + movement_payload +
+                          "', 't', '2026-11-23T11:01:00+08:00')")
+                    .ok());
     }
     auto store = StoreDb::open(dir.file("store.db"), false);
     REQUIRE(store.ok());

@@ -80,7 +80,8 @@ TEST_CASE("outbox_payload: a bad field is named") {
     auto not_json = parse_shift_payload("{oops");
     REQUIRE_FALSE(not_json.ok());
     CHECK(not_json.error().message == "a shift record from the lane cannot be read: payload is not a JSON object");
-    auto bad_money = parse_shift_payload(R"({"shift_id":"a","lane":1,"operator":"1001","opened_at":"t","float":"2.005"})");
+    auto bad_money =
+        parse_shift_payload(R"({"shift_id":"a","lane":1,"operator":"1001","opened_at":"t","float":"2.005"})");
     REQUIRE_FALSE(bad_money.ok());
     CHECK(bad_money.error().message ==
           "a shift record from the lane cannot be read: float must be a decimal with at most 2 decimals");
@@ -98,8 +99,9 @@ TEST_CASE("outbox_payload: a shift's float counts are read, and bad ones named")
     auto bad = parse_shift_payload(
         R"({"shift_id":"a","lane":1,"operator":"1001","opened_at":"t","float":"1.00","float_counts":{"one":1}})");
     REQUIRE_FALSE(bad.ok());
-    CHECK(bad.error().message == "a shift record from the lane cannot be read: float_counts must map a denomination "
-                                 "(\"100.00\") to a count of 0 or more");
+    CHECK(bad.error().message ==
+          "a shift record from the lane cannot be read: float_counts must map a denomination "
+          "(\"100.00\") to a count of 0 or more");
 }
 
 TEST_CASE("store_db: migration 0002 adds the received journal and the daily report's indexes") {
@@ -109,8 +111,8 @@ TEST_CASE("store_db: migration 0002 adds the received journal and the daily repo
     for (const char* index : {"sales_completed_at", "sales_lane_completed_at", "sales_operator_completed_at",
                               "sale_lines_sku", "shifts_lane_opened_at", "received_lane"}) {
         CAPTURE(index);
-        CHECK(count(*store, std::string("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '") + index +
-                                "'") == 1);
+        CHECK(count(*store, std::string("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '") +
+                                index + "'") == 1);
     }
     // The daily report's per-cashier query uses its index rather than scanning every sale.
     auto plan = store->connection().prepare(
@@ -126,7 +128,8 @@ TEST_CASE("store_db: migration 0002 adds the received journal and the daily repo
 TEST_CASE("store_db: apply_batch stores a sale with its lines and tenders and a shift") {
     TempDir dir;
     auto store = open_store(dir);
-    auto acked = store->apply_batch({shift_record(1, "shift-1"), sale_record(2, "sale-1")}, "2026-11-23T10:00:00+08:00");
+    auto acked =
+        store->apply_batch({shift_record(1, "shift-1"), sale_record(2, "sale-1")}, "2026-11-23T10:00:00+08:00");
     REQUIRE(acked.ok());
     REQUIRE(acked->size() == 2);
     CHECK((*acked)[0].kind == "shift");
@@ -225,8 +228,11 @@ TEST_CASE("store_db: a price override on a line reaches the store with the price
     sale.lines[0].price_set_by = "9001";
     OutboxRecord record{1, "sale", sale.id, pos::testing::sync_sale_json(sale), sale.completed_at};
     REQUIRE(store->apply_batch({record}, "2026-11-23T09:06:00+08:00").ok());
-    CHECK(count(*store, "SELECT original_price_fen FROM sale_lines WHERE sale_id = 'sale-override' AND line_no = 1") == 250);
-    CHECK(count(*store, "SELECT count(*) FROM sale_lines WHERE sale_id = 'sale-override' AND price_set_by = '9001'") == 1);
-    CHECK(count(*store, "SELECT count(*) FROM sale_lines WHERE sale_id = 'sale-override' AND original_price_fen IS NULL") ==
+    CHECK(count(*store, "SELECT original_price_fen FROM sale_lines WHERE sale_id = 'sale-override' AND line_no = 1") ==
+          250);
+    CHECK(count(*store, "SELECT count(*) FROM sale_lines WHERE sale_id = 'sale-override' AND price_set_by = '9001'") ==
+          1);
+    CHECK(count(*store,
+                "SELECT count(*) FROM sale_lines WHERE sale_id = 'sale-override' AND original_price_fen IS NULL") ==
           int64_t(sale.lines.size()) - 1);
 }

@@ -39,8 +39,8 @@ TEST_CASE("display_worker: an LED8 display is initialised, cleared, then shows e
 TEST_CASE("display_worker: a VFD shows two lines in GB2312") {
     pos::testing::TempDir dir;
     pos::testing::PtyDevice device(dir.file("vfd"));
-    DisplayWorker worker(opener(device.path()), DisplayModel::vfd, {}, VfdOptions{VfdCommands::cd5220,
-                                                                                  VfdCharset::gb2312, 20});
+    DisplayWorker worker(opener(device.path()), DisplayModel::vfd, {},
+                         VfdOptions{VfdCommands::cd5220, VfdCharset::gb2312, 20});
     CHECK(device.received(3) == "\x1B@\x0C");
     worker.show({Lamp::off, 0, "合计 TOTAL", "15.40"});
     std::string expected = "\x1BQA\xBA\xCF\xBC\xC6 TOTAL          \r\x1BQB15.40               \r";
@@ -70,8 +70,7 @@ TEST_CASE("display_worker: no display at the configured port is a status, never 
     pos::testing::TempDir dir;
     DisplayWorker worker(opener(dir.file("nothing-here")), DisplayModel::led8, {}, {}, 200ms, 50ms);
     worker.show({Lamp::total, 100, {}, {}});
-    REQUIRE(eventually("the open failure reported", [&] {
-        return worker.status().problem.find("is the device plugged in?") != std::string::npos;
-    }));
+    REQUIRE(eventually("the open failure reported",
+                       [&] { return worker.status().problem.find("is the device plugged in?") != std::string::npos; }));
     CHECK_FALSE(worker.status().connected);
 }

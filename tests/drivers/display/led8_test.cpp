@@ -7,7 +7,6 @@
 using namespace pos::drivers::display;
 using pos::testing::bytes;
 
-
 TEST_CASE("led8: initialise, clear and the lamps in ASCII and binary numbering") {
     Led8Encoder ascii;
     CHECK(ascii.initialise() == bytes("\x1B@"));
@@ -29,9 +28,9 @@ TEST_CASE("led8: an update is the lamp, then ESC Q A, the digits and CR") {
 TEST_CASE("led8: the decimal point takes no digit; cents go when eight digits are not enough") {
     CHECK(led8_digits(0) == "0.00");
     CHECK(led8_digits(123456) == "1234.56");
-    CHECK(led8_digits(12345678) == "123456.78");   // eight digits exactly
-    CHECK(led8_digits(123456789) == "1234567");    // nine with cents: whole yuan
-    CHECK(led8_digits(9999999999) == "99999999");  // eight whole digits
+    CHECK(led8_digits(12345678) == "123456.78");    // eight digits exactly
+    CHECK(led8_digits(123456789) == "1234567");     // nine with cents: whole yuan
+    CHECK(led8_digits(9999999999) == "99999999");   // eight whole digits
     CHECK(led8_digits(99999999999) == "99999999");  // nothing fits: all nines
     CHECK(led8_digits(-3450) == "-34.50");
     CHECK(led8_digits(-99999999999) == "-9999999");

@@ -7,11 +7,9 @@
 using namespace pos::drivers::display;
 using pos::testing::bytes;
 
-
 TEST_CASE("vfd: CD5220 lines are ESC Q A / ESC Q B, padded to 20 columns, ended by CR") {
     VfdEncoder vfd({VfdCommands::cd5220, VfdCharset::ascii, 20});
-    CHECK(vfd.show("Milk", "12.50") ==
-          bytes("\x1BQAMilk                \r\x1BQB12.50               \r"));
+    CHECK(vfd.show("Milk", "12.50") == bytes("\x1BQAMilk                \r\x1BQB12.50               \r"));
     CHECK(vfd.initialise() == bytes("\x1B@"));
     CHECK(vfd.clear() == bytes("\x0C"));
 }

@@ -7,10 +7,9 @@
 #include "tests/support/bytes.hpp"
 
 using namespace pos::drivers::printer;
-using pos::testing::bytes;
 using pos::testing::as_string;
+using pos::testing::bytes;
 using pos::testing::golden;
-
 
 TEST_CASE("escpos: each command's bytes") {
     CHECK(Encoder{}.initialize().bytes() == bytes({0x1B, 0x40}));
@@ -47,12 +46,22 @@ TEST_CASE("escpos: CODE128 uses code set C for an even run of digits, B otherwis
 
 TEST_CASE("escpos: a Chinese slip matches its golden bytes and text") {
     Encoder slip;
-    slip.initialize().chinese_mode(true).align(Align::center).size(2, 2).bold(true).line("好邻居超市")
-        .size(1, 1).bold(false).line("欢迎光临").align(Align::left)
+    slip.initialize()
+        .chinese_mode(true)
+        .align(Align::center)
+        .size(2, 2)
+        .bold(true)
+        .line("好邻居超市")
+        .size(1, 1)
+        .bold(false)
+        .line("欢迎光临")
+        .align(Align::left)
         .line("--------------------------------")
         .line("可口可乐330ml         1 × 3.00")
         .code128("0100000012", 64, 2, Hri::below)
-        .feed(2).cut(Cut::partial).drawer_kick();
+        .feed(2)
+        .cut(Cut::partial)
+        .drawer_kick();
     std::string actual = as_string(slip.bytes());
     CHECK(actual == golden("drivers/printer/golden/slip-58.escpos", actual));
 

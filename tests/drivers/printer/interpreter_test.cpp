@@ -8,8 +8,19 @@ using namespace pos::drivers::printer;
 
 TEST_CASE("interpreter: text runs keep their size, emphasis and alignment") {
     Encoder e;
-    e.initialize().chinese_mode(true).align(Align::center).size(2, 2).bold(true).text("超市").size(1, 1).bold(false)
-        .line("A").align(Align::right).line("9.90").align(Align::left).line();
+    e.initialize()
+        .chinese_mode(true)
+        .align(Align::center)
+        .size(2, 2)
+        .bold(true)
+        .text("超市")
+        .size(1, 1)
+        .bold(false)
+        .line("A")
+        .align(Align::right)
+        .line("9.90")
+        .align(Align::left)
+        .line();
     auto document = interpret(e.bytes());
     REQUIRE(document);
     REQUIRE(document->elements.size() == 3);
@@ -26,7 +37,12 @@ TEST_CASE("interpreter: text runs keep their size, emphasis and alignment") {
 
 TEST_CASE("interpreter: barcode, feed, cut and drawer kick") {
     Encoder e;
-    e.initialize().align(Align::center).code128("0100000012", 64, 2, Hri::below).feed(1).cut(Cut::partial).drawer_kick();
+    e.initialize()
+        .align(Align::center)
+        .code128("0100000012", 64, 2, Hri::below)
+        .feed(1)
+        .cut(Cut::partial)
+        .drawer_kick();
     auto document = interpret(e.bytes());
     REQUIRE(document);
     REQUIRE(document->elements.size() == 4);
@@ -43,15 +59,19 @@ TEST_CASE("interpreter: barcode, feed, cut and drawer kick") {
 }
 
 TEST_CASE("interpreter: unknown and truncated commands are errors with their offset") {
-    struct Case { std::vector<uint8_t> bytes; size_t offset; const char* message; };
-    for (const Case& c : {Case{{'a', 0x1B, 0x99}, 1, "unknown command ESC 0x99"},
-                          Case{{0x1B, 0x40, 0x1B, 0x61}, 2, "ESC 0x61 truncated"},
-                          Case{{0x1D, 0x6B, 73, 5, '{', 'C'}, 0, "GS k CODE128 data truncated"},
-                          Case{{0x1D, 0x6B, 4, '1', '2', 0}, 0, "GS k barcode type 4 is not used by this project"},
-                          Case{{0xCB, 0xAE}, 0, "byte 0xCB outside Chinese mode would print as a code-page symbol"},
-                          Case{{0x1C, 0x26, 0xCB}, 2, "GB18030 character truncated"},
-                          Case{{0x07}, 0, "unexpected control byte 0x07"},
-                          Case{{0x10, 0x04}, 0, "DLE command truncated"}}) {
+    struct Case {
+        std::vector<uint8_t> bytes;
+        size_t offset;
+        const char* message;
+    };
+    for (const Case& c :
+         {Case{{'a', 0x1B, 0x99}, 1, "unknown command ESC 0x99"},
+          Case{{0x1B, 0x40, 0x1B, 0x61}, 2, "ESC 0x61 truncated"},
+          Case{{0x1D, 0x6B, 73, 5, '{', 'C'}, 0, "GS k CODE128 data truncated"},
+          Case{{0x1D, 0x6B, 4, '1', '2', 0}, 0, "GS k barcode type 4 is not used by this project"},
+          Case{{0xCB, 0xAE}, 0, "byte 0xCB outside Chinese mode would print as a code-page symbol"},
+          Case{{0x1C, 0x26, 0xCB}, 2, "GB18030 character truncated"}, Case{{0x07}, 0, "unexpected control byte 0x07"},
+          Case{{0x10, 0x04}, 0, "DLE command truncated"}}) {
         auto document = interpret(c.bytes);
         REQUIRE_FALSE(document);
         CHECK(document.error().offset == c.offset);

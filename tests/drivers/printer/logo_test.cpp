@@ -44,8 +44,10 @@ TEST_CASE("logo: threshold makes dark pixels dots, the width padded to whole byt
 }
 
 TEST_CASE("logo: Floyd-Steinberg turns mid grey into about half the dots, black and white stay solid") {
-    CHECK(dots(to_raster(flat(64, 64, 128), 384, Halftone::floyd_steinberg)) == doctest::Approx(64 * 64 / 2).epsilon(0.05));
-    CHECK(dots(to_raster(flat(64, 64, 192), 384, Halftone::floyd_steinberg)) == doctest::Approx(64 * 64 / 4).epsilon(0.08));
+    CHECK(dots(to_raster(flat(64, 64, 128), 384, Halftone::floyd_steinberg)) ==
+          doctest::Approx(64 * 64 / 2).epsilon(0.05));
+    CHECK(dots(to_raster(flat(64, 64, 192), 384, Halftone::floyd_steinberg)) ==
+          doctest::Approx(64 * 64 / 4).epsilon(0.08));
     CHECK(dots(to_raster(flat(64, 8, 0), 384, Halftone::floyd_steinberg)) == 64 * 8);
     CHECK(dots(to_raster(flat(64, 8, 255), 384, Halftone::floyd_steinberg)) == 0);
 }

@@ -29,13 +29,16 @@ TEST_CASE("profile: every shipped profile loads and fits its paper") {
 }
 
 TEST_CASE("profile: bad files name the key") {
-    struct Case { const char* json; const char* message; };
-    for (Case c : {Case{"[]", "x.json: not a JSON object"},
-                   Case{"{\"colums\": 32}", "x.json: colums: unknown key"},
+    struct Case {
+        const char* json;
+        const char* message;
+    };
+    for (Case c : {Case{"[]", "x.json: not a JSON object"}, Case{"{\"colums\": 32}", "x.json: colums: unknown key"},
                    Case{"{\"columns\": 70}", "x.json: columns: must be a whole number from 16 to 64"},
                    Case{"{\"paper_mm\": 76}", "x.json: paper_mm: must be 58 or 80"},
                    Case{"{\"cut\": \"half\"}", "x.json: cut: must be \"partial\", \"full\" or \"none\""},
-                   Case{"{\"usb\": [{\"vid\": \"416\", \"pid\": \"5011\"}]}", "x.json: usb.vid: must be 4 hex digits, got \"416\""},
+                   Case{"{\"usb\": [{\"vid\": \"416\", \"pid\": \"5011\"}]}",
+                        "x.json: usb.vid: must be 4 hex digits, got \"416\""},
                    Case{"{\"quirks\": {\"no_reset\": true}}", "x.json: quirks.no_reset: unknown quirk"},
                    Case{"{\"columns\": 48}", "x.json: columns: 48 columns of 12 dots do not fit in 384 dots"}}) {
         CAPTURE(std::string(c.json));

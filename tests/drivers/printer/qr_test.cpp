@@ -12,15 +12,14 @@
 using namespace pos::drivers::printer;
 using pos::testing::bytes;
 
-
 TEST_CASE("qr: model 2, module size, error correction, store and print bytes") {
     CHECK(Encoder{}.qr("0100000012", 6, QrEcc::m).bytes() ==
-          bytes({0x1D, 0x28, 0x6B, 4, 0, 49, 65, 50, 0,        // fn 165: model 2
-                 0x1D, 0x28, 0x6B, 3, 0, 49, 67, 6,            // fn 167: 6-dot modules
-                 0x1D, 0x28, 0x6B, 3, 0, 49, 69, 49,           // fn 169: level M
-                 0x1D, 0x28, 0x6B, 13, 0, 49, 80, 48,          // fn 180: 10 bytes + 3
-                 '0', '1', '0', '0', '0', '0', '0', '0', '1', '2',
-                 0x1D, 0x28, 0x6B, 3, 0, 49, 81, 48}));        // fn 181: print
+          bytes({0x1D, 0x28, 0x6B, 4,    0,   49,  65,  50,  0,  // fn 165: model 2
+                 0x1D, 0x28, 0x6B, 3,    0,   49,  67,  6,       // fn 167: 6-dot modules
+                 0x1D, 0x28, 0x6B, 3,    0,   49,  69,  49,      // fn 169: level M
+                 0x1D, 0x28, 0x6B, 13,   0,   49,  80,  48,      // fn 180: 10 bytes + 3
+                 '0',  '1',  '0',  '0',  '0', '0', '0', '0', '1',
+                 '2',  0x1D, 0x28, 0x6B, 3,   0,   49,  81,  48}));  // fn 181: print
     // Module size clamped to 1..16; a store of 300 bytes has pL pH = 303 = 0x012F.
     auto big = Encoder{}.qr(std::string(300, 'A'), 40, QrEcc::h).take();
     CHECK(big[16] == 16);

@@ -7,14 +7,13 @@
 using namespace pos::drivers::printer;
 using pos::testing::bytes;
 
-
 TEST_CASE("slip: initialise, Chinese mode, each line in GB18030, feed and the profile's cut") {
     PrinterProfile profile = generic_profile(58);
     profile.chinese_mode = true;
     profile.cut = Cut::partial;
     profile.cut_feed_dots = 16;
-    CHECK(slip_bytes({"A", "水"}, profile) == bytes({0x1B, 0x40, 0x1C, 0x26, 'A', 0x0A, 0xCB, 0xAE, 0x0A, 0x1B, 0x64, 0x04,
-                                                    0x1D, 0x56, 0x42, 0x10}));
+    CHECK(slip_bytes({"A", "水"}, profile) ==
+          bytes({0x1B, 0x40, 0x1C, 0x26, 'A', 0x0A, 0xCB, 0xAE, 0x0A, 0x1B, 0x64, 0x04, 0x1D, 0x56, 0x42, 0x10}));
 }
 
 TEST_CASE("slip: a printer without Chinese mode or cutter gets neither command") {

@@ -69,8 +69,8 @@ TEST_CASE("status: Epson Automatic Status Back blocks (TM-T20)") {
 }
 
 TEST_CASE("status: USB GET_PORT_STATUS byte") {
-    CHECK(parse_port_status(0x18).ready());           // selected, no error
-    CHECK(parse_port_status(0x38).paper_out);         // paper empty
-    CHECK_FALSE(parse_port_status(0x08).online);      // not selected
-    CHECK(parse_port_status(0x10).error);             // bit 3 clear = error
+    CHECK(parse_port_status(0x18).ready());       // selected, no error
+    CHECK(parse_port_status(0x38).paper_out);     // paper empty
+    CHECK_FALSE(parse_port_status(0x08).online);  // not selected
+    CHECK(parse_port_status(0x10).error);         // bit 3 clear = error
 }

@@ -7,7 +7,6 @@
 using namespace pos::drivers::printer;
 using pos::testing::bytes;
 
-
 TEST_CASE("text: UTF-8 to GB18030 as the printer needs it") {
     CHECK(to_gb18030("矿泉水") == bytes({0xBF, 0xF3, 0xC8, 0xAA, 0xCB, 0xAE}));
     CHECK(to_gb18030("A1") == bytes({'A', '1'}));
@@ -17,7 +16,8 @@ TEST_CASE("text: UTF-8 to GB18030 as the printer needs it") {
     // Outside GBK, GB18030's 4-byte form: € is 0xA2E3 in GB18030-2005, ¥ is four bytes.
     CHECK(to_gb18030("¥") == bytes({0x81, 0x30, 0x84, 0x36}));
     // Invalid UTF-8 prints as '?', and the rest of the text survives.
-    CHECK(to_gb18030("a\xFF" "b") == bytes({'a', '?', 'b'}));
+    CHECK(to_gb18030("a\xFF"
+                     "b") == bytes({'a', '?', 'b'}));
     CHECK(to_gb18030("\xE7\x9F") == bytes({'?', '?'}));
 }
 

@@ -7,7 +7,6 @@
 using namespace pos::drivers::scale;
 using pos::testing::bytes;
 
-
 TEST_CASE("continuous: stable, unstable, net and overload lines") {
     auto stable = parse_continuous_line("ST,GS,+  1.234kg");
     REQUIRE(stable);
@@ -29,7 +28,8 @@ TEST_CASE("continuous: grams, whole kilograms and a negative weight") {
 TEST_CASE("continuous: lines that are not the format are refused, naming the line") {
     auto pounds = parse_continuous_line("ST,GS,+  1.234lb");
     REQUIRE_FALSE(pounds);
-    CHECK(pounds.error().message == "scale line \"ST,GS,+  1.234lb\" is not in kg or g (set the scale to metric units)");
+    CHECK(pounds.error().message ==
+          "scale line \"ST,GS,+  1.234lb\" is not in kg or g (set the scale to metric units)");
     CHECK_FALSE(parse_continuous_line("XX,GS,+  1.234kg"));
     CHECK_FALSE(parse_continuous_line("ST,ZZ,+  1.234kg"));
     CHECK_FALSE(parse_continuous_line("ST,GS,+  kg"));

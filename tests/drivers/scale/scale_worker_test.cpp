@@ -33,7 +33,9 @@ TEST_CASE("scale_worker: an 8217 scale is asked W and its stable weight read in 
     pos::testing::PtyDevice scale(dir.file("scale"));
     ScaleWorker worker(opener(scale.path()), ScaleProtocol::toledo8217, quick);
     CHECK(scale.received(1) == "W");
-    scale.send("\x02" "00.350\r");
+    scale.send(
+        "\x02"
+        "00.350\r");
     ScaleStatus status = next_status(worker, 0);
     REQUIRE(status.reading);
     CHECK(status.reading->state == ScaleState::stable);
@@ -52,13 +54,17 @@ TEST_CASE("scale_worker: tare goes to the scale before the next weight request")
     pos::testing::PtyDevice scale(dir.file("scale"));
     ScaleWorker worker(opener(scale.path()), ScaleProtocol::toledo8217, ScaleTiming{5s, 300ms, 50ms});
     CHECK(scale.received(1) == "W");
-    scale.send("\x02" "00.120\r");
+    scale.send(
+        "\x02"
+        "00.120\r");
     next_status(worker, 0);
     worker.tare();
     CHECK(scale.received(1) == "T");
     scale.send("\x02?`\r");  // status after tare: net
     CHECK(scale.received(1) == "W");
-    scale.send("\x02" "00.000N\r");
+    scale.send(
+        "\x02"
+        "00.000N\r");
     REQUIRE(eventually("a net reading", [&] {
         auto now = worker.status();
         return now.reading && now.reading->net;
@@ -70,17 +76,19 @@ TEST_CASE("scale_worker: garbage and silence give no reading and a reason, then 
     pos::testing::PtyDevice scale(dir.file("scale"));
     ScaleWorker worker(opener(scale.path()), ScaleProtocol::toledo8217, quick);
     CHECK(scale.received(1) == "W");
-    scale.send("\x02" "0x.3y0\r");
-    REQUIRE(eventually("the garbled frame named", [&] {
-        return worker.status().problem.find("scale frame [02 30 78") == 0;
-    }));
+    scale.send(
+        "\x02"
+        "0x.3y0\r");
+    REQUIRE(eventually("the garbled frame named",
+                       [&] { return worker.status().problem.find("scale frame [02 30 78") == 0; }));
     CHECK_FALSE(worker.status().reading);
     CHECK(scale.received(1) == "W");  // no answer this time
-    REQUIRE(eventually("silence reported", [&] {
-        return worker.status().problem.find("the scale did not answer") == 0;
-    }));
+    REQUIRE(
+        eventually("silence reported", [&] { return worker.status().problem.find("the scale did not answer") == 0; }));
     CHECK(scale.received(1) == "W");
-    scale.send("\x02" "01.000\r");
+    scale.send(
+        "\x02"
+        "01.000\r");
     REQUIRE(eventually("a weight again", [&] {
         auto now = worker.status();
         return now.reading && now.reading->grams == 1000;
@@ -92,14 +100,18 @@ TEST_CASE("scale_worker: unplugged, the reading goes; plugged in again, it comes
     pos::testing::PtyDevice scale(dir.file("scale"));
     ScaleWorker worker(opener(scale.path()), ScaleProtocol::toledo8217, quick);
     CHECK(scale.received(1) == "W");
-    scale.send("\x02" "00.500\r");
+    scale.send(
+        "\x02"
+        "00.500\r");
     next_status(worker, 0);
     scale.unplug();
     REQUIRE(eventually("the scale reported away", [&] { return !worker.status().connected; }));
     CHECK_FALSE(worker.status().reading);
     scale.plug_in();
     CHECK(scale.received(1) == "W");
-    scale.send("\x02" "00.700\r");
+    scale.send(
+        "\x02"
+        "00.700\r");
     REQUIRE(eventually("the scale back", [&] {
         auto now = worker.status();
         return now.connected && now.reading && now.reading->grams == 700;

@@ -16,9 +16,7 @@ namespace {
 
 const std::string gs = "\x1d";  // GS, how scanners send FNC1 in GS1 data
 
-ParsedBarcode parse(const std::string& text) {
-    return scanner::parse_barcode(text, scanner::default_nomenclature());
-}
+ParsedBarcode parse(const std::string& text) { return scanner::parse_barcode(text, scanner::default_nomenclature()); }
 
 std::vector<std::string> ai_list(const ParsedBarcode& barcode) {
     std::vector<std::string> out;
@@ -34,11 +32,11 @@ TEST_CASE("barcode: GS1 mod-10 check digit") {
         int check;
     };
     const std::vector<Case> cases{
-        {"400638133393", 1},    // EAN-13 4006381333931
-        {"950110153000", 3},    // EAN-13 9501101530003 (GS1's example GTIN)
-        {"03600029145", 2},     // UPC-A 036000291452
-        {"9638507", 4},         // EAN-8 96385074
-        {"0950600013435", 2},   // GTIN-14 09506000134352 (GS1 Digital Link example)
+        {"400638133393", 1},       // EAN-13 4006381333931
+        {"950110153000", 3},       // EAN-13 9501101530003 (GS1's example GTIN)
+        {"03600029145", 2},        // UPC-A 036000291452
+        {"9638507", 4},            // EAN-8 96385074
+        {"0950600013435", 2},      // GTIN-14 09506000134352 (GS1 Digital Link example)
         {"10614141123456789", 7},  // SSCC 106141411234567897
         {"", 0},
         {"12a4", -1},
@@ -59,16 +57,14 @@ TEST_CASE("barcode: EAN-13, UPC-A, EAN-8 and GTIN-14 check digits") {
     const std::vector<Case> cases{
         {"4006381333931", "ean13", "04006381333931", ""},
         {"9501101530003", "ean13", "09501101530003", ""},
-        {"4006381333932", "ean13", "",
-         "check digit is 2, expected 1: rescan or type the code again"},
+        {"4006381333932", "ean13", "", "check digit is 2, expected 1: rescan or type the code again"},
         {"036000291452", "upca", "00036000291452", ""},
         {"036000291453", "upca", "", "check digit is 3, expected 2: rescan or type the code again"},
         {"96385074", "ean8", "00000096385074", ""},
         {"96385070", "ean8", "", "check digit is 0, expected 4: rescan or type the code again"},
         {"19501101530000", "gtin14", "19501101530000", ""},
         {"09506000134352", "gtin14", "09506000134352", ""},
-        {"09506000134353", "gtin14", "",
-         "check digit is 3, expected 2: rescan or type the code again"},
+        {"09506000134353", "gtin14", "", "check digit is 3, expected 2: rescan or type the code again"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
@@ -123,8 +119,7 @@ TEST_CASE("barcode: UPC-E expands to UPC-A for every last-digit rule") {
 }
 
 TEST_CASE("barcode: expand_upce rejects what is not UPC-E") {
-    for (const std::string text :
-         {"", "0425261", "042526145", "24252614", "9425261a", "0425 614"}) {
+    for (const std::string text : {"", "0425261", "042526145", "24252614", "9425261a", "0425 614"}) {
         CAPTURE(text);
         CHECK(scanner::expand_upce(text) == std::nullopt);
     }
@@ -203,16 +198,15 @@ TEST_CASE("barcode: AIM prefixes") {
         CHECK_FALSE(result.valid);
         CHECK(result.error == c.error);
     }
-    CHECK(parse("]E0").message ==
-          "only the symbology identifier ]E0 arrived, no code: scan the code again");
+    CHECK(parse("]E0").message == "only the symbology identifier ]E0 arrived, no code: scan the code again");
     CHECK(parse("]E0400638133393X").message ==
           "the code has 'X' at position 16 where only digits belong: rescan or type the code "
           "again");
 }
 
 TEST_CASE("barcode: surrounding whitespace is trimmed") {
-    for (const std::string text : {" 4006381333931", "4006381333931\r\n", "\t 4006381333931 \n",
-                                   "  ]E04006381333931\r"}) {
+    for (const std::string text :
+         {" 4006381333931", "4006381333931\r\n", "\t 4006381333931 \n", "  ]E04006381333931\r"}) {
         CAPTURE(text);
         const auto result = parse(text);
         CHECK(result.valid);
@@ -291,8 +285,7 @@ TEST_CASE("barcode: custom nomenclature") {
     scanner::Nomenclature nomenclature;
     nomenclature.scale_formats = {
         // ICEPOS-style 18 digits: weight before price, weight in kg with one decimal.
-        {"25", 18, BarcodeKind::weighed,
-         {{Kind::plu, 5}, {Kind::weight, 5}, {Kind::price, 5}}, 2, 1},
+        {"25", 18, BarcodeKind::weighed, {{Kind::plu, 5}, {Kind::weight, 5}, {Kind::price, 5}}, 2, 1},
         // Price in jiao (one decimal of a yuan), 4-digit PLU.
         {"28", 13, BarcodeKind::priced, {{Kind::plu, 4}, {Kind::price, 6}}, 1, 3},
         // Price in whole yuan.
@@ -331,8 +324,7 @@ TEST_CASE("barcode: custom nomenclature") {
     }
 
     // The default 26 format is not configured here: its labels are unknown.
-    CHECK(scanner::parse_barcode("260004200598012506", nomenclature).error ==
-          BarcodeError::unknown_prefix);
+    CHECK(scanner::parse_barcode("260004200598012506", nomenclature).error == BarcodeError::unknown_prefix);
 }
 
 TEST_CASE("barcode: a misconfigured scale format is reported, not misread") {
@@ -348,16 +340,13 @@ TEST_CASE("barcode: a misconfigured scale format is reported, not misread") {
          "its fields add up to 9 digits, the label has room for 10"},
         {{"21", 13, BarcodeKind::weighed, {{Kind::price, 5}, {Kind::price, 5}}, 2, 3},
          "it needs one PLU field and at most one price and one weight field"},
-        {{"21", 13, BarcodeKind::item, {{Kind::plu, 5}, {Kind::price, 5}}, 2, 3},
-         "its kind must be priced or weighed"},
+        {{"21", 13, BarcodeKind::item, {{Kind::plu, 5}, {Kind::price, 5}}, 2, 3}, "its kind must be priced or weighed"},
         {{"21", 13, BarcodeKind::priced, {{Kind::plu, 5}, {Kind::weight, 5}}, 2, 3},
          "a priced label needs a price field"},
-        {{"21", 13, BarcodeKind::weighed, {{Kind::plu, 10}}, 2, 3},
-         "a weighed label needs a price or a weight field"},
+        {{"21", 13, BarcodeKind::weighed, {{Kind::plu, 10}}, 2, 3}, "a weighed label needs a price or a weight field"},
         {{"21", 13, BarcodeKind::weighed, {{Kind::plu, 5}, {Kind::price, 5}}, -1, 3},
          "its decimals must be between 0 and 9"},
-        {{"21", 13, BarcodeKind::weighed, {{Kind::plu, 5}, {Kind::price, 0}, {Kind::weight, 5}},
-          2, 3},
+        {{"21", 13, BarcodeKind::weighed, {{Kind::plu, 5}, {Kind::price, 0}, {Kind::weight, 5}}, 2, 3},
          "a field must have 1 to 15 digits"},
     };
     for (const auto& c : cases) {
@@ -367,8 +356,7 @@ TEST_CASE("barcode: a misconfigured scale format is reported, not misread") {
         const auto result = scanner::parse_barcode("2104567023507", nomenclature);
         CHECK_FALSE(result.valid);
         CHECK(result.error == BarcodeError::unknown_prefix);
-        CHECK(result.message == "the scale label format with flag 21 is set up wrong (" +
-                                    c.problem +
+        CHECK(result.message == "the scale label format with flag 21 is set up wrong (" + c.problem +
                                     "): ask the store manager to fix the scale label settings");
     }
 
@@ -387,11 +375,24 @@ TEST_CASE("barcode: GS1 element strings in both forms") {
     const std::vector<std::string> texts{
         "(01)09501101530003(17)251231(10)ABC123",
         "]C1(01)09501101530003(17)251231(10)ABC123",
-        "]C10109501101530003" "17251231" "10ABC123",
-        "]C1" + gs + "0109501101530003" "17251231" "10ABC123" + gs,
-        "]e00109501101530003" "17251231" "10ABC123",
-        "]d2" + gs + "0109501101530003" "17251231" "10ABC123",
-        gs + "0109501101530003" "17251231" "10ABC123",
+        "]C10109501101530003"
+        "17251231"
+        "10ABC123",
+        "]C1" + gs +
+            "0109501101530003"
+            "17251231"
+            "10ABC123" +
+            gs,
+        "]e00109501101530003"
+        "17251231"
+        "10ABC123",
+        "]d2" + gs +
+            "0109501101530003"
+            "17251231"
+            "10ABC123",
+        gs + "0109501101530003"
+             "17251231"
+             "10ABC123",
         // A GS after a predefined-length field is tolerated.
         "]C10109501101530003" + gs + "17251231" + gs + "10ABC123",
     };
@@ -408,11 +409,14 @@ TEST_CASE("barcode: GS1 element strings in both forms") {
     }
 
     // Variable-length fields end at GS; the order of appearance is kept.
-    const auto raw =
-        parse("]C1" "10ABC123" + gs + "21SN-0042" + gs + "0109501101530003" "15260100");
+    const auto raw = parse(
+        "]C1"
+        "10ABC123" +
+        gs + "21SN-0042" + gs +
+        "0109501101530003"
+        "15260100");
     CHECK(raw.valid);
-    CHECK(ai_list(raw) ==
-          std::vector<std::string>{"10=ABC123", "21=SN-0042", "01=09501101530003", "15=260100"});
+    CHECK(ai_list(raw) == std::vector<std::string>{"10=ABC123", "21=SN-0042", "01=09501101530003", "15=260100"});
 
     // Scanners with AIM ids off drop the leading FNC1 but keep the GS separators.
     const auto no_fnc1 = parse("10ABC123" + gs + "0109501101530003");
@@ -423,14 +427,13 @@ TEST_CASE("barcode: GS1 element strings in both forms") {
     const auto sscc = parse("(00)106141411234567897(02)09501101530003(37)24");
     CHECK(sscc.valid);
     CHECK(sscc.gtin == "09501101530003");
-    CHECK(ai_list(sscc) ==
-          std::vector<std::string>{"00=106141411234567897", "02=09501101530003", "37=24"});
+    CHECK(ai_list(sscc) == std::vector<std::string>{"00=106141411234567897", "02=09501101530003", "37=24"});
 
     const auto dates = parse("(11)250101(13)250102(15)250200(17)240229(30)12345678");
     CHECK(dates.valid);
     CHECK(dates.gtin.empty());
-    CHECK(ai_list(dates) == std::vector<std::string>{"11=250101", "13=250102", "15=250200",
-                                                     "17=240229", "30=12345678"});
+    CHECK(ai_list(dates) ==
+          std::vector<std::string>{"11=250101", "13=250102", "15=250200", "17=240229", "30=12345678"});
 }
 
 TEST_CASE("barcode: GS1 net weight and price") {
@@ -451,8 +454,14 @@ TEST_CASE("barcode: GS1 net weight and price") {
         {"(01)09501101530003(3923)12345", std::nullopt, 1235},
         {"(01)09501101530003(3932)1561234", std::nullopt, 1234},
         {"(01)09501101530003(3932)8401234", std::nullopt, std::nullopt},  // US dollars: not charged
-        {"]C10109501101530003" "3103001250" "39221599", 1250, 1599},
-        {"]C1" "39221599" + gs + "3103001250", 1250, 1599},
+        {"]C10109501101530003"
+         "3103001250"
+         "39221599",
+         1250, 1599},
+        {"]C1"
+         "39221599" +
+             gs + "3103001250",
+         1250, 1599},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
@@ -476,16 +485,17 @@ TEST_CASE("barcode: bad GS1 element strings name the AI") {
     const std::vector<Case> cases{
         {"(99)ABC", "the GS1 code has (99), an application identifier this till does not read"},
         {"]C19912345", "the GS1 code has (99), an application identifier this till does not read"},
-        {"(3106)000001",
-         "the GS1 code has (3106), an application identifier this till does not read"},
-        {"]C13106000001",
-         "the GS1 code has (3106), an application identifier this till does not read"},
+        {"(3106)000001", "the GS1 code has (3106), an application identifier this till does not read"},
+        {"]C13106000001", "the GS1 code has (3106), an application identifier this till does not read"},
         {"(01)09501101530004", "GS1 AI (01) check digit is 4, expected 3"},
         {"(02)09501101530005", "GS1 AI (02) check digit is 5, expected 3"},
         {"(00)106141411234567890", "GS1 AI (00) check digit is 0, expected 7"},
         {"(01)0950110153000", "GS1 AI (01) needs 14 digits, found 13"},
         {"]C1010950110153000", "GS1 AI (01) needs 14 digits, found 13"},
-        {"]C10109501101530003" "172512" + gs + "10A", "GS1 AI (17) needs 6 digits, found 4"},
+        {"]C10109501101530003"
+         "172512" +
+             gs + "10A",
+         "GS1 AI (17) needs 6 digits, found 4"},
         {"(01)0950110153000A", "GS1 AI (01) must be digits only, found \"0950110153000A\""},
         {"(17)251331", "GS1 AI (17) date 251331 has no month 13"},
         {"(11)250001", "GS1 AI (11) date 250001 has no month 0"},
@@ -525,8 +535,7 @@ TEST_CASE("barcode: bad GS1 element strings name the AI") {
     const auto twice = parse("(01)09501101530003(17)251231(01)09501101530003");
     CHECK(twice.valid);
     CHECK(twice.gtin == "09501101530003");
-    CHECK(ai_list(twice) == std::vector<std::string>{"01=09501101530003", "17=251231",
-                                                     "01=09501101530003"});
+    CHECK(ai_list(twice) == std::vector<std::string>{"01=09501101530003", "17=251231", "01=09501101530003"});
 }
 
 TEST_CASE("barcode: junk input") {
@@ -567,7 +576,9 @@ TEST_CASE("barcode: junk input") {
         {"]E04006381333931" + gs, BarcodeError::bad_character,
          "the code has control character 0x1D at position 17 where only digits belong: rescan or "
          "type the code again"},
-        {"\xef\xbc\x94" "006381333931", BarcodeError::bad_character,  // full-width 4
+        {"\xef\xbc\x94"
+         "006381333931",
+         BarcodeError::bad_character,  // full-width 4
          "the code has a non-ASCII character at position 1 where only digits belong: rescan or "
          "type the code again"},
         {"https://example.com/p?id=4006381333931", BarcodeError::bad_character,
@@ -585,8 +596,18 @@ TEST_CASE("barcode: junk input") {
 
 TEST_CASE("barcode: valid results carry no error, invalid ones always say why") {
     const std::vector<std::string> texts{
-        "4006381333931", "4006381333932", "]E004252614", "2000123015996", "2000123015990",
-        "270001234567890123", "(01)09501101530003", "(99)1", "", "12", "abc", std::string(150, '9'),
+        "4006381333931",
+        "4006381333932",
+        "]E004252614",
+        "2000123015996",
+        "2000123015990",
+        "270001234567890123",
+        "(01)09501101530003",
+        "(99)1",
+        "",
+        "12",
+        "abc",
+        std::string(150, '9'),
     };
     for (const auto& text : texts) {
         CAPTURE(text);

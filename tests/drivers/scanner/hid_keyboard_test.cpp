@@ -48,9 +48,9 @@ TEST_CASE("hid_keyboard: key usages type US-layout characters") {
         char expected;
     };
     const std::vector<Case> cases{
-        {0x04, false, 'a'}, {0x1D, false, 'z'}, {0x04, true, 'A'}, {0x1E, false, '1'}, {0x26, false, '9'},
-        {0x27, false, '0'}, {0x1E, true, '!'},  {0x27, true, ')'},  {0x2D, false, '-'}, {0x2D, true, '_'},
-        {0x30, false, ']'}, {0x38, false, '/'}, {0x38, true, '?'},  {0x37, false, '.'}, {0x2C, false, ' '},
+        {0x04, false, 'a'}, {0x1D, false, 'z'}, {0x04, true, 'A'},  {0x1E, false, '1'},  {0x26, false, '9'},
+        {0x27, false, '0'}, {0x1E, true, '!'},  {0x27, true, ')'},  {0x2D, false, '-'},  {0x2D, true, '_'},
+        {0x30, false, ']'}, {0x38, false, '/'}, {0x38, true, '?'},  {0x37, false, '.'},  {0x2C, false, ' '},
         {0x59, false, '1'}, {0x62, false, '0'}, {0x63, false, '.'}, {0x28, false, '\r'}, {0x58, false, '\r'},
     };
     for (const Case& c : cases) {
@@ -109,12 +109,11 @@ TEST_CASE("hid_keyboard: several keys in one report are read in array order") {
 TEST_CASE("hid_keyboard: Alt+numpad codes from the generic scanner fixture read SIP-4-1") {
     // tests/fixtures/usb/generic-scanner-hidkbd-altnumpad-reports.txt, verbatim.
     std::vector<Report> reports;
-    for (const char* hex : {"04 00 62 60 5b 00 00 00", "00 00 00 00 00 00 00 00", "04 00 62 5f 5b 00 00 00",
-                            "00 00 00 00 00 00 00 00", "04 00 62 60 62 00 00 00", "00 00 00 00 00 00 00 00",
-                            "04 00 62 5c 5d 00 00 00", "00 00 00 00 00 00 00 00", "04 00 62 5d 5a 00 00 00",
-                            "00 00 00 00 00 00 00 00", "04 00 62 5c 5d 00 00 00", "00 00 00 00 00 00 00 00",
-                            "04 00 62 5c 61 00 00 00", "00 00 00 00 00 00 00 00", "00 00 28 00 00 00 00 00",
-                            "00 00 00 00 00 00 00 00"}) {
+    for (const char* hex :
+         {"04 00 62 60 5b 00 00 00", "00 00 00 00 00 00 00 00", "04 00 62 5f 5b 00 00 00", "00 00 00 00 00 00 00 00",
+          "04 00 62 60 62 00 00 00", "00 00 00 00 00 00 00 00", "04 00 62 5c 5d 00 00 00", "00 00 00 00 00 00 00 00",
+          "04 00 62 5d 5a 00 00 00", "00 00 00 00 00 00 00 00", "04 00 62 5c 5d 00 00 00", "00 00 00 00 00 00 00 00",
+          "04 00 62 5c 61 00 00 00", "00 00 00 00 00 00 00 00", "00 00 28 00 00 00 00 00", "00 00 00 00 00 00 00 00"}) {
         reports.push_back(from_hex(hex));
     }
     Run run = feed_all(reports);
@@ -127,7 +126,8 @@ TEST_CASE("hid_keyboard: GS1 separators typed as Ctrl and right bracket, or Alt+
                                 from_hex("00 00 00 00 00 00 00 00"), from_hex("04 00 62 5a 61 00 00 00"),
                                 from_hex("00 00 00 00 00 00 00 00"), from_hex("00 00 1f 00 00 00 00 00"),
                                 from_hex("00 00 28 00 00 00 00 00")};
-    CHECK(feed_all(reports).scans == std::vector<std::string>{"1\x1d\x1d" "2"});
+    CHECK(feed_all(reports).scans == std::vector<std::string>{"1\x1d\x1d"
+                                                              "2"});
 }
 
 TEST_CASE("hid_keyboard: malformed reports are ignored and named") {

@@ -2,7 +2,6 @@
 // master) and checks the exact bytes the lane wrote, answers as the device, and hangs up.
 #include <doctest/doctest.h>
 
-
 #include "drivers/serial/serial_port.hpp"
 #include "tests/support/bytes.hpp"
 #include "tests/support/pty_device.hpp"
@@ -11,7 +10,6 @@
 using namespace pos::drivers::serial;
 using namespace std::chrono_literals;
 using pos::testing::bytes;
-
 
 TEST_CASE("serial_port: line settings as a technician writes them") {
     auto plain = parse_line_settings("2400");
@@ -40,7 +38,9 @@ TEST_CASE("serial_port: bytes written reach the device exactly, and its answer i
     REQUIRE(port);
     REQUIRE(port->write(bytes("W"), 1000ms));
     CHECK(device.received(1) == "W");
-    device.send("\x02" "01.234\r");
+    device.send(
+        "\x02"
+        "01.234\r");
     std::string answer;
     while (answer.size() < 8) {
         auto got = port->read(64, 5000ms);
@@ -48,7 +48,9 @@ TEST_CASE("serial_port: bytes written reach the device exactly, and its answer i
         REQUIRE_FALSE(got->empty());
         answer.append(got->begin(), got->end());
     }
-    CHECK(answer == "\x02" "01.234\r");
+    CHECK(answer ==
+          "\x02"
+          "01.234\r");
 }
 
 TEST_CASE("serial_port: a silent device gives an empty read, not a hang") {

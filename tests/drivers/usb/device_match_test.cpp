@@ -15,16 +15,22 @@ namespace {
 
 // tests/fixtures/usb/honeywell-hidpos-0901-composite.txt: keyboard on 0, HID POS on 1.
 DeviceInfo honeywell_0901() {
-    return DeviceInfo{{0x0C2E, 0x0901}, 1, 7,
+    return DeviceInfo{{0x0C2E, 0x0901},
+                      1,
+                      7,
                       {InterfaceInfo{0, 3, 1, 1, {{0x84, 0x03, 64}, {0x05, 0x03, 64}}},
                        InterfaceInfo{1, 3, 0, 0, {{0x82, 0x03, 64}, {0x07, 0x03, 64}}}}};
 }
 
 // tests/fixtures/usb/symbol-ds6708-hidkbd.txt (endpoint not published: a usual 0x81).
-DeviceInfo symbol_keyboard() { return DeviceInfo{{0x05E0, 0x1200}, 1, 4, {InterfaceInfo{0, 3, 1, 1, {{0x81, 0x03, 8}}}}}; }
+DeviceInfo symbol_keyboard() {
+    return DeviceInfo{{0x05E0, 0x1200}, 1, 4, {InterfaceInfo{0, 3, 1, 1, {{0x81, 0x03, 8}}}}};
+}
 
 // tests/fixtures/usb/epson-tmt20-printerclass.txt: bulk OUT 0x01, bulk IN 0x82.
-DeviceInfo epson_tmt20() { return DeviceInfo{{0x04B8, 0x0E03}, 1, 5, {InterfaceInfo{0, 7, 1, 2, {{0x01, 0x02, 64}, {0x82, 0x02, 64}}}}}; }
+DeviceInfo epson_tmt20() {
+    return DeviceInfo{{0x04B8, 0x0E03}, 1, 5, {InterfaceInfo{0, 7, 1, 2, {{0x01, 0x02, 64}, {0x82, 0x02, 64}}}}};
+}
 
 }  // namespace
 
@@ -59,7 +65,7 @@ TEST_CASE("device_match: a listed boot keyboard is a keyboard-mode scanner") {
 
 TEST_CASE("device_match: unlisted devices and interfaces without interrupt IN are not claimed") {
     std::vector<VidPid> list{{0x0C2E, 0x0967}};
-    CHECK_FALSE(usb::match_scanner(symbol_keyboard(), list));   // a keyboard stays a keyboard wedge
+    CHECK_FALSE(usb::match_scanner(symbol_keyboard(), list));  // a keyboard stays a keyboard wedge
     CHECK_FALSE(usb::match_scanner(epson_tmt20(), std::vector<VidPid>{{0x04B8, 0x0E03}}));  // no HID interface
     DeviceInfo out_only{{0x0C2E, 0x0967}, 1, 2, {InterfaceInfo{0, 3, 0, 0, {{0x07, 0x03, 64}}}}};
     CHECK_FALSE(usb::match_scanner(out_only, list));

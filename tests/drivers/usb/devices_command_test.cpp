@@ -29,9 +29,9 @@ TEST_CASE("posctl devices: list shows the scanner, its decoder's interface and s
     usb.add(pos::test::symbol_ds6708_keyboard());
     preload_umockdev_in_children();
     pos::testing::TempDir dir;
-    auto result = pos::testing::run({POS_POSCTL, "--data", dir.file("lane"), "devices", "list", "--scanner", "0c2e:0901",
-                                     "--scanner", "0c2e:0967"},
-                                    dir.path());
+    auto result = pos::testing::run(
+        {POS_POSCTL, "--data", dir.file("lane"), "devices", "list", "--scanner", "0c2e:0901", "--scanner", "0c2e:0967"},
+        dir.path());
     CHECK(result.exit_code == 0);
     CHECK(result.out ==
           "VID:PID    KIND                INTERFACE  STATE\n"
@@ -39,7 +39,8 @@ TEST_CASE("posctl devices: list shows the scanner, its decoder's interface and s
           "05e0:1200  keyboard            0          ready; not in [devices] scanners\n"
           "0c2e:0967  scanner             -          not plugged in\n");
 
-    auto bad = pos::testing::run({POS_POSCTL, "--data", dir.file("lane"), "devices", "list", "--scanner", "0c2e"}, dir.path());
+    auto bad =
+        pos::testing::run({POS_POSCTL, "--data", dir.file("lane"), "devices", "list", "--scanner", "0c2e"}, dir.path());
     CHECK(bad.exit_code == 2);
     CHECK(bad.err == "posctl: --scanner 0c2e: expected VID:PID like 0c2e:0967\n");
 }

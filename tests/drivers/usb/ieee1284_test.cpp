@@ -22,7 +22,8 @@ std::vector<uint8_t> reply(const std::string& text, bool little_endian = false) 
 
 TEST_CASE("ieee1284: the Epson TM-T88V's real device ID") {
     // tests/fixtures/usb/epson-tmt88v-printerclass.txt
-    auto id = parse_ieee1284_id(reply("MFG:EPSON;CMD:ESC/POS;MDL:TM-T88V-JPN;CLS:PRINTER;DES:EPSON TM-T88V;CID:EpsonTM00000101;"));
+    auto id = parse_ieee1284_id(
+        reply("MFG:EPSON;CMD:ESC/POS;MDL:TM-T88V-JPN;CLS:PRINTER;DES:EPSON TM-T88V;CID:EpsonTM00000101;"));
     REQUIRE(id);
     CHECK(id->manufacturer == "EPSON");
     CHECK(id->model == "TM-T88V-JPN");

@@ -133,7 +133,12 @@ TEST_CASE("scanner_device: a code split across two HID POS reports on interface 
     CHECK(connected->device == "0c2e:0901 (bus 1 device 2, interface 1)");  // the POS data, not the keyboard
     CHECK(connected->message == "scanner (HID POS)");
 
-    std::string gs1 = "0106901234567892\x1d" "10BATCH-2026-11-23-A\x1d" "17261231" "3103000350\x1d" "21SN0000000001";
+    std::string gs1 =
+        "0106901234567892\x1d"
+        "10BATCH-2026-11-23-A\x1d"
+        "17261231"
+        "3103000350\x1d"
+        "21SN0000000001";
     auto reports = hid_pos_reports("]C1", gs1);
     REQUIRE(reports.size() == 2);
     scanner.send(reports);
@@ -205,8 +210,8 @@ TEST_CASE("scanner_device: malformed reports are ignored with a log line, and re
     REQUIRE(lane.next(Type::connected));
     REQUIRE(lane.next(Type::connected));
 
-    keyboard.send({from_hex("00 00 1e 00 00 00 00"),        // 7 bytes
-                   from_hex("00 00 3a 00 00 00 00 00")});   // F1: no character
+    keyboard.send({from_hex("00 00 1e 00 00 00 00"),       // 7 bytes
+                   from_hex("00 00 3a 00 00 00 00 00")});  // F1: no character
     REQUIRE(keyboard.wait_sent());
     pos::test::Report wrong_id = hid_pos_reports("]E0", "123")[0];
     wrong_id[0] = 0x04;

@@ -60,14 +60,17 @@ inline VirtualDeviceSpec symbol_ds6708_keyboard() {
 // Honeywell N5600 in HID POS mode, 0c2e:0967 (tests/fixtures/usb/honeywell-n5600-hidpos.txt):
 // USB 1.10, one 3/0/0 interface, 144-byte report descriptor, IN 0x82 / OUT 0x07, 64 bytes.
 inline VirtualDeviceSpec honeywell_n5600() {
-    return VirtualDeviceSpec{0x0C2E, 0x0967, 0x0110, 64,
-                             {VirtualInterface{3, 0, 0, 144, {{0x82, 0x03, 64, 4}, {0x07, 0x03, 64, 1}}}}};
+    return VirtualDeviceSpec{
+        0x0C2E, 0x0967, 0x0110, 64, {VirtualInterface{3, 0, 0, 144, {{0x82, 0x03, 64, 4}, {0x07, 0x03, 64, 1}}}}};
 }
 
 // Honeywell "HID POS" composite, 0c2e:0901 (tests/fixtures/usb/honeywell-hidpos-0901-composite.txt):
 // keyboard on interface 0 (0x84/0x05), the HID POS data on interface 1 (0x82/0x07).
 inline VirtualDeviceSpec honeywell_0901_composite() {
-    return VirtualDeviceSpec{0x0C2E, 0x0901, 0x0200, 64,
+    return VirtualDeviceSpec{0x0C2E,
+                             0x0901,
+                             0x0200,
+                             64,
                              {VirtualInterface{3, 1, 1, 65, {{0x84, 0x03, 64, 8}, {0x05, 0x03, 64, 8}}},
                               VirtualInterface{3, 0, 0, 144, {{0x82, 0x03, 64, 8}, {0x07, 0x03, 64, 1}}}}};
 }
@@ -77,25 +80,65 @@ inline std::string descriptor_hex(const VirtualDeviceSpec& spec) {
     std::vector<uint8_t> config_body;
     for (size_t i = 0; i < spec.interfaces.size(); ++i) {
         const VirtualInterface& in = spec.interfaces[i];
-        const uint8_t interface[] = {9, 4, static_cast<uint8_t>(i), 0, static_cast<uint8_t>(in.endpoints.size()),
-                                     in.interface_class, in.subclass, in.protocol, 0};
+        const uint8_t interface[] = {9,
+                                     4,
+                                     static_cast<uint8_t>(i),
+                                     0,
+                                     static_cast<uint8_t>(in.endpoints.size()),
+                                     in.interface_class,
+                                     in.subclass,
+                                     in.protocol,
+                                     0};
         config_body.insert(config_body.end(), std::begin(interface), std::end(interface));
-        const uint8_t hid[] = {9, 0x21, 0x10, 0x01, 0, 1, 0x22, static_cast<uint8_t>(in.report_descriptor_length & 0xFF),
+        const uint8_t hid[] = {9,
+                               0x21,
+                               0x10,
+                               0x01,
+                               0,
+                               1,
+                               0x22,
+                               static_cast<uint8_t>(in.report_descriptor_length & 0xFF),
                                static_cast<uint8_t>(in.report_descriptor_length >> 8)};
         config_body.insert(config_body.end(), std::begin(hid), std::end(hid));
         for (const VirtualEndpoint& ep : in.endpoints) {
-            const uint8_t endpoint[] = {7, 5, ep.address, ep.attributes, static_cast<uint8_t>(ep.max_packet & 0xFF),
-                                        static_cast<uint8_t>(ep.max_packet >> 8), ep.interval};
+            const uint8_t endpoint[] = {7,
+                                        5,
+                                        ep.address,
+                                        ep.attributes,
+                                        static_cast<uint8_t>(ep.max_packet & 0xFF),
+                                        static_cast<uint8_t>(ep.max_packet >> 8),
+                                        ep.interval};
             config_body.insert(config_body.end(), std::begin(endpoint), std::end(endpoint));
         }
     }
     auto total = static_cast<uint16_t>(9 + config_body.size());
-    std::vector<uint8_t> bytes = {18, 1, static_cast<uint8_t>(spec.bcd_usb & 0xFF), static_cast<uint8_t>(spec.bcd_usb >> 8),
-                                  0, 0, 0, spec.max_packet0, static_cast<uint8_t>(spec.vid & 0xFF),
-                                  static_cast<uint8_t>(spec.vid >> 8), static_cast<uint8_t>(spec.pid & 0xFF),
-                                  static_cast<uint8_t>(spec.pid >> 8), 0x01, 0x02, 0, 0, 0, 1,
-                                  9, 2, static_cast<uint8_t>(total & 0xFF), static_cast<uint8_t>(total >> 8),
-                                  static_cast<uint8_t>(spec.interfaces.size()), 1, 0, 0xA0, 0xFA};
+    std::vector<uint8_t> bytes = {18,
+                                  1,
+                                  static_cast<uint8_t>(spec.bcd_usb & 0xFF),
+                                  static_cast<uint8_t>(spec.bcd_usb >> 8),
+                                  0,
+                                  0,
+                                  0,
+                                  spec.max_packet0,
+                                  static_cast<uint8_t>(spec.vid & 0xFF),
+                                  static_cast<uint8_t>(spec.vid >> 8),
+                                  static_cast<uint8_t>(spec.pid & 0xFF),
+                                  static_cast<uint8_t>(spec.pid >> 8),
+                                  0x01,
+                                  0x02,
+                                  0,
+                                  0,
+                                  0,
+                                  1,
+                                  9,
+                                  2,
+                                  static_cast<uint8_t>(total & 0xFF),
+                                  static_cast<uint8_t>(total >> 8),
+                                  static_cast<uint8_t>(spec.interfaces.size()),
+                                  1,
+                                  0,
+                                  0xA0,
+                                  0xFA};
     bytes.insert(bytes.end(), config_body.begin(), config_body.end());
     std::string hex;
     char pair[3];
@@ -182,7 +225,8 @@ public:
         }
         std::string number = std::to_string(devnum_);
         std::string description = "P: " + devpath_ + "\n" + "N: " + devnode_.substr(5) + "\n" +
-                                  "E: SUBSYSTEM=usb\nE: DEVTYPE=usb_device\nE: DRIVER=usb\n" + "E: DEVNAME=" + devnode_ +
+                                  "E: SUBSYSTEM=usb\nE: DEVTYPE=usb_device\nE: DRIVER=usb\n" +
+                                  "E: DEVNAME=" + devnode_ +
                                   "\nE: BUSNUM=001\nE: DEVNUM=" + devnode_.substr(devnode_.size() - 3) +
                                   "\nA: busnum=1\\n\nA: devnum=" + number + "\\n\nA: bConfigurationValue=1\\n\n" +
                                   "A: speed=12\\n\nH: descriptors=" + descriptor_hex(spec_) + "\n";
@@ -193,10 +237,22 @@ public:
         }
     }
 
-    int claims() const { std::lock_guard lock(mutex_); return claims_; }
-    int releases() const { std::lock_guard lock(mutex_); return releases_; }
-    int discards() const { std::lock_guard lock(mutex_); return discards_; }
-    int submits() const { std::lock_guard lock(mutex_); return submits_; }
+    int claims() const {
+        std::lock_guard lock(mutex_);
+        return claims_;
+    }
+    int releases() const {
+        std::lock_guard lock(mutex_);
+        return releases_;
+    }
+    int discards() const {
+        std::lock_guard lock(mutex_);
+        return discards_;
+    }
+    int submits() const {
+        std::lock_guard lock(mutex_);
+        return submits_;
+    }
 
 private:
     static gboolean on_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer user) {
@@ -240,9 +296,7 @@ private:
             case USBDEVFS_SETINTERFACE:
             case USBDEVFS_CLEAR_HALT:
             case USBDEVFS_RESET:
-            case USBDEVFS_RESETEP:
-                umockdev_ioctl_client_complete(client, 0, 0);
-                return TRUE;
+            case USBDEVFS_RESETEP: umockdev_ioctl_client_complete(client, 0, 0); return TRUE;
             case USBDEVFS_SUBMITURB: {
                 UMockdevIoctlData* urb_data = umockdev_ioctl_data_resolve(arg, 0, sizeof(usbdevfs_urb), nullptr);
                 auto* urb = reinterpret_cast<usbdevfs_urb*>(urb_data->data);

@@ -22,7 +22,8 @@ namespace {
 
 size_t count(const std::vector<uint8_t>& haystack, const std::vector<uint8_t>& needle) {
     size_t found = 0;
-    for (auto it = haystack.begin(); (it = std::search(it, haystack.end(), needle.begin(), needle.end())) != haystack.end(); ++it) {
+    for (auto it = haystack.begin();
+         (it = std::search(it, haystack.end(), needle.begin(), needle.end())) != haystack.end(); ++it) {
         ++found;
     }
     return found;
@@ -42,10 +43,11 @@ struct SoldLane {
         files = std::move(*opened);
         files.config.printers = {{0x0416, 0x5011}};
         lane = std::make_unique<Lane>(*files.db, files.config);
-        for (std::string line : std::vector<std::string>{R"({"op":"login","operator":"1001","pin":"1234"})",
-                                 R"({"op":"open_shift","float":"200.00","now":"2026-11-23T08:00:00+08:00"})",
-                                 R"({"op":"scan","code":"6921168176748","qty":"3"})",
-                                 std::string(R"({"op":"tender","method":")") + method + "\"}"}) {
+        for (std::string line :
+             std::vector<std::string>{R"({"op":"login","operator":"1001","pin":"1234"})",
+                                      R"({"op":"open_shift","float":"200.00","now":"2026-11-23T08:00:00+08:00"})",
+                                      R"({"op":"scan","code":"6921168176748","qty":"3"})",
+                                      std::string(R"({"op":"tender","method":")") + method + "\"}"}) {
             nlohmann::json result = apply_action(*lane, nlohmann::json::parse(line),
                                                  [] { return std::string("2026-11-23T09:16:42+08:00"); });
             CAPTURE(result.dump());
@@ -58,7 +60,8 @@ struct SoldLane {
 
 }  // namespace
 
-TEST_CASE("usb print queue: sale committed, paper out, status shows why, sale intact, paper back: printed exactly once") {
+TEST_CASE(
+    "usb print queue: sale committed, paper out, status shows why, sale intact, paper back: printed exactly once") {
     VirtualPrinter printer(pos::test::winbond_pos58());
     SoldLane s("cash");
     auto profile = configured_printer_profile(s.files.config, POS_SOURCE_DIR "/assets/printers");

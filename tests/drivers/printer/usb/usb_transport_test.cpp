@@ -55,7 +55,8 @@ const std::vector<uint8_t> status_requests = {0x10, 0x04, 0x01, 0x10, 0x04, 0x02
 
 size_t count(const std::vector<uint8_t>& haystack, const std::vector<uint8_t>& needle) {
     size_t found = 0;
-    for (auto it = haystack.begin(); (it = std::search(it, haystack.end(), needle.begin(), needle.end())) != haystack.end(); ++it) {
+    for (auto it = haystack.begin();
+         (it = std::search(it, haystack.end(), needle.begin(), needle.end())) != haystack.end(); ++it) {
         ++found;
     }
     return found;
@@ -146,7 +147,8 @@ TEST_CASE("usb printer: unplugged part-way through a job, the job is kept with t
     REQUIRE(transport);
     std::vector<uint8_t> job = receipt("cash", (*transport)->profile());
     printer.unplug_after(status_requests.size() + 100);
-    auto printing = std::async(std::launch::async, [&] { return print_job(**transport, (*transport)->profile(), job); });
+    auto printing =
+        std::async(std::launch::async, [&] { return print_job(**transport, (*transport)->profile(), job); });
     REQUIRE(printer.wait_unplug_point(std::chrono::seconds(5)));
     printer.unplug();
     REQUIRE(printing.wait_for(std::chrono::seconds(10)) == std::future_status::ready);

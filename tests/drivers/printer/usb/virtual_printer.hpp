@@ -44,7 +44,10 @@ inline PrinterSpec gprinter_zh380() { return {0x6868, 0x0500, 0, {{0x84, 2, 10},
 inline PrinterSpec epson_tmt20() { return {0x04B8, 0x0E03, 0, {{0x01, 2, 0}, {0x82, 2, 0}}, {}}; }
 // tests/fixtures/usb/epson-tmt88v-printerclass.txt: OUT 0x01, IN 0x82, and its real 1284 device ID.
 inline PrinterSpec epson_tmt88v() {
-    return {0x04B8, 0x0E02, 0, {{0x01, 2, 0}, {0x82, 2, 0}},
+    return {0x04B8,
+            0x0E02,
+            0,
+            {{0x01, 2, 0}, {0x82, 2, 0}},
             "MFG:EPSON;CMD:ESC/POS;MDL:TM-T88V-JPN;CLS:PRINTER;DES:EPSON TM-T88V;CID:EpsonTM00000101;"};
 }
 
@@ -52,11 +55,33 @@ inline std::string printer_descriptor_hex(const PrinterSpec& spec) {
     std::vector<uint8_t> body = {9, 4, 0, 0, static_cast<uint8_t>(spec.endpoints.size()), 7, 1, 2, 0};
     for (const auto& ep : spec.endpoints) body.insert(body.end(), {7, 5, ep[0], ep[1], 64, 0, ep[2]});
     auto total = static_cast<uint16_t>(9 + body.size());
-    std::vector<uint8_t> bytes = {18, 1, 0x00, 0x02, spec.device_class, 0, 0, 64,
-                                  static_cast<uint8_t>(spec.vid & 0xFF), static_cast<uint8_t>(spec.vid >> 8),
-                                  static_cast<uint8_t>(spec.pid & 0xFF), static_cast<uint8_t>(spec.pid >> 8),
-                                  0x00, 0x02, 1, 2, 3, 1,
-                                  9, 2, static_cast<uint8_t>(total & 0xFF), static_cast<uint8_t>(total >> 8), 1, 1, 0, 0xC0, 50};
+    std::vector<uint8_t> bytes = {18,
+                                  1,
+                                  0x00,
+                                  0x02,
+                                  spec.device_class,
+                                  0,
+                                  0,
+                                  64,
+                                  static_cast<uint8_t>(spec.vid & 0xFF),
+                                  static_cast<uint8_t>(spec.vid >> 8),
+                                  static_cast<uint8_t>(spec.pid & 0xFF),
+                                  static_cast<uint8_t>(spec.pid >> 8),
+                                  0x00,
+                                  0x02,
+                                  1,
+                                  2,
+                                  3,
+                                  1,
+                                  9,
+                                  2,
+                                  static_cast<uint8_t>(total & 0xFF),
+                                  static_cast<uint8_t>(total >> 8),
+                                  1,
+                                  1,
+                                  0,
+                                  0xC0,
+                                  50};
     bytes.insert(bytes.end(), body.begin(), body.end());
     std::string hex;
     char pair[3];
@@ -93,11 +118,11 @@ public:
         if (attached_) umockdev_testbed_detach_ioctl(testbed_, devnode_, nullptr);
         if (!umockdev_testbed_attach_ioctl(testbed_, devnode_, handler_, &error)) fail("attach_ioctl", error);
         attached_ = true;
-        std::string description = std::string("P: ") + devpath_ + "\nN: bus/usb/001/002\n" +
-                                  "E: SUBSYSTEM=usb\nE: DEVTYPE=usb_device\nE: DEVNAME=/dev/bus/usb/001/002\n" +
-                                  "E: BUSNUM=001\nE: DEVNUM=002\nA: busnum=1\\n\nA: devnum=2\\n\n" +
-                                  "A: bConfigurationValue=1\\n\nA: speed=12\\n\nH: descriptors=" +
-                                  printer_descriptor_hex(spec_) + "\n";
+        std::string description =
+            std::string("P: ") + devpath_ + "\nN: bus/usb/001/002\n" +
+            "E: SUBSYSTEM=usb\nE: DEVTYPE=usb_device\nE: DEVNAME=/dev/bus/usb/001/002\n" +
+            "E: BUSNUM=001\nE: DEVNUM=002\nA: busnum=1\\n\nA: devnum=2\\n\n" +
+            "A: bConfigurationValue=1\\n\nA: speed=12\\n\nH: descriptors=" + printer_descriptor_hex(spec_) + "\n";
         if (!umockdev_testbed_add_from_string(testbed_, description.c_str(), &error)) fail("add_from_string", error);
     }
 
@@ -115,12 +140,24 @@ public:
     VirtualPrinter& operator=(const VirtualPrinter&) = delete;
 
     // The byte DLE EOT n is answered with (0x12: all fine). silent: DLE EOT goes unanswered.
-    void set_status(uint8_t n, uint8_t reply) { std::lock_guard lock(mutex_); status_[n & 7] = reply; }
-    void set_silent(bool silent) { std::lock_guard lock(mutex_); silent_ = silent; }
-    void set_port_status(uint8_t value) { std::lock_guard lock(mutex_); port_status_ = value; }
+    void set_status(uint8_t n, uint8_t reply) {
+        std::lock_guard lock(mutex_);
+        status_[n & 7] = reply;
+    }
+    void set_silent(bool silent) {
+        std::lock_guard lock(mutex_);
+        silent_ = silent;
+    }
+    void set_port_status(uint8_t value) {
+        std::lock_guard lock(mutex_);
+        port_status_ = value;
+    }
     // Once it has received this many bytes the device stops answering (every later ioctl:
     // ENODEV); the test then calls unplug() from its own thread, as the kernel would.
-    void unplug_after(size_t bytes) { std::lock_guard lock(mutex_); unplug_after_ = bytes; }
+    void unplug_after(size_t bytes) {
+        std::lock_guard lock(mutex_);
+        unplug_after_ = bytes;
+    }
     bool wait_unplug_point(std::chrono::milliseconds timeout) {
         std::unique_lock lock(mutex_);
         return unplug_point_.wait_for(lock, timeout, [this] { return unplugged_; });
@@ -136,13 +173,34 @@ public:
         umockdev_testbed_remove_device(testbed_, syspath.c_str());
     }
 
-    std::vector<uint8_t> received() const { std::lock_guard lock(mutex_); return received_; }
-    int set_interface_requests() const { std::lock_guard lock(mutex_); return set_interface_; }
-    int clear_halt_requests() const { std::lock_guard lock(mutex_); return clear_halt_; }
-    int claims() const { std::lock_guard lock(mutex_); return claims_; }
-    int device_id_requests() const { std::lock_guard lock(mutex_); return device_id_requests_; }
-    uint16_t device_id_index() const { std::lock_guard lock(mutex_); return device_id_index_; }
-    std::vector<uint8_t> out_endpoints() const { std::lock_guard lock(mutex_); return out_endpoints_; }
+    std::vector<uint8_t> received() const {
+        std::lock_guard lock(mutex_);
+        return received_;
+    }
+    int set_interface_requests() const {
+        std::lock_guard lock(mutex_);
+        return set_interface_;
+    }
+    int clear_halt_requests() const {
+        std::lock_guard lock(mutex_);
+        return clear_halt_;
+    }
+    int claims() const {
+        std::lock_guard lock(mutex_);
+        return claims_;
+    }
+    int device_id_requests() const {
+        std::lock_guard lock(mutex_);
+        return device_id_requests_;
+    }
+    uint16_t device_id_index() const {
+        std::lock_guard lock(mutex_);
+        return device_id_index_;
+    }
+    std::vector<uint8_t> out_endpoints() const {
+        std::lock_guard lock(mutex_);
+        return out_endpoints_;
+    }
 
 private:
     static void fail(const char* what, GError* error) {
@@ -181,10 +239,19 @@ private:
             }
             case USBDEVFS_GETDRIVER:
             case USBDEVFS_IOCTL: complete(client, -1, ENODATA); return TRUE;
-            case USBDEVFS_CLAIMINTERFACE: ++claims_; complete(client, 0, 0); return TRUE;
+            case USBDEVFS_CLAIMINTERFACE:
+                ++claims_;
+                complete(client, 0, 0);
+                return TRUE;
             case USBDEVFS_RELEASEINTERFACE: complete(client, 0, 0); return TRUE;
-            case USBDEVFS_SETINTERFACE: ++set_interface_; complete(client, 0, 0); return TRUE;
-            case USBDEVFS_CLEAR_HALT: ++clear_halt_; complete(client, 0, 0); return TRUE;
+            case USBDEVFS_SETINTERFACE:
+                ++set_interface_;
+                complete(client, 0, 0);
+                return TRUE;
+            case USBDEVFS_CLEAR_HALT:
+                ++clear_halt_;
+                complete(client, 0, 0);
+                return TRUE;
             case USBDEVFS_RESET:
             case USBDEVFS_RESETEP: complete(client, 0, 0); return TRUE;
             case USBDEVFS_SUBMITURB: return submit(client, arg);
