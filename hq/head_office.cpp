@@ -46,10 +46,13 @@ PgResult<StoreCredentials> add_store(PgConnection& admin, const std::string& sto
     }
     StoreCredentials credentials{store_id, "store_" + store_id, random_password()};
     return in_transaction(admin, [&]() -> PgResult<StoreCredentials> {
-        // The statement is built by the server (format %I %L), so no name or password is pasted into SQL here.
+        // Only the SCRAM-SHA-256 verifier goes to the server, never the password (it would show in the
+        // server's log and pg_stat_activity); the statement is built by the server (format %I %L).
+        auto verifier = admin.password_verifier(credentials.role, credentials.password);
+        if (!verifier) return verifier.error();
         auto statement =
             admin.exec("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE hq_store', $1::text, $2::text)",
-                       {credentials.role, credentials.password});
+                       {credentials.role, *verifier});
         if (!statement) return statement.error();
         if (auto created = admin.script(statement->text(0, 0)); !created) return created.error();
         auto added = admin.exec("INSERT INTO stores (store_id, name, region, role_name) VALUES ($1, $2, $3, $4)",

@@ -68,6 +68,14 @@ PgResult<support::Done> PgConnection::script(std::string_view sql) {
     return outcome;
 }
 
+PgResult<std::string> PgConnection::password_verifier(const std::string& role, const std::string& password) {
+    char* verifier = PQencryptPasswordConn(connection_.get(), password.c_str(), role.c_str(), "scram-sha-256");
+    if (!verifier) return error_of(connection_.get(), nullptr);
+    std::string text(verifier);
+    PQfreemem(verifier);
+    return text;
+}
+
 PgResult<support::Done> PgConnection::copy_in(std::string_view copy_sql, std::string_view data) {
     std::string text(copy_sql);
     PGresult* started = PQexec(connection_.get(), text.c_str());

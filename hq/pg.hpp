@@ -50,6 +50,8 @@ public:
     [[nodiscard]] PgResult<Rows> exec(std::string_view sql, const std::vector<Param>& params = {});
     // Several statements at once (a migration file), no parameters.
     [[nodiscard]] PgResult<support::Done> script(std::string_view sql);
+    // The SCRAM-SHA-256 verifier of `password` for `role`, computed here (libpq), for CREATE ROLE.
+    [[nodiscard]] PgResult<std::string> password_verifier(const std::string& role, const std::string& password);
     // `copy_sql` is "COPY t (...) FROM STDIN"; `data` is in COPY's text format (copy_field()).
     [[nodiscard]] PgResult<support::Done> copy_in(std::string_view copy_sql, std::string_view data);
 

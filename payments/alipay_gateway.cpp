@@ -85,9 +85,14 @@ AlipayGateway::Reply AlipayGateway::call(const std::string& method, const std::s
     }
     json inner = json::parse(*object, nullptr, false);
     if (inner.is_discarded()) return Reply{false, {}, {}, {}, {}, "the answer is not JSON"};
+    // An unsigned answer may only ever refuse the request (40001–40006); it never says paid.
+    std::string code = text_of(inner, "code");
+    if (gateway_refused && (code.size() != 5 || code.rfind("4000", 0) != 0)) {
+        return Reply{false, {}, {}, {}, {}, "an unsigned answer that is not a refusal: it may not come from Alipay"};
+    }
     std::string message = text_of(inner, "sub_msg");
     if (message.empty()) message = text_of(inner, "msg");
-    return Reply{true, text_of(inner, "code"), text_of(inner, "sub_code"), message, *object, {}};
+    return Reply{true, code, text_of(inner, "sub_code"), message, *object, {}};
 }
 
 GatewayAnswer AlipayGateway::charge(const ChargeRequest& request) {
@@ -98,7 +103,14 @@ GatewayAnswer AlipayGateway::charge(const ChargeRequest& request) {
     Reply reply = call("alipay.trade.pay", biz.dump());
     if (!reply.answered) return GatewayAnswer{OrderState::unknown, {}, "no_answer", reply.problem};
     json inner = json::parse(reply.object, nullptr, false);
-    if (reply.code == "10000") return GatewayAnswer{OrderState::paid, text_of(inner, "trade_no"), reply.code, {}};
+    if (reply.code == "10000") {
+        // Paid, but only this order for this amount: anything else is for the query to settle.
+        if (text_of(inner, "out_trade_no") != request.out_trade_no ||
+            text_of(inner, "total_amount") != yuan_text(request.fen)) {
+            return GatewayAnswer{OrderState::unknown, {}, "mismatch", "the answer names another order or amount"};
+        }
+        return GatewayAnswer{OrderState::paid, text_of(inner, "trade_no"), reply.code, {}};
+    }
     if (reply.code == "10003") return GatewayAnswer{OrderState::waiting, {}, reply.code, reply.message};
     // TRADE_HAS_SUCCESS: paid already, by this order number; the query says by whom and how much.
     if (unclear(reply.code, reply.sub_code) || reply.sub_code == "ACQ.TRADE_HAS_SUCCESS") {
@@ -113,8 +125,9 @@ GatewayAnswer AlipayGateway::query(const std::string& out_trade_no) {
     if (!reply.answered) return GatewayAnswer{OrderState::unknown, {}, "no_answer", reply.problem};
     json inner = json::parse(reply.object, nullptr, false);
     if (reply.code != "10000") {
-        OrderState state = reply.sub_code == "ACQ.TRADE_NOT_EXIST" ? OrderState::failed : OrderState::unknown;
-        return GatewayAnswer{state, {}, reply.sub_code.empty() ? reply.code : reply.sub_code, reply.message};
+        // ACQ.TRADE_NOT_EXIST too: a trade.pay still on its way may yet arrive; a cancel settles it.
+        return GatewayAnswer{
+            OrderState::unknown, {}, reply.sub_code.empty() ? reply.code : reply.sub_code, reply.message};
     }
     std::string status = text_of(inner, "trade_status");
     if (status == "TRADE_SUCCESS" || status == "TRADE_FINISHED") {

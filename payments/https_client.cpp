@@ -1,6 +1,9 @@
 // POST over cpp-httplib's client, one connection per call (a payment is a handful of calls).
 #include "payments/https_client.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <optional>
 
 #include <httplib.h>
@@ -29,7 +32,14 @@ std::optional<ParsedUrl> parse_url(const std::string& url) {
     return parsed;
 }
 
-bool loopback(const std::string& host) { return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0; }
+// An address literal in 127.0.0.0/8 or ::1, or the name localhost; "127.evil.example" is not.
+bool loopback(const std::string& host) {
+    if (host == "localhost") return true;
+    in_addr v4{};
+    if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    return inet_pton(AF_INET6, host.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
+}
 
 }  // namespace
 

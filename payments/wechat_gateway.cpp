@@ -3,6 +3,8 @@
 // bad signature are unknown; any other error code is a refusal, nothing taken.
 #include "payments/wechat_gateway.hpp"
 
+#include <set>
+
 #include <openssl/rand.h>
 
 #include "payments/wechat_xml.hpp"
@@ -14,6 +16,29 @@ std::string value_of(const Fields& fields, const std::string& name) {
     auto found = fields.find(name);
     return found == fields.end() ? std::string{} : found->second;
 }
+
+// The micropay refusals WeChat Pay's table marks 支付确认失败: nothing was taken.
+const std::set<std::string> definite_refusals = {"AUTHCODEEXPIRE",
+                                                 "AUTH_CODE_INVALID",
+                                                 "AUTH_CODE_ERROR",
+                                                 "NOTENOUGH",
+                                                 "NOTSUPORTCARD",
+                                                 "ORDERCLOSED",
+                                                 "ORDERREVERSED",
+                                                 "BUYER_MISMATCH",
+                                                 "TRADE_ERROR",
+                                                 "PARAM_ERROR",
+                                                 "NOAUTH",
+                                                 "XML_FORMAT_ERROR",
+                                                 "REQUIRE_POST_METHOD",
+                                                 "SIGNERROR",
+                                                 "LACK_PARAMS",
+                                                 "NOT_UTF8",
+                                                 "APPID_NOT_EXIST",
+                                                 "MCHID_NOT_EXIST",
+                                                 "APPID_MCHID_NOT_MATCH",
+                                                 "OUT_TRADE_NO_USED",
+                                                 "INVALID_REQUEST"};
 
 std::string error_text(const Fields& fields) {
     std::string text = value_of(fields, "err_code_des");
@@ -65,13 +90,19 @@ GatewayAnswer WechatGateway::charge(const ChargeRequest& request) {
         return GatewayAnswer{OrderState::failed, {}, "return_code_fail", value_of(f, "return_msg")};
     }
     if (value_of(f, "result_code") == "SUCCESS") {
+        // Paid, but only this order for this amount: anything else is for the query to settle.
+        if (value_of(f, "out_trade_no") != request.out_trade_no ||
+            value_of(f, "total_fee") != std::to_string(request.fen)) {
+            return GatewayAnswer{OrderState::unknown, {}, "mismatch", "the answer names another order or amount"};
+        }
         return GatewayAnswer{OrderState::paid, value_of(f, "transaction_id"), "SUCCESS", {}};
     }
     std::string code = value_of(f, "err_code");
     if (code == "USERPAYING") return GatewayAnswer{OrderState::waiting, {}, code, error_text(f)};
-    if (code == "SYSTEMERROR" || code == "BANKERROR")
-        return GatewayAnswer{OrderState::unknown, {}, code, error_text(f)};
-    return GatewayAnswer{OrderState::failed, {}, code, error_text(f)};
+    // Only a refusal the provider's table calls definite (支付确认失败) means nothing was taken;
+    // ORDERPAID, SYSTEMERROR, BANKERROR and any code we do not know are for the query to settle.
+    if (definite_refusals.count(code)) return GatewayAnswer{OrderState::failed, {}, code, error_text(f)};
+    return GatewayAnswer{OrderState::unknown, {}, code.empty() ? "no_err_code" : code, error_text(f)};
 }
 
 GatewayAnswer WechatGateway::query(const std::string& out_trade_no) {
@@ -83,9 +114,8 @@ GatewayAnswer WechatGateway::query(const std::string& out_trade_no) {
     }
     if (value_of(f, "result_code") != "SUCCESS") {
         std::string code = value_of(f, "err_code");
-        // ORDERNOTEXIST: the micropay never reached WeChat, so nothing was taken.
-        OrderState state = code == "ORDERNOTEXIST" ? OrderState::failed : OrderState::unknown;
-        return GatewayAnswer{state, {}, code, error_text(f)};
+        // ORDERNOTEXIST too: a micropay still on its way may yet arrive; only a reverse settles it.
+        return GatewayAnswer{OrderState::unknown, {}, code, error_text(f)};
     }
     std::string trade_state = value_of(f, "trade_state");
     std::string description = value_of(f, "trade_state_desc");
@@ -97,7 +127,8 @@ GatewayAnswer WechatGateway::query(const std::string& out_trade_no) {
     if (trade_state == "CLOSED" || trade_state == "REVOKED") {
         return GatewayAnswer{OrderState::closed, {}, trade_state, description};
     }
-    if (trade_state == "PAYERROR") return GatewayAnswer{OrderState::failed, {}, trade_state, description};
+    // PAYERROR: "支付失败,请撤销订单" — the provider asks for a reverse, which settles it.
+    if (trade_state == "PAYERROR") return GatewayAnswer{OrderState::unknown, {}, trade_state, description};
     if (trade_state == "REFUND") {
         return GatewayAnswer{OrderState::paid, value_of(f, "transaction_id"), trade_state, description};
     }
@@ -112,10 +143,12 @@ GatewayAnswer WechatGateway::cancel(const std::string& out_trade_no) {
         return GatewayAnswer{OrderState::unknown, {}, "return_code_fail", value_of(f, "return_msg"), true};
     }
     if (value_of(f, "result_code") == "SUCCESS") return GatewayAnswer{OrderState::closed, {}, "REVERSED", {}};
-    // recall=N: nothing more to do ("也可以当作是撤销成功"); recall=Y: call again.
+    // recall=Y: call again. An order WeChat does not know was never charged. Any other refusal
+    // (past the 7 days, an error) is not proof nothing was taken: the query says what is so.
+    std::string code = value_of(f, "err_code");
     bool again = value_of(f, "recall") == "Y";
-    return GatewayAnswer{
-        again ? OrderState::unknown : OrderState::closed, {}, value_of(f, "err_code"), error_text(f), again};
+    if (!again && code == "ORDERNOTEXIST") return GatewayAnswer{OrderState::closed, {}, code, error_text(f)};
+    return GatewayAnswer{OrderState::unknown, {}, code, error_text(f), again};
 }
 
 RefundAnswer WechatGateway::refund(const RefundRequest& request) {
@@ -150,7 +183,8 @@ RefundAnswer WechatGateway::refund_query(const RefundRequest& request) {
     std::string status = value_of(f, "refund_status_0");
     if (status == "SUCCESS") return RefundAnswer{RefundState::refunded, status, {}};
     if (status == "PROCESSING") return RefundAnswer{RefundState::processing, status, {}};
-    return RefundAnswer{RefundState::failed, status, value_of(f, "refund_recv_accout_0")};
+    if (status == "REFUNDCLOSE" || status == "CHANGE") return RefundAnswer{RefundState::failed, status, {}};
+    return RefundAnswer{RefundState::unknown, status.empty() ? "no_refund_status" : status, {}};
 }
 
 support::Expected<std::string, StatementError> WechatGateway::statement(const std::string& day) {

@@ -2,6 +2,8 @@
 // of the provider's trade.pay table.
 #include "paysim/alipay_api.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -44,6 +46,7 @@ int64_t fen_of(const std::string& text) {
             if (decimals >= 0) return -1;
             decimals = 0;
         } else if (c >= '0' && c <= '9' && decimals < 2) {
+            if (whole > 10'000'000'000) return -1;  // more than any order: stop before int64 overflows
             whole = whole * 10 + (c - '0');
             if (decimals >= 0) ++decimals;
         } else {
@@ -140,13 +143,15 @@ Answer refund(OrderBook& book, const AlipayMerchant& merchant, const json& biz, 
     int64_t fen = fen_of(biz.value("refund_amount", ""));
     std::string number = biz.value("out_trade_no", "");
     std::string request_no = biz.value("out_request_no", number);
-    switch (book.refund(number, request_no, fen, clock.now_text)) {
+    RefundOutcome outcome = book.refund(number, request_no, fen, clock.now_text);
+    switch (outcome) {
         case RefundOutcome::accepted:
+        case RefundOutcome::repeated:  // Alipay answers a repeated refund with fund_change N
             return signed_answer(merchant, "alipay.trade.refund",
                                  {{"code", "10000"},
                                   {"msg", "Success"},
                                   {"out_trade_no", number},
-                                  {"fund_change", "Y"},
+                                  {"fund_change", outcome == RefundOutcome::accepted ? "Y" : "N"},
                                   {"refund_fee", yuan(fen)},
                                   {"gmt_refund_pay", clock.now_text}});
         case RefundOutcome::no_order:
@@ -174,6 +179,17 @@ Answer refund_query(OrderBook& book, const AlipayMerchant& merchant, const json&
     return signed_answer(merchant, "alipay.trade.fastpay.refund.query", object);
 }
 
+// The method's answer; nullopt for a method the simulator does not know.
+std::optional<Answer> dispatch(OrderBook& book, const AlipayMerchant& merchant, const std::string& method,
+                               const json& biz, const Clock& clock) {
+    if (method == "alipay.trade.pay") return pay(book, merchant, biz, clock);
+    if (method == "alipay.trade.query") return query(book, merchant, biz, clock);
+    if (method == "alipay.trade.cancel") return cancel(book, merchant, biz, clock);
+    if (method == "alipay.trade.refund") return refund(book, merchant, biz, clock);
+    if (method == "alipay.trade.fastpay.refund.query") return refund_query(book, merchant, biz);
+    return std::nullopt;
+}
+
 }  // namespace
 
 Answer handle_alipay(OrderBook& book, const AlipayMerchant& merchant, const std::map<std::string, std::string>& params,
@@ -191,11 +207,11 @@ Answer handle_alipay(OrderBook& book, const AlipayMerchant& merchant, const std:
     }
     json biz = json::parse(param(params, "biz_content"), nullptr, false);
     if (!biz.is_object()) return refuse("isv.invalid-biz-content", "biz_content 不是 JSON");
-    if (method == "alipay.trade.pay") return pay(book, merchant, biz, clock);
-    if (method == "alipay.trade.query") return query(book, merchant, biz, clock);
-    if (method == "alipay.trade.cancel") return cancel(book, merchant, biz, clock);
-    if (method == "alipay.trade.refund") return refund(book, merchant, biz, clock);
-    if (method == "alipay.trade.fastpay.refund.query") return refund_query(book, merchant, biz);
+    try {
+        if (auto answer = dispatch(book, merchant, method, biz, clock)) return *answer;
+    } catch (const json::exception&) {  // a field of the wrong type, e.g. "total_amount": 12
+        return refuse("isv.invalid-parameter", "biz_content 字段类型错误");
+    }
     return refuse("isv.invalid-method", "不存在的方法名 " + method);
 }
 

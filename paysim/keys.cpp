@@ -1,6 +1,9 @@
 // Key pairs, the API key and the self-signed certificate through OpenSSL.
 #include "paysim/keys.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -59,16 +62,11 @@ std::string certificate_pem(EVP_PKEY* key) {
 
 support::Expected<support::Done, SetupError> write_file(const std::filesystem::path& path, const std::string& text,
                                                         bool secret) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) return SetupError{"could not write " + path.string() + ": is the disk full or the folder read-only?"};
-    std::error_code ignored;
-    std::filesystem::permissions(path,
-                                 secret ? std::filesystem::perms::owner_read | std::filesystem::perms::owner_write
-                                        : std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-                                              std::filesystem::perms::group_read | std::filesystem::perms::others_read,
-                                 ignored);
+    // Created with its final mode: a secret is never readable by others, not even for a moment.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, secret ? 0600 : 0644);
+    bool written = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    if (fd >= 0) written = (::close(fd) == 0) && written;
+    if (!written) return SetupError{"could not write " + path.string() + ": is the disk full or the folder read-only?"};
     return support::Done{};
 }
 

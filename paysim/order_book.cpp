@@ -7,7 +7,10 @@ namespace pos::paysim {
 
 Scenario scenario_of(const std::string& auth_code) {
     if (auth_code.size() < 2) return Scenario::pays;
-    int ending = std::stoi(auth_code.substr(auth_code.size() - 2));
+    char tens = auth_code[auth_code.size() - 2];
+    char ones = auth_code.back();
+    if (tens < '0' || tens > '9' || ones < '0' || ones > '9') return Scenario::pays;
+    int ending = (tens - '0') * 10 + (ones - '0');
     switch (ending) {
         case 1: return Scenario::confirms_later;
         case 2: return Scenario::never_confirms;
@@ -104,7 +107,7 @@ RefundOutcome OrderBook::refund(const std::string& out_trade_no, const std::stri
     if (order.state != TradeState::success) return RefundOutcome::not_paid;
     int64_t refunded = 0;
     for (const Refund& each : order.refunds) {
-        if (each.out_refund_no == out_refund_no) return RefundOutcome::accepted;  // the same refund again: once
+        if (each.out_refund_no == out_refund_no) return RefundOutcome::repeated;  // the same refund again: once
         refunded += each.fen;
     }
     if (fen <= 0 || refunded + fen > order.fen) return RefundOutcome::too_much;

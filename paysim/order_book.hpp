@@ -59,7 +59,8 @@ struct PayReply {
     Order order;
 };
 
-enum class RefundOutcome { accepted, no_order, not_paid, too_much };
+// repeated: that refund number was refunded before; nothing moves again.
+enum class RefundOutcome { accepted, repeated, no_order, not_paid, too_much };
 
 class OrderBook {
 public:

@@ -147,6 +147,7 @@ Answer refund(OrderBook& book, const WechatMerchant& merchant, const Fields& req
     std::string out_refund_no = value_of(request, "out_refund_no");
     switch (book.refund(value_of(request, "out_trade_no"), out_refund_no, fen, clock.now_text)) {
         case RefundOutcome::accepted:
+        case RefundOutcome::repeated:
             return signed_answer(merchant, {{"result_code", "SUCCESS"},
                                             {"out_refund_no", out_refund_no},
                                             {"refund_fee", std::to_string(fen)},

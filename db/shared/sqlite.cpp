@@ -70,7 +70,8 @@ DbStatus Connection::use_wal() {
     // Two programs opening a file still in rollback mode (as init leaves it) both ask to switch;
     // SQLite answers one of them busy at once, without waiting, to avoid a deadlock. The other
     // switches the file meanwhile, so asking again soon finds it in WAL mode.
-    for (int attempt = 0; !mode && mode.error().code == DbErrorCode::busy && attempt < 50; ++attempt) {
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    while (!mode && mode.error().code == DbErrorCode::busy && std::chrono::steady_clock::now() < give_up) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         mode = query_text("PRAGMA journal_mode=WAL");
     }

@@ -43,6 +43,14 @@ std::vector<uint8_t> DisplayWorker::bytes_of(const DisplayContent& content) cons
     return vfd_.show(content.line1, content.line2);
 }
 
+void DisplayWorker::notify_unlocked(std::unique_lock<std::mutex>& lock) {
+    // Outside the lock: the callback may ask for status() or call show().
+    std::function<void()> notify = notify_;
+    lock.unlock();
+    if (notify) notify();
+    lock.lock();
+}
+
 void DisplayWorker::run() {
     std::optional<serial::SerialPort> port;
     bool just_failed = false;  // a write failed: pause before opening again, not a tight loop
@@ -74,7 +82,7 @@ void DisplayWorker::run() {
                 status_.connected = false;
                 status_.problem = opened.error().message;
             }
-            if (notify_) notify_();
+            notify_unlocked(lock);
             if (!port) {
                 wake_.wait_for(lock, retry_, [this] { return stopping_; });
                 continue;
@@ -99,7 +107,7 @@ void DisplayWorker::run() {
             status_.problem = written.error().message;
             if (!pending_) pending_ = content;  // shown once the display is back
         }
-        if (notify_) notify_();
+        notify_unlocked(lock);
     }
 }
 

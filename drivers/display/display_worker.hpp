@@ -56,6 +56,7 @@ public:
 
 private:
     void run();
+    void notify_unlocked(std::unique_lock<std::mutex>& lock);
     [[nodiscard]] std::vector<uint8_t> bytes_of(const DisplayContent& content) const;
 
     Opener open_;

@@ -22,6 +22,9 @@ namespace pos::drivers::scale {
 // Cuts the stream into lines at LF; a line longer than any real one is dropped as noise.
 class ContinuousLines {
 public:
+    // `mid_line`: the stream may start in the middle of a line (a port just opened): the bytes
+    // before the first LF are dropped.
+    explicit ContinuousLines(bool mid_line = false) : overflow_(mid_line) {}
     void feed(std::span<const uint8_t> bytes);
     [[nodiscard]] std::optional<std::string> next();
 

@@ -50,12 +50,16 @@ void ScaleWorker::set_notify(std::function<void()> notify) {
 }
 
 void ScaleWorker::publish(std::optional<ScaleReading> reading, std::string problem, bool connected) {
-    std::lock_guard lock(mutex_);
-    status_.reading = reading;
-    status_.problem = std::move(problem);
-    status_.connected = connected;
-    if (reading) ++status_.readings;
-    if (notify_) notify_();
+    std::function<void()> notify;
+    {
+        std::lock_guard lock(mutex_);
+        status_.reading = reading;
+        status_.problem = std::move(problem);
+        status_.connected = connected;
+        if (reading) ++status_.readings;
+        notify = notify_;
+    }
+    if (notify) notify();  // outside the lock: the callback may ask for status()
 }
 
 std::vector<std::vector<uint8_t>> ScaleWorker::take_commands() {
@@ -74,7 +78,7 @@ bool ScaleWorker::send(serial::SerialPort& port, const std::vector<uint8_t>& byt
 std::optional<std::vector<uint8_t>> ScaleWorker::read_some(serial::SerialPort& port, Deadline deadline) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return std::vector<uint8_t>{};
-    auto got = port.read(256, left);
+    auto got = port.read(4096, left);  // a backlog is read at once, so the newest line is current
     if (!got) {
         publish(std::nullopt, got.error().message, false);
         return std::nullopt;
@@ -118,11 +122,10 @@ bool ScaleWorker::poll_toledo(serial::SerialPort& port) {
     }
 }
 
-bool ScaleWorker::listen_continuous(serial::SerialPort& port) {
+bool ScaleWorker::listen_continuous(serial::SerialPort& port, ContinuousLines& lines) {
     for (const auto& command : take_commands()) {
         if (!send(port, command)) return false;
     }
-    ContinuousLines lines;
     Deadline deadline = std::chrono::steady_clock::now() + timing_.answer_limit;
     std::optional<std::string> newest;
     while (!newest) {
@@ -155,9 +158,12 @@ void ScaleWorker::run() {
             continue;
         }
         serial::SerialPort port = std::move(*opened);
+        // One assembler for as long as the port is open: a line split across reads stays whole.
+        // The scale may be mid-line when the port opens, so what comes before the first LF is dropped.
+        ContinuousLines lines(true);
         bool alive = true;
         while (alive) {
-            alive = protocol_ == ScaleProtocol::toledo8217 ? poll_toledo(port) : listen_continuous(port);
+            alive = protocol_ == ScaleProtocol::toledo8217 ? poll_toledo(port) : listen_continuous(port, lines);
             lock.lock();
             if (stopping_) return;
             if (alive && protocol_ == ScaleProtocol::toledo8217) {

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "drivers/scale/continuous.hpp"
 #include "drivers/scale/reading.hpp"
 #include "drivers/serial/serial_port.hpp"
 
@@ -54,7 +55,7 @@ private:
     using Deadline = std::chrono::steady_clock::time_point;
     // One exchange with the port; false when the port failed and must be reopened.
     bool poll_toledo(serial::SerialPort& port);
-    bool listen_continuous(serial::SerialPort& port);
+    bool listen_continuous(serial::SerialPort& port, ContinuousLines& lines);
     // The zero and tare commands queued since the last exchange.
     std::vector<std::vector<uint8_t>> take_commands();
     // False (and the failure published) when the port failed.

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -105,6 +106,12 @@ SerialResult<SerialPort> SerialPort::open(const std::string& path, const LineSet
     }
     int fd = ::open(path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) return system_error(path, "open", errno);
+    // One program per device: a second open of the port (another lane, a probing tool) gets EBUSY.
+    if (::ioctl(fd, TIOCEXCL) != 0) {
+        int error = errno;
+        ::close(fd);
+        return system_error(path, "taking the port for this lane alone", error);
+    }
     termios tio{};
     if (tcgetattr(fd, &tio) != 0) {
         int error = errno;

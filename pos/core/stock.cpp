@@ -38,10 +38,20 @@ StockPosition receive(StockPosition position, int64_t quantity_milli, Money unit
 }
 
 StockPosition move_at_average(StockPosition position, int64_t change_milli) {
+    int64_t before = position.on_hand_milli;
     position.on_hand_milli += change_milli;
-    // The value follows the quantity at the average; the last unit out takes what is left.
-    position.value_fen =
-        position.on_hand_milli == 0 ? 0 : stock_value(position.on_hand_milli, position.unit_cost_fen).in_fen();
+    if (change_milli < 0 && before > 0) {
+        // Out at the average: the share of what the stock cost, so value is never made or lost by
+        // rounding; the last unit out takes what is left.
+        int64_t out =
+            -change_milli >= before ? position.value_fen : scale_round(position.value_fen, -change_milli, before);
+        position.value_fen -= out;
+        if (position.on_hand_milli < 0)
+            position.value_fen = stock_value(position.on_hand_milli, position.unit_cost_fen).in_fen();
+    } else {
+        // Back in (a return, a surplus) or further below zero: at the unit cost.
+        position.value_fen += stock_value(change_milli, position.unit_cost_fen).in_fen();
+    }
     return position;
 }
 

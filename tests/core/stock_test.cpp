@@ -34,6 +34,17 @@ TEST_CASE("stock: weighed goods in grams; a cost that does not divide rounds hal
     CHECK(stock_value(-335, 100).in_fen() == -34);
 }
 
+TEST_CASE("stock: issues take their share of the value, so rounding never makes or loses money") {
+    // 2 at 0.02 and 1 at 0.01: 0.05 for 3 (average 0.0167, shown as 0.02).
+    StockPosition p = receive(receive({}, 2'000, Money::fen(2)), 1'000, Money::fen(1));
+    CHECK(p.value_fen == 5);
+    CHECK(p.unit_cost_fen == 2);
+    StockPosition after = move_at_average(p, -1'000);
+    CHECK(after.value_fen == 3);  // 5 × 1/3 = 1.67 -> 2 out, 3 left
+    StockPosition empty = move_at_average(after, -2'000);
+    CHECK(empty.value_fen == 0);  // the last two take the 3 left: 2 + 3 = 5, what was paid
+}
+
 TEST_CASE("stock: sold before it was booked in, then received: the new cost sets the average") {
     StockPosition p = move_at_average({}, -2'000);
     CHECK(p.on_hand_milli == -2'000);

@@ -119,3 +119,39 @@ TEST_CASE("head office: the admin's own connection is no store, and a bad store 
     auto wrong_password = PgConnection::open(hq.cluster.conninfo(hq.shanghai.role, "guess", "hq"));
     CHECK_FALSE(wrong_password);
 }
+
+TEST_CASE("head office: a store's temporary table cannot stand in for the stores table") {
+    HeadOffice hq;
+    PgConnection shanghai = hq.as(hq.shanghai);
+    PgConnection suzhou = hq.as(hq.suzhou);
+    REQUIRE(ingest(shanghai, {sale("s-1", "2026-12-01", "12.50")}));
+    // Suzhou's role names itself Shanghai in a temporary "stores" of its own.
+    REQUIRE(
+        suzhou.script("CREATE TEMP TABLE stores (store_id text, role_name text); "
+                      "INSERT INTO stores VALUES ('sh_001', 'store_sz_002')"));
+    auto mine = suzhou.exec("SELECT hq_my_store()");
+    CHECK(mine->text(0, 0) == "sz_002");
+    auto seen = suzhou.exec("SELECT count(*) FROM store_records WHERE store_id = 'sh_001'");
+    CHECK(seen->integer(0, 0) == 0);
+    auto far = ingest(suzhou, {sale("s-9", "9999-12-01", "1.00")});
+    REQUIRE_FALSE(far);
+    CHECK(far.error().message.find("outside 2000 to a year from now") != std::string::npos);
+    auto logged =
+        hq.admin->exec("SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = 'store_sh_001'");
+    CHECK(logged->text(0, 0) == "t");
+}
+
+TEST_CASE("head office: a conflicting record larger than a b-tree entry is still kept aside") {
+    HeadOffice hq;
+    PgConnection store = hq.as(hq.shanghai);
+    std::string lines;
+    for (int n = 0; n < 200; ++n) lines += (n ? "," : "") + std::string(R"({"sku":"6921168509256","qty":"1"})");
+    auto big = [&](const std::string& total) {
+        return IncomingRecord{"sale", "big", "2026-12-01", 1,
+                              R"({"total":")" + total + R"(","lines":[)" + lines + "]}"};
+    };
+    REQUIRE(ingest(store, {big("1.00")}));
+    auto changed = ingest(store, {big("2.00")});
+    REQUIRE_MESSAGE(changed, (changed ? "" : changed.error().message));
+    CHECK(changed->conflicts == 1);
+}

@@ -84,8 +84,9 @@ TEST_CASE("gateway protocol: WeChat Pay USERPAYING until the customer confirms, 
     CHECK(g.wechat->charge(charge("L1-0003", wechat_code("10"))).state == OrderState::waiting);
     CHECK(g.wechat->query("L1-0003").state == OrderState::waiting);
     GatewayAnswer declined = g.wechat->query("L1-0003");
-    CHECK(declined.state == OrderState::failed);
+    CHECK(declined.state == OrderState::unknown);  // PAYERROR: "请撤销订单", the reverse settles it
     CHECK(declined.code == "PAYERROR");
+    CHECK(g.wechat->cancel("L1-0003").state == OrderState::closed);
 
     CHECK(g.wechat->charge(charge("L1-0004", wechat_code("02"))).state == OrderState::waiting);
     CHECK(g.wechat->query("L1-0004").state == OrderState::waiting);
@@ -106,7 +107,9 @@ TEST_CASE("gateway protocol: WeChat Pay refusals are final, with the provider's 
     GatewayAnswer reused = g.wechat->charge(charge("L1-0009", wechat_code("00", 1)));  // a code is single use
     CHECK(reused.state == OrderState::failed);
     CHECK(reused.code == "AUTH_CODE_ERROR");
-    CHECK(g.wechat->query("L1-never-sent").state == OrderState::failed);  // ORDERNOTEXIST: nothing taken
+    // ORDERNOTEXIST: maybe still on its way; the reverse settles it: never charged.
+    CHECK(g.wechat->query("L1-never-sent").state == OrderState::unknown);
+    CHECK(g.wechat->cancel("L1-never-sent").state == OrderState::closed);
 }
 
 TEST_CASE("gateway protocol: WeChat Pay unclear answers are unknown, and the query tells what happened") {
@@ -118,7 +121,8 @@ TEST_CASE("gateway protocol: WeChat Pay unclear answers are unknown, and the que
     CHECK(slow.code == "no_answer");
     CHECK(g.wechat->query("L1-0011").state == OrderState::paid);  // the charge went through meanwhile
     CHECK(g.wechat->charge(charge("L1-0012", wechat_code("08"))).state == OrderState::unknown);  // dropped
-    CHECK(g.wechat->query("L1-0012").state == OrderState::failed);  // before the charge: nothing taken
+    CHECK(g.wechat->query("L1-0012").state == OrderState::unknown);                              // not there (yet)
+    CHECK(g.wechat->cancel("L1-0012").state == OrderState::closed);                              // never charged
     CHECK(g.wechat->charge(charge("L1-0013", wechat_code("09"))).state == OrderState::unknown);  // lost answer
     CHECK(g.wechat->query("L1-0013").state == OrderState::paid);     // after the charge: taken
     CHECK(g.wechat->cancel("L1-0013").state == OrderState::closed);  // reversed: refunded to the customer
@@ -173,7 +177,8 @@ TEST_CASE("gateway protocol: Alipay refusals, system errors and dropped connecti
     CHECK(g.alipay->charge(charge("L1-A011", alipay_code("06"))).state == OrderState::unknown);  // 20000
     CHECK(g.alipay->query("L1-A011").state == OrderState::paid);
     CHECK(g.alipay->charge(charge("L1-A012", alipay_code("08"))).state == OrderState::unknown);
-    CHECK(g.alipay->query("L1-A012").state == OrderState::failed);  // ACQ.TRADE_NOT_EXIST
+    CHECK(g.alipay->query("L1-A012").state == OrderState::unknown);  // ACQ.TRADE_NOT_EXIST: not there (yet)
+    CHECK(g.alipay->cancel("L1-A012").state == OrderState::closed);
     CHECK(g.alipay->charge(charge("L1-A013", alipay_code("09"))).state == OrderState::unknown);
     CHECK(g.alipay->query("L1-A013").state == OrderState::paid);
 }
@@ -198,6 +203,8 @@ TEST_CASE("gateway protocol: a wrong key is refused by the gateway, a forged ans
 TEST_CASE("gateway protocol: plain http only to this machine, and a certificate not trusted is refused") {
     CHECK(check_endpoint_url("http://192.0.2.7:8740").error().find("plain http to another machine") !=
           std::string::npos);
+    CHECK_FALSE(check_endpoint_url("http://127.evil.example:8740"));
+    CHECK(check_endpoint_url("http://[::1]:8740"));
     CHECK(check_endpoint_url("http://127.0.0.1:8740"));
     CHECK(check_endpoint_url("https://api.mch.weixin.qq.com"));
     CHECK_FALSE(check_endpoint_url("ftp://x"));
@@ -209,5 +216,6 @@ TEST_CASE("gateway protocol: plain http only to this machine, and a certificate 
     GatewayAnswer answer = client.charge(charge("L1-T001", wechat_code("00", 40)));
     CHECK(answer.state == OrderState::unknown);
     CHECK(answer.message.find("no answer from https://127.0.0.1:") == 0);
-    CHECK(g.wechat->query("L1-T001").state == OrderState::failed);  // it never reached the gateway
+    CHECK(g.wechat->query("L1-T001").state == OrderState::unknown);  // it never reached the gateway
+    CHECK(g.wechat->cancel("L1-T001").state == OrderState::closed);
 }
