@@ -60,8 +60,18 @@ DbResult<PaymentAttemptRecord> PaymentJournal::begin(const std::string& provider
     if (!counted_row) return counted_row.error();
     int64_t seq = counted.column_int(0) + 1;
     counted.reset();
-    PaymentAttemptRecord attempt{fmt::format("{}{:04}", prefix, seq), provider, masked_code, amount_fen, ticket_ref,
-                                 "requested", {}, {}, {}, now, now, {}};
+    PaymentAttemptRecord attempt{fmt::format("{}{:04}", prefix, seq),
+                                 provider,
+                                 masked_code,
+                                 amount_fen,
+                                 ticket_ref,
+                                 "requested",
+                                 {},
+                                 {},
+                                 {},
+                                 now,
+                                 now,
+                                 {}};
     auto insert = connection_->prepare(
         "INSERT INTO payment_attempts (out_trade_no, provider, masked_code, amount_fen, ticket_ref, state, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'requested', ?, ?)");
@@ -116,15 +126,17 @@ DbStatus PaymentJournal::attach_sale(const std::string& out_trade_no, const std:
     if (!update) return update.error();
     if (auto updated = (*update)->bind(1, sale_id).bind(2, out_trade_no).run(); !updated) return updated.error();
     if (connection_->changes() == 0) {
-        return DbError{DbErrorCode::constraint, fmt::format("payment {} is not paid: no sale may rest on it", out_trade_no)};
+        return DbError{DbErrorCode::constraint,
+                       fmt::format("payment {} is not paid: no sale may rest on it", out_trade_no)};
     }
     return support::Done{};
 }
 
 DbResult<std::vector<PaymentAttemptRecord>> PaymentJournal::select(const std::string& where, const std::string& value) {
-    auto statement = connection_->prepare(fmt::format("SELECT {} FROM payment_attempts WHERE {} ORDER BY created_at, "
-                                                      "out_trade_no",
-                                                      columns, where));
+    auto statement =
+        connection_->prepare(fmt::format("SELECT {} FROM payment_attempts WHERE {} ORDER BY created_at, "
+                                         "out_trade_no",
+                                         columns, where));
     if (!statement) return statement.error();
     Statement& query = value.empty() ? **statement : (*statement)->bind(1, value);
     std::vector<PaymentAttemptRecord> found;

@@ -21,7 +21,7 @@ struct PaymentAttemptRecord {
     std::string masked_code;  // 1346**********8540
     int64_t amount_fen = 0;
     std::string ticket_ref;
-    std::string state;        // requested, waiting, unknown, paid, failed, closed
+    std::string state;  // requested, waiting, unknown, paid, failed, closed
     std::string transaction_id;
     std::string last_code;
     std::string last_message;

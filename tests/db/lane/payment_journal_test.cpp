@@ -53,7 +53,8 @@ TEST_CASE("payment_journal: a second charge of a sale waits until the first is s
     REQUIRE(journal->record(first->out_trade_no, "waiting", "", "USERPAYING", "需要用户输入支付密码", morning));
     auto refused = journal->begin("wechat", "1346**********8502", 1000, "ticket-7", 1, morning);
     REQUIRE_FALSE(refused);
-    CHECK(refused.error().message == "payment L1-20261207-0001 of this sale is not settled yet: wait for it before another");
+    CHECK(refused.error().message ==
+          "payment L1-20261207-0001 of this sale is not settled yet: wait for it before another");
     auto open = journal->open_attempts();
     REQUIRE(open->size() == 1);
     CHECK(open->front().state == "waiting");
