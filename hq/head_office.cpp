@@ -23,19 +23,6 @@ bool valid_store_id(const std::string& id) {
     return true;
 }
 
-// Runs `body` in a transaction; rolls back when it fails.
-template <typename Body>
-auto in_transaction(PgConnection& connection, Body body) -> decltype(body()) {
-    if (auto begun = connection.script("BEGIN"); !begun) return begun.error();
-    auto outcome = body();
-    if (!outcome) {
-        (void)connection.script("ROLLBACK");
-        return outcome;
-    }
-    if (auto committed = connection.script("COMMIT"); !committed) return committed.error();
-    return outcome;
-}
-
 }  // namespace
 
 PgResult<StoreCredentials> add_store(PgConnection& admin, const std::string& store_id, const std::string& name,

@@ -14,28 +14,22 @@ PgResult<int> migrate(PgConnection& connection) {
     }
     int reached = 0;
     for (const Migration& migration : hq_migrations()) {
-        if (auto begun = connection.script("BEGIN; SELECT pg_advisory_xact_lock(8735001)"); !begun)
-            return begun.error();
-        auto applied = connection.exec("SELECT 1 FROM hq_schema WHERE number = $1", {std::to_string(migration.number)});
-        if (!applied) {
-            (void)connection.script("ROLLBACK");
-            return applied.error();
-        }
-        if (applied->size() == 0) {
-            auto ran = connection.script(migration.sql);
-            if (ran) {
-                ran = connection.exec("INSERT INTO hq_schema (number, name) VALUES ($1, $2)",
-                                      {std::to_string(migration.number), std::string(migration.name)})
-                          ? PgResult<support::Done>(support::Done{})
-                          : PgResult<support::Done>(PgError{"could not record migration", ""});
-            }
-            if (!ran) {
-                (void)connection.script("ROLLBACK");
+        auto applied = in_transaction(connection, [&]() -> PgResult<support::Done> {
+            if (auto locked = connection.exec("SELECT pg_advisory_xact_lock(8735001)"); !locked) return locked.error();
+            auto done =
+                connection.exec("SELECT 1 FROM hq_schema WHERE number = $1", {std::to_string(migration.number)});
+            if (!done) return done.error();
+            if (done->size() > 0) return support::Done{};
+            if (auto ran = connection.script(migration.sql); !ran) {
                 return PgError{"migration " + std::string(migration.name) + " failed: " + ran.error().message,
                                ran.error().sqlstate};
             }
-        }
-        if (auto committed = connection.script("COMMIT"); !committed) return committed.error();
+            auto recorded = connection.exec("INSERT INTO hq_schema (number, name) VALUES ($1, $2)",
+                                            {std::to_string(migration.number), std::string(migration.name)});
+            if (!recorded) return recorded.error();
+            return support::Done{};
+        });
+        if (!applied) return applied.error();
         reached = migration.number;
     }
     return reached;

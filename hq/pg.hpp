@@ -60,6 +60,19 @@ private:
     std::unique_ptr<pg_conn, void (*)(pg_conn*)> connection_;
 };
 
+// Runs `body` (returning a PgResult) in a transaction: committed when it succeeds, rolled back when it fails.
+template <typename Body>
+auto in_transaction(PgConnection& connection, Body body) -> decltype(body()) {
+    if (auto begun = connection.script("BEGIN"); !begun) return begun.error();
+    auto outcome = body();
+    if (!outcome) {
+        (void)connection.script("ROLLBACK");
+        return outcome;
+    }
+    if (auto committed = connection.script("COMMIT"); !committed) return committed.error();
+    return outcome;
+}
+
 // One field in COPY's text format: backslash, tab, newline and carriage return escaped.
 [[nodiscard]] std::string copy_field(std::string_view value);
 

@@ -20,23 +20,11 @@ std::string text_of(const json& object, const char* name) {
     return found != object.end() && found->is_string() ? found->get<std::string>() : std::string{};
 }
 
-std::string response_root(const std::string& method) {
-    std::string root = method;
-    for (char& c : root) {
-        if (c == '.') c = '_';
-    }
-    return root + "_response";
-}
-
 bool unclear(const std::string& code, const std::string& sub_code) {
     return code == "20000" || sub_code == "ACQ.SYSTEM_ERROR";
 }
 
 }  // namespace
-
-std::string yuan_text(int64_t fen) {
-    return fmt::format("{}{}.{:02}", fen < 0 ? "-" : "", std::abs(fen) / 100, std::abs(fen) % 100);
-}
 
 std::string form_encode(const std::map<std::string, std::string>& params) {
     std::string out;
@@ -71,7 +59,7 @@ AlipayGateway::Reply AlipayGateway::call(const std::string& method, const std::s
         return Reply{false, {}, {}, {}, {}, fmt::format("the gateway answered HTTP {}", reply->status)};
     json body = json::parse(reply->body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) return Reply{false, {}, {}, {}, {}, "the answer is not JSON"};
-    std::string root = response_root(method);
+    std::string root = alipay_response_root(method);
     std::optional<std::string> object = alipay_signed_object(reply->body, root);
     bool gateway_refused = false;
     if (!object) {

@@ -45,8 +45,6 @@ private:
     AlipayConfig config_;
 };
 
-// "12.34" from fen: Alipay's amounts are yuan with two decimals.
-[[nodiscard]] std::string yuan_text(int64_t fen);
 // application/x-www-form-urlencoded, UTF-8 bytes percent-encoded.
 [[nodiscard]] std::string form_encode(const std::map<std::string, std::string>& params);
 

@@ -95,6 +95,14 @@ bool rsa2_signature_valid(std::string_view content, std::string_view signature_b
                             reinterpret_cast<const unsigned char*>(content.data()), content.size()) == 1;
 }
 
+std::string alipay_response_root(const std::string& method) {
+    std::string root = method;
+    for (char& c : root) {
+        if (c == '.') c = '_';
+    }
+    return root + "_response";
+}
+
 std::optional<std::string> alipay_signed_object(std::string_view body, std::string_view root) {
     std::string quoted = "\"" + std::string(root) + "\"";
     size_t at = body.find(quoted);

@@ -29,6 +29,9 @@ struct SignError {
 [[nodiscard]] bool rsa2_signature_valid(std::string_view content, std::string_view signature_base64,
                                         std::string_view public_key);
 
+// Where a method's answer sits in the body: "alipay.trade.pay" -> "alipay_trade_pay_response".
+[[nodiscard]] std::string alipay_response_root(const std::string& method);
+
 // The raw text of the object after "`root`": in a response body, braces and strings honoured,
 // never re-serialised (escapes such as \/ must stay as sent). nullopt when it is not there.
 [[nodiscard]] std::optional<std::string> alipay_signed_object(std::string_view body, std::string_view root);

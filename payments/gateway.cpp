@@ -1,7 +1,15 @@
 // Names of the gateway states, as journaled in lane.db and shown by posctl.
 #include "payments/gateway.hpp"
 
+#include <cstdlib>
+
+#include <fmt/format.h>
+
 namespace pos::payments {
+
+std::string yuan_text(int64_t fen) {
+    return fmt::format("{}{}.{:02}", fen < 0 ? "-" : "", std::abs(fen) / 100, std::abs(fen) % 100);
+}
 
 const char* order_state_name(OrderState state) {
     switch (state) {

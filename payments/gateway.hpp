@@ -21,6 +21,9 @@ enum class OrderState {
 
 [[nodiscard]] const char* order_state_name(OrderState state);
 
+// "12.34" from fen: amounts in yuan with two decimals (Alipay's requests, WeChat's statements).
+[[nodiscard]] std::string yuan_text(int64_t fen);
+
 struct GatewayAnswer {
     OrderState state = OrderState::unknown;
     std::string transaction_id;  // when paid

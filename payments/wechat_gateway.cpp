@@ -57,13 +57,17 @@ std::string random_nonce() {
     return nonce;
 }
 
-WechatGateway::Reply WechatGateway::call(const std::string& path, Fields fields) {
+std::string WechatGateway::signed_body(Fields fields) const {
     fields["appid"] = config_.appid;
     fields["mch_id"] = config_.mch_id;
     fields["nonce_str"] = random_nonce();
     fields["sign_type"] = "HMAC-SHA256";
     fields["sign"] = wechat_sign(fields, config_.api_key, WechatSignType::hmac_sha256);
-    auto reply = post(config_.endpoint, path, "text/xml; charset=utf-8", to_wechat_xml(fields));
+    return to_wechat_xml(fields);
+}
+
+WechatGateway::Reply WechatGateway::call(const std::string& path, Fields fields) {
+    auto reply = post(config_.endpoint, path, "text/xml; charset=utf-8", signed_body(std::move(fields)));
     if (!reply) return Reply{false, {}, reply.error().message};
     if (reply->status != 200) return Reply{false, {}, "the gateway answered HTTP " + std::to_string(reply->status)};
     auto parsed = from_wechat_xml(reply->body);
@@ -188,13 +192,9 @@ RefundAnswer WechatGateway::refund_query(const RefundRequest& request) {
 }
 
 support::Expected<std::string, StatementError> WechatGateway::statement(const std::string& day) {
-    Fields fields = {{"bill_date", day}, {"bill_type", "ALL"}};
-    fields["appid"] = config_.appid;
-    fields["mch_id"] = config_.mch_id;
-    fields["nonce_str"] = random_nonce();
-    fields["sign_type"] = "HMAC-SHA256";
-    fields["sign"] = wechat_sign(fields, config_.api_key, WechatSignType::hmac_sha256);
-    auto reply = post(config_.endpoint, "/pay/downloadbill", "text/xml; charset=utf-8", to_wechat_xml(fields));
+    // Not through call(): a bill comes back as plain text, not as a signed <xml> answer.
+    auto reply = post(config_.endpoint, "/pay/downloadbill", "text/xml; charset=utf-8",
+                      signed_body({{"bill_date", day}, {"bill_type", "ALL"}}));
     if (!reply) return StatementError{reply.error().message};
     if (reply->status != 200) return StatementError{"the gateway answered HTTP " + std::to_string(reply->status)};
     // A failure is an <xml> body; the bill itself is plain text.

@@ -36,6 +36,8 @@ private:
         Fields fields;
         std::string problem;  // why not, when not
     };
+    // `fields` with the merchant's ids, a nonce and the HMAC-SHA256 signature, as XML.
+    [[nodiscard]] std::string signed_body(Fields fields) const;
     // Signs and posts `fields`; the answer's signature is checked when return_code is SUCCESS.
     Reply call(const std::string& path, Fields fields);
     WechatConfig config_;

@@ -21,21 +21,16 @@ std::string param(const std::map<std::string, std::string>& params, const std::s
 }
 
 Answer signed_answer(const AlipayMerchant& merchant, const std::string& method, const json& object) {
-    std::string root = method;
-    for (char& c : root) {
-        if (c == '.') c = '_';
-    }
     std::string inner = object.dump();
     auto signature = payments::rsa2_sign(inner, merchant.gateway_private_key);
-    std::string body = "{\"" + root + "_response\":" + inner + ",\"sign\":\"" + (signature ? *signature : "") + "\"}";
+    std::string body = "{\"" + payments::alipay_response_root(method) + "\":" + inner + ",\"sign\":\"" +
+                       (signature ? *signature : "") + "\"}";
     return Answer{body, "application/json; charset=utf-8"};
 }
 
 json business_failure(const std::string& sub_code, const std::string& sub_msg) {
     return {{"code", "40004"}, {"msg", "Business Failed"}, {"sub_code", sub_code}, {"sub_msg", sub_msg}};
 }
-
-std::string yuan(int64_t fen) { return payments::yuan_text(fen); }
 
 // "12.34" to fen; -1 when it is not an amount with at most two decimals.
 int64_t fen_of(const std::string& text) {
@@ -64,8 +59,8 @@ json paid_object(const Order& order) {
             {"trade_no", order.transaction_id},
             {"out_trade_no", order.out_trade_no},
             {"buyer_logon_id", "159***@qq.com"},
-            {"total_amount", yuan(order.fen)},
-            {"receipt_amount", yuan(order.fen)},
+            {"total_amount", payments::yuan_text(order.fen)},
+            {"receipt_amount", payments::yuan_text(order.fen)},
             {"gmt_payment", order.paid_at}};
 }
 
@@ -109,8 +104,10 @@ Answer query(OrderBook& book, const AlipayMerchant& merchant, const json& biz, c
     if (!book.query(biz.value("out_trade_no", ""), clock.now_text, order)) {
         return signed_answer(merchant, "alipay.trade.query", business_failure("ACQ.TRADE_NOT_EXIST", "交易不存在"));
     }
-    json object = {
-        {"code", "10000"}, {"msg", "Success"}, {"out_trade_no", order.out_trade_no}, {"total_amount", yuan(order.fen)}};
+    json object = {{"code", "10000"},
+                   {"msg", "Success"},
+                   {"out_trade_no", order.out_trade_no},
+                   {"total_amount", payments::yuan_text(order.fen)}};
     switch (order.state) {
         case TradeState::success:
             object = paid_object(order);
@@ -152,7 +149,7 @@ Answer refund(OrderBook& book, const AlipayMerchant& merchant, const json& biz, 
                                   {"msg", "Success"},
                                   {"out_trade_no", number},
                                   {"fund_change", outcome == RefundOutcome::accepted ? "Y" : "N"},
-                                  {"refund_fee", yuan(fen)},
+                                  {"refund_fee", payments::yuan_text(fen)},
                                   {"gmt_refund_pay", clock.now_text}});
         case RefundOutcome::no_order:
             return signed_answer(merchant, "alipay.trade.refund",
@@ -173,7 +170,7 @@ Answer refund_query(OrderBook& book, const AlipayMerchant& merchant, const json&
     json object = {{"code", "10000"}, {"msg", "Success"}, {"out_trade_no", biz.value("out_trade_no", "")}};
     if (book.find_refund(biz.value("out_request_no", ""), found, order)) {
         object["out_request_no"] = found.out_refund_no;
-        object["refund_amount"] = yuan(found.fen);
+        object["refund_amount"] = payments::yuan_text(found.fen);
         object["refund_status"] = "REFUND_SUCCESS";
     }
     return signed_answer(merchant, "alipay.trade.fastpay.refund.query", object);

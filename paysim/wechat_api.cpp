@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "payments/gateway.hpp"
 #include "payments/wechat_gateway.hpp"
 #include "payments/wechat_sign.hpp"
 #include "payments/wechat_xml.hpp"
@@ -173,8 +174,6 @@ Answer refundquery(OrderBook& book, const WechatMerchant& merchant, const Fields
                                     {"refund_status_0", "SUCCESS"}});
 }
 
-std::string yuan(int64_t fen) { return fmt::format("{}.{:02}", fen / 100, fen % 100); }
-
 }  // namespace
 
 std::string Clock::compact() const { return compact_time(now_text); }
@@ -194,8 +193,8 @@ std::string wechat_bill(OrderBook& book, const WechatMerchant& merchant, const s
         bill += fmt::format(
             "`{},`{},`{},`0,`,`{},`{},`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`MICROPAY,`SUCCESS,`CMC,`CNY,"
             "`{},`0.00,`0,`0,`0.00,`0.00,`,`,`,`,`0.00000,`0.60%,`{},`0.00,`\r\n",
-            order.paid_at, merchant.appid, merchant.mch_id, order.transaction_id, order.out_trade_no, yuan(order.fen),
-            yuan(order.fen));
+            order.paid_at, merchant.appid, merchant.mch_id, order.transaction_id, order.out_trade_no,
+            payments::yuan_text(order.fen), payments::yuan_text(order.fen));
         ++count;
         paid += order.fen;
         for (const Refund& each : order.refunds) {
@@ -204,14 +203,15 @@ std::string wechat_bill(OrderBook& book, const WechatMerchant& merchant, const s
                 "`0.00,`0.00,`50000{},`{},`{},`0.00,`ORIGINAL,`SUCCESS,`,`,`0.00000,`0.60%,`0.00,`{},`"
                 "\r\n",
                 each.at, merchant.appid, merchant.mch_id, order.transaction_id, order.out_trade_no,
-                compact_time(each.at), each.out_refund_no, yuan(each.fen), yuan(each.fen));
+                compact_time(each.at), each.out_refund_no, payments::yuan_text(each.fen),
+                payments::yuan_text(each.fen));
             ++count;
             refunded += each.fen;
         }
     }
     bill += "总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n";
-    bill += fmt::format("`{},`{},`{},`0.00,`0.00,`{},`{}\r\n", count, yuan(paid), yuan(refunded), yuan(paid),
-                        yuan(refunded));
+    bill += fmt::format("`{},`{},`{},`0.00,`0.00,`{},`{}\r\n", count, payments::yuan_text(paid),
+                        payments::yuan_text(refunded), payments::yuan_text(paid), payments::yuan_text(refunded));
     return bill;
 }
 
