@@ -10,6 +10,10 @@ constexpr const char* columns =
     "out_trade_no, provider, masked_code, amount_fen, ticket_ref, state, coalesce(transaction_id, ''), "
     "coalesce(last_code, ''), coalesce(last_message, ''), created_at, updated_at, coalesce(sale_id, '')";
 
+constexpr const char* refund_columns =
+    "out_refund_no, out_trade_no, refund_fen, total_fen, return_id, state, coalesce(last_code, ''), "
+    "coalesce(last_message, ''), created_at, updated_at";
+
 // A whole code is 16–24 digits; a masked one has its middle starred.
 bool looks_unmasked(const std::string& code) {
     size_t digits = 0;
@@ -163,6 +167,107 @@ DbResult<std::optional<PaymentAttemptRecord>> PaymentJournal::find(const std::st
     if (!found) return found.error();
     if (found->empty()) return std::optional<PaymentAttemptRecord>{};
     return std::optional<PaymentAttemptRecord>(found->front());
+}
+
+DbResult<std::vector<PaymentAttemptRecord>> PaymentJournal::paid_without_sale() {
+    std::lock_guard lock(mutex_);
+    return select("state = 'paid' AND sale_id IS NULL AND NOT EXISTS (SELECT 1 FROM sales WHERE id = ticket_ref)", {});
+}
+
+DbResult<std::vector<PaymentAttemptRecord>> PaymentJournal::paid_for_sale(const std::string& sale_id) {
+    std::lock_guard lock(mutex_);
+    return select("state = 'paid' AND (sale_id = ?1 OR (sale_id IS NULL AND ticket_ref = ?1))", sale_id);
+}
+
+DbResult<std::vector<PaymentAttemptRecord>> PaymentJournal::attempts_of_day(const std::string& day) {
+    std::lock_guard lock(mutex_);
+    return select("substr(created_at, 1, 10) = ?", day);
+}
+
+DbResult<std::string> journal_refund(Connection& connection, const std::string& out_trade_no, int64_t refund_fen,
+                                     int64_t total_fen, const std::string& return_id, const std::string& now) {
+    auto count = connection.prepare("SELECT count(*) FROM payment_refunds WHERE out_trade_no = ?");
+    if (!count) return count.error();
+    Statement& counted = (*count)->bind(1, out_trade_no);
+    auto row = counted.step();
+    if (!row) return row.error();
+    std::string number = fmt::format("R{}-{}", out_trade_no, counted.column_int(0) + 1);
+    counted.reset();
+    auto insert = connection.prepare(
+        "INSERT INTO payment_refunds (out_refund_no, out_trade_no, refund_fen, total_fen, return_id, state, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'requested', ?, ?)");
+    if (!insert) return insert.error();
+    auto inserted = (*insert)
+                        ->bind(1, number)
+                        .bind(2, out_trade_no)
+                        .bind(3, refund_fen)
+                        .bind(4, total_fen)
+                        .bind(5, return_id)
+                        .bind(6, now)
+                        .bind(7, now)
+                        .run();
+    if (!inserted) return inserted.error();
+    return number;
+}
+
+DbStatus PaymentJournal::record_refund(const std::string& out_refund_no, const std::string& state,
+                                       const std::string& code, const std::string& message, const std::string& now) {
+    std::lock_guard lock(mutex_);
+    auto update = connection_->prepare(
+        "UPDATE payment_refunds SET state = ?, last_code = ?, last_message = ?, updated_at = ? "
+        "WHERE out_refund_no = ? AND (state IN ('requested', 'processing', 'unknown') OR state = ?)");
+    if (!update) return update.error();
+    auto updated = (*update)
+                       ->bind(1, state)
+                       .bind(2, code)
+                       .bind(3, message)
+                       .bind(4, now)
+                       .bind(5, out_refund_no)
+                       .bind(6, state)
+                       .run();
+    if (!updated) return updated.error();
+    if (connection_->changes() == 0) {
+        return DbError{DbErrorCode::constraint,
+                       fmt::format("refund {} is unknown or already final: a final state stays final", out_refund_no)};
+    }
+    return support::Done{};
+}
+
+DbResult<std::vector<PaymentRefundRecord>> PaymentJournal::select_refunds(const std::string& where,
+                                                                          const std::string& value) {
+    auto statement = connection_->prepare(fmt::format(
+        "SELECT {} FROM payment_refunds WHERE {} ORDER BY created_at, out_refund_no", refund_columns, where));
+    if (!statement) return statement.error();
+    Statement& query = value.empty() ? **statement : (*statement)->bind(1, value);
+    std::vector<PaymentRefundRecord> found;
+    for (;;) {
+        auto row = query.step();
+        if (!row) return row.error();
+        if (!*row) break;
+        found.push_back({query.column_text(0), query.column_text(1), query.column_int(2), query.column_int(3),
+                         query.column_text(4), query.column_text(5), query.column_text(6), query.column_text(7),
+                         query.column_text(8), query.column_text(9)});
+    }
+    query.reset();
+    return found;
+}
+
+DbResult<std::vector<PaymentRefundRecord>> PaymentJournal::open_refunds() {
+    std::lock_guard lock(mutex_);
+    return select_refunds("state IN ('requested', 'processing', 'unknown')", {});
+}
+
+DbResult<std::optional<PaymentRefundRecord>> PaymentJournal::find_refund(const std::string& out_refund_no) {
+    std::lock_guard lock(mutex_);
+    auto found = select_refunds("out_refund_no = ?", out_refund_no);
+    if (!found) return found.error();
+    if (found->empty()) return std::optional<PaymentRefundRecord>{};
+    return std::optional<PaymentRefundRecord>(found->front());
+}
+
+DbResult<std::vector<PaymentRefundRecord>> PaymentJournal::refunds_of_day(const std::string& day) {
+    std::lock_guard lock(mutex_);
+    return select_refunds("substr(created_at, 1, 10) = ?", day);
 }
 
 }  // namespace pos::db

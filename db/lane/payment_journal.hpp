@@ -30,6 +30,26 @@ struct PaymentAttemptRecord {
     std::string sale_id;
 };
 
+// A refund of a payment-code order (a return paid back to the customer's WeChat or Alipay).
+struct PaymentRefundRecord {
+    std::string out_refund_no;
+    std::string out_trade_no;
+    int64_t refund_fen = 0;
+    int64_t total_fen = 0;
+    std::string return_id;
+    std::string state;  // requested, processing, unknown, refunded, failed
+    std::string last_code;
+    std::string last_message;
+    std::string created_at;
+    std::string updated_at;
+};
+
+// Inside a return's transaction (its guard): the refund journaled with the return, so a refund is
+// never lost and never made without its return. Numbered R<out_trade_no>-<n>; returns the number.
+[[nodiscard]] DbResult<std::string> journal_refund(Connection& connection, const std::string& out_trade_no,
+                                                   int64_t refund_fen, int64_t total_fen, const std::string& return_id,
+                                                   const std::string& now);
+
 class PaymentJournal {
 public:
     // Opens an existing, migrated lane.db (LaneDb::open ran the migrations).
@@ -51,10 +71,27 @@ public:
     // Attempts not yet final, oldest first: what a restarted lane settles before it sells.
     [[nodiscard]] DbResult<std::vector<PaymentAttemptRecord>> open_attempts();
     [[nodiscard]] DbResult<std::optional<PaymentAttemptRecord>> find(const std::string& out_trade_no);
+    // Paid attempts whose sale never completed (no sale carries their ticket_ref as its id): a lane
+    // killed between the payment and the sale. Only a lane starting up may reverse them; while it
+    // sells, its open ticket's paid part looks the same.
+    [[nodiscard]] DbResult<std::vector<PaymentAttemptRecord>> paid_without_sale();
+    // The paid attempts a sale rests on (for its refunds).
+    [[nodiscard]] DbResult<std::vector<PaymentAttemptRecord>> paid_for_sale(const std::string& sale_id);
+    // Every attempt created on `day` (yyyy-mm-dd): what the lane compares with the gateway's statement.
+    [[nodiscard]] DbResult<std::vector<PaymentAttemptRecord>> attempts_of_day(const std::string& day);
+
+    // A refund's answer; refunded and failed are final.
+    [[nodiscard]] DbStatus record_refund(const std::string& out_refund_no, const std::string& state,
+                                         const std::string& code, const std::string& message, const std::string& now);
+    [[nodiscard]] DbResult<std::vector<PaymentRefundRecord>> open_refunds();
+    [[nodiscard]] DbResult<std::optional<PaymentRefundRecord>> find_refund(const std::string& out_refund_no);
+    // The refunds made on `day` (yyyy-mm-dd), for reconciliation.
+    [[nodiscard]] DbResult<std::vector<PaymentRefundRecord>> refunds_of_day(const std::string& day);
 
 private:
     explicit PaymentJournal(std::unique_ptr<Connection> connection) : connection_(std::move(connection)) {}
     DbResult<std::vector<PaymentAttemptRecord>> select(const std::string& where, const std::string& value);
+    DbResult<std::vector<PaymentRefundRecord>> select_refunds(const std::string& where, const std::string& value);
     std::mutex mutex_;
     std::unique_ptr<Connection> connection_;
 };

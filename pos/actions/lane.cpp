@@ -300,6 +300,11 @@ core::Result<int64_t> Lane::commit(const core::Ticket& paid, const std::string& 
 core::Result<TenderOutcome> Lane::tender(const TenderRequest& request, const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
     if (!ticket_.has_live_lines()) return make_error(ErrorCode::no_ticket, "the ticket is empty: scan an item first");
+    if (core::is_payment_code_method(request.method)) {
+        return make_error(ErrorCode::bad_input,
+                          "a payment code is charged through the gateway, never just recorded: scan the customer's "
+                          "code (F4, or the script action pay_code)");
+    }
     // Work on a copy: if the sale cannot be saved, the ticket stays exactly as it was.
     core::Ticket next = ticket_;
     Money amount = request.amount.value_or(next.amount_due_for(request.method, config_.cash_rounding));
@@ -322,19 +327,27 @@ core::Result<TenderOutcome> Lane::tender(const TenderRequest& request, const std
     TenderOutcome outcome;
     outcome.payment = next.payment(config_.cash_rounding);
     if (outcome.payment.complete) {
-        std::string sale_id = new_uuid();
-        member_balance_.reset();
-        auto receipt = commit(next, sale_id, now);
-        if (!receipt) return receipt.error();
-        outcome.sale_id = sale_id;
-        outcome.receipt_no = *receipt;
-        outcome.member_balance = member_balance_;
-        member_balance_.reset();
-        member_.reset();
-        next = core::Ticket{};
+        if (auto completed = complete_sale(std::move(next), now, outcome); !completed) return completed.error();
+        return outcome;
     }
     ticket_ = std::move(next);
     return outcome;
+}
+
+core::Status Lane::complete_sale(core::Ticket paid, const std::string& now, TenderOutcome& outcome) {
+    // A sale a payment code paid keeps the id its payment journal names (its ticket_ref).
+    std::string sale_id = sale_id_.empty() ? new_uuid() : sale_id_;
+    member_balance_.reset();
+    auto receipt = commit(paid, sale_id, now);
+    if (!receipt) return receipt.error();
+    outcome.sale_id = sale_id;
+    outcome.receipt_no = *receipt;
+    outcome.member_balance = member_balance_;
+    member_balance_.reset();
+    member_.reset();
+    sale_id_.clear();
+    ticket_ = core::Ticket{};
+    return core::Done{};
 }
 
 }  // namespace pos::actions

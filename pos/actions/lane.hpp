@@ -174,6 +174,16 @@ public:
     // Takes a tender; when the ticket is paid the sale is committed to lane.db before returning.
     [[nodiscard]] core::Result<TenderOutcome> tender(const TenderRequest& request, const std::string& now);
 
+    // 付款码 (payments/code_tender.cpp). The ticket a payment code will pay: `amount` (or what is
+    // left when unset) checked against what is due, and the sale's id, fixed from now on, which the
+    // payment journal keeps as the attempt's ticket. Nothing is charged here (PaymentDesk does).
+    [[nodiscard]] core::Result<CodePaymentTicket> code_payment_ticket(std::optional<core::Money> amount);
+    // A confirmed (paid) order of that ticket becomes its tender; when the ticket is then paid the
+    // sale is committed. The tender stays on the ticket even if the commit fails (the money is
+    // taken): finish_paid_sale() tries the commit again.
+    [[nodiscard]] core::Result<TenderOutcome> take_code_payment(const CodeOrder& paid, const std::string& now);
+    [[nodiscard]] core::Result<TenderOutcome> finish_paid_sale(const std::string& now);
+
     // Pay-in, pay-out, cash pickup (抽大钞) or no-sale drawer opening, journaled and queued.
     [[nodiscard]] core::Result<db::CashMovementRecord> move_cash(const CashMovementRequest& request,
                                                                  const std::string& now);
@@ -265,6 +275,8 @@ private:
     [[nodiscard]] core::Status require_idle_shift() const;
     [[nodiscard]] core::Result<int64_t> commit(const core::Ticket& paid, const std::string& sale_id,
                                                const std::string& now);
+    // Commits `paid` (complete) as the sale and clears the ticket; `outcome` gets its id and number.
+    [[nodiscard]] core::Status complete_sale(core::Ticket paid, const std::string& now, TenderOutcome& outcome);
     // An account tender: the member attached and the amount within the available credit.
     [[nodiscard]] core::Status check_account_tender(core::Money amount) const;
     // Inside the sale's transaction (commit_sale's guard): the account tenders of `paid` move the
@@ -280,6 +292,7 @@ private:
     core::Ticket ticket_;
     std::optional<db::MemberRecord> member_;
     std::optional<core::Money> member_balance_;  // set by charge_account during a commit
+    std::string sale_id_;                        // fixed once a payment code is asked for: the journal's ticket_ref
 
     // Applies lane.db's promotions for the day of `now` to `ticket` (lane_promotions.cpp), member
     // prices when member_ is set. Call after any change to the lines or to the member.

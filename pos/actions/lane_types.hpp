@@ -35,4 +35,35 @@ struct Member {
     core::MemberAccount account;  // the credit limit and what is owed
 };
 
+// A payment-code order (付款码) as the lane's payment journal has it (payments/payment_desk.hpp).
+struct CodeOrder {
+    std::string out_trade_no;  // L<lane>-<yyyymmdd>-<seq>: the lane's number for it at the gateway
+    std::string provider;      // wechat, alipay, unionpay
+    std::string masked_code;   // 1346**********8540: the code itself is never kept
+    core::Money amount;
+    std::string ticket_ref;  // the id the sale has (or would have had)
+    std::string state;       // requested, waiting, unknown, paid, failed, closed
+    std::string transaction_id;
+    std::string last_code;
+    std::string last_message;
+    std::string created_at;
+};
+
+// A refund of a payment-code order, journaled with its return.
+struct CodeRefund {
+    std::string out_refund_no;
+    std::string out_trade_no;
+    core::Money amount;
+    std::string return_id;
+    std::string state;  // requested, processing, unknown, refunded, failed
+    std::string last_code;
+    std::string last_message;
+};
+
+// The ticket a payment code is about to pay (Lane::code_payment_ticket).
+struct CodePaymentTicket {
+    std::string sale_id;
+    core::Money amount;
+};
+
 }  // namespace pos::actions

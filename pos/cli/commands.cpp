@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drivers/scanner/barcode.hpp"
+#include "pos/actions/payments/payment_desk.hpp"
 #include "pos/actions/scripts/session.hpp"
 
 namespace pos::cli {
@@ -93,7 +94,15 @@ void register_session(CLI::App& app, Command& command) {
             }
             std::istream& script = *file == "-" ? std::cin : script_file;
             actions::Lane lane(*lane_files->db, lane_files->config);
-            auto summary = actions::run_session(lane, script, std::cout, actions::local_now);
+            auto desk = actions::open_payment_desk(data_dir, lane_files->config);
+            if (!desk) return report(desk.error());
+            // Like the screen at start: orders a killed lane left open are settled before it sells.
+            if (*desk) {
+                actions::PaymentControl control;
+                auto settled = (*desk)->settle_at_start(control);
+                if (!settled) return report(settled.error());
+            }
+            auto summary = actions::run_session(lane, script, std::cout, actions::local_now, desk->get());
             // Every action ran and answered; a failed one is a failure of the script.
             return summary.failed == 0 ? exit_ok : exit_failure;
         };

@@ -24,6 +24,7 @@ std::string_view error_code_name(ErrorCode code) {
         case ErrorCode::tender_over: return "tender_over";
         case ErrorCode::payment_started: return "payment_started";
         case ErrorCode::sale_complete: return "sale_complete";
+        case ErrorCode::payment_refused: return "payment_refused";
         case ErrorCode::storage: return "storage";
         case ErrorCode::corrupt_database: return "corrupt_database";
         case ErrorCode::not_found: return "not_found";

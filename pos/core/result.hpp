@@ -31,6 +31,7 @@ enum class ErrorCode {
     tender_over,       // a non-cash tender larger than what is due
     payment_started,   // lines are frozen once a tender is taken
     sale_complete,     // the ticket is already paid
+    payment_refused,   // the payment gateway did not take the payment (refused, expired, cancelled)
     storage,           // the lane database failed
     corrupt_database,  // quick_check failed: no writes allowed
     not_found,         // a record (sale, ticket, file) does not exist

@@ -62,7 +62,7 @@ Result<RefundPlan> plan_refund(Money exact, const std::vector<PaidTender>& paid,
         plan.tenders.push_back(Tender{*method, exact, {}});
         cash = Money{};
     } else if (!method) {
-        for (TenderMethod each : {TenderMethod::card, TenderMethod::mobile, TenderMethod::account}) {
+        for (TenderMethod each : non_cash_methods) {
             Money room = refundable_to(paid, each);
             Money part = room < cash ? room : cash;
             if (part <= Money{}) continue;

@@ -46,13 +46,15 @@ std::vector<TenderVariance> reconcile(const ShiftTotals& totals, Money counted_c
     std::vector<TenderVariance> rows;
     Money cash = expected_cash(totals);
     rows.push_back({TenderMethod::cash, cash, counted_cash, counted_cash - cash});
-    for (TenderMethod method : {TenderMethod::card, TenderMethod::mobile, TenderMethod::account}) {
+    for (TenderMethod method : non_cash_methods) {
         auto expected_it = totals.non_cash.find(method);
         auto counted_it = counted_non_cash.find(method);
         if (expected_it == totals.non_cash.end() && counted_it == counted_non_cash.end()) continue;
         Money expected = expected_it == totals.non_cash.end() ? Money{} : expected_it->second;
-        // Member-account sales leave no slip or batch total to count: uncounted means as expected.
-        Money uncounted = method == TenderMethod::account ? expected : Money{};
+        // Member-account sales leave no slip or batch total to count, and the gateway confirmed each
+        // payment code: uncounted means as expected.
+        bool known = method == TenderMethod::account || is_payment_code_method(method);
+        Money uncounted = known ? expected : Money{};
         Money counted = counted_it == counted_non_cash.end() ? uncounted : counted_it->second;
         rows.push_back({method, expected, counted, counted - expected});
     }

@@ -11,12 +11,20 @@ std::string_view tender_method_name(TenderMethod method) {
         case TenderMethod::card: return "card";
         case TenderMethod::mobile: return "mobile";
         case TenderMethod::account: return "account";
+        case TenderMethod::wechat: return "wechat";
+        case TenderMethod::alipay: return "alipay";
+        case TenderMethod::unionpay: return "unionpay";
     }
     return "cash";
 }
 
+bool is_payment_code_method(TenderMethod method) {
+    return method == TenderMethod::wechat || method == TenderMethod::alipay || method == TenderMethod::unionpay;
+}
+
 std::optional<TenderMethod> parse_tender_method(std::string_view word) {
-    for (TenderMethod method : {TenderMethod::cash, TenderMethod::card, TenderMethod::mobile, TenderMethod::account}) {
+    if (word == tender_method_name(TenderMethod::cash)) return TenderMethod::cash;
+    for (TenderMethod method : non_cash_methods) {
         if (tender_method_name(method) == word) return method;
     }
     return std::nullopt;

@@ -14,7 +14,16 @@
 
 namespace pos::core {
 
-enum class TenderMethod { cash, card, mobile, account };
+// mobile: a payment taken on another terminal, recorded with its reference. wechat, alipay and
+// unionpay: a payment code (付款码) charged through the gateway, confirmed before the sale completes.
+enum class TenderMethod { cash, card, mobile, account, wechat, alipay, unionpay };
+
+// Every method but cash, in the order reports and refunds list them.
+inline constexpr TenderMethod non_cash_methods[] = {TenderMethod::card,   TenderMethod::mobile, TenderMethod::account,
+                                                    TenderMethod::wechat, TenderMethod::alipay, TenderMethod::unionpay};
+
+// A payment code's tender: charged and refunded through the gateway, never counted by hand.
+[[nodiscard]] bool is_payment_code_method(TenderMethod method);
 
 [[nodiscard]] std::string_view tender_method_name(TenderMethod method);
 [[nodiscard]] std::optional<TenderMethod> parse_tender_method(std::string_view word);

@@ -131,9 +131,9 @@ std::optional<Member> Lane::member() const {
 core::Result<AccountRepayment> Lane::pay_account(const std::string& card_or_phone, Money amount, const std::string& now,
                                                  core::TenderMethod method) {
     if (auto idle = require_idle_shift(); !idle) return idle.error();
-    if (method == core::TenderMethod::account) {
+    if (method == core::TenderMethod::account || core::is_payment_code_method(method)) {
         return make_error(ErrorCode::bad_input,
-                          "a repayment cannot go on the account itself: take cash, card or mobile");
+                          "a repayment is taken in cash, by card or mobile (not on the account, not by payment code)");
     }
     auto member = lookup(db_, card_or_phone);
     if (!member) return member.error();

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "db/lane/returns.hpp"
+#include "pos/actions/printing/code_tender_label.hpp"
 #include "db/shared/members.hpp"
 #include "drivers/printer/escpos.hpp"
 #include "drivers/printer/logo.hpp"
@@ -141,6 +142,7 @@ std::string printed_time(const std::string& iso) {
 }
 
 const char* tender_label(const Labels& labels, const std::string& method) {
+    if (const char* code = code_tender_label(method, &labels == &zh_labels)) return code;
     if (method == "cash") return labels.cash;
     if (method == "card") return labels.card;
     if (method == "mobile") return labels.mobile;

@@ -19,6 +19,9 @@ const char* method_label(core::TenderMethod method) {
         case core::TenderMethod::card: return "银行卡 card";
         case core::TenderMethod::mobile: return "扫码 mobile";
         case core::TenderMethod::account: return "挂账 account";
+        case core::TenderMethod::wechat: return "微信支付 WeChat Pay";
+        case core::TenderMethod::alipay: return "支付宝 Alipay";
+        case core::TenderMethod::unionpay: return "银联云闪付 UnionPay QR";
     }
     return "";
 }

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pos/actions/payments/code_script.hpp"
 #include "pos/actions/returns/return_script.hpp"
 #include "pos/actions/shift/shift_report.hpp"
 
@@ -172,7 +173,9 @@ json do_tender(Lane& lane, const json& action, const std::string& now) {
     if (!method) {
         return failure(
             make_error(ErrorCode::bad_input,
-                       fmt::format("unknown tender \"{}\": use cash, card, mobile or account", *method_text)));
+                       fmt::format("unknown tender \"{}\": use cash, card, mobile or account (payment codes: "
+                                   "pay_code)",
+                                   *method_text)));
     }
     TenderRequest request;
     request.method = *method;
@@ -441,6 +444,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> op_fields = {
     {"return", {"receipt", "sale_id", "lines", "refund", "reason", "approver", "pin"}},
     {"apply_member", {"member"}},
     {"pay_account", {"member", "amount", "method"}},
+    {"pay_code", {"code", "amount", "cancel"}},
 };
 
 // The op names, listed from the table so the message never falls behind it.
@@ -463,7 +467,7 @@ core::Status check_fields(const std::string& op, const json& action) {
     return core::Done{};
 }
 
-json dispatch(Lane& lane, const json& action, const Clock& clock) {
+json dispatch(Lane& lane, const json& action, const Clock& clock, PaymentDesk* desk) {
     if (!action.is_object()) return failure(make_error(ErrorCode::bad_input, "each line must be a JSON object"));
     auto op = text_field(action, "op");
     if (!op) return failure(op.error());
@@ -498,21 +502,23 @@ json dispatch(Lane& lane, const json& action, const Clock& clock) {
     if (*op == "return") return apply_return(lane, action, now);
     if (*op == "apply_member") return do_apply_member(lane, action, now);
     if (*op == "pay_account") return do_pay_account(lane, action, now);
+    if (*op == "pay_code") return apply_pay_code(lane, desk, action, now);
     return failure(make_error(ErrorCode::internal, fmt::format("op \"{}\" is listed but not dispatched", *op)));
 }
 
 }  // namespace
 
-json apply_action(Lane& lane, const json& action, const Clock& clock) {
+json apply_action(Lane& lane, const json& action, const Clock& clock, PaymentDesk* desk) {
     // No input may stop the lane: a JSON type surprise becomes an error answer, the ticket untouched.
     try {
-        return dispatch(lane, action, clock);
+        return dispatch(lane, action, clock, desk);
     } catch (const std::exception& error) {
         return failure(make_error(ErrorCode::bad_input, fmt::format("the action could not be read: {}", error.what())));
     }
 }
 
-SessionSummary run_session(Lane& lane, std::istream& script, std::ostream& results, const Clock& clock) {
+SessionSummary run_session(Lane& lane, std::istream& script, std::ostream& results, const Clock& clock,
+                           PaymentDesk* desk) {
     SessionSummary summary;
     std::string text;
     int line_number = 0;
@@ -524,7 +530,7 @@ SessionSummary run_session(Lane& lane, std::istream& script, std::ostream& resul
         if (action.is_discarded()) {
             result = failure(make_error(ErrorCode::bad_input, fmt::format("line {} is not valid JSON", line_number)));
         } else {
-            result = apply_action(lane, action, clock);
+            result = apply_action(lane, action, clock, desk);
         }
         ++summary.actions;
         if (!result.value("ok", false)) ++summary.failed;

@@ -11,6 +11,8 @@
 
 namespace pos::actions {
 
+class PaymentDesk;
+
 // Returns the current time as ISO 8601 with offset; an action's "now" field overrides it.
 using Clock = std::function<std::string()>;
 
@@ -22,7 +24,9 @@ using Clock = std::function<std::string()>;
 
 // Applies one action to the lane and returns its result object ({"ok":true,...} or
 // {"ok":false,"error":{"code","message"}}). A failed action changes nothing.
-[[nodiscard]] nlohmann::json apply_action(Lane& lane, const nlohmann::json& action, const Clock& clock);
+// `desk`: the lane's payment codes (pay_code); null where [payments] is not set up.
+[[nodiscard]] nlohmann::json apply_action(Lane& lane, const nlohmann::json& action, const Clock& clock,
+                                          PaymentDesk* desk = nullptr);
 
 struct SessionSummary {
     int actions = 0;
@@ -31,6 +35,7 @@ struct SessionSummary {
 
 // Runs every line of `script` through apply_action, writing and flushing each result line
 // before the next action starts (so a printed result is always a finished action).
-SessionSummary run_session(Lane& lane, std::istream& script, std::ostream& results, const Clock& clock);
+SessionSummary run_session(Lane& lane, std::istream& script, std::ostream& results, const Clock& clock,
+                           PaymentDesk* desk = nullptr);
 
 }  // namespace pos::actions

@@ -1,6 +1,9 @@
 // pos.toml parsing with toml++: every key checked, every error with its key and line.
 #include "pos/actions/setup/config.hpp"
 
+#include "pos/actions/payments/payment_config_reader.hpp"
+#include "pos/actions/setup/toml_fields.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -19,35 +22,6 @@ namespace {
 using core::ErrorCode;
 using core::make_error;
 namespace scanner = drivers::scanner;
-
-std::string where(std::string_view source, const toml::node& node) {
-    return fmt::format("{}:{}", source, node.source().begin.line);
-}
-
-core::Error config_error(std::string_view source, const toml::node& node, std::string_view key, std::string_view what) {
-    return make_error(ErrorCode::bad_input, fmt::format("{}: {}: {}", where(source, node), key, what));
-}
-
-// Rejects keys a table should not have: a typo must not be silently ignored.
-core::Status check_keys(std::string_view source, const toml::table& table, std::string_view prefix,
-                        const std::set<std::string_view>& allowed) {
-    for (const auto& [key, value] : table) {
-        if (!allowed.contains(key.str())) {
-            return config_error(source, value, fmt::format("{}{}", prefix, key.str()), "unknown key");
-        }
-    }
-    return core::Done{};
-}
-
-core::Status read_string(std::string_view source, const toml::table& table, std::string_view key,
-                         std::string_view prefix, std::string& out) {
-    const toml::node* node = table.get(key);
-    if (!node) return core::Done{};
-    auto text = node->value<std::string>();
-    if (!text) return config_error(source, *node, fmt::format("{}{}", prefix, key), "must be a string");
-    out = *text;
-    return core::Done{};
-}
 
 core::Result<scanner::ScaleFormat> read_scale_format(std::string_view source, const toml::table& table, size_t index) {
     std::string prefix = fmt::format("barcode.scale[{}].", index);
@@ -219,7 +193,7 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
     }
     if (auto keys = check_keys(source, root, "",
                                {"store", "lane", "store_database", "cash_rounding", "barcode", "approvals", "devices",
-                                "receipt", "security", "keys"});
+                                "receipt", "security", "keys", "payments"});
         !keys) {
         return keys.error();
     }
@@ -385,6 +359,11 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         }
         if (auto read = read_string(source, *receipt, "logo", "receipt.", config.receipt_logo); !read)
             return read.error();
+    }
+    if (const toml::table* payments = root.get_as<toml::table>("payments")) {
+        auto read = read_payment_config(source, *payments);
+        if (!read) return read.error();
+        config.payments = *read;
     }
     if (const toml::node* keys = root.get("keys")) {
         if (auto read = read_keys(source, *keys, config.keys); !read) return read.error();

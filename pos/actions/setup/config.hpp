@@ -8,6 +8,7 @@
 
 #include "drivers/scanner/barcode.hpp"
 #include "drivers/usb/device_match.hpp"
+#include "pos/actions/payments/payment_config.hpp"
 #include "pos/actions/setup/key_bindings.hpp"
 #include "pos/core/cash_rounding.hpp"
 #include "pos/core/result.hpp"
@@ -50,6 +51,8 @@ struct LaneConfig {
     // [keys]: the checkout key of every remappable action (key_bindings.hpp), defaults with the
     // store's [keys] applied; no key does two actions on one screen (docs/keys.md).
     std::map<std::string, std::string> keys = default_key_bindings();
+    // [payments]: payment codes (付款码) charged through the gateways; none set: F4 says so.
+    PaymentConfig payments;
 };
 
 // Parses pos.toml text. Any unknown key or bad value is an error naming the key and its line,

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pos/actions/printing/code_tender_label.hpp"
+
 namespace pos::actions {
 namespace {
 
@@ -73,6 +75,7 @@ constexpr Labels en = {"X report (shift open)",
                        "Cash refunds"};
 
 std::string tender_label(const std::string& method, bool chinese) {
+    if (const char* code = code_tender_label(method, chinese)) return code;
     if (!chinese) return method;
     if (method == "cash") return "现金";
     if (method == "card") return "银行卡";
