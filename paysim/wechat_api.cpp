@@ -190,13 +190,16 @@ std::string wechat_bill(OrderBook& book, const WechatMerchant& merchant, const s
     int64_t refunded = 0;
     for (const Order& order : orders) {
         if (order.transaction_id.empty()) continue;  // never paid: not in the bill
+        // A paid order reversed (撤销) is listed as REVOKED: nothing of it is settled.
+        const char* state = order.refunded_by_reverse ? "REVOKED" : "SUCCESS";
+        int64_t settled = order.refunded_by_reverse ? 0 : order.fen;
         bill += fmt::format(
-            "`{},`{},`{},`0,`,`{},`{},`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`MICROPAY,`SUCCESS,`CMC,`CNY,"
+            "`{},`{},`{},`0,`,`{},`{},`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`MICROPAY,`{},`CMC,`CNY,"
             "`{},`0.00,`0,`0,`0.00,`0.00,`,`,`,`,`0.00000,`0.60%,`{},`0.00,`\r\n",
-            order.paid_at, merchant.appid, merchant.mch_id, order.transaction_id, order.out_trade_no,
-            payments::yuan_text(order.fen), payments::yuan_text(order.fen));
+            order.paid_at, merchant.appid, merchant.mch_id, order.transaction_id, order.out_trade_no, state,
+            payments::yuan_text(settled), payments::yuan_text(order.fen));
         ++count;
-        paid += order.fen;
+        paid += settled;
         for (const Refund& each : order.refunds) {
             bill += fmt::format(
                 "`{},`{},`{},`0,`,`{},`{},`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`MICROPAY,`REFUND,`CMC,`CNY,"

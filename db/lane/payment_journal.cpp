@@ -1,6 +1,8 @@
 // The payment journal's SQL: numbering, the one-open-attempt-per-ticket rule, final states.
 #include "db/lane/payment_journal.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace pos::db {
@@ -184,30 +186,60 @@ DbResult<std::vector<PaymentAttemptRecord>> PaymentJournal::attempts_of_day(cons
     return select("substr(created_at, 1, 10) = ?", day);
 }
 
-DbResult<std::string> journal_refund(Connection& connection, const std::string& out_trade_no, int64_t refund_fen,
-                                     int64_t total_fen, const std::string& return_id, const std::string& now) {
-    auto count = connection.prepare("SELECT count(*) FROM payment_refunds WHERE out_trade_no = ?");
-    if (!count) return count.error();
-    Statement& counted = (*count)->bind(1, out_trade_no);
-    auto row = counted.step();
-    if (!row) return row.error();
-    std::string number = fmt::format("R{}-{}", out_trade_no, counted.column_int(0) + 1);
-    counted.reset();
-    auto insert = connection.prepare(
-        "INSERT INTO payment_refunds (out_refund_no, out_trade_no, refund_fen, total_fen, return_id, state, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'requested', ?, ?)");
-    if (!insert) return insert.error();
-    auto inserted = (*insert)
-                        ->bind(1, number)
-                        .bind(2, out_trade_no)
-                        .bind(3, refund_fen)
-                        .bind(4, total_fen)
-                        .bind(5, return_id)
-                        .bind(6, now)
-                        .bind(7, now)
-                        .run();
-    if (!inserted) return inserted.error();
-    return number;
+DbStatus journal_refunds(LaneDb& lane, const std::string& sale_id, const std::string& provider, int64_t fen,
+                         const std::string& return_id, const std::string& now) {
+    Connection& connection = lane.connection();
+    // The sale's paid orders of the provider, with what earlier refunds (not failed) took of each.
+    auto orders = connection.prepare(
+        "SELECT a.out_trade_no, a.amount_fen, coalesce((SELECT sum(r.refund_fen) FROM payment_refunds r "
+        "WHERE r.out_trade_no = a.out_trade_no AND r.state != 'failed'), 0), "
+        "(SELECT count(*) FROM payment_refunds r WHERE r.out_trade_no = a.out_trade_no) "
+        "FROM payment_attempts a WHERE a.state = 'paid' AND a.provider = ? AND (a.sale_id = ?2 OR a.ticket_ref = ?2) "
+        "ORDER BY a.created_at, a.out_trade_no");
+    if (!orders) return orders.error();
+    Statement& query = (*orders)->bind(1, provider).bind(2, sale_id);
+    struct Room {
+        std::string out_trade_no;
+        int64_t total = 0;
+        int64_t left = 0;
+        int64_t count = 0;
+    };
+    std::vector<Room> rooms;
+    for (;;) {
+        auto row = query.step();
+        if (!row) return row.error();
+        if (!*row) break;
+        rooms.push_back({query.column_text(0), query.column_int(1), query.column_int(1) - query.column_int(2),
+                         query.column_int(3)});
+    }
+    query.reset();
+    int64_t rest = fen;
+    for (const Room& room : rooms) {
+        int64_t part = std::min(rest, room.left);
+        if (part <= 0) continue;
+        auto insert = connection.prepare(
+            "INSERT INTO payment_refunds (out_refund_no, out_trade_no, refund_fen, total_fen, return_id, state, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'requested', ?, ?)");
+        if (!insert) return insert.error();
+        auto inserted = (*insert)
+                            ->bind(1, fmt::format("R{}-{}", room.out_trade_no, room.count + 1))
+                            .bind(2, room.out_trade_no)
+                            .bind(3, part)
+                            .bind(4, room.total)
+                            .bind(5, return_id)
+                            .bind(6, now)
+                            .bind(7, now)
+                            .run();
+        if (!inserted) return inserted.error();
+        rest -= part;
+    }
+    if (rest > 0) {
+        return DbError{DbErrorCode::constraint,
+                       fmt::format("the sale's {} payments cannot cover a refund of {} fen more: this lane's payment "
+                                   "journal has no order left for it",
+                                   provider, rest)};
+    }
+    return support::Done{};
 }
 
 DbStatus PaymentJournal::record_refund(const std::string& out_refund_no, const std::string& state,
@@ -263,6 +295,11 @@ DbResult<std::optional<PaymentRefundRecord>> PaymentJournal::find_refund(const s
     if (!found) return found.error();
     if (found->empty()) return std::optional<PaymentRefundRecord>{};
     return std::optional<PaymentRefundRecord>(found->front());
+}
+
+DbResult<std::vector<PaymentRefundRecord>> PaymentJournal::refunds_of_return(const std::string& return_id) {
+    std::lock_guard lock(mutex_);
+    return select_refunds("return_id = ?", return_id);
 }
 
 DbResult<std::vector<PaymentRefundRecord>> PaymentJournal::refunds_of_day(const std::string& day) {

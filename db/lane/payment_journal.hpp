@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "db/lane/lane_db.hpp"
 #include "db/shared/sqlite.hpp"
 
 namespace pos::db {
@@ -44,11 +45,12 @@ struct PaymentRefundRecord {
     std::string updated_at;
 };
 
-// Inside a return's transaction (its guard): the refund journaled with the return, so a refund is
-// never lost and never made without its return. Numbered R<out_trade_no>-<n>; returns the number.
-[[nodiscard]] DbResult<std::string> journal_refund(Connection& connection, const std::string& out_trade_no,
-                                                   int64_t refund_fen, int64_t total_fen, const std::string& return_id,
-                                                   const std::string& now);
+// Inside a return's transaction (its guard): `fen` given back to the customer's `provider` account
+// for sale `sale_id`, journaled with the return so a refund is never lost and never made without
+// its return. Spread over the sale's paid orders of that provider, each at most what is left of
+// it; numbered R<out_trade_no>-<n>. Refused (constraint) when the orders cannot cover it.
+[[nodiscard]] DbStatus journal_refunds(LaneDb& lane, const std::string& sale_id, const std::string& provider,
+                                       int64_t fen, const std::string& return_id, const std::string& now);
 
 class PaymentJournal {
 public:
@@ -85,6 +87,7 @@ public:
                                          const std::string& code, const std::string& message, const std::string& now);
     [[nodiscard]] DbResult<std::vector<PaymentRefundRecord>> open_refunds();
     [[nodiscard]] DbResult<std::optional<PaymentRefundRecord>> find_refund(const std::string& out_refund_no);
+    [[nodiscard]] DbResult<std::vector<PaymentRefundRecord>> refunds_of_return(const std::string& return_id);
     // The refunds made on `day` (yyyy-mm-dd), for reconciliation.
     [[nodiscard]] DbResult<std::vector<PaymentRefundRecord>> refunds_of_day(const std::string& day);
 

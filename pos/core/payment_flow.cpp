@@ -27,7 +27,9 @@ PaymentStep next_payment_step(const OrderProgress& progress, const PaymentTiming
         case OrderStanding::waiting: break;
     }
     if (progress.cancel_wanted || progress.cancels_sent > 0) return cancel_step(progress, timings);
-    if (progress.since_charge_ms >= timings.confirm_limit_ms) return cancel_step(progress, timings);
+    if (progress.since_charge_ms >= timings.confirm_limit_ms) {
+        return progress.queries_sent > 0 ? cancel_step(progress, timings) : PaymentStep{NextCall::query, 0};
+    }
     int64_t wait = progress.since_charge_ms < timings.first_query_ms ? timings.first_query_ms - progress.since_charge_ms
                                                                      : timings.query_every_ms;
     // The last query falls at the limit, so the cancel follows a fresh answer.

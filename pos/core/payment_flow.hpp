@@ -25,6 +25,7 @@ struct OrderProgress {
     int64_t since_charge_ms = 0;  // time since the charge request left
     bool cancel_wanted = false;   // the cashier cancelled, the sale cannot complete, or it is an orphan
     int cancels_sent = 0;         // cancel requests already made without a final answer
+    int queries_sent = 0;         // queries made since the charge
 };
 
 enum class NextCall { none, query, cancel };
@@ -36,7 +37,8 @@ struct PaymentStep {
 
 // none: the order is final (paid and wanted, failed, or closed). A paid order that is no longer
 // wanted is cancelled (reversed, which refunds it); a waiting or unclear one is queried until the
-// confirmation limit, then cancelled, and the cancel repeated with backoff until it is final.
+// confirmation limit (at least once: a charge answered late may have been paid), then cancelled,
+// and the cancel repeated with backoff until it is final.
 [[nodiscard]] PaymentStep next_payment_step(const OrderProgress& progress, const PaymentTimings& timings);
 
 // Seconds left for the customer to confirm, for the countdown on screen (never below 0).

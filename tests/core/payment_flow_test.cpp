@@ -9,8 +9,9 @@ namespace {
 
 PaymentTimings wechat_timings() { return PaymentTimings{}; }  // 5 s, 5 s, 45 s, 15 s, 5 s .. 60 s
 
-PaymentStep after(OrderStanding standing, int64_t since_charge_ms, bool cancel_wanted = false, int cancels = 0) {
-    return next_payment_step({standing, since_charge_ms, cancel_wanted, cancels}, wechat_timings());
+PaymentStep after(OrderStanding standing, int64_t since_charge_ms, bool cancel_wanted = false, int cancels = 0,
+                  int queries = 1) {
+    return next_payment_step({standing, since_charge_ms, cancel_wanted, cancels, queries}, wechat_timings());
 }
 
 }  // namespace
@@ -41,6 +42,13 @@ TEST_CASE("payment_flow: not paid within the limit, the order is cancelled at on
     CHECK(after(OrderStanding::unclear, 52000, false, 2).wait_ms == 10000);
     CHECK(after(OrderStanding::unclear, 70000, false, 3).wait_ms == 20000);
     CHECK(after(OrderStanding::unclear, 900000, false, 30).wait_ms == 60000);  // never past the ceiling
+}
+
+TEST_CASE("payment_flow: a charge answered only after the limit is queried once before any cancel") {
+    PaymentStep first = after(OrderStanding::unclear, 50000, false, 0, 0);
+    CHECK(first.call == NextCall::query);
+    CHECK(first.wait_ms == 0);
+    CHECK(after(OrderStanding::unclear, 50100, false, 0, 1).call == NextCall::cancel);
 }
 
 TEST_CASE("payment_flow: a cancel by the cashier waits until 15 s after the charge (WeChat's rule)") {

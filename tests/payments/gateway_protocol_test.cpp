@@ -8,12 +8,16 @@
 #include "paysim/server.hpp"
 #include "payments/alipay_gateway.hpp"
 #include "payments/wechat_gateway.hpp"
+#include "tests/support/simulated_gateway.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace pos::payments;
 using namespace std::chrono_literals;
 
 namespace {
+
+using pos::testing::alipay_code;
+using pos::testing::wechat_code;
 
 std::string text_of(const std::string& path) { return *pos::paysim::read_text(path); }
 
@@ -42,12 +46,6 @@ struct Gateways {
                                     [] { return pos::paysim::china_clock().now_text; }});
     }
 };
-
-// A WeChat code (18 digits, 13…) or an Alipay code (16 digits, 28…) that plays `scenario`.
-std::string wechat_code(const char* scenario, int n = 0) {
-    return "1346503289" + std::to_string(100000 + n) + scenario;
-}
-std::string alipay_code(const char* scenario, int n = 0) { return "2876344382" + std::to_string(1000 + n) + scenario; }
 
 ChargeRequest charge(const std::string& number, const std::string& code, int64_t fen = 1000) {
     return ChargeRequest{number, fen, code, "demo lane 1", "S001-L1"};

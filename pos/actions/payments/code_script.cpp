@@ -84,4 +84,23 @@ json apply_pay_code(Lane& lane, PaymentDesk* desk, const json& action, const std
     return result;
 }
 
+json with_code_refunds(json return_result, PaymentDesk* desk) {
+    if (!desk || return_result.value("ok", false) == false || !return_result.contains("sale_id")) return return_result;
+    PaymentControl control;
+    auto refunds = desk->refund_return(return_result["sale_id"].get<std::string>(), control);
+    json list = json::array();
+    if (refunds) {
+        for (const CodeRefund& refund : *refunds) {
+            list.push_back({{"out_refund_no", refund.out_refund_no},
+                            {"out_trade_no", refund.out_trade_no},
+                            {"amount", refund.amount.to_string()},
+                            {"state", refund.state},
+                            {"gateway_code", refund.last_code},
+                            {"gateway_message", refund.last_message}});
+        }
+    }
+    return_result["refunds"] = list;
+    return return_result;
+}
+
 }  // namespace pos::actions

@@ -17,4 +17,7 @@ namespace pos::actions {
 [[nodiscard]] nlohmann::json apply_pay_code(Lane& lane, PaymentDesk* desk, const nlohmann::json& action,
                                             const std::string& now);
 
+// A return's result with its payment-code refunds driven to final and listed ("refunds").
+[[nodiscard]] nlohmann::json with_code_refunds(nlohmann::json return_result, PaymentDesk* desk);
+
 }  // namespace pos::actions

@@ -137,17 +137,6 @@ core::Result<std::vector<CodeOrder>> PaymentDesk::paid_for_sale(const std::strin
     return converted(journal_->paid_for_sale(sale_id), &to_order);
 }
 
-core::Result<std::string> PaymentDesk::statement(const std::string& provider, const std::string& day) {
-    auto gateway_ready = gateway(provider);
-    if (!gateway_ready) return gateway_ready.error();
-    auto text = (*gateway_ready)->statement(day);
-    if (!text) {
-        return make_error(ErrorCode::io, fmt::format("the {} statement of {} could not be fetched: {}", provider, day,
-                                                     text.error().message));
-    }
-    return *text;
-}
-
 CodeOrder PaymentDesk::journaled(const CodeOrder& attempt) {
     auto found = journal_->find(attempt.out_trade_no);
     return found && *found ? to_order(**found) : attempt;
@@ -210,7 +199,7 @@ CodeOrder PaymentDesk::drive(const CodeOrder& attempt, GatewayAnswer answer, boo
                              SteadyClock::time_point charged, PaymentControl& control,
                              const ProgressListener& progress) {
     const core::PaymentTimings& timings = config_.timings;
-    core::OrderProgress order{standing_of(answer.state), elapsed_ms(charged), reverse_wanted, 0};
+    core::OrderProgress order{standing_of(answer.state), elapsed_ms(charged), reverse_wanted, 0, 0};
     auto gateway_ready = gateway(attempt.provider);
     for (;;) {
         const CodeOrder current = journaled(attempt);
@@ -235,6 +224,7 @@ CodeOrder PaymentDesk::drive(const CodeOrder& attempt, GatewayAnswer answer, boo
         }
         if (step.call == core::NextCall::query) {
             answer = (*gateway_ready)->query(attempt.out_trade_no);
+            ++order.queries_sent;
             order.standing = standing_of(answer.state);
         } else {
             answer = (*gateway_ready)->cancel(attempt.out_trade_no);
@@ -274,6 +264,15 @@ CodeRefund PaymentDesk::refund(const CodeRefund& refund, PaymentControl& control
         if (auto found = journal_->find_refund(refund.out_refund_no); found && *found) current = to_refund(**found);
         if (current.state == "refunded" || current.state == "failed") return current;
     }
+}
+
+core::Result<std::vector<CodeRefund>> PaymentDesk::refund_return(const std::string& return_id,
+                                                                 PaymentControl& control) {
+    auto journaled_refunds = converted(journal_->refunds_of_return(return_id), &to_refund);
+    if (!journaled_refunds) return journaled_refunds.error();
+    std::vector<CodeRefund> done;
+    for (const CodeRefund& each : *journaled_refunds) done.push_back(refund(each, control));
+    return done;
 }
 
 core::Result<SettledAtStart> PaymentDesk::settle_at_start(PaymentControl& control, const ProgressListener& progress) {

@@ -79,8 +79,9 @@ public:
     [[nodiscard]] core::Result<std::vector<CodeRefund>> refunds_of_day(const std::string& day);
     // The paid orders a sale rests on, for its refunds.
     [[nodiscard]] core::Result<std::vector<CodeOrder>> paid_for_sale(const std::string& sale_id);
-    // The provider's statement of a day (yyyymmdd) as it sends it.
-    [[nodiscard]] core::Result<std::string> statement(const std::string& provider, const std::string& day);
+    // The provider's gateway, made from [payments] when first asked for.
+    [[nodiscard]] core::Result<payments::Gateway*> gateway(const std::string& provider);
+    [[nodiscard]] int lane() const { return lane_; }
 
     // Classifies the code, checks its provider is set up, and journals the attempt (masked code
     // only) for `amount` of the ticket `ticket_ref`. Nothing has been charged yet.
@@ -96,6 +97,9 @@ public:
                                     const ProgressListener& progress = {});
     // Drives a journaled refund (payment_refunds) until refunded or failed.
     [[nodiscard]] CodeRefund refund(const CodeRefund& refund, PaymentControl& control);
+    // Drives the refunds journaled with the return `return_id` (none: an empty list).
+    [[nodiscard]] core::Result<std::vector<CodeRefund>> refund_return(const std::string& return_id,
+                                                                      PaymentControl& control);
     // When a lane starts, before it sells: every open order and every paid order whose sale never
     // completed is reversed until closed; every open refund is driven to final.
     [[nodiscard]] core::Result<SettledAtStart> settle_at_start(PaymentControl& control,
@@ -104,7 +108,6 @@ public:
 private:
     PaymentDesk(std::unique_ptr<db::PaymentJournal> journal, PaymentConfig config, std::string data_dir,
                 std::string store_id, int lane);
-    [[nodiscard]] core::Result<payments::Gateway*> gateway(const std::string& provider);
     // The loop after the charge (or from the journal's last word): query, then cancel, until final.
     [[nodiscard]] CodeOrder drive(const CodeOrder& attempt, payments::GatewayAnswer answer, bool reverse_wanted,
                                   std::chrono::steady_clock::time_point charged, PaymentControl& control,

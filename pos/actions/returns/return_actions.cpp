@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "db/lane/payment_journal.hpp"
 #include "db/lane/returns.hpp"
 #include "db/shared/members.hpp"
 #include "pos/actions/access/audit.hpp"
@@ -357,8 +358,29 @@ core::Result<ReturnOutcome> Lane::return_items(const ReturnRequest& request, con
         }
         return support::Done{};
     };
+    // A refund to a payment code goes back through the gateway: journaled here, in the return's
+    // transaction, then driven to final by the payment desk. Only this lane's journal knows the orders.
+    for (const core::Tender& tender : plan->tenders) {
+        if (core::is_payment_code_method(tender.method) && (!original || original->other_lane)) {
+            return make_error(ErrorCode::bad_input,
+                              fmt::format("{} payments are refunded on the lane that took them (lane {}), or refund "
+                                          "in cash here",
+                                          core::tender_method_name(tender.method), original ? original->sale.lane : 0));
+        }
+    }
+    auto journal_code_refunds = [&]() -> db::DbStatus {
+        for (const core::Tender& tender : plan->tenders) {
+            if (!core::is_payment_code_method(tender.method)) continue;
+            auto journaled =
+                db::journal_refunds(db_, original->sale.id, std::string(core::tender_method_name(tender.method)),
+                                    tender.amount.in_fen(), record.id, now);
+            if (!journaled) return journaled;
+        }
+        return support::Done{};
+    };
     auto guard = [&]() -> db::DbStatus {
         if (auto checked = check_history(); !checked) return checked;
+        if (auto journaled = journal_code_refunds(); !journaled) return journaled;
         if (original && original->other_lane) {
             const db::SaleRecord& sold = original->sale;
             if (auto kept = db::save_foreign_original(db_, record.id, sold.id, sold.lane, sold.receipt_no); !kept) {

@@ -499,7 +499,7 @@ json dispatch(Lane& lane, const json& action, const Clock& clock, PaymentDesk* d
     if (*op == "search") return do_search(lane, action);
     if (*op == "override_price") return do_override_price(lane, action, now);
     if (*op == "return_lookup") return apply_return_lookup(lane, action);
-    if (*op == "return") return apply_return(lane, action, now);
+    if (*op == "return") return with_code_refunds(apply_return(lane, action, now), desk);
     if (*op == "apply_member") return do_apply_member(lane, action, now);
     if (*op == "pay_account") return do_pay_account(lane, action, now);
     if (*op == "pay_code") return apply_pay_code(lane, desk, action, now);
