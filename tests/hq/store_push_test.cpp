@@ -5,36 +5,15 @@
 
 #include <sys/stat.h>
 
-#include "db/store/store_db.hpp"
 #include "tests/support/head_office.hpp"
 
 using namespace pos::testing;
-
-namespace {
-
-int64_t store_count(const TestStore& store, const std::string& sql) {
-    auto opened = pos::db::StoreDb::open(store.data + "/store.db", false);
-    REQUIRE(opened);
-    auto value = (*opened)->connection().query_text(sql);
-    REQUIRE(value);
-    return std::stoll(value->value_or("0"));
-}
-
-// What store.db holds that the head office takes (one audit head per lane with an audit chain).
-int64_t pushable(const TestStore& store) {
-    return store_count(store,
-                       "SELECT (SELECT count(*) FROM sales) + (SELECT count(*) FROM shifts) + "
-                       "(SELECT count(*) FROM shift_closes) + (SELECT count(*) FROM cash_movements) + "
-                       "(SELECT count(*) FROM business_days) + (SELECT count(DISTINCT lane) FROM audit)");
-}
-
-}  // namespace
 
 TEST_CASE("posctl hq push: store.db's records reach the head office once, a second push sends nothing new") {
     TestHeadOffice office;
     auto credentials = office.join("sh_001", "华东");
     TestStore store(office, credentials, 3, "2026-11-30");
-    int64_t expected = pushable(store);
+    int64_t expected = store.pushable();
     REQUIRE(expected > 50);
 
     auto pushed = store.posctl({"hq", "push", "--batch", "7"});
@@ -43,9 +22,9 @@ TEST_CASE("posctl hq push: store.db's records reach the head office once, a seco
     CHECK(pushed.out.find("0 left") != std::string::npos);
     CHECK(office.count("SELECT count(*) FROM store_records WHERE store_id = 'sh_001'") == expected);
     CHECK(office.count("SELECT sum((payload->>'total_fen')::bigint) FROM store_records WHERE kind IN ('sale', "
-                       "'return')") == store_count(store, "SELECT sum(total_fen) FROM sales"));
+                       "'return')") == store.count("SELECT sum(total_fen) FROM sales"));
     CHECK(office.count("SELECT sum(jsonb_array_length(payload->'lines')) FROM store_records WHERE kind IN ('sale', "
-                       "'return')") == store_count(store, "SELECT count(*) FROM sale_lines"));
+                       "'return')") == store.count("SELECT count(*) FROM sale_lines"));
 
     auto again = store.posctl({"hq", "push"});
     CHECK(again.exit_code == 0);
@@ -76,7 +55,7 @@ TEST_CASE("posctl hq push: the head office away leaves everything queued, the ne
 
     auto drained = store.posctl({"hq", "push"});
     REQUIRE_MESSAGE(drained.exit_code == 0, drained.err);
-    CHECK(office.count("SELECT count(*) FROM store_records") == pushable(store));
+    CHECK(office.count("SELECT count(*) FROM store_records") == store.pushable());
 }
 
 TEST_CASE("posctl hq push: a password file others can read is refused, and so is a password in pos.toml") {

@@ -13,6 +13,7 @@
 
 #include <doctest/doctest.h>
 
+#include "db/store/store_db.hpp"
 #include "hq/head_office.hpp"
 #include "hq/migrations.hpp"
 #include "tests/support/pg_cluster.hpp"
@@ -38,6 +39,8 @@ struct TestHeadOffice {
         auto version = hq::migrate(*admin);
         REQUIRE_MESSAGE(version, (version ? "" : version.error().message));
     }
+    // After the server was stopped and started: the old connection is gone.
+    void reconnect() { admin.emplace(pg_connect(cluster.admin("hq"))); }
     hq::StoreCredentials join(const std::string& store_id, const std::string& region) {
         auto joined = hq::add_store(*admin, store_id, store_id + " 店", region);
         REQUIRE_MESSAGE(joined, (joined ? "" : joined.error().message));
@@ -74,6 +77,21 @@ struct TestStore {
     ProcessResult posctl(std::vector<std::string> args) const {
         args.insert(args.begin(), {POS_POSCTL, "--data", data});
         return run(args, dir.path());
+    }
+    // One number from store.db.
+    [[nodiscard]] int64_t count(const std::string& sql) const {
+        auto opened = db::StoreDb::open(data + "/store.db", false);
+        REQUIRE(opened);
+        auto value = (*opened)->connection().query_text(sql);
+        REQUIRE(value);
+        return std::stoll(value->value_or("0"));
+    }
+    // What store.db holds that the head office takes (one audit head per lane with an audit chain).
+    [[nodiscard]] int64_t pushable() const {
+        return count(
+            "SELECT (SELECT count(*) FROM sales) + (SELECT count(*) FROM shifts) + "
+            "(SELECT count(*) FROM shift_closes) + (SELECT count(*) FROM cash_movements) + "
+            "(SELECT count(*) FROM business_days) + (SELECT count(DISTINCT lane) FROM audit)");
     }
     std::vector<std::string> posctl_argv(std::vector<std::string> args) const {
         args.insert(args.begin(), {POS_POSCTL, "--data", data});
