@@ -3,14 +3,21 @@
 // PGPASSWORD, never from the command line).
 //   pos-hq --db CONNINFO init                                  create or migrate the schema
 //   pos-hq --db CONNINFO store add STORE --name N --region R   the store's own role and password
+//   pos-hq --db CONNINFO target set --store S|--region R --month YYYY-MM --amount YUAN
+//   pos-hq --db CONNINFO report --period week|month [--date D] --by store|region --format text|csv|html
+#include <fstream>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "hq/head_office.hpp"
 #include "hq/migrations.hpp"
+#include "hq/report_format.hpp"
+#include "hq/reports.hpp"
 
 namespace {
+
+constexpr int exit_bad_input = 2;
 
 std::optional<pos::hq::PgConnection> connect(const std::string& conninfo) {
     auto connection = pos::hq::PgConnection::open(conninfo);
@@ -20,6 +27,54 @@ std::optional<pos::hq::PgConnection> connect(const std::string& conninfo) {
         return std::nullopt;
     }
     return std::move(*connection);
+}
+
+int failed(const pos::hq::PgError& error) {
+    std::cerr << "pos-hq: " << error.message << "\n";
+    return error.sqlstate == "22023" || error.sqlstate == "22007" ? exit_bad_input : 1;
+}
+
+struct TargetOptions {
+    std::string store, region, month, amount;
+};
+
+struct ReportOptions {
+    std::string period = "month", date, by = "region", format = "text", out;
+};
+
+int set_target(pos::hq::PgConnection& connection, const TargetOptions& options) {
+    auto fen = pos::hq::parse_yuan(options.amount);
+    if (!fen) {
+        std::cerr << "pos-hq: amount \"" << options.amount << "\": yuan with at most 2 decimals, e.g. 500000.00\n";
+        return exit_bad_input;
+    }
+    bool store = !options.store.empty();
+    auto saved = pos::hq::set_target(connection, store ? "store" : "region", store ? options.store : options.region,
+                                     options.month, *fen);
+    if (!saved) return failed(saved.error());
+    std::cout << "target of " << (store ? "store " + options.store : "region " + options.region) << " for "
+              << options.month << ": " << pos::hq::yuan(*fen) << "\n";
+    return 0;
+}
+
+int run_report(pos::hq::PgConnection& connection, const ReportOptions& options) {
+    auto report = pos::hq::period_report(connection, options.period, options.date, options.by);
+    if (!report) return failed(report.error());
+    std::string body = options.format == "csv"    ? pos::hq::report_csv(*report)
+                       : options.format == "html" ? pos::hq::report_html(*report)
+                                                  : pos::hq::report_text(*report);
+    if (options.out.empty()) {
+        std::cout << body;
+        return 0;
+    }
+    std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
+    file << body;
+    if (!file.flush()) {
+        std::cerr << "pos-hq: cannot write " << options.out << "\n";
+        return 1;
+    }
+    std::cout << "report written to " << options.out << "\n";
+    return 0;
 }
 
 }  // namespace
@@ -40,24 +95,49 @@ int main(int argc, char** argv) {
     add->add_option("store", store_id, "store id: lower-case letters, digits and _, e.g. sh_001")->required();
     add->add_option("--name", name, "the store's name")->required();
     add->add_option("--region", region, "its region, for the regional reports")->required();
-    CLI11_PARSE(app, argc, argv);
+
+    auto* target = app.add_subcommand("target", "monthly sales targets (销售目标)");
+    target->require_subcommand(1);
+    auto* set = target->add_subcommand("set", "set a store's or a region's target for a month");
+    TargetOptions target_options;
+    auto* for_store = set->add_option("--store", target_options.store, "the store id");
+    set->add_option("--region", target_options.region, "the region")->excludes(for_store);
+    set->add_option("--month", target_options.month, "YYYY-MM")->required();
+    set->add_option("--amount", target_options.amount, "net sales target in yuan, e.g. 500000.00")->required();
+
+    auto* report = app.add_subcommand("report", "net sales of a week or a month by store or region, against target");
+    ReportOptions report_options;
+    report->add_option("--period", report_options.period, "week (Monday to Sunday) or month (default)")
+        ->check(CLI::IsMember({"week", "month"}));
+    report->add_option("--date", report_options.date, "a day in the period, YYYY-MM-DD (default: today)");
+    report->add_option("--by", report_options.by, "region (default) or store")
+        ->check(CLI::IsMember({"region", "store"}));
+    report->add_option("--format", report_options.format, "text (default), csv or html")
+        ->check(CLI::IsMember({"text", "csv", "html"}));
+    report->add_option("--out", report_options.out, "write to this file instead of standard output");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        int code = app.exit(error);
+        return code == 0 ? 0 : exit_bad_input;
+    }
+    if (*set && target_options.store.empty() && target_options.region.empty()) {
+        std::cerr << "pos-hq: target set needs --store S or --region R\n";
+        return exit_bad_input;
+    }
 
     auto connection = connect(conninfo);
     if (!connection) return 1;
     if (*init) {
         auto version = pos::hq::migrate(*connection);
-        if (!version) {
-            std::cerr << "pos-hq: " << version.error().message << "\n";
-            return 1;
-        }
+        if (!version) return failed(version.error());
         std::cout << "head office schema at version " << *version << "\n";
         return 0;
     }
+    if (*set) return set_target(*connection, target_options);
+    if (*report) return run_report(*connection, report_options);
     auto credentials = pos::hq::add_store(*connection, store_id, name, region);
-    if (!credentials) {
-        std::cerr << "pos-hq: " << credentials.error().message << "\n";
-        return credentials.error().sqlstate == "22023" ? 2 : 1;
-    }
+    if (!credentials) return failed(credentials.error());
     // The password once, on standard output only: give it to the store's pos.toml [head_office].
     std::cout << "store " << credentials->store_id << " joined\nrole: " << credentials->role
               << "\npassword: " << credentials->password << "\n";
