@@ -1,9 +1,11 @@
-// posctl hq push [--batch N] | hq status: a one-machine store's records to the chain's head office
-// (docs/head-office.md). The store keeps selling while the head office is away; a push drains it.
+// posctl hq push [--batch N] | hq pull | hq status: a one-machine store's records to the chain's head
+// office, and its price changes back (docs/head-office.md). The store keeps selling while the head
+// office is away; a push drains it.
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "chain/head_office_pull.hpp"
 #include "chain/head_office_push.hpp"
 #include "db/store/head_office_outbox.hpp"
 #include "pos/actions/setup/store_setup.hpp"
@@ -54,6 +56,35 @@ int run_push(const std::string& data_dir, int batch) {
     return exit_ok;
 }
 
+int run_pull(const std::string& data_dir) {
+    actions::LaneConfig config;
+    auto store = store_with_head_office(data_dir, config);
+    if (!store) return report(store.error());
+    if (config.head_office_conninfo.empty()) {
+        return report(core::make_error(core::ErrorCode::bad_input,
+                                       "no head office configured: add [head_office] conninfo to pos.toml"));
+    }
+    chain::PushOptions options{config.head_office_conninfo, config.head_office_password_file, 0};
+    auto pulled = chain::pull_from_head_office(**store, options);
+    if (!pulled) {
+        std::cerr << "posctl: " << pulled.error().message << "\n";
+        return pulled.error().head_office_away ? exit_head_office_away : exit_failure;
+    }
+    for (const chain::PulledPriceChange& change : *pulled) {
+        if (change.store_id == 0) {
+            std::cout << fmt::format("head office price change {}: none of its items is sold here\n", change.hq_id);
+        } else {
+            std::cout << fmt::format("head office price change {} adopted as price change {}, effective {}\n",
+                                     change.hq_id, change.store_id, change.effective_on);
+        }
+        for (const std::string& sku : change.skipped_skus) {
+            std::cout << fmt::format("  {} is not in this store's catalog: skipped\n", sku);
+        }
+    }
+    if (pulled->empty()) std::cout << "no new price change from the head office\n";
+    return exit_ok;
+}
+
 int run_status(const std::string& data_dir) {
     actions::LaneConfig config;
     auto store = store_with_head_office(data_dir, config);
@@ -77,6 +108,8 @@ void register_head_office(CLI::App& app, Command& command) {
         ->check(CLI::Range(1, 100000));
     push->callback(
         [&command, batch] { command = [batch](const std::string& data_dir) { return run_push(data_dir, *batch); }; });
+    auto* pull = hq->add_subcommand("pull", "adopt the head office's approved price changes for this store");
+    pull->callback([&command] { command = [](const std::string& data_dir) { return run_pull(data_dir); }; });
     auto* status = hq->add_subcommand("status", "what waits to be pushed");
     status->callback([&command] { command = [](const std::string& data_dir) { return run_status(data_dir); }; });
 }

@@ -4,6 +4,8 @@
 //   pos-hq --db CONNINFO init                                  create or migrate the schema
 //   pos-hq --db CONNINFO store add STORE --name N --region R   the store's own role and password
 //   pos-hq --db CONNINFO target set --store S|--region R --month YYYY-MM --amount YUAN
+//   pos-hq --db CONNINFO price set --item SKU=YUAN... --effective D --reason R --by NAME [--region R|--store S]
+//   pos-hq --db CONNINFO price approve ID --by NAME | price list
 //   pos-hq --db CONNINFO report --period week|month [--date D] --by store|region --format text|csv|html
 #include <fstream>
 #include <iostream>
@@ -11,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "hq/head_office.hpp"
+#include "hq/master_data.hpp"
 #include "hq/migrations.hpp"
 #include "hq/report_format.hpp"
 #include "hq/reports.hpp"
@@ -54,6 +57,60 @@ int set_target(pos::hq::PgConnection& connection, const TargetOptions& options) 
     if (!saved) return failed(saved.error());
     std::cout << "target of " << (store ? "store " + options.store : "region " + options.region) << " for "
               << options.month << ": " << pos::hq::yuan(*fen) << "\n";
+    return 0;
+}
+
+struct PriceOptions {
+    std::vector<std::string> items;
+    std::string effective, reason, by, region, store;
+    int64_t id = 0;
+};
+
+int set_price(pos::hq::PgConnection& connection, const PriceOptions& options) {
+    pos::hq::ChainPriceChange change;
+    change.scope = !options.store.empty() ? "store" : !options.region.empty() ? "region" : "chain";
+    change.target = !options.store.empty() ? options.store : options.region;
+    change.effective_on = options.effective;
+    change.reason = options.reason;
+    change.created_by = options.by;
+    for (const std::string& item : options.items) {
+        size_t equals = item.find('=');
+        auto fen = equals == std::string::npos ? std::nullopt : pos::hq::parse_yuan(item.substr(equals + 1));
+        if (!fen || equals == 0) {
+            std::cerr << "pos-hq: item \"" << item << "\": write SKU=PRICE in yuan, e.g. 100001=3.50\n";
+            return exit_bad_input;
+        }
+        change.items.push_back({item.substr(0, equals), *fen});
+    }
+    auto id = pos::hq::create_chain_price_change(connection, change);
+    if (!id) return failed(id.error());
+    std::cout << "chain price change " << *id << " for " << (change.target.empty() ? "the chain" : change.target)
+              << ", effective " << change.effective_on << ": waiting for a second person's approval "
+              << "(pos-hq price approve " << *id << " --by NAME)\n";
+    return 0;
+}
+
+int approve_price(pos::hq::PgConnection& connection, const PriceOptions& options) {
+    auto approved = pos::hq::approve_chain_price_change(connection, options.id, options.by);
+    if (!approved) return failed(approved.error());
+    std::cout << "chain price change " << approved->id << " approved by " << approved->approved_by
+              << ": stores take it at their next pull, it applies on " << approved->effective_on << "\n";
+    return 0;
+}
+
+int list_prices(pos::hq::PgConnection& connection) {
+    auto changes = pos::hq::list_chain_price_changes(connection);
+    if (!changes) return failed(changes.error());
+    for (const pos::hq::ChainPriceChange& change : *changes) {
+        std::cout << change.id << "  " << change.effective_on << "  "
+                  << (change.target.empty() ? std::string("chain") : change.scope + " " + change.target) << "  "
+                  << (change.approved_by.empty() ? "awaiting approval" : "approved by " + change.approved_by) << "  "
+                  << change.reason << "\n";
+        for (const pos::hq::ChainPriceItem& item : change.items) {
+            std::cout << "    " << item.sku << " → " << pos::hq::yuan(item.new_price_fen) << "\n";
+        }
+    }
+    if (changes->empty()) std::cout << "no chain price change yet\n";
     return 0;
 }
 
@@ -105,6 +162,23 @@ int main(int argc, char** argv) {
     set->add_option("--month", target_options.month, "YYYY-MM")->required();
     set->add_option("--amount", target_options.amount, "net sales target in yuan, e.g. 500000.00")->required();
 
+    auto* price = app.add_subcommand("price", "price changes decided at head office (总部变价单)");
+    price->require_subcommand(1);
+    PriceOptions price_options;
+    auto* price_set = price->add_subcommand("set", "a price change for the chain, a region or a store, with a date");
+    price_set->add_option("--item", price_options.items, "SKU=PRICE in yuan (per kg for weighed items); repeat")
+        ->required();
+    price_set->add_option("--effective", price_options.effective, "the day the new prices start, YYYY-MM-DD")
+        ->required();
+    price_set->add_option("--reason", price_options.reason, "why: kept with the document")->required();
+    price_set->add_option("--by", price_options.by, "who decides it")->required();
+    auto* price_region = price_set->add_option("--region", price_options.region, "only this region's stores");
+    price_set->add_option("--store", price_options.store, "only this store")->excludes(price_region);
+    auto* price_approve = price->add_subcommand("approve", "approve a price change: a second person");
+    price_approve->add_option("ID", price_options.id, "the chain price change's number")->required();
+    price_approve->add_option("--by", price_options.by, "who approves (not who made it)")->required();
+    auto* price_list = price->add_subcommand("list", "every chain price change with its items");
+
     auto* report = app.add_subcommand("report", "net sales of a week or a month by store or region, against target");
     ReportOptions report_options;
     report->add_option("--period", report_options.period, "week (Monday to Sunday) or month (default)")
@@ -135,6 +209,9 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (*set) return set_target(*connection, target_options);
+    if (*price_set) return set_price(*connection, price_options);
+    if (*price_approve) return approve_price(*connection, price_options);
+    if (*price_list) return list_prices(*connection);
     if (*report) return run_report(*connection, report_options);
     auto credentials = pos::hq::add_store(*connection, store_id, name, region);
     if (!credentials) return failed(credentials.error());
