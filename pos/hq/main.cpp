@@ -6,12 +6,14 @@
 //   pos-hq --db CONNINFO target set --store S|--region R --month YYYY-MM --amount YUAN
 //   pos-hq --db CONNINFO price set --item SKU=YUAN... --effective D --reason R --by NAME [--region R|--store S]
 //   pos-hq --db CONNINFO price approve ID --by NAME | price list
+//   pos-hq --db CONNINFO demo [--stores N] [--days N] [--sales N] [--last-day D]
 //   pos-hq --db CONNINFO report --period week|month [--date D] --by store|region --format text|csv|html
 #include <fstream>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
+#include "hq/demo.hpp"
 #include "hq/head_office.hpp"
 #include "hq/master_data.hpp"
 #include "hq/migrations.hpp"
@@ -179,6 +181,13 @@ int main(int argc, char** argv) {
     price_approve->add_option("--by", price_options.by, "who approves (not who made it)")->required();
     auto* price_list = price->add_subcommand("list", "every chain price change with its items");
 
+    auto* demo = app.add_subcommand("demo", "a demo chain: stores demo_001… with generated sales, for trying reports");
+    pos::hq::DemoChain chain;
+    demo->add_option("--stores", chain.stores, "stores (default 50)")->check(CLI::Range(1, 999));
+    demo->add_option("--days", chain.days, "days of history (default 365)")->check(CLI::Range(1, 3660));
+    demo->add_option("--sales", chain.sales, "sales per store and day (default 200)")->check(CLI::Range(1, 100000));
+    demo->add_option("--last-day", chain.last_day, "the newest day, YYYY-MM-DD (default: yesterday)");
+
     auto* report = app.add_subcommand("report", "net sales of a week or a month by store or region, against target");
     ReportOptions report_options;
     report->add_option("--period", report_options.period, "week (Monday to Sunday) or month (default)")
@@ -213,6 +222,13 @@ int main(int argc, char** argv) {
     if (*price_approve) return approve_price(*connection, price_options);
     if (*price_list) return list_prices(*connection);
     if (*report) return run_report(*connection, report_options);
+    if (*demo) {
+        auto made = pos::hq::generate_demo_chain(*connection, chain);
+        if (!made) return failed(made.error());
+        std::cout << "demo chain: " << made->stores << " stores, " << made->records << " new records from "
+                  << made->first_day << " to " << made->last_day << "\n";
+        return 0;
+    }
     auto credentials = pos::hq::add_store(*connection, store_id, name, region);
     if (!credentials) return failed(credentials.error());
     // The password once, on standard output only: give it to the store's pos.toml [head_office].
