@@ -30,12 +30,15 @@ HeadOfficeWorker::~HeadOfficeWorker() {
 }
 
 void HeadOfficeWorker::round() {
-    auto store = db::StoreDb::open(store_path_, false);
-    if (!store) {
-        std::cout << "pos-store: head office: store.db cannot be opened: " << store.error().message << std::endl;
-        return;
+    if (!store_) {
+        auto opened = db::StoreDb::open(store_path_, false);
+        if (!opened) {
+            std::cout << "pos-store: head office: store.db cannot be opened: " << opened.error().message << std::endl;
+            return;
+        }
+        store_ = std::move(*opened);
     }
-    auto pushed = chain::push_to_head_office(**store, options_);
+    auto pushed = chain::push_to_head_office(*store_, options_);
     if (!pushed) {
         std::cout << "pos-store: head office: " << pushed.error().message << std::endl;
         return;
@@ -45,7 +48,7 @@ void HeadOfficeWorker::round() {
                                  pushed->stored, pushed->conflicts, pushed->left)
                   << std::endl;
     }
-    auto pulled = chain::pull_from_head_office(**store, options_);
+    auto pulled = chain::pull_from_head_office(*store_, options_);
     if (!pulled) {
         std::cout << "pos-store: head office: " << pulled.error().message << std::endl;
         return;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -23,6 +24,8 @@ private:
     std::string store_path_;
     chain::PushOptions options_;
     std::chrono::seconds every_;
+    // Opened at the first round and kept: opening checks the whole file's integrity.
+    std::unique_ptr<db::StoreDb> store_;
     std::jthread thread_;
 };
 
