@@ -68,7 +68,6 @@ TEST_CASE("posctl hq push: a password file others can read is refused, and so is
     CHECK(open_file.err.find("can be read by others: chmod 600") != std::string::npos);
     CHECK(office.count("SELECT count(*) FROM store_records") == 0);
 
-    std::ofstream(store.data + "/pos.toml", std::ios::app) << "";
     std::string toml = read_whole(store.data + "/pos.toml");
     toml.replace(toml.find("connect_timeout=5"), 17, "password=secret00");
     std::ofstream(store.data + "/pos.toml", std::ios::trunc) << toml;
