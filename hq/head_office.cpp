@@ -57,8 +57,10 @@ PgResult<IngestOutcome> ingest(PgConnection& store, const std::vector<IncomingRe
             return PgError{
                 "this connection's role is no store's: connect with the credentials pos-hq store add printed", "42501"};
         }
-        if (auto made = store.script("CREATE TEMP TABLE incoming (kind text, ref text, business_day date, "
-                                     "lane integer, payload jsonb) ON COMMIT DROP");
+        const std::string store_id = mine->text(0, 0);
+        // Made once per session and emptied at each commit: no catalog churn per batch.
+        if (auto made = store.script("CREATE TEMP TABLE IF NOT EXISTS incoming (kind text, ref text, business_day "
+                                     "date, lane integer, payload jsonb) ON COMMIT DELETE ROWS");
             !made) {
             return made.error();
         }
@@ -78,19 +80,24 @@ PgResult<IngestOutcome> ingest(PgConnection& store, const std::vector<IncomingRe
         if (!months) return months.error();
         auto stored = store.exec(
             "WITH added AS (INSERT INTO store_records (store_id, kind, ref, business_day, lane, payload) "
-            "SELECT hq_my_store(), kind, ref, business_day, lane, payload FROM incoming "
-            "ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM added");
+            "SELECT $1, kind, ref, business_day, lane, payload FROM incoming "
+            "ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM added",
+            {store_id});
         if (!stored) return stored.error();
-        auto conflicts = store.exec(
-            "WITH differing AS (INSERT INTO ingest_conflicts (store_id, kind, ref, business_day, kept, incoming) "
-            "SELECT r.store_id, i.kind, i.ref, i.business_day, r.payload, i.payload FROM incoming i "
-            "JOIN store_records r ON r.store_id = hq_my_store() AND r.kind = i.kind AND r.ref = i.ref "
-            "AND r.business_day = i.business_day WHERE r.payload <> i.payload "
-            "ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM differing");
-        if (!conflicts) return conflicts.error();
         IngestOutcome outcome;
         outcome.stored = stored->integer(0, 0);
-        outcome.conflicts = conflicts->integer(0, 0);
+        // Every row new (the usual batch): nothing can differ, no need to compare.
+        if (outcome.stored < static_cast<int64_t>(records.size())) {
+            auto conflicts = store.exec(
+                "WITH differing AS (INSERT INTO ingest_conflicts (store_id, kind, ref, business_day, kept, incoming) "
+                "SELECT r.store_id, i.kind, i.ref, i.business_day, r.payload, i.payload FROM incoming i "
+                "JOIN store_records r ON r.store_id = $1 AND r.kind = i.kind AND r.ref = i.ref "
+                "AND r.business_day = i.business_day WHERE r.payload <> i.payload "
+                "ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM differing",
+                {store_id});
+            if (!conflicts) return conflicts.error();
+            outcome.conflicts = conflicts->integer(0, 0);
+        }
         outcome.repeated = static_cast<int64_t>(records.size()) - outcome.stored - outcome.conflicts;
         return outcome;
     });

@@ -183,6 +183,7 @@ void register_commands(CLI::App& app, const std::string& /*data_dir*/, Command& 
     register_demo(app, command);
     register_member(app, command);
     register_promo(app, command);
+    register_head_office(app, command);
     register_price_change(app, command);
     register_payments(app, command);
 }

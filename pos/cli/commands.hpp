@@ -39,6 +39,7 @@ void register_member(CLI::App& app, Command& command);        // member_command.
 void register_promo(CLI::App& app, Command& command);         // promo_command.cpp: promotions
 void register_price_change(CLI::App& app, Command& command);  // price_change_command.cpp: 变价单
 void register_payments(CLI::App& app, Command& command);      // payments_command.cpp: 付款码 orders, 对账
+void register_head_office(CLI::App& app, Command& command);   // head_office_command.cpp: hq push, hq status
 
 // Prints the error on stderr and returns its exit code (2 for bad input, else 1).
 [[nodiscard]] int report(const core::Error& error);

@@ -1,6 +1,6 @@
 // pos-store: the store's own service when several lanes share one store.db (docs/design.md "Storage").
 // It alone opens store.db; lanes send their outbox over HTTP with their own token.
-//   pos-store [--data DIR] serve [--listen HOST:PORT]
+//   pos-store [--data DIR] serve [--listen HOST:PORT] [--head-office-every SECONDS]
 //   pos-store [--data DIR] token add|revoke --lane N, token list
 #include <signal.h>
 
@@ -18,6 +18,7 @@
 #include "sync/store_service.hpp"
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/setup/store_setup.hpp"
+#include "pos/store/head_office_worker.hpp"
 
 namespace {
 
@@ -46,7 +47,7 @@ std::optional<std::pair<std::string, int>> parse_listen(const std::string& liste
     }
 }
 
-int serve(const std::string& data_dir, const std::string& listen) {
+int serve(const std::string& data_dir, const std::string& listen, int head_office_every) {
     auto address = parse_listen(listen);
     if (!address) {
         std::cerr << "pos-store: --listen must be HOST:PORT, e.g. 0.0.0.0:8735\n";
@@ -57,6 +58,11 @@ int serve(const std::string& data_dir, const std::string& listen) {
     auto first = pos::db::StoreDb::open(path, false);
     if (!first) return fail(first.error().message);
     first->reset();
+
+    // [head_office] in this data directory's pos.toml: push and pull on a thread of their own.
+    auto config = pos::actions::load_config(data_dir);
+    if (!config) return fail(config.error().message);
+    std::optional<pos::store::HeadOfficeWorker> head_office;
 
     pos::sync::StoreService service([path] { return pos::db::StoreDb::open(path, false); }, pos::actions::local_now);
     httplib::Server server;
@@ -105,6 +111,12 @@ int serve(const std::string& data_dir, const std::string& listen) {
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    // Started after the mask, so it inherits it and the stop signals reach only the stopper below.
+    if (!config->head_office_conninfo.empty() && head_office_every > 0) {
+        head_office.emplace(
+            path, pos::chain::PushOptions{config->head_office_conninfo, config->head_office_password_file, 500},
+            std::chrono::seconds(head_office_every));
+    }
     std::jthread stopper([&](std::stop_token stop) {
         const timespec tick{0, 200'000'000};
         while (!stop.stop_requested()) {
@@ -150,7 +162,13 @@ int main(int argc, char** argv) {
     std::string listen = "0.0.0.0:8735";
     auto* serve_cmd = app.add_subcommand("serve", "serve store.db to the lanes over HTTP");
     serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)");
-    serve_cmd->callback([&] { command = [&] { return serve(data_dir, listen); }; });
+    int head_office_every = 300;
+    serve_cmd
+        ->add_option("--head-office-every", head_office_every,
+                     "seconds between pushes to the head office named in pos.toml [head_office] (default 300, 0: "
+                     "never)")
+        ->check(CLI::Range(0, 86400));
+    serve_cmd->callback([&] { command = [&] { return serve(data_dir, listen, head_office_every); }; });
 
     auto* token_cmd = app.add_subcommand("token", "issue, list and revoke the lanes' tokens");
     token_cmd->require_subcommand(1);

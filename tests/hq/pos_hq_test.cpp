@@ -40,7 +40,7 @@ TEST_CASE("pos-hq: init, a store joined, and what it refuses") {
     setenv("PGPASSWORD", PgCluster::admin_password, 1);
     auto init = pos_hq(cluster, dir, {"init"});
     CHECK(init.exit_code == 0);
-    CHECK(init.out.find("head office schema at version 1") == 0);
+    CHECK(init.out.find("head office schema at version 4") == 0);
     CHECK(pos_hq(cluster, dir, {"init"}).exit_code == 0);
 
     auto joined = pos_hq(cluster, dir, {"store", "add", "sh_001", "--name", "上海人民广场店", "--region", "华东"});
@@ -56,5 +56,15 @@ TEST_CASE("pos-hq: init, a store joined, and what it refuses") {
     CHECK(bad.err.find("use lower-case letters, digits and _") != std::string::npos);
     auto twice = pos_hq(cluster, dir, {"store", "add", "sh_001", "--name", "x", "--region", "y"});
     CHECK(twice.exit_code == 1);
+
+    auto demo =
+        pos_hq(cluster, dir, {"demo", "--stores", "2", "--days", "3", "--sales", "2", "--last-day", "2026-11-30"});
+    CHECK(demo.out == "demo chain: 2 stores, 12 new records from 2026-11-28 to 2026-11-30\n");
+    auto again =
+        pos_hq(cluster, dir, {"demo", "--stores", "2", "--days", "3", "--sales", "2", "--last-day", "2026-11-30"});
+    CHECK(again.out.find("0 new records") != std::string::npos);
+    auto weekly = pos_hq(cluster, dir, {"report", "--period", "week", "--date", "2026-11-30", "--by", "region"});
+    CHECK(weekly.out.find("华东") != std::string::npos);
+    CHECK(weekly.out.find("华北") != std::string::npos);
     unsetenv("PGPASSWORD");
 }

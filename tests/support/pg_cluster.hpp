@@ -40,6 +40,16 @@ public:
         port_ = free_port();
         run({"/usr/sbin/runuser", "-u", "postgres", "--", std::string(bin) + "/initdb", "-D", dir_.file("data"), "-A",
              "scram-sha-256", "--pwfile=" + pw, "-U", "hq", "-N"});
+        start();
+    }
+    // Stops the server as an operator would (pg_ctl stop -m fast: sessions are ended, in-flight
+    // transactions rolled back), and starts it again on the same port and data.
+    void stop() {
+        run({"/usr/sbin/runuser", "-u", "postgres", "--", std::string(bin) + "/pg_ctl", "-D", dir_.file("data"), "-w",
+             "stop", "-m", "fast"});
+        started_ = false;
+    }
+    void start() {
         run({"/usr/sbin/runuser", "-u", "postgres", "--", std::string(bin) + "/pg_ctl", "-D", dir_.file("data"), "-l",
              dir_.file("log"), "-w", "start", "-o",
              "-k " + dir_.path() + " -c listen_addresses=127.0.0.1 -p " + std::to_string(port_)});

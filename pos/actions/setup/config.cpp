@@ -193,7 +193,7 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
     }
     if (auto keys = check_keys(source, root, "",
                                {"store", "lane", "store_database", "cash_rounding", "barcode", "approvals", "devices",
-                                "receipt", "security", "keys", "payments"});
+                                "receipt", "security", "keys", "payments", "head_office"});
         !keys) {
         return keys.error();
     }
@@ -217,6 +217,19 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         if (auto read = read_string(source, *lane, "language", "lane.", config.language); !read) return read.error();
         if (config.language != "zh_CN" && config.language != "en") {
             return config_error(source, *lane->get("language"), "lane.language", "must be \"zh_CN\" or \"en\"");
+        }
+    }
+    if (const toml::table* office = root.get_as<toml::table>("head_office")) {
+        if (auto keys = check_keys(source, *office, "head_office.", {"conninfo", "password_file"}); !keys)
+            return keys.error();
+        if (auto read = read_string(source, *office, "conninfo", "head_office.", config.head_office_conninfo); !read)
+            return read.error();
+        if (auto read = read_string(source, *office, "password_file", "head_office.", config.head_office_password_file);
+            !read)
+            return read.error();
+        if (config.head_office_conninfo.find("password=") != std::string::npos) {
+            return config_error(source, *office->get("conninfo"), "head_office.conninfo",
+                                "must not hold the password: put it in password_file (mode 0600) or ~/.pgpass");
         }
     }
     if (const toml::table* database = root.get_as<toml::table>("store_database")) {

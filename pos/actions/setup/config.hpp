@@ -25,6 +25,11 @@ struct LaneConfig {
     // Service mode: the pos-store address and this lane's token. Empty url: store_db_path is used.
     std::string store_url;
     std::string store_token;
+    // [head_office] (issue 22): where this store pushes its records. conninfo is libpq's
+    // ("host=hq.example dbname=hq user=store_sh_001 sslmode=verify-full sslrootcert=..."); the
+    // password is read from password_file (mode 0600) or libpq's ~/.pgpass. Empty: no head office.
+    std::string head_office_conninfo;
+    std::string head_office_password_file;
     core::CashRounding cash_rounding;
     core::Money pay_out_approval_above = core::Money::yuan(100);  // pay-outs above this need a supervisor
     core::Money variance_approval_above = core::Money::yuan(10);  // shift variances above this need one too
