@@ -18,6 +18,21 @@ DbStatus insert_outbox(Connection& connection, const std::string& kind, const st
     return (*statement)->bind(1, kind).bind(2, ref).bind(3, payload).bind(4, created_at).run();
 }
 
+// The lane's own record of weighed lines (migration 0025): store.db's sale_lines has no such columns.
+DbStatus insert_line_weights(Connection& connection, const SaleRecord& sale) {
+    auto weights = connection.prepare(
+        "INSERT INTO sale_line_weights (sale_id, line_no, grams, source, keyed_by) VALUES (?, ?, ?, ?, ?)");
+    if (!weights) return weights.error();
+    for (const SaleLineRecord& line : sale.lines) {
+        if (line.weight_source.empty()) continue;
+        Statement& w = (*weights)->reset();
+        w.bind(1, sale.id).bind(2, line.line_no).bind(3, line.quantity_milli).bind(4, line.weight_source);
+        w.bind(5, line.weight_keyed_by);
+        if (auto inserted = w.run(); !inserted) return inserted;
+    }
+    return support::Done{};
+}
+
 DbStatus insert_sale_rows(Connection& connection, const SaleRecord& sale) {
     auto header = connection.prepare(
         "INSERT INTO sales (id, receipt_no, lane, shift_id, operator, completed_at, total_fen, rounding_fen, "
@@ -30,7 +45,8 @@ DbStatus insert_sale_rows(Connection& connection, const SaleRecord& sale) {
     row.bind(10, sale.change_fen).bind(11, sale.item_count_milli);
     bind_return_columns(row, sale, 12);
     if (auto inserted = row.run(); !inserted) return inserted;
-    return insert_sale_lines_and_tenders(connection, sale);
+    if (auto lines = insert_sale_lines_and_tenders(connection, sale); !lines) return lines;
+    return insert_line_weights(connection, sale);
 }
 
 }  // namespace
@@ -142,6 +158,22 @@ DbResult<int64_t> LaneDb::commit_sale(SaleRecord sale, const std::function<std::
 }
 
 DbResult<std::optional<SaleRecord>> LaneDb::find_sale(const std::string& id) { return read_sale(*connection_, id); }
+
+DbResult<std::vector<SaleLineWeight>> LaneDb::sale_line_weights(const std::string& sale_id) {
+    auto statement = connection_->prepare(
+        "SELECT line_no, grams, source, keyed_by FROM sale_line_weights WHERE sale_id = ? ORDER BY line_no");
+    if (!statement) return statement.error();
+    (*statement)->bind(1, sale_id);
+    std::vector<SaleLineWeight> weights;
+    for (;;) {
+        auto row = (*statement)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        weights.push_back(SaleLineWeight{(*statement)->column_int(0), (*statement)->column_int(1),
+                                         (*statement)->column_text(2), (*statement)->column_text(3)});
+    }
+    return weights;
+}
 
 DbResult<std::vector<std::string>> LaneDb::sale_ids() {
     auto statement = connection_->prepare("SELECT id FROM sales ORDER BY receipt_no");

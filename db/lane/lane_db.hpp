@@ -43,6 +43,8 @@ public:
                                                 const std::function<std::string(const SaleRecord&)>& payload,
                                                 const std::function<DbStatus()>& guard = {});
     [[nodiscard]] DbResult<std::optional<SaleRecord>> find_sale(const std::string& id);
+    // The weighed lines of a sale: grams and whether the scale, a label or a keyed weight gave them.
+    [[nodiscard]] DbResult<std::vector<SaleLineWeight>> sale_line_weights(const std::string& sale_id);
     [[nodiscard]] DbResult<std::vector<std::string>> sale_ids();
     // The highest receipt number on this lane, nullopt before the first sale.
     [[nodiscard]] DbResult<std::optional<int64_t>> last_receipt_no();

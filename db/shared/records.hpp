@@ -66,6 +66,19 @@ struct SaleLineRecord {
     std::optional<int64_t> original_line_no = std::nullopt;  // on a return: the line of the original sale it takes back
     int64_t discount_fen = 0;                                // the promotion's saving; amount_fen is after it
     std::string promotion = {};                              // the promotion's name
+    // Weighed lines on the lane (lane.db sale_line_weights): "scale", "keyed" (typed by hand) or
+    // "label"; empty for counted lines. weight_keyed_by: who approved a keyed weight on a lane with a scale.
+    std::string weight_source = {};
+    std::string weight_keyed_by = {};
+};
+
+// A weighed line's weight and where it came from, as lane.db keeps it.
+struct SaleLineWeight {
+    int64_t line_no = 0;
+    int64_t grams = 0;
+    std::string source;  // scale, keyed, label
+    std::string keyed_by;
+    bool operator==(const SaleLineWeight&) const = default;
 };
 
 struct TenderRecord {

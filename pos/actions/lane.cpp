@@ -218,6 +218,13 @@ core::Result<LineChange> Lane::scan(std::string_view code, std::optional<core::Q
     if (auto ready = require_selling(); !ready) return ready.error();
     auto resolved = resolve_code(db_, config_.nomenclature, code, quantity);
     if (!resolved) return resolved.error();
+    if (config_.scale && resolved->item.sale_unit == core::SaleUnit::weight && !resolved->from_label) {
+        // On a lane with a scale the scale weighs; a weight typed by hand is scan_keyed_weight's, approved.
+        return core::make_error(ErrorCode::approval_required,
+                                fmt::format("{} is weighed on the scale here; a weight typed by hand needs a "
+                                            "supervisor's number and PIN",
+                                            resolved->item.name_zh));
+    }
     core::Ticket next = ticket_;
     auto line = next.add_item(resolved->item, resolved->gtin, resolved->quantity, resolved->unit_price,
                               resolved->label_amount, resolved->from_label);
@@ -230,6 +237,13 @@ core::Result<LineChange> Lane::scan(std::string_view code, std::optional<core::Q
 core::Result<LineChange> Lane::set_quantity(int line, core::Quantity quantity, const std::string& now) {
     if (auto ready = require_selling(); !ready) return ready.error();
     core::Ticket next = ticket_;
+    bool weighed = line >= 1 && size_t(line) <= next.lines().size() &&
+                   next.lines()[size_t(line - 1)].item.sale_unit == core::SaleUnit::weight;
+    if (config_.scale && weighed) {
+        return core::make_error(ErrorCode::bad_line, fmt::format("line {} is weighed on the scale: void it and weigh "
+                                                                 "the item again",
+                                                                 line));
+    }
     if (auto changed = next.set_quantity(line, quantity); !changed) return changed.error();
     if (auto priced = reprice(next, now); !priced) return priced.error();
     ticket_ = std::move(next);

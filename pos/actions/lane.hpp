@@ -167,6 +167,17 @@ public:
     // using the day of `now` (empty: today).
     [[nodiscard]] core::Result<LineChange> scan(std::string_view code, std::optional<core::Quantity> quantity,
                                                 const std::string& now = {});
+    // Weighing (docs/cashier.md "Weighing at the till"): the item of `code` when it is sold by weight
+    // and its code carries no weight (a PLU, SKU or plain barcode), else none: the scale weighs it.
+    [[nodiscard]] core::Result<std::optional<core::CatalogItem>> item_to_weigh(std::string_view code);
+    // A weighed item with the weight the lane's scale reported stable and in range (the checkout
+    // judged the reading, devices/weighing.hpp); the line records that the scale gave it.
+    [[nodiscard]] core::Result<LineChange> scan_weighed(std::string_view code, core::Quantity grams,
+                                                        const std::string& now = {});
+    // A weighed item's weight typed by hand: on a lane with a [scale] a supervisor approves
+    // (keyed_weight), and scan() refuses it without one.
+    [[nodiscard]] core::Result<LineChange> scan_keyed_weight(std::string_view code, core::Quantity weight,
+                                                             const Approval& approval, const std::string& now = {});
     [[nodiscard]] core::Result<LineChange> set_quantity(int line, core::Quantity quantity, const std::string& now = {});
     // Needs a supervisor's number and PIN.
     [[nodiscard]] core::Result<LineChange> void_line(int line, const std::string& approver,

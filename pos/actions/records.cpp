@@ -96,6 +96,10 @@ db::SaleRecord to_sale_record(const core::Ticket& ticket, const core::PaymentSta
         record.price_set_by = line.price_set_by;
         record.discount_fen = line.voided ? 0 : line.discount.in_fen();
         record.promotion = line.voided ? std::string() : line.promotion;
+        if (line.item.sale_unit == core::SaleUnit::weight && line.quantity.in_milli() > 0) {
+            record.weight_source = line.from_label ? "label" : line.from_scale ? "scale" : "keyed";
+            record.weight_keyed_by = line.weight_keyed_by;
+        }
         sale.lines.push_back(std::move(record));
     }
     if (!payment.rounding.is_zero()) {

@@ -18,6 +18,8 @@
 #include "drivers/usb/scanner_device.hpp"
 #include "drivers/usb/usb_context.hpp"
 
+#include "pos/actions/devices/customer_display.hpp"
+#include "pos/actions/devices/lane_scale.hpp"
 #include "pos/actions/printing/print_journal.hpp"
 #include "pos/actions/printing/printing.hpp"
 #include "pos/actions/scripts/session.hpp"
@@ -166,6 +168,28 @@ int run(const Options& options) {
 
     checkout::Checkout checkout(lane, *strings, fonts);
     checkout.set_notify([] { glfwPostEmptyEvent(); });  // a worker's answer (F9 lookup) wakes the idle loop
+    // The customer display ([display]) runs on its own worker thread (docs/design.md "Threads"): the
+    // checkout hands it the sale once a frame and never waits; unplugged, it is retried every second
+    // and shown on the status bar. A state change wakes the idle loop.
+    std::unique_ptr<actions::CustomerDisplay> customer_display;
+    std::optional<bool> drawn_display;
+    if (opened->config.display) {
+        actions::DisplayLabels labels{(*strings)("display.price"), (*strings)("display.total"),
+                                      (*strings)("display.paid"), (*strings)("display.change")};
+        customer_display = std::make_unique<actions::CustomerDisplay>(*opened->config.display, std::move(labels),
+                                                                      opened->config.store_name);
+        customer_display->set_notify([] { glfwPostEmptyEvent(); });
+        checkout.set_customer_display(customer_display.get());
+    }
+    // The checkout scale ([scale]) on its own worker thread: polled or listened to there, its newest
+    // reading read once a frame while the weighing panel is up. Its connected state is on the status bar.
+    std::unique_ptr<actions::LaneScale> lane_scale;
+    std::optional<std::pair<bool, uint64_t>> drawn_scale;
+    if (opened->config.scale) {
+        lane_scale = std::make_unique<actions::LaneScale>(*opened->config.scale);
+        lane_scale->set_notify([] { glfwPostEmptyEvent(); });
+        checkout.set_scale(lane_scale.get());
+    }
 
     // USB scanners listed in pos.toml are read on the USB thread (docs/design.md "Threads"); their events
     // come back through a queue drained once a frame, and wake the idle loop. The receipt
@@ -274,6 +298,20 @@ int run(const Options& options) {
         if (checkout.answer_ready()) active = true;
         if (print_queue && print_queue->status() != drawn_printer) {
             drawn_printer = print_queue->status();
+            active = true;
+        }
+        if (lane_scale) {
+            // A new reading redraws only while the weighing panel shows it; a plug or unplug always.
+            drivers::scale::ScaleStatus status = lane_scale->status();
+            bool weighing = checkout.state().sale.weigh.open;
+            std::pair<bool, uint64_t> seen{status.connected, weighing ? status.readings : 0};
+            if (seen != drawn_scale) {
+                drawn_scale = seen;
+                active = true;
+            }
+        }
+        if (customer_display && customer_display->status().connected != drawn_display) {
+            drawn_display = customer_display->status().connected;
             active = true;
         }
         if (active) {

@@ -52,6 +52,8 @@ bool Checkout::frame(ui::InputQueue& input) {
             current_notice() = Notice{Tone::error, tr_("print.drawer_missed"), status.printer->reason};
         }
     }
+    if (customer_display_) status.display_connected = customer_display_->status().connected;
+    if (scale_) status.scale_connected = scale_->status().connected;
     ui::draw_status_bar(status, ui);
 
     ui::Intents intents;
@@ -65,7 +67,23 @@ bool Checkout::frame(ui::InputQueue& input) {
     for (const ui::Intent& intent : intents) {
         std::visit([this](const auto& each) { apply(each); }, intent);
     }
+    // After the intents: the customer sees the item just scanned, not the one before it.
+    if (customer_display_) customer_display_->follow(actions::customer_scene(customer_moment()));
     return !intents.empty() || searched || found;
+}
+
+actions::CustomerMoment Checkout::customer_moment() const {
+    actions::CustomerMoment moment;
+    moment.ticket = &lane_.ticket();
+    moment.rounding = lane_.config().cash_rounding;
+    moment.paying = state_.screen == Screen::tender;
+    moment.selected_line = state_.screen == Screen::sale ? state_.sale.selected_line : 0;
+    moment.chinese = tr_.is_chinese();
+    if (state_.screen == Screen::tender && state_.tender.done) {
+        const ui::CompletedSale& done = *state_.tender.done;
+        moment.done = actions::CustomerMoment::Done{done.total, done.paid, done.change};
+    }
+    return moment;
 }
 
 ui::SaleView Checkout::sale_view() {
@@ -84,6 +102,7 @@ ui::SaleView Checkout::sale_view() {
     }
     view.held = held_;
     view.found = found_;
+    if (state_.sale.weigh.open) view.scale = scale_view();
     return view;
 }
 
@@ -283,7 +302,17 @@ void Checkout::apply(const ui::intent::Scan& intent) {
         }
         quantity = *parsed;
     }
+    // A weighed item without a weight on a lane with a scale: the weighing panel weighs it.
+    if (!quantity && start_weighing(intent.code)) return;
     auto change = lane_.scan(intent.code, quantity);
+    if (!change && change.error().code == ErrorCode::approval_required && start_weighing(intent.code)) {
+        // "0.350*PLU" on a lane with a scale: the typed weight waits in the panel for a supervisor.
+        ui::WeighForm& weigh = form.weigh;
+        weigh.weight.text = intent.quantity_text;
+        weigh.field = ui::WeighForm::Field::approver;
+        weigh.notice = ui::Notice{Tone::info, tr_("weigh.keyed"), {}};
+        return;
+    }
     if (!change) {
         form.notice = ui::error_notice(tr_, change.error());
         form.notice.text = tr_.format("sale.code_rejected", intent.code, form.notice.text);

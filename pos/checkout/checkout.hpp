@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "pos/actions/devices/customer_display.hpp"
+#include "pos/actions/devices/lane_scale.hpp"
 #include "pos/actions/lane.hpp"
 #include "pos/actions/printing/printing.hpp"
 #include "pos/checkout/receipt_lookup.hpp"
@@ -42,6 +44,12 @@ public:
     void set_sync(std::optional<ui::SyncView> sync) { sync_ = std::move(sync); }
     // The receipt printer ([devices] printers); null: nothing prints and the status bar shows no printer.
     void set_printing(actions::Printing* printing) { printing_ = printing; }
+    // The customer display ([display]); null: none. It follows the sale once a frame and never
+    // holds it up; its state is on the status bar.
+    void set_customer_display(actions::CustomerDisplay* display) { customer_display_ = display; }
+    // The checkout scale ([scale]); null: none, and a weighed item's weight is typed (kg*PLU).
+    // With one, a weighed item opens the weighing panel and a typed weight needs a supervisor.
+    void set_scale(actions::LaneScale* scale) { scale_ = scale; }
     [[nodiscard]] std::optional<bool> scanner_connected() const { return scanner_connected_; }
     // Called from a worker thread when its answer is ready (the app wakes its idle loop with it).
     void set_notify(std::function<void()> notify) { notify_ = std::move(notify); }
@@ -101,12 +109,20 @@ private:
     void apply(const ui::intent::OpenRepayment& intent);
     void apply(const ui::intent::FindMember& intent);
     void apply(const ui::intent::PayAccount& intent);
+    // Weighing on the sale screen (checkout_weighing.cpp).
+    void apply(const ui::intent::Weigh& intent);
+    // A weighed item without a weight on a lane with a scale: true when the weighing panel opened for it.
+    bool start_weighing(const std::string& code);
+    [[nodiscard]] std::optional<ui::ScaleView> scale_view() const;
     // Reads the open business day again into day_view_; false (notice set) when the store is unavailable.
     bool refresh_day();
     // Loads the daily report of `day` into the manager screen; false (notice set) when it cannot.
     bool load_report(const std::string& day);
     // The operator logged in may use `action`; otherwise the notice of the current screen says who may.
     bool permitted(core::Action action);
+
+    // What the customer display should show now: the ticket and where the checkout stands.
+    [[nodiscard]] actions::CustomerMoment customer_moment() const;
 
     // The sale screen's view with the held tickets and the F8 results added.
     [[nodiscard]] ui::SaleView sale_view();
@@ -137,6 +153,8 @@ private:
     std::optional<bool> scanner_connected_;
     std::optional<ui::SyncView> sync_;
     actions::Printing* printing_ = nullptr;
+    actions::CustomerDisplay* customer_display_ = nullptr;
+    actions::LaneScale* scale_ = nullptr;
     uint64_t drawer_missed_seen_ = 0;             // kicks already told to the cashier
     std::optional<actions::ShiftReport> report_;  // the X/Z report on screen, for F4
     std::vector<ui::HeldView> held_;              // tickets on hold, read again when held_stale_

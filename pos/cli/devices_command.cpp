@@ -1,8 +1,10 @@
-// posctl devices list|watch: the USB scanners and printers this lane can see, and scans as
-// they arrive, for a technician setting up a lane (docs/devices.md).
+// posctl devices list|watch: the USB scanners and printers this lane can see, the serial customer
+// display and scale pos.toml names, and scans as they arrive, for a technician setting up a lane
+// (docs/devices.md).
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -53,10 +55,47 @@ bool listed(const std::vector<usb::VidPid>& ids, usb::VidPid id) {
     return false;
 }
 
+// Whether a configured serial port is there: its path leads to a character device. Not opened:
+// pos may hold it (ports are opened exclusively), and a display would show what was sent.
+std::string port_state(const std::string& port) {
+    std::error_code error;
+    auto status = std::filesystem::status(port, error);
+    if (!std::filesystem::exists(status)) {
+        return "not found: check the cable or adapter, and the port in pos.toml (ls /dev/ttyUSB* /dev/serial/by-id)";
+    }
+    if (!std::filesystem::is_character_file(status)) return "not a serial port: check the port in pos.toml";
+    return "present";
+}
+
+std::string line_text(const drivers::serial::LineSettings& line) {
+    char parity = line.parity == drivers::serial::Parity::none   ? 'N'
+                  : line.parity == drivers::serial::Parity::even ? 'E'
+                                                                 : 'O';
+    return fmt::format("{} {}{}{}", line.baud, line.data_bits, parity, line.stop_bits);
+}
+
+// The [display] and [scale] of pos.toml, when it has them, under the USB table.
+void list_serial_devices(const actions::LaneConfig& config) {
+    if (!config.display && !config.scale) return;
+    std::cout << fmt::format("\n{:<8} {:<24} {:<28} {}\n", "DEVICE", "KIND", "PORT", "STATE");
+    if (const auto& display = config.display) {
+        std::string kind = fmt::format("{} {}", display->model == drivers::display::DisplayModel::led8 ? "led8" : "vfd",
+                                       line_text(display->line));
+        std::cout << fmt::format("{:<8} {:<24} {:<28} {}\n", "display", kind, display->port, port_state(display->port));
+    }
+    if (const auto& scale = config.scale) {
+        std::string kind = fmt::format(
+            "{} {}", scale->protocol == drivers::scale::ScaleProtocol::toledo8217 ? "toledo8217" : "continuous",
+            line_text(scale->line));
+        std::cout << fmt::format("{:<8} {:<24} {:<28} {}\n", "scale", kind, scale->port, port_state(scale->port));
+    }
+}
+
 int list_devices(const ScannerList& scanners) {
     auto devices = usb::list_devices();
     if (!devices) {
         std::cerr << "posctl: " << devices.error().message << "\n";
+        list_serial_devices(scanners.config);  // the serial devices need no libusb
         return exit_failure;
     }
     std::cout << fmt::format("{:<10} {:<19} {:<10} {}\n", "VID:PID", "KIND", "INTERFACE", "STATE");
@@ -82,6 +121,7 @@ int list_devices(const ScannerList& scanners) {
         if (!listed(seen, id))
             std::cout << fmt::format("{:<10} {:<19} {:<10} {}\n", usb::to_string(id), "scanner", "-", "not plugged in");
     }
+    list_serial_devices(scanners.config);
     return exit_ok;
 }
 
@@ -144,13 +184,15 @@ int watch_devices(const ScannerList& scanners, int seconds) {
 }  // namespace
 
 void register_devices(CLI::App& app, Command& command) {
-    auto* devices = app.add_subcommand("devices", "USB barcode scanners and receipt printers");
+    auto* devices =
+        app.add_subcommand("devices", "USB barcode scanners and receipt printers; the serial display and scale");
     devices->require_subcommand(1);
     auto extra = std::make_shared<std::vector<std::string>>();
     auto seconds = std::make_shared<int>(0);
 
-    auto* list =
-        devices->add_subcommand("list", "each scanner, keyboard and printer found: VID:PID, kind, interface, state");
+    auto* list = devices->add_subcommand("list",
+                                         "each scanner, keyboard and printer found: VID:PID, kind, interface, state; "
+                                         "the [display] and [scale] of pos.toml and whether their port is there");
     list->add_option("--scanner", *extra, "treat this VID:PID as a scanner too (try it before adding it to pos.toml)");
     list->callback([&command, extra] {
         command = [extra](const std::string& data_dir) {

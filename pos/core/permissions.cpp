@@ -18,6 +18,7 @@ const std::vector<Permission>& permission_table() {
         {sell, "sell", cashier, false},
         {void_line, "void", supervisor, true},
         {price_override, "override", supervisor, true},
+        {keyed_weight, "keyed_weight", supervisor, true},
         {return_with_receipt, "return", supervisor, true},
         {return_without_receipt, "return_without_receipt", manager, true},
         {pay_in, "pay_in", cashier, false},

@@ -19,6 +19,7 @@ enum class Action {
     sell,  // log in, open a shift, scan, tender
     void_line,
     price_override,       // a new price for one line at the till
+    keyed_weight,         // a weight typed by hand on a lane with a scale
     return_with_receipt,  // 红字 against the original sale
     return_without_receipt,
     pay_in,

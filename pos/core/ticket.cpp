@@ -117,10 +117,26 @@ Status Ticket::set_quantity(int line_number, Quantity quantity) {
                           "line " + std::to_string(line_number) +
                               " has its weight or price from a scale label: scan another label instead");
     }
+    if ((*line)->from_scale) {
+        return make_error(ErrorCode::bad_line, "line " + std::to_string(line_number) +
+                                                   " was weighed on the scale: void it and weigh the item again");
+    }
     if ((*line)->item.sale_unit == SaleUnit::piece && !quantity.is_whole()) {
         return make_error(ErrorCode::bad_amount, (*line)->item.name_zh + " is sold by the piece: enter a whole number");
     }
     (*line)->quantity = quantity;
+    return Done{};
+}
+
+Status Ticket::record_weight_source(int line_number, bool from_scale, std::string keyed_by) {
+    auto line = editable_line(line_number);
+    if (!line) return line.error();
+    if ((*line)->item.sale_unit != SaleUnit::weight || (*line)->from_label) {
+        return make_error(ErrorCode::bad_line,
+                          "line " + std::to_string(line_number) + " is not an item weighed at the till");
+    }
+    (*line)->from_scale = from_scale;
+    (*line)->weight_keyed_by = from_scale ? std::string() : std::move(keyed_by);
     return Done{};
 }
 

@@ -42,6 +42,8 @@ struct TicketLine {
     std::string price_set_by;             // approver of the override
     Money discount;                       // the promotion's saving on this line (set by apply_promotions)
     std::string promotion;                // the promotion's name, empty without one
+    bool from_scale = false;              // weighed on the lane's scale and taken stable: not editable by hand
+    std::string weight_keyed_by = {};     // a weight typed by hand on a lane with a scale: the approver
 
     [[nodiscard]] Money amount() const;                 // what the customer pays for the line
     [[nodiscard]] Money amount_before_savings() const;  // at the line's price, before any promotion
@@ -76,6 +78,8 @@ public:
     [[nodiscard]] static Ticket resumed(std::vector<TicketLine> lines);
 
     [[nodiscard]] Status set_quantity(int line_number, Quantity quantity);
+    // Where a weighed line's weight came from: the lane's scale, or typed by hand with `keyed_by`'s approval.
+    [[nodiscard]] Status record_weight_source(int line_number, bool from_scale, std::string keyed_by);
     // A new unit price for a counted line (never a scale label's), approved by `approver`.
     [[nodiscard]] Status override_price(int line_number, Money price, std::string approver);
     [[nodiscard]] Status void_line(int line_number, std::string approver);

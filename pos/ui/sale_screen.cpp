@@ -292,7 +292,7 @@ void draw_total(const SaleView& view, const Ui& ui, ImVec2 size) {
 }  // namespace
 
 void draw_sale(SaleForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui) {
-    auto dialog_open = [&form] { return form.approval.open || form.held.open || form.lookup.open; };
+    auto dialog_open = [&form] { return form.approval.open || form.held.open || form.lookup.open || form.weigh.open; };
     if (!dialog_open()) {
         while (auto event = input.next()) {
             if (handle(form, view, *event, intents, ui.tr)) break;
@@ -356,6 +356,7 @@ void draw_sale(SaleForm& form, const SaleView& view, InputQueue& input, Intents&
     draw_void_approval(form.approval, view, input, intents, ui);
     draw_held_list(form.held, view, input, intents, ui);
     draw_lookup(form.lookup, view, input, intents, ui);
+    draw_weigh_panel(form.weigh, view, input, intents, ui);
 
     const KeyHint hints[] = {
         {InputEvent::of_key(Key::enter), "Enter", ui.tr("hint.scan_or_pay")},

@@ -35,6 +35,9 @@ void draw_held_list(HeldListForm& form, const SaleView& view, InputQueue& input,
 // F8: item lookup by 拼音码, SKU, PLU or name; Enter or a tap adds the item (a weighed one asks its weight).
 void draw_lookup(LookupForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui);
 
+// 称重: a weighed item's live weight from the lane's scale; drawn by draw_sale as a modal dialog.
+void draw_weigh_panel(WeighForm& form, const SaleView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
 // Payment: amount due, cash (typed or quick banknotes), card, mobile; then the change and receipt number.
 void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, Intents& intents, const Ui& ui);
 

@@ -124,6 +124,21 @@ struct LookupForm {
     Notice notice;
 };
 
+// A weighed item keyed or scanned on a lane with a scale: the live weight until Enter takes it
+// (stable, positive, in range); F3 tares, F1 zeroes; a weight typed here needs a supervisor.
+struct WeighForm {
+    enum class Field { weight, approver, pin };
+    bool open = false;
+    std::string code;  // the item's code, scanned again with the weight
+    std::string name;  // as the panel shows it
+    core::Money price_per_kg;
+    Entry weight{EntryKind::decimal, 7, {}, false};  // kg typed by hand: a supervisor approves
+    Entry approver{EntryKind::digits, 8, {}, false};
+    Entry pin{EntryKind::digits, 8, {}, false};
+    Field field = Field::weight;
+    Notice notice;
+};
+
 struct SaleForm {
     Entry input{EntryKind::code, 48, {}, false};
     int selected_line = 0;  // 0: none; follows the last changed line
@@ -132,6 +147,7 @@ struct SaleForm {
     ApprovalForm approval;
     HeldListForm held;
     LookupForm lookup;
+    WeighForm weigh;
 };
 
 // The sale just paid, shown until the next one starts.
@@ -434,6 +450,15 @@ struct CommitNoReceiptReturn {
     std::string approver;
     std::string pin;
 };
+// The weighing panel (WeighForm): take the scale's weight, tare, zero, cancel, or a weight typed
+// by hand with a supervisor's number and PIN.
+struct Weigh {
+    enum class Step { take, tare, zero, cancel, keyed };
+    Step step = Step::take;
+    std::string weight_text;  // keyed: kg
+    std::string approver;
+    std::string pin;
+};
 }  // namespace intent
 
 using Intent =
@@ -445,7 +470,7 @@ using Intent =
                  intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay, intent::PrintDay,
                  intent::OpenManagerReport, intent::ShowReportDay, intent::PrintDailyReport, intent::ApplyMember,
                  intent::OpenRepayment, intent::FindMember, intent::PayAccount, intent::OpenNoReceiptReturn,
-                 intent::AddReturnItem, intent::RemoveReturnItem, intent::CommitNoReceiptReturn>;
+                 intent::AddReturnItem, intent::RemoveReturnItem, intent::CommitNoReceiptReturn, intent::Weigh>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

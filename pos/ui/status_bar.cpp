@@ -1,6 +1,7 @@
 // The status bar: what is true about this lane right now, nothing more.
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "pos/ui/screens.hpp"
@@ -77,6 +78,17 @@ void draw_status_bar(const StatusView& view, const Ui& ui) {
             put(ui.tr("status.scanner_connected"), dim);
         } else {
             put(ui.tr("status.scanner_disconnected"), color::rgb(0xFC, 0xA5, 0xA5));
+        }
+    }
+    // The customer display and the scale: an unplugged one is an alarm, the sale goes on without it.
+    for (auto [connected, ok, gone] :
+         {std::tuple{view.display_connected, "status.display_connected", "status.display_disconnected"},
+          std::tuple{view.scale_connected, "status.scale_connected", "status.scale_disconnected"}}) {
+        if (!connected) continue;
+        if (*connected) {
+            put(ui.tr(ok), dim);
+        } else {
+            put(ui.tr(gone), color::rgb(0xFC, 0xA5, 0xA5));
         }
     }
     if (view.sync) {

@@ -37,6 +37,8 @@ struct StatusView {
     std::string clock;                      // "2026-11-23 09:15": minutes, so an idle screen redraws once a minute
     std::optional<bool> scanner_connected;  // empty when pos.toml lists no USB scanner
     std::optional<actions::PrintQueueStatus> printer;  // empty when pos.toml lists no printer
+    std::optional<bool> display_connected;             // empty without a [display] in pos.toml
+    std::optional<bool> scale_connected;               // empty without a [scale] in pos.toml
     std::optional<SyncView> sync;                      // empty until the sync worker reports
 };
 
@@ -69,6 +71,15 @@ struct FoundItem {
     bool weighed = false;
 };
 
+// The checkout scale as the weighing panel shows it.
+struct ScaleView {
+    bool connected = false;
+    std::string weight;   // "0.350 kg", empty without a reading
+    bool stable = false;  // settled
+    std::string verdict;  // why the weight cannot be taken now (translated), empty when it can
+    std::string amount;   // what the weight comes to at the item's price, when it can be taken
+};
+
 struct SaleView {
     std::vector<LineView> lines;
     std::vector<HeldView> held;    // tickets on hold on this lane (filled by the checkout loop)
@@ -79,6 +90,7 @@ struct SaleView {
     bool has_live_lines = false;
     // The shift open on this lane belongs to someone else: selling is refused until it is closed.
     std::string shift_owner;
+    std::optional<ScaleView> scale;  // the lane's [scale], read this frame; none without one
 };
 
 struct ShiftView {

@@ -18,6 +18,7 @@ const Row expected[] = {
     {Action::sell, Role::cashier, false},
     {Action::void_line, Role::supervisor, true},
     {Action::price_override, Role::supervisor, true},
+    {Action::keyed_weight, Role::supervisor, true},
     {Action::return_with_receipt, Role::supervisor, true},
     {Action::return_without_receipt, Role::manager, true},
     {Action::pay_in, Role::cashier, false},

@@ -35,7 +35,9 @@ std::string held_lines_json(const core::Ticket& ticket) {
              {"voided", line.voided},
              {"voided_by", line.voided_by},
              {"original_price_fen", line.original_price ? json(line.original_price->in_fen()) : json(nullptr)},
-             {"price_set_by", line.price_set_by}});
+             {"price_set_by", line.price_set_by},
+             {"from_scale", line.from_scale},
+             {"weight_keyed_by", line.weight_keyed_by}});
     }
     return lines.dump();
 }
@@ -76,6 +78,9 @@ core::Result<std::vector<core::TicketLine>> held_lines_from_json(const std::stri
                 line.original_price = Money::fen(entry.at("original_price_fen").get<int64_t>());
             }
             line.price_set_by = entry.at("price_set_by").get<std::string>();
+            // Tickets held before weighing at the till (issue 19) have neither.
+            line.from_scale = entry.value("from_scale", false);
+            line.weight_keyed_by = entry.value("weight_keyed_by", std::string());
             result.push_back(std::move(line));
         }
     } catch (const json::exception&) {

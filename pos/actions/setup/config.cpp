@@ -112,6 +112,141 @@ core::Result<scanner::ScaleFormat> read_scale_format(std::string_view source, co
     return format;
 }
 
+// A whole number from `low` to `high` at `prefix``key`, if the table has it.
+core::Status read_whole(std::string_view source, const toml::table& table, std::string_view key,
+                        std::string_view prefix, int64_t low, int64_t high, std::string_view unit, int64_t& out) {
+    const toml::node* node = table.get(key);
+    if (!node) return core::Done{};
+    auto value = node->value<int64_t>();
+    if (!node->is_integer() || !value || *value < low || *value > high) {
+        return config_error(source, *node, fmt::format("{}{}", prefix, key),
+                            fmt::format("must be a whole number from {} to {}{}", low, high, unit));
+    }
+    out = *value;
+    return core::Done{};
+}
+
+// One of `choices` at `prefix``key`, if the table has it; `out` keeps its value otherwise.
+core::Status read_choice(std::string_view source, const toml::table& table, std::string_view key,
+                         std::string_view prefix, const std::vector<std::string_view>& choices, std::string& out) {
+    if (auto read = read_string(source, table, key, prefix, out); !read) return read.error();
+    if (std::find(choices.begin(), choices.end(), out) != choices.end()) return core::Done{};
+    std::string listed;
+    for (std::string_view choice : choices) {
+        listed += fmt::format("{}\"{}\"", listed.empty() ? "" : choice == choices.back() ? " or " : ", ", choice);
+    }
+    return config_error(source, *table.get(key), fmt::format("{}{}", prefix, key), "must be " + listed);
+}
+
+// The serial port and line settings a [display] or [scale] table shares.
+core::Status read_serial(std::string_view source, const toml::table& table, std::string_view prefix,
+                         std::string_view default_line, std::string& port, drivers::serial::LineSettings& line) {
+    if (auto read = read_string(source, table, "port", prefix, port); !read) return read.error();
+    if (!table.contains("port")) {
+        return config_error(source, table, fmt::format("{}port", prefix),
+                            "is required: the device's serial port, like \"/dev/ttyUSB0\" (see posctl devices list)");
+    }
+    if (!port.starts_with("/")) {
+        return config_error(source, *table.get("port"), fmt::format("{}port", prefix),
+                            "must be the full path of the serial port, like \"/dev/ttyUSB0\" or \"/dev/ttyS0\"");
+    }
+    std::string text(default_line);
+    if (auto read = read_string(source, table, "line", prefix, text); !read) return read.error();
+    auto parsed = drivers::serial::parse_line_settings(text);
+    if (!parsed) {
+        return config_error(source, *table.get("line"), fmt::format("{}line", prefix), parsed.error().message);
+    }
+    line = *parsed;
+    return core::Done{};
+}
+
+// [display] kind = "led8" | "vfd" | "none", port, line, timeout_ms, idle_text and the model's options.
+core::Result<std::optional<DisplayConfig>> read_display(std::string_view source, const toml::table& table) {
+    namespace display = drivers::display;
+    if (auto keys =
+            check_keys(source, table, "display.",
+                       {"kind", "port", "line", "timeout_ms", "idle_text", "lamp_codes", "commands", "charset"});
+        !keys) {
+        return keys.error();
+    }
+    if (!table.contains("kind")) {
+        return config_error(source, table, "display.kind", "is required: \"led8\", \"vfd\" or \"none\"");
+    }
+    std::string kind;
+    if (auto read = read_choice(source, table, "kind", "display.", {"led8", "vfd", "none"}, kind); !read)
+        return read.error();
+    if (kind == "none") return std::optional<DisplayConfig>{};
+    DisplayConfig config;
+    config.model = kind == "led8" ? display::DisplayModel::led8 : display::DisplayModel::vfd;
+    if (auto read =
+            read_serial(source, table, "display.", kind == "led8" ? "2400 8N1" : "9600 8N1", config.port, config.line);
+        !read) {
+        return read.error();
+    }
+    int64_t timeout = config.timeout_ms;
+    if (auto read = read_whole(source, table, "timeout_ms", "display.", 50, 10000, " (milliseconds)", timeout); !read)
+        return read.error();
+    config.timeout_ms = int(timeout);
+    if (auto read = read_string(source, table, "idle_text", "display.", config.idle_text); !read) return read.error();
+    // Options of the other model are refused: a lamp setting on a VFD is a sign the kind is wrong.
+    for (std::string_view key : {"lamp_codes", "commands", "charset"}) {
+        bool led8_key = key == "lamp_codes";
+        if (table.contains(key) && led8_key != (kind == "led8")) {
+            return config_error(source, *table.get(key), fmt::format("display.{}", key),
+                                fmt::format("is for kind = \"{}\" displays only", led8_key ? "led8" : "vfd"));
+        }
+    }
+    std::string lamp_codes = "ascii", commands = "cd5220", charset = "gb2312";
+    if (auto read = read_choice(source, table, "lamp_codes", "display.", {"ascii", "binary"}, lamp_codes); !read)
+        return read.error();
+    if (auto read = read_choice(source, table, "commands", "display.", {"cd5220", "epson"}, commands); !read)
+        return read.error();
+    if (auto read = read_choice(source, table, "charset", "display.", {"gb2312", "ascii"}, charset); !read)
+        return read.error();
+    config.led8.lamp_codes = lamp_codes == "binary" ? display::LampCodes::binary : display::LampCodes::ascii;
+    config.vfd.commands = commands == "epson" ? display::VfdCommands::epson : display::VfdCommands::cd5220;
+    config.vfd.charset = charset == "ascii" ? display::VfdCharset::ascii : display::VfdCharset::gb2312;
+    return std::optional<DisplayConfig>{std::move(config)};
+}
+
+// [scale] kind = "toledo8217" | "continuous" | "none", port, line, timeout_ms, min_grams, max_grams.
+core::Result<std::optional<ScaleConfig>> read_scale(std::string_view source, const toml::table& table) {
+    if (auto keys =
+            check_keys(source, table, "scale.", {"kind", "port", "line", "timeout_ms", "min_grams", "max_grams"});
+        !keys) {
+        return keys.error();
+    }
+    if (!table.contains("kind")) {
+        return config_error(source, table, "scale.kind", "is required: \"toledo8217\", \"continuous\" or \"none\"");
+    }
+    std::string kind;
+    if (auto read = read_choice(source, table, "kind", "scale.", {"toledo8217", "continuous", "none"}, kind); !read)
+        return read.error();
+    if (kind == "none") return std::optional<ScaleConfig>{};
+    ScaleConfig config;
+    config.protocol =
+        kind == "toledo8217" ? drivers::scale::ScaleProtocol::toledo8217 : drivers::scale::ScaleProtocol::continuous;
+    if (auto read = read_serial(source, table, "scale.", kind == "toledo8217" ? "9600 7E1" : "9600 8N1", config.port,
+                                config.line);
+        !read) {
+        return read.error();
+    }
+    int64_t timeout = config.timeout_ms;
+    if (auto read = read_whole(source, table, "timeout_ms", "scale.", 50, 10000, " (milliseconds)", timeout); !read)
+        return read.error();
+    config.timeout_ms = int(timeout);
+    if (auto read = read_whole(source, table, "min_grams", "scale.", 1, 100000, " (grams)", config.min_grams); !read)
+        return read.error();
+    if (auto read = read_whole(source, table, "max_grams", "scale.", 1, 100000, " (grams)", config.max_grams); !read)
+        return read.error();
+    if (config.max_grams <= config.min_grams) {
+        const toml::node* at = table.contains("max_grams") ? table.get("max_grams") : table.get("min_grams");
+        return config_error(source, *at, "scale.max_grams",
+                            fmt::format("({}) must be more than min_grams ({})", config.max_grams, config.min_grams));
+    }
+    return std::optional<ScaleConfig>{std::move(config)};
+}
+
 // Names for a message: "F1, F3, F7".
 std::string joined(const std::vector<std::string>& names) {
     std::string text;
@@ -193,7 +328,7 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
     }
     if (auto keys = check_keys(source, root, "",
                                {"store", "lane", "store_database", "cash_rounding", "barcode", "approvals", "devices",
-                                "receipt", "security", "keys", "payments", "head_office"});
+                                "receipt", "security", "keys", "payments", "head_office", "display", "scale"});
         !keys) {
         return keys.error();
     }
@@ -377,6 +512,22 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         auto read = read_payment_config(source, *payments);
         if (!read) return read.error();
         config.payments = *read;
+    }
+    for (std::string_view name : {"display", "scale"}) {
+        const toml::node* node = root.get(name);
+        if (node && !node->is_table()) {
+            return config_error(source, *node, name, fmt::format("must be a [{}] table", name));
+        }
+    }
+    if (const toml::table* display = root.get_as<toml::table>("display")) {
+        auto read = read_display(source, *display);
+        if (!read) return read.error();
+        config.display = std::move(*read);
+    }
+    if (const toml::table* scale = root.get_as<toml::table>("scale")) {
+        auto read = read_scale(source, *scale);
+        if (!read) return read.error();
+        config.scale = std::move(*read);
     }
     if (const toml::node* keys = root.get("keys")) {
         if (auto read = read_keys(source, *keys, config.keys); !read) return read.error();

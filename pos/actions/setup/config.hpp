@@ -2,11 +2,15 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "drivers/display/display_worker.hpp"
+#include "drivers/scale/scale_worker.hpp"
 #include "drivers/scanner/barcode.hpp"
+#include "drivers/serial/serial_port.hpp"
 #include "drivers/usb/device_match.hpp"
 #include "pos/actions/payments/payment_config.hpp"
 #include "pos/actions/setup/key_bindings.hpp"
@@ -14,6 +18,27 @@
 #include "pos/core/result.hpp"
 
 namespace pos::actions {
+
+// [display]: the customer display (客显) on a serial port (docs/devices.md "Customer display").
+struct DisplayConfig {
+    drivers::display::DisplayModel model = drivers::display::DisplayModel::led8;
+    std::string port;                    // e.g. "/dev/ttyUSB0" or a /dev/serial/by-id/ path
+    drivers::serial::LineSettings line;  // the display's DIP switches; default 2400 8N1 (led8), 9600 8N1 (vfd)
+    int timeout_ms = 500;                // longest a write may take before the display counts as gone
+    std::string idle_text;               // shown between sales (vfd); empty: the store name
+    drivers::display::Led8Options led8;  // lamp_codes
+    drivers::display::VfdOptions vfd;    // commands, charset
+};
+
+// [scale]: the checkout scale (称重) on a serial port (docs/devices.md "Checkout scale").
+struct ScaleConfig {
+    drivers::scale::ScaleProtocol protocol = drivers::scale::ScaleProtocol::toledo8217;
+    std::string port;
+    drivers::serial::LineSettings line;  // default 9600 7E1 (toledo8217), 9600 8N1 (continuous)
+    int timeout_ms = 500;                // longest an answer may take
+    int64_t min_grams = 20;              // lighter weights are not sold from the scale
+    int64_t max_grams = 15000;           // the scale's capacity
+};
 
 struct LaneConfig {
     std::string store_name = "Demo Store";
@@ -58,6 +83,9 @@ struct LaneConfig {
     std::map<std::string, std::string> keys = default_key_bindings();
     // [payments]: payment codes (付款码) charged through the gateways; none set: F4 says so.
     PaymentConfig payments;
+    // [display] and [scale]; none (the default, or kind = "none"): the lane has no such device.
+    std::optional<DisplayConfig> display;
+    std::optional<ScaleConfig> scale;
 };
 
 // Parses pos.toml text. Any unknown key or bad value is an error naming the key and its line,

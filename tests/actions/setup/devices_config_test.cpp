@@ -109,3 +109,102 @@ TEST_CASE("config: [receipt] code and logo") {
         CHECK(bad.error().message == c.message);
     }
 }
+
+TEST_CASE("config: [display] and [scale] on serial ports") {
+    using pos::drivers::serial::Parity;
+    auto none = parse_config("", "pos.toml");
+    REQUIRE(none.ok());
+    CHECK_FALSE(none->display.has_value());  // no [display]: the lane has no customer display
+    CHECK_FALSE(none->scale.has_value());
+
+    auto led8 = parse_config("[display]\nkind = \"led8\"\nport = \"/dev/ttyUSB0\"\n", "pos.toml");
+    REQUIRE(led8.ok());
+    REQUIRE(led8->display.has_value());
+    CHECK(led8->display->model == pos::drivers::display::DisplayModel::led8);
+    CHECK(led8->display->port == "/dev/ttyUSB0");
+    CHECK(led8->display->line.baud == 2400);  // the LED8's usual factory setting
+    CHECK(led8->display->timeout_ms == 500);
+    CHECK(led8->display->led8.lamp_codes == pos::drivers::display::LampCodes::ascii);
+
+    auto vfd = parse_config(
+        "[display]\nkind = \"vfd\"\nport = \"/dev/ttyS1\"\nline = \"19200\"\ntimeout_ms = 300\n"
+        "idle_text = \"欢迎光临\"\ncommands = \"epson\"\ncharset = \"ascii\"\n",
+        "pos.toml");
+    REQUIRE(vfd.ok());
+    REQUIRE(vfd->display.has_value());
+    CHECK(vfd->display->model == pos::drivers::display::DisplayModel::vfd);
+    CHECK(vfd->display->line.baud == 19200);
+    CHECK(vfd->display->timeout_ms == 300);
+    CHECK(vfd->display->idle_text == "欢迎光临");
+    CHECK(vfd->display->vfd.commands == pos::drivers::display::VfdCommands::epson);
+    CHECK(vfd->display->vfd.charset == pos::drivers::display::VfdCharset::ascii);
+
+    auto off = parse_config("[display]\nkind = \"none\"\n[scale]\nkind = \"none\"\n", "pos.toml");
+    REQUIRE(off.ok());
+    CHECK_FALSE(off->display.has_value());
+    CHECK_FALSE(off->scale.has_value());
+
+    auto toledo = parse_config("[scale]\nkind = \"toledo8217\"\nport = \"/dev/ttyUSB1\"\n", "pos.toml");
+    REQUIRE(toledo.ok());
+    REQUIRE(toledo->scale.has_value());
+    CHECK(toledo->scale->protocol == pos::drivers::scale::ScaleProtocol::toledo8217);
+    CHECK(toledo->scale->line.baud == 9600);  // 8217's own 9600 7E1
+    CHECK(toledo->scale->line.data_bits == 7);
+    CHECK(toledo->scale->line.parity == Parity::even);
+    CHECK(toledo->scale->min_grams == 20);
+    CHECK(toledo->scale->max_grams == 15000);
+
+    auto counter = parse_config(
+        "[scale]\nkind = \"continuous\"\nport = \"/dev/ttyUSB1\"\ntimeout_ms = 800\n"
+        "min_grams = 5\nmax_grams = 30000\n",
+        "pos.toml");
+    REQUIRE(counter.ok());
+    CHECK(counter->scale->protocol == pos::drivers::scale::ScaleProtocol::continuous);
+    CHECK(counter->scale->line.data_bits == 8);
+    CHECK(counter->scale->timeout_ms == 800);
+    CHECK(counter->scale->min_grams == 5);
+    CHECK(counter->scale->max_grams == 30000);
+}
+
+TEST_CASE("config: bad [display] and [scale] entries name the key and line") {
+    struct Case {
+        const char* toml;
+        const char* message;
+    };
+    for (Case c : {
+             Case{"[display]\nkind = \"led8\"\nport = \"/dev/ttyUSB0\"\nbaud = 9600\n",
+                  "pos.toml:4: display.baud: unknown key"},
+             Case{"[display]\nport = \"/dev/ttyUSB0\"\n",
+                  "pos.toml:1: display.kind: is required: \"led8\", \"vfd\" or \"none\""},
+             Case{"[display]\nkind = \"lcd\"\n", "pos.toml:2: display.kind: must be \"led8\", \"vfd\" or \"none\""},
+             Case{"[display]\nkind = \"vfd\"\n",
+                  "pos.toml:1: display.port: is required: the device's serial port, like \"/dev/ttyUSB0\" (see "
+                  "posctl devices list)"},
+             Case{"[display]\nkind = \"vfd\"\nport = \"ttyUSB0\"\n",
+                  "pos.toml:3: display.port: must be the full path of the serial port, like \"/dev/ttyUSB0\" or "
+                  "\"/dev/ttyS0\""},
+             Case{"[display]\nkind = \"led8\"\nport = \"/dev/ttyUSB0\"\nline = \"2400 8X1\"\n",
+                  "pos.toml:4: display.line: serial settings \"2400 8X1\": write the baud rate and, if not 8N1, the "
+                  "frame, e.g. \"9600 7E1\" or \"2400\""},
+             Case{"[display]\nkind = \"led8\"\nport = \"/dev/ttyUSB0\"\ntimeout_ms = 0\n",
+                  "pos.toml:4: display.timeout_ms: must be a whole number from 50 to 10000 (milliseconds)"},
+             Case{"[display]\nkind = \"vfd\"\nport = \"/dev/ttyUSB0\"\nlamp_codes = \"binary\"\n",
+                  "pos.toml:4: display.lamp_codes: is for kind = \"led8\" displays only"},
+             Case{"[display]\nkind = \"vfd\"\nport = \"/dev/ttyUSB0\"\ncharset = \"big5\"\n",
+                  "pos.toml:4: display.charset: must be \"gb2312\" or \"ascii\""},
+             Case{"display = \"led8\"\n", "pos.toml:1: display: must be a [display] table"},
+             Case{"[scale]\nkind = \"toledo\"\nport = \"/dev/ttyUSB1\"\n",
+                  "pos.toml:2: scale.kind: must be \"toledo8217\", \"continuous\" or \"none\""},
+             Case{"[scale]\nkind = \"toledo8217\"\nport = \"/dev/ttyUSB1\"\nmax_gram = 6000\n",
+                  "pos.toml:4: scale.max_gram: unknown key"},
+             Case{"[scale]\nkind = \"toledo8217\"\nport = \"/dev/ttyUSB1\"\nmin_grams = \"20\"\n",
+                  "pos.toml:4: scale.min_grams: must be a whole number from 1 to 100000 (grams)"},
+             Case{"[scale]\nkind = \"continuous\"\nport = \"/dev/ttyUSB1\"\nmin_grams = 50\nmax_grams = 40\n",
+                  "pos.toml:5: scale.max_grams: (40) must be more than min_grams (50)"},
+         }) {
+        CAPTURE(c.toml);
+        auto bad = parse_config(c.toml, "pos.toml");
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().message == c.message);
+    }
+}
