@@ -88,6 +88,18 @@ DbResult<std::vector<StockMovementTotal>> stock_movement_totals(StoreDb& store, 
     return totals;
 }
 
+DbResult<std::map<std::string, int64_t>> stock_sold_in_days(StoreDb& store, const std::string& until, int days) {
+    auto statement = store.connection().prepare(
+        "SELECT sku, -sum(quantity_milli) FROM stock_movements WHERE kind IN ('sale', 'return') "
+        "AND julianday(at) > julianday(?1) - ?2 AND julianday(at) <= julianday(?1) GROUP BY sku");
+    if (!statement) return statement.error();
+    std::map<std::string, int64_t> sold;
+    auto read = each_row((**statement).reset().bind(1, until).bind(2, int64_t{days}),
+                         [&](const Statement& row) { sold[row.column_text(0)] = row.column_int(1); });
+    if (!read) return read.error();
+    return sold;
+}
+
 DbResult<int64_t> create_stock_document(StoreDb& store, const StockDocumentRecord& document) {
     Connection& connection = store.connection();
     auto transaction = Transaction::begin(connection);

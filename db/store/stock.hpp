@@ -76,6 +76,10 @@ struct StockMovementTotal {
 [[nodiscard]] DbResult<std::vector<StockMovementTotal>> stock_movement_totals(StoreDb& store, const std::string& after,
                                                                               const std::string& until);
 
+// Per item, what sold (net of returns, as a positive quantity) in the `days` days up to `until`.
+[[nodiscard]] DbResult<std::map<std::string, int64_t>> stock_sold_in_days(StoreDb& store, const std::string& until,
+                                                                          int days);
+
 // Records a new open document with its lines; returns its id. A second document of the same kind
 // and number is refused (DbErrorCode::constraint).
 [[nodiscard]] DbResult<int64_t> create_stock_document(StoreDb& store, const StockDocumentRecord& document);

@@ -175,6 +175,7 @@ void register_commands(CLI::App& app, const std::string& /*data_dir*/, Command& 
     register_member(app, command);
     register_promo(app, command);
     register_price_change(app, command);
+    register_stock(app, command);
 }
 
 }  // namespace pos::cli

@@ -38,6 +38,9 @@ void register_demo(CLI::App& app, Command& command);          // demo_command.cp
 void register_member(CLI::App& app, Command& command);        // member_command.cpp: member credit accounts
 void register_promo(CLI::App& app, Command& command);         // promo_command.cpp: promotions
 void register_price_change(CLI::App& app, Command& command);  // price_change_command.cpp: 变价单
+void register_stock(CLI::App& app, Command& command);         // stock_command.cpp: stock documents
+// `report stock` under the report group (stock_report_command.cpp).
+void register_stock_report(CLI::App& report_group, Command& command);
 
 // Prints the error on stderr and returns its exit code (2 for bad input, else 1).
 [[nodiscard]] int report(const core::Error& error);
