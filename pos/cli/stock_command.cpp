@@ -214,7 +214,8 @@ void register_count(CLI::App* group, Command& command, std::shared_ptr<StockOpti
             auto loaded =
                 actions::load_count_sheet(lane, lane_db, store, o->id, *csv, name, approval_of(*o), now_of(*o));
             if (!loaded) return report(loaded.error());
-            std::cout << fmt::format("count {}: {} lines from {} counted by {}\n", o->id, *loaded, name, o->by);
+            std::cout << fmt::format("count {}: {} line{} from {} counted by {}\n", o->id, *loaded,
+                                     *loaded == 1 ? "" : "s", name, o->by);
             return exit_ok;
         };
     });

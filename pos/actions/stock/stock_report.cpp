@@ -93,12 +93,12 @@ core::Result<StockReport> load_stock_report(db::StoreDb& store, const std::strin
 
 std::string stock_report_text(const StockReport& report) {
     std::string text = fmt::format("stock report (库存报表) from {} to {}\n", report.from, report.until);
-    text += fmt::format("{:<8} {:<14} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>10}\n", "sku", "item", "opening",
-                        "received", "sold", "sent", "adjusted", "closing", "cost", "value");
+    text += fmt::format("{:<8} {} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>10}\n", "sku", fit_columns("item", 20),
+                        "opening", "received", "sold", "sent", "adjusted", "closing", "cost", "value");
     for (const StockReportLine& line : report.lines) {
         std::vector<std::string> c = cells(line);
-        text += fmt::format("{:<8} {:<14} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>10}\n", c[0], c[1], c[3], c[4],
-                            c[5], c[6], c[7], c[8], c[9], c[10]);
+        text += fmt::format("{:<8} {} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>10}\n", c[0], fit_columns(c[1], 20),
+                            c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]);
     }
     text += fmt::format("{} items, stock value {}\n", report.lines.size(), report.total_value.to_string());
     return text;

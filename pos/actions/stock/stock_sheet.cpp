@@ -56,6 +56,21 @@ std::string stock_csv_row(const std::vector<std::string>& cells) {
     return line + "\n";
 }
 
+std::string fit_columns(const std::string& text, size_t columns) {
+    std::string out;
+    size_t used = 0;
+    for (size_t i = 0; i < text.size();) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+        size_t width = length >= 3 ? 2 : 1;  // CJK and other wide characters are three bytes and up
+        if (used + width > columns) break;
+        out.append(text, i, length);
+        used += width;
+        i += length;
+    }
+    return out + std::string(columns - used, ' ');
+}
+
 core::Result<std::vector<SheetLine>> read_stock_sheet(std::string_view text, const SheetColumns& columns,
                                                       db::StoreDb& store) {
     auto table = core::parse_csv(text);

@@ -43,4 +43,7 @@ struct SheetLine {
 // them; every other cell through the formula guard of pos/core/csv.
 [[nodiscard]] std::string stock_csv_row(const std::vector<std::string>& cells);
 
+// `text` cut and padded to `columns` terminal columns (汉字 take two), for text tables.
+[[nodiscard]] std::string fit_columns(const std::string& text, size_t columns);
+
 }  // namespace pos::actions

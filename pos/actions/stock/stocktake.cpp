@@ -163,8 +163,8 @@ std::string variance_text(const db::StockDocumentRecord& count, const std::vecto
     std::string text = fmt::format("count {} ({}), opened {} by {}, {}\n", count.number,
                                    count.department.empty() ? "whole store" : count.department, count.created_at,
                                    count.created_by, count.status);
-    text += fmt::format("{:<8} {:<16} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10}\n", "sku", "item", "snapshot", "moved",
-                        "expected", "counted", "diff", "value");
+    text += fmt::format("{:<8} {} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10}\n", "sku", fit_columns("item", 20), "snapshot",
+                        "moved", "expected", "counted", "diff", "value");
     core::Money shortage;
     core::Money surplus;
     size_t uncounted = 0;
@@ -173,9 +173,8 @@ std::string variance_text(const db::StockDocumentRecord& count, const std::vecto
             ++uncounted;
             continue;
         }
-        std::string name = line.name;
         text += fmt::format(
-            "{:<8} {:<16} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10}\n", line.sku, name,
+            "{:<8} {} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10}\n", line.sku, fit_columns(line.name, 20),
             stock_quantity_text(line.snapshot_milli, line.weighed), stock_quantity_text(line.moved_milli, line.weighed),
             stock_quantity_text(line.variance.expected_milli, line.weighed),
             stock_quantity_text(line.variance.counted_milli, line.weighed),
