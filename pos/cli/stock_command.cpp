@@ -329,7 +329,7 @@ void register_stock(CLI::App& app, Command& command) {
                 for (const db::StockMovementRecord& movement : *movements) posted += movement.document == ref;
             }
             print_document(*document);
-            std::cout << fmt::format("booked: {} movements in the stock ledger\n", posted);
+            std::cout << fmt::format("booked: {} movement{} in the stock ledger\n", posted, posted == 1 ? "" : "s");
             return exit_ok;
         };
     });
