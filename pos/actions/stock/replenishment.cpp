@@ -2,6 +2,7 @@
 #include "pos/actions/stock/replenishment.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "db/store/stock.hpp"
 #include "pos/actions/records.hpp"

@@ -1,6 +1,7 @@
 // Deliveries checked and booked, write-offs, and the manager's approval of any stock document.
 #include "pos/actions/stock/stock_documents.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -208,6 +209,12 @@ core::Result<std::vector<db::StockMovementRecord>> document_movements(db::StoreD
     if (document.kind == "count") {
         auto variances = count_variances(store, document);
         if (!variances) return variances.error();
+        if (std::none_of(variances->begin(), variances->end(), [](const CountVarianceLine& l) { return l.counted; })) {
+            return make_error(ErrorCode::bad_input,
+                              fmt::format("nobody has loaded a count sheet for count {} yet: posctl stock count sheet "
+                                          "{} FILE --by NUMBER, or cancel the count",
+                                          document.number, document.id));
+        }
         int64_t line_no = 0;
         for (const CountVarianceLine& line : *variances) {
             ++line_no;

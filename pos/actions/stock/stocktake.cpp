@@ -1,6 +1,7 @@
 // Counts: the snapshot at the start, counters' sheets, and the variance of each item when it was counted.
 #include "pos/actions/stock/stocktake.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>

@@ -353,6 +353,12 @@ TEST_CASE("stock: hostile sheets are refused whole, every bad row named by row a
           "  row 3, column sku: item 101001 is not in count C" +
               std::to_string(count->id) + " (department 生鲜果蔬)");
     CHECK(pos::db::count_entries(*s.store, count->id)->empty());
+    auto uncounted =
+        approve_stock_document(*s.lane, *s.files.db, *s.store, count->id, manager, "2026-12-07T10:20:00+08:00");
+    REQUIRE_FALSE(uncounted.ok());
+    CHECK(uncounted.error().message == "nobody has loaded a count sheet for count C" + std::to_string(count->id) +
+                                           " yet: posctl stock count sheet " + std::to_string(count->id) +
+                                           " FILE --by NUMBER, or cancel the count");
     auto transfer = import_transfer_in(*s.lane, *s.files.db, *s.store, "sku,quantity\n101001,1\n", clerk,
                                        "2026-12-07T10:00:00+08:00");
     REQUIRE_FALSE(transfer.ok());
