@@ -135,9 +135,10 @@ DbResult<std::optional<std::string>> first_shift_since(StoreDb& store, const std
 
 DbResult<std::vector<LowStockRecord>> low_stock_items(StoreDb& store) {
     auto statement = store.connection().prepare(
-        "SELECT i.sku, i.name_zh, i.department, s.on_hand_milli, i.low_stock FROM stock s JOIN items i ON i.sku = "
-        "s.sku "
-        "WHERE s.on_hand_milli <= i.low_stock * 1000 ORDER BY i.department, i.sku");
+        "SELECT i.sku, i.name_zh, i.department, m.on_hand, i.low_stock FROM items i JOIN "
+        "(SELECT sku, sum(quantity_milli) AS on_hand, max(kind NOT IN ('sale', 'return')) AS kept "
+        "FROM stock_movements GROUP BY sku) m ON m.sku = i.sku "
+        "WHERE m.kept AND m.on_hand <= i.low_stock * 1000 ORDER BY i.department, i.sku");
     if (!statement) return statement.error();
     std::vector<LowStockRecord> items;
     auto read = each_row((**statement).reset(), [&](const Statement& row) {
@@ -149,11 +150,16 @@ DbResult<std::vector<LowStockRecord>> low_stock_items(StoreDb& store) {
 }
 
 DbStatus set_stock_count(StoreDb& store, const std::string& sku, int64_t on_hand_milli, const std::string& counted_at) {
+    auto transaction = Transaction::begin(store.connection());
+    if (!transaction) return transaction.error();
     auto statement = store.connection().prepare(
-        "INSERT INTO stock (sku, on_hand_milli, counted_at) VALUES (?, ?, ?) "
-        "ON CONFLICT (sku) DO UPDATE SET on_hand_milli = excluded.on_hand_milli, counted_at = excluded.counted_at");
+        "INSERT INTO stock_movements (sku, kind, document, line_no, quantity_milli, at, reason) "
+        "SELECT ?1, 'count', 'count:' || ?3, 0, ?2 - coalesce(sum(quantity_milli), 0), ?3, 'counted' "
+        "FROM stock_movements WHERE sku = ?1");
     if (!statement) return statement.error();
-    return (**statement).reset().bind(1, sku).bind(2, on_hand_milli).bind(3, counted_at).run();
+    if (auto ran = (**statement).reset().bind(1, sku).bind(2, on_hand_milli).bind(3, counted_at).run(); !ran)
+        return ran;
+    return transaction->commit();
 }
 
 }  // namespace pos::db

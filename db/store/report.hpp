@@ -88,10 +88,12 @@ struct LowStockRecord {
     int64_t low_stock = 0;  // units
 };
 
-// Counted items whose stock on hand is at or below their low-stock threshold, by department and sku.
+// Items the store keeps stock of (any movement in the ledger besides sales and returns) whose stock
+// on hand, the sum of their movements, is at or below their low-stock threshold, by department and sku.
 [[nodiscard]] DbResult<std::vector<LowStockRecord>> low_stock_items(StoreDb& store);
 
-// A stock count (盘点): sets the item's on hand; sales filed afterwards take from it.
+// A count outside the count workflow (the demo generator, tests): posts the difference between
+// `on_hand_milli` and the ledger as a count movement dated `counted_at` (db/store/stock.hpp).
 [[nodiscard]] DbStatus set_stock_count(StoreDb& store, const std::string& sku, int64_t on_hand_milli,
                                        const std::string& counted_at);
 

@@ -186,6 +186,7 @@ void register_commands(CLI::App& app, const std::string& /*data_dir*/, Command& 
     register_head_office(app, command);
     register_price_change(app, command);
     register_payments(app, command);
+    register_stock(app, command);
 }
 
 }  // namespace pos::cli

@@ -40,6 +40,9 @@ void register_promo(CLI::App& app, Command& command);         // promo_command.c
 void register_price_change(CLI::App& app, Command& command);  // price_change_command.cpp: 变价单
 void register_payments(CLI::App& app, Command& command);      // payments_command.cpp: 付款码 orders, 对账
 void register_head_office(CLI::App& app, Command& command);   // head_office_command.cpp: hq push, hq status
+void register_stock(CLI::App& app, Command& command);         // stock_command.cpp: stock documents
+// `report stock` under the report group (stock_report_command.cpp).
+void register_stock_report(CLI::App& report_group, Command& command);
 
 // Prints the error on stderr and returns its exit code (2 for bad input, else 1).
 [[nodiscard]] int report(const core::Error& error);

@@ -104,6 +104,7 @@ void register_report(CLI::App& app, Command& command) {
     daily->callback([&command, options] {
         command = [options](const std::string& data_dir) { return run_daily(data_dir, *options); };
     });
+    register_stock_report(*report_group, command);
 }
 
 }  // namespace pos::cli

@@ -38,6 +38,8 @@ const std::vector<Permission>& permission_table() {
         {user_admin, "user_admin", manager, true},
         {audit_view, "audit_view", supervisor, false},
         {daily_report, "daily_report", manager, false},
+        {stock_document, "stock_document", cashier, false},
+        {stock_approve, "stock_approve", manager, true},
     };
     return table;
 }

@@ -38,7 +38,9 @@ enum class Action {
     price_change_approve,
     user_admin,  // add operators, reset their PINs
     audit_view,
-    daily_report,  // the manager report screen (经营日报) in pos
+    daily_report,    // the manager report screen (经营日报) in pos
+    stock_document,  // enter a delivery, count sheet or transfer (docs/stock.md)
+    stock_approve,   // book a stock document into the ledger
 };
 
 struct Permission {

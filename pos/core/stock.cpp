@@ -55,6 +55,71 @@ StockPosition move_at_average(StockPosition position, int64_t change_milli) {
     return position;
 }
 
+StockPosition post_movement(StockPosition position, int64_t quantity_milli, std::optional<int64_t> unit_cost_fen) {
+    if (unit_cost_fen && quantity_milli > 0) return receive(position, quantity_milli, Money::fen(*unit_cost_fen));
+    return move_at_average(position, quantity_milli);
+}
+
+DeliveryLineCheck check_delivery_line(int64_t expected_milli, int64_t received_milli, int64_t damaged_milli) {
+    DeliveryLineCheck check;
+    check.booked_milli = received_milli;
+    check.damaged_milli = damaged_milli;
+    int64_t arrived = received_milli + damaged_milli;
+    check.short_milli = arrived < expected_milli ? expected_milli - arrived : 0;
+    check.over_milli = arrived > expected_milli ? arrived - expected_milli : 0;
+    return check;
+}
+
+Result<int64_t> parse_stock_quantity(std::string_view text, bool weighed) {
+    constexpr size_t max_whole_digits = 9;
+    std::string_view whole = text;
+    std::string_view fraction;
+    if (auto dot = text.find('.'); dot != std::string_view::npos) {
+        whole = text.substr(0, dot);
+        fraction = text.substr(dot + 1);
+        if (!weighed) {
+            return make_error(
+                ErrorCode::bad_input,
+                "\"" + std::string(text) + "\" is not a whole number: counted goods are written in units, like 12");
+        }
+        if (fraction.empty() || fraction.size() > 3) {
+            return make_error(
+                ErrorCode::bad_input,
+                "\"" + std::string(text) + "\" has to be kilograms with at most three decimals, like 1.250");
+        }
+    }
+    auto digits = [](std::string_view part) {
+        for (char c : part) {
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    };
+    if (whole.empty() || whole.size() > max_whole_digits || !digits(whole) || !digits(fraction)) {
+        return make_error(ErrorCode::bad_input, "\"" + std::string(text).substr(0, 40) +
+                                                    "\" is not a quantity: write " +
+                                                    (weighed ? "kilograms like 1.250" : "whole units like 12"));
+    }
+    int64_t milli = 0;
+    for (char c : whole) milli = milli * 10 + (c - '0');
+    milli *= 1000;
+    int64_t scale = 100;
+    for (char c : fraction) {
+        milli += (c - '0') * scale;
+        scale /= 10;
+    }
+    return milli;
+}
+
+std::string stock_quantity_text(int64_t quantity_milli, bool weighed) {
+    std::string sign = quantity_milli < 0 ? "-" : "";
+    int64_t magnitude = quantity_milli < 0 ? -quantity_milli : quantity_milli;
+    std::string whole = sign + std::to_string(magnitude / 1000);
+    int64_t rest = magnitude % 1000;
+    if (!weighed && rest == 0) return whole;
+    std::string decimals = std::to_string(rest);
+    return whole + "." + std::string(3 - decimals.size(), '0') + decimals;
+}
+
 CountVariance count_variance(int64_t snapshot_milli, int64_t moved_since_snapshot_milli, int64_t counted_milli,
                              int64_t unit_cost_fen) {
     CountVariance variance;

@@ -38,6 +38,8 @@ const Row expected[] = {
     {Action::user_admin, Role::manager, true},
     {Action::audit_view, Role::supervisor, false},
     {Action::daily_report, Role::manager, false},
+    {Action::stock_document, Role::cashier, false},
+    {Action::stock_approve, Role::manager, true},
 };
 
 const Role roles[] = {Role::cashier, Role::supervisor, Role::manager, Role::admin};

@@ -81,3 +81,50 @@ TEST_CASE("stock: the suggested order covers the days ahead and the threshold, i
     CHECK(suggested_order_milli(slow) == 1'000);
     CHECK(suggested_order_milli(ReplenishmentFacts{0, 0, 7, 0, 0, 0, 1'000}) == 0);
 }
+
+TEST_CASE("stock: reading a ledger through post_movement gives the moving average by hand") {
+    // opening 10 at 1.50; receipt 20 at 1.80: 45.00 / 30 = 1.50·10+1.80·20 → 51.00 / 30 = 1.70;
+    // a sale of 3 takes 5.10; a return of 1 puts back 1.70; a count finds one short (−1.70).
+    StockPosition p;
+    p = post_movement(p, 10'000, 150);
+    p = post_movement(p, 20'000, 180);
+    CHECK(p.value_fen == 5100);
+    CHECK(p.unit_cost_fen == 170);
+    p = post_movement(p, -3'000, std::nullopt);
+    CHECK(p.value_fen == 4590);
+    p = post_movement(p, 1'000, std::nullopt);
+    CHECK(p.value_fen == 4760);
+    p = post_movement(p, -1'000, std::nullopt);
+    CHECK(p.on_hand_milli == 27'000);
+    CHECK(p.value_fen == 4590);
+}
+
+TEST_CASE("stock: a checked delivery line is booked as received, short or over against the note") {
+    DeliveryLineCheck short_line = check_delivery_line(24'000, 20'000, 1'000);
+    CHECK(short_line.booked_milli == 20'000);
+    CHECK(short_line.short_milli == 3'000);
+    CHECK(short_line.over_milli == 0);
+    CHECK(short_line.damaged_milli == 1'000);
+    DeliveryLineCheck over = check_delivery_line(12'000, 13'000, 0);
+    CHECK(over.over_milli == 1'000);
+    CHECK(over.short_milli == 0);
+}
+
+TEST_CASE("stock: quantities on sheets are whole units, or kilograms for weighed goods") {
+    CHECK(parse_stock_quantity("12", false).value() == 12'000);
+    CHECK(parse_stock_quantity("0", false).value() == 0);
+    CHECK(parse_stock_quantity("1.25", true).value() == 1'250);
+    CHECK(parse_stock_quantity("0.005", true).value() == 5);
+    CHECK(parse_stock_quantity("3", true).value() == 3'000);
+    CHECK(parse_stock_quantity("1.5", false).error().message ==
+          "\"1.5\" is not a whole number: counted goods are written in units, like 12");
+    CHECK(parse_stock_quantity("1.2345", true).error().message ==
+          "\"1.2345\" has to be kilograms with at most three decimals, like 1.250");
+    CHECK(parse_stock_quantity("-1", false).error().message == "\"-1\" is not a quantity: write whole units like 12");
+    CHECK_FALSE(parse_stock_quantity("", true));
+    CHECK_FALSE(parse_stock_quantity("1e3", false));
+    CHECK_FALSE(parse_stock_quantity("9999999999", false));
+    CHECK(stock_quantity_text(12'000, false) == "12");
+    CHECK(stock_quantity_text(-1'250, true) == "-1.250");
+    CHECK(stock_quantity_text(1'500, false) == "1.500");
+}
