@@ -1,6 +1,7 @@
 // Reading the store's catalog version and snapshot; applying a snapshot on the lane.
 #include "db/shared/catalog_sync.hpp"
 
+#include "db/lane/name_grams.hpp"
 #include "db/shared/catalog_tables.hpp"
 
 namespace pos::db {
@@ -45,6 +46,7 @@ DbStatus apply_catalog_snapshot(LaneDb& lane, const CatalogSnapshot& snapshot, c
     auto transaction = Transaction::begin(lane.connection());
     if (!transaction) return transaction.error();
     if (auto written = write_catalog(lane.connection(), snapshot.items); !written) return written;
+    if (auto indexed = rebuild_name_grams(lane.connection()); !indexed) return indexed;
     if (auto written = write_promotions(lane.connection(), snapshot.promotions); !written) return written;
     auto statement =
         lane.connection().prepare("UPDATE catalog_applied SET store_id = ?, version = ?, applied_at = ? WHERE id = 1");
