@@ -12,6 +12,7 @@
 #include "db/shared/migrations.hpp"
 #include "db/shared/outbox_payload.hpp"
 #include "db/shared/sale_rows.hpp"
+#include "db/store/daily_check.hpp"
 
 namespace pos::db {
 namespace {
@@ -188,8 +189,9 @@ DbStatus file_received(Connection& connection) {
 }  // namespace
 
 DbResult<std::unique_ptr<StoreDb>> StoreDb::open(const std::string& path, bool create) {
-    auto connection = open_checked(path, create, store_migrations());
+    auto connection = open_checked(path, create, store_migrations(), IntegrityScope::store_without_history());
     if (!connection) return connection.error();
+    if (auto checked = check_whole_file_daily(**connection); !checked) return checked.error();
     if (auto filed = file_received(**connection); !filed) return filed.error();
     return std::unique_ptr<StoreDb>(new StoreDb(std::move(*connection)));
 }
