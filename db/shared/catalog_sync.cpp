@@ -42,10 +42,11 @@ DbResult<CatalogVersion> applied_catalog_version(LaneDb& lane) {
     return read_version(lane.connection(), "catalog_applied");
 }
 
-DbStatus apply_catalog_snapshot(LaneDb& lane, const CatalogSnapshot& snapshot, const std::string& now) {
+DbStatus apply_catalog_snapshot(LaneDb& lane, const CatalogSnapshot& snapshot, const std::string& now,
+                                const RowsWritten& progress) {
     auto transaction = Transaction::begin(lane.connection());
     if (!transaction) return transaction.error();
-    if (auto written = write_catalog(lane.connection(), snapshot.items); !written) return written;
+    if (auto written = write_catalog(lane.connection(), snapshot.items, progress); !written) return written;
     if (auto indexed = rebuild_name_grams(lane.connection()); !indexed) return indexed;
     if (auto written = write_promotions(lane.connection(), snapshot.promotions); !written) return written;
     auto statement =

@@ -203,11 +203,11 @@ DbResult<std::unique_ptr<StoreDb>> StoreDb::open_for_reading(const std::string& 
     return std::unique_ptr<StoreDb>(new StoreDb(std::move(*connection)));
 }
 
-DbStatus StoreDb::replace_catalog(const std::vector<ItemRecord>& items) {
+DbStatus StoreDb::replace_catalog(const std::vector<ItemRecord>& items, const RowsWritten& progress) {
     // The version moves with the items, in one transaction: the lanes fetch the new catalog.
     auto transaction = Transaction::begin(*connection_);
     if (!transaction) return transaction.error();
-    if (auto written = write_catalog(*connection_, items); !written) return written;
+    if (auto written = write_catalog(*connection_, items, progress); !written) return written;
     if (auto bumped = connection_->exec("UPDATE catalog_version SET version = version + 1, "
                                         "changed_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = 1");
         !bumped) {

@@ -28,7 +28,7 @@ public:
     // query that reads it, with SQLite's error.
     [[nodiscard]] static DbResult<std::unique_ptr<StoreDb>> open_for_reading(const std::string& path);
 
-    [[nodiscard]] DbStatus replace_catalog(const std::vector<ItemRecord>& items);
+    [[nodiscard]] DbStatus replace_catalog(const std::vector<ItemRecord>& items, const RowsWritten& progress = {});
     [[nodiscard]] DbResult<std::vector<ItemRecord>> all_items();
     [[nodiscard]] DbResult<std::optional<ItemRecord>> find_item_by_sku(const std::string& sku);
 
