@@ -100,6 +100,7 @@ DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& it
     if (!insert_gtin) return insert_gtin.error();
     constexpr int64_t progress_every = 10000;
     int64_t written = 0;
+    if (progress) progress(0);  // the caller's clock starts with the load
     for (const ItemRecord& item : items) {
         if (progress && ++written % progress_every == 0) progress(written);
         Statement& row = (*insert_item)->reset();

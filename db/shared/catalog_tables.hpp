@@ -11,6 +11,7 @@
 namespace pos::db {
 
 // Replaces the whole catalog. The caller holds the transaction, so a failed import changes nothing.
+// `progress` is told 0 before the first row, then every 10,000 items, then all of them.
 [[nodiscard]] DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& items,
                                      const RowsWritten& progress = {});
 
