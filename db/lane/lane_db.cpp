@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "db/lane/name_grams.hpp"
 #include "db/shared/catalog_tables.hpp"
 #include "db/shared/integrity_check.hpp"
 #include "db/shared/migrations.hpp"
@@ -58,7 +59,11 @@ DbResult<std::unique_ptr<LaneDb>> LaneDb::open(const std::string& path, bool cre
 }
 
 DbStatus LaneDb::replace_catalog(const std::vector<ItemRecord>& items) {
-    return db::replace_catalog(*connection_, items);
+    auto transaction = Transaction::begin(*connection_);
+    if (!transaction) return transaction.error();
+    if (auto written = write_catalog(*connection_, items); !written) return written;
+    if (auto indexed = rebuild_name_grams(*connection_); !indexed) return indexed;
+    return transaction->commit();
 }
 
 DbResult<std::vector<ItemRecord>> LaneDb::all_items() { return read_catalog(*connection_); }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "db/lane/name_grams.hpp"
 #include "db/shared/catalog_tables.hpp"
 
 namespace pos::db {
@@ -62,9 +63,10 @@ DbResult<std::optional<HeldTicketRecord>> take_held_ticket(LaneDb& lane, const s
 DbResult<std::vector<ItemRecord>> search_items(LaneDb& lane, const std::string& query, int64_t limit) {
     // Prefix matches on pinyin initials (简码), SKU and PLU first, each through its index and in
     // index order, so LIMIT stops the scan early at any catalog size (GLOB is case-sensitive and
-    // can use the BINARY indexes; 简码 are stored lowercase). Then names containing the text: the
-    // scan stops after `name_pool` matches, of which the shortest names are shown. Wildcards
-    // typed by the cashier are matched literally.
+    // can use the BINARY indexes; 简码 are stored lowercase). Then names containing the text, found
+    // through the index of the names' character pairs (db/lane/name_grams.hpp): the first
+    // `name_pool` matches, of which the shortest names are shown. Wildcards typed by the cashier
+    // are matched literally.
     constexpr int64_t name_pool = 200;
     std::string glob, lowered_glob, like;
     for (char c : query) {
@@ -99,18 +101,9 @@ DbResult<std::vector<ItemRecord>> search_items(LaneDb& lane, const std::string& 
         if (auto found = collect(sql, *pattern + "*", limit); !found) return found.error();
     }
     if (int64_t(skus.size()) < limit) {
-        auto statement = lane.connection().prepare(
-            "SELECT sku, name_zh FROM items WHERE name_zh LIKE '%' || ?1 || '%' ESCAPE '\\' "
-            "OR name_en LIKE '%' || ?1 || '%' ESCAPE '\\' LIMIT ?2");
-        if (!statement) return statement.error();
-        Statement& search = (*statement)->bind(1, like).bind(2, name_pool);
-        std::vector<std::pair<std::string, std::string>> named;  // name, sku
-        for (;;) {
-            auto row = search.step();
-            if (!row) return row.error();
-            if (!*row) break;
-            named.emplace_back(search.column_text(1), search.column_text(0));
-        }
+        auto found = names_containing(lane.connection(), query, like, name_pool);
+        if (!found) return found.error();
+        std::vector<std::pair<std::string, std::string>>& named = *found;  // name, sku
         std::stable_sort(named.begin(), named.end(),
                          [](const auto& a, const auto& b) { return a.first.size() < b.first.size(); });
         for (auto& [name, sku] : named) {

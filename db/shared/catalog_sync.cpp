@@ -1,6 +1,7 @@
 // Reading the store's catalog version and snapshot; applying a snapshot on the lane.
 #include "db/shared/catalog_sync.hpp"
 
+#include "db/lane/name_grams.hpp"
 #include "db/shared/catalog_tables.hpp"
 
 namespace pos::db {
@@ -41,10 +42,12 @@ DbResult<CatalogVersion> applied_catalog_version(LaneDb& lane) {
     return read_version(lane.connection(), "catalog_applied");
 }
 
-DbStatus apply_catalog_snapshot(LaneDb& lane, const CatalogSnapshot& snapshot, const std::string& now) {
+DbStatus apply_catalog_snapshot(LaneDb& lane, const CatalogSnapshot& snapshot, const std::string& now,
+                                const RowsWritten& progress) {
     auto transaction = Transaction::begin(lane.connection());
     if (!transaction) return transaction.error();
-    if (auto written = write_catalog(lane.connection(), snapshot.items); !written) return written;
+    if (auto written = write_catalog(lane.connection(), snapshot.items, progress); !written) return written;
+    if (auto indexed = rebuild_name_grams(lane.connection()); !indexed) return indexed;
     if (auto written = write_promotions(lane.connection(), snapshot.promotions); !written) return written;
     auto statement =
         lane.connection().prepare("UPDATE catalog_applied SET store_id = ?, version = ?, applied_at = ? WHERE id = 1");

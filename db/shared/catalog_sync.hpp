@@ -39,6 +39,7 @@ struct CatalogSnapshot {
 
 [[nodiscard]] DbResult<CatalogVersion> applied_catalog_version(LaneDb& lane);
 // Replaces the lane's replica with the snapshot and records its version, in one transaction.
-[[nodiscard]] DbStatus apply_catalog_snapshot(LaneDb& lane, const CatalogSnapshot& snapshot, const std::string& now);
+[[nodiscard]] DbStatus apply_catalog_snapshot(LaneDb& lane, const CatalogSnapshot& snapshot, const std::string& now,
+                                              const RowsWritten& progress = {});
 
 }  // namespace pos::db

@@ -85,7 +85,7 @@ DbResult<std::vector<std::string>> drop_secondary_indexes(Connection& connection
 }  // namespace
 
 // Runs inside the caller's transaction: a failed load rolls the dropped indexes back too.
-DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& items) {
+DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& items, const RowsWritten& progress) {
     // A big import's indexes do not fit SQLite's default 2 MB page cache; 64 MB keeps them in
     // memory for the length of the load (the setting lasts for this connection only).
     if (items.size() > 10000) (void)connection.exec("PRAGMA cache_size = -65536");
@@ -98,7 +98,11 @@ DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& it
     if (!insert_item) return insert_item.error();
     auto insert_gtin = connection.prepare("INSERT INTO item_barcodes (gtin, sku, position) VALUES (?, ?, ?)");
     if (!insert_gtin) return insert_gtin.error();
+    constexpr int64_t progress_every = 10000;
+    int64_t written = 0;
+    if (progress) progress(0);  // the caller's clock starts with the load
     for (const ItemRecord& item : items) {
+        if (progress && ++written % progress_every == 0) progress(written);
         Statement& row = (*insert_item)->reset();
         row.bind(1, item.sku).bind(2, item.plu).bind(3, item.name_zh).bind(4, item.name_en);
         row.bind(5, item.spec).bind(6, item.unit).bind(7, item.department);
@@ -117,6 +121,7 @@ DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& it
     for (const std::string& sql : *recreate) {
         if (auto built = connection.exec(sql); !built) return built;
     }
+    if (progress) progress(int64_t(items.size()));
     return support::Done{};
 }
 

@@ -11,7 +11,9 @@
 namespace pos::db {
 
 // Replaces the whole catalog. The caller holds the transaction, so a failed import changes nothing.
-[[nodiscard]] DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& items);
+// `progress` is told 0 before the first row, then every 10,000 items, then all of them.
+[[nodiscard]] DbStatus write_catalog(Connection& connection, const std::vector<ItemRecord>& items,
+                                     const RowsWritten& progress = {});
 
 // write_catalog in a transaction of its own: the lane's and the store's catalog replace.
 [[nodiscard]] DbStatus replace_catalog(Connection& connection, const std::vector<ItemRecord>& items);

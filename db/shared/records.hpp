@@ -3,11 +3,16 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace pos::db {
+
+// Told how many items a catalog replace has written so far (every 10,000 and at the end), for a
+// progress line; may be empty.
+using RowsWritten = std::function<void(int64_t items)>;
 
 struct ItemRecord {
     std::string sku;

@@ -12,6 +12,7 @@
 #include "db/shared/migrations.hpp"
 #include "db/shared/outbox_payload.hpp"
 #include "db/shared/sale_rows.hpp"
+#include "db/store/daily_check.hpp"
 
 namespace pos::db {
 namespace {
@@ -188,8 +189,9 @@ DbStatus file_received(Connection& connection) {
 }  // namespace
 
 DbResult<std::unique_ptr<StoreDb>> StoreDb::open(const std::string& path, bool create) {
-    auto connection = open_checked(path, create, store_migrations());
+    auto connection = open_checked(path, create, store_migrations(), IntegrityScope::store_without_history());
     if (!connection) return connection.error();
+    if (auto checked = check_whole_file_daily(**connection); !checked) return checked.error();
     if (auto filed = file_received(**connection); !filed) return filed.error();
     return std::unique_ptr<StoreDb>(new StoreDb(std::move(*connection)));
 }
@@ -201,11 +203,11 @@ DbResult<std::unique_ptr<StoreDb>> StoreDb::open_for_reading(const std::string& 
     return std::unique_ptr<StoreDb>(new StoreDb(std::move(*connection)));
 }
 
-DbStatus StoreDb::replace_catalog(const std::vector<ItemRecord>& items) {
+DbStatus StoreDb::replace_catalog(const std::vector<ItemRecord>& items, const RowsWritten& progress) {
     // The version moves with the items, in one transaction: the lanes fetch the new catalog.
     auto transaction = Transaction::begin(*connection_);
     if (!transaction) return transaction.error();
-    if (auto written = write_catalog(*connection_, items); !written) return written;
+    if (auto written = write_catalog(*connection_, items, progress); !written) return written;
     if (auto bumped = connection_->exec("UPDATE catalog_version SET version = version + 1, "
                                         "changed_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = 1");
         !bumped) {

@@ -20,14 +20,15 @@ struct Acknowledged {
 
 class StoreDb {
 public:
-    // Opens store.db with the same integrity check and migrations as the lane.
+    // Opens store.db for writing: PRAGMA quick_check of every table but the history a sync batch
+    // appends to, the whole file once a day (db/store/daily_check.hpp), and the migrations.
     [[nodiscard]] static DbResult<std::unique_ptr<StoreDb>> open(const std::string& path, bool create);
     // For reports, which only read: without the integrity check and the filing of old records,
     // which read the whole file (seconds at a year of history). A damaged page still fails the
     // query that reads it, with SQLite's error.
     [[nodiscard]] static DbResult<std::unique_ptr<StoreDb>> open_for_reading(const std::string& path);
 
-    [[nodiscard]] DbStatus replace_catalog(const std::vector<ItemRecord>& items);
+    [[nodiscard]] DbStatus replace_catalog(const std::vector<ItemRecord>& items, const RowsWritten& progress = {});
     [[nodiscard]] DbResult<std::vector<ItemRecord>> all_items();
     [[nodiscard]] DbResult<std::optional<ItemRecord>> find_item_by_sku(const std::string& sku);
 

@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include "drivers/scanner/barcode.hpp"
 #include "pos/actions/payments/payment_desk.hpp"
 #include "pos/actions/scripts/session.hpp"
+#include "pos/cli/terminal_progress.hpp"
 
 namespace pos::cli {
 namespace {
@@ -132,9 +134,20 @@ void register_catalog(CLI::App& app, Command& command) {
                                  checked->problems.size());
         return exit_bad_input;
     }
-    if (auto installed = actions::install_catalog(data_dir, *lane, checked->items); !installed) {
-        return report(installed.error());
-    }
+    // One progress line per database written (store.db, then lane.db), on a terminal only.
+    std::unique_ptr<TerminalProgress> shown;
+    std::string showing;
+    auto progress = [&](const std::string& database, int64_t written, int64_t total) {
+        if (database != showing) {
+            shown.reset();  // ends the previous line
+            shown = std::make_unique<TerminalProgress>("writing " + database, total, "items");
+            showing = database;
+        }
+        shown->update(written);
+    };
+    auto installed = actions::install_catalog(data_dir, *lane, checked->items, progress);
+    shown.reset();
+    if (!installed) return report(installed.error());
     std::cout << fmt::format("imported {} items from {}\n", checked->items.size(), *file);
     return exit_ok;
 };

@@ -9,6 +9,7 @@
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/setup/store_setup.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/cli/terminal_progress.hpp"
 #include "pos/core/daily_report.hpp"
 
 namespace pos::cli {
@@ -36,7 +37,12 @@ void register_demo(CLI::App& app, Command& command) {
             if (chosen.last_day.empty()) chosen.last_day = core::date_minus_days(now.substr(0, 10), 1);
             if (now.size() >= 25) chosen.offset = now.substr(19, 6);
             auto start = std::chrono::steady_clock::now();
-            auto summary = actions::generate_demo_history(**store, chosen, {});
+            auto summary = [&] {
+                TerminalProgress shown("generating", chosen.days, "days");  // on a terminal only
+                int64_t days_done = 0;
+                return actions::generate_demo_history(**store, chosen,
+                                                      [&](const std::string&) { shown.update(++days_done); });
+            }();
             if (!summary) return report(summary.error());
             double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             std::cout << fmt::format(

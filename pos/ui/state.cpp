@@ -53,6 +53,8 @@ std::vector<Entry> note_entries() {
     return std::vector<Entry>(core::cny_denominations().size(), Entry{EntryKind::digits, 5, {}, false});
 }
 
+Entry float_entry() { return Entry{EntryKind::decimal, 10, "200.00", true}; }
+
 std::vector<int64_t> note_counts(const std::vector<Entry>& notes) {
     std::vector<int64_t> all;
     all.reserve(notes.size());

@@ -1,6 +1,7 @@
 // Benchmark: the catalog at two sizes, as ratios in the same run.
 //  - scan to line: a barcode string in, a priced line on the ticket (Lane::scan), p50/p99;
-//  - F8 search by pinyin initials (简码) and by part of the name, p50/p99;
+//  - F8 search by pinyin initials (简码) and by part of the name (common words, and names that
+//    match nothing), p50/p99 of wall and of CPU time;
 //  - catalog import rows/s vs a bare bulk INSERT of the same rows into a plain table.
 // Usage: catalog_bench [small] [large] [samples] [directory]   (default 10000 1000000 2000)
 #include <algorithm>
@@ -136,6 +137,10 @@ struct SizeResult {
     Percentiles scan;
     Percentiles pinyin_search;
     Percentiles name_search;
+    Percentiles pinyin_search_cpu;  // this thread's CPU time: on a loaded machine wall time is mostly waiting
+    Percentiles name_search_cpu;
+    Percentiles rare_name_search;  // names whose pairs exist but never together, or nowhere
+    Percentiles rare_name_search_cpu;
 };
 
 SizeResult run_size(const std::filesystem::path& dir, int64_t count, int samples) {
@@ -173,19 +178,24 @@ SizeResult run_size(const std::filesystem::path& dir, int64_t count, int samples
     }
     result.scan = percentiles(std::move(scans));
 
-    auto time_searches = [&](const std::vector<std::string>& queries) {
+    auto time_searches = [&](const std::vector<std::string>& queries, Percentiles& wall, Percentiles& cpu) {
         std::vector<double> times;
+        std::vector<double> cpu_times;
         for (int i = 0; i < std::max(20, samples / 20); ++i) {
             const std::string& query = queries[size_t(i) % queries.size()];
             auto begin = Clock::now();
+            double cpu_begin = cpu_seconds();
             auto found = lane.search(query, 20);
+            cpu_times.push_back((cpu_seconds() - cpu_begin) * 1e6);
             times.push_back(std::chrono::duration<double, std::micro>(Clock::now() - begin).count());
             if (!found) fail(found.error().message);
         }
-        return percentiles(std::move(times));
+        wall = percentiles(std::move(times));
+        cpu = percentiles(std::move(cpu_times));
     };
-    result.pinyin_search = time_searches({"nfsq", "klm", "ksfhs", "yln", "jlydm"});
-    result.name_search = time_searches({"牛奶", "酱油", "红烧牛肉", "大米"});
+    time_searches({"nfsq", "klm", "ksfhs", "yln", "jlydm"}, result.pinyin_search, result.pinyin_search_cpu);
+    time_searches({"牛奶", "酱油", "红烧牛肉", "大米"}, result.name_search, result.name_search_cpu);
+    time_searches({"不存在", "米农夫山", "奶酱油"}, result.rare_name_search, result.rare_name_search_cpu);
     return result;
 }
 
@@ -214,6 +224,14 @@ int main(int argc, char** argv) {
     row("search 简码 p99 (us)", a.pinyin_search.p99_us, b.pinyin_search.p99_us);
     row("search name p50 (us)", a.name_search.p50_us, b.name_search.p50_us);
     row("search name p99 (us)", a.name_search.p99_us, b.name_search.p99_us);
+    row("search rare name p50 (us)", a.rare_name_search.p50_us, b.rare_name_search.p50_us);
+    row("search rare name p99 (us)", a.rare_name_search.p99_us, b.rare_name_search.p99_us);
+    row("search 简码 p50 (CPU us)", a.pinyin_search_cpu.p50_us, b.pinyin_search_cpu.p50_us);
+    row("search 简码 p99 (CPU us)", a.pinyin_search_cpu.p99_us, b.pinyin_search_cpu.p99_us);
+    row("search name p50 (CPU us)", a.name_search_cpu.p50_us, b.name_search_cpu.p50_us);
+    row("search name p99 (CPU us)", a.name_search_cpu.p99_us, b.name_search_cpu.p99_us);
+    row("search rare name p50 (CPU us)", a.rare_name_search_cpu.p50_us, b.rare_name_search_cpu.p50_us);
+    row("search rare name p99 (CPU us)", a.rare_name_search_cpu.p99_us, b.rare_name_search_cpu.p99_us);
     std::printf("%-30s %14.0f %14.0f\n", "import rows/s", a.import.rows_per_s, b.import.rows_per_s);
     std::printf("%-30s %14.0f %14.0f\n", "bare bulk INSERT rows/s", a.bare.rows_per_s, b.bare.rows_per_s);
     std::printf("%-30s %14.2f %14.2f\n", "import / bare", a.import.rows_per_s / a.bare.rows_per_s,

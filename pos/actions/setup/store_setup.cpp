@@ -52,13 +52,14 @@ core::Result<std::string> read_file(const std::string& path) {
 
 // The lane's replica, marked as the store's current catalog version so that its first sync
 // does not fetch the same catalog again.
-db::DbStatus copy_catalog_to_lane(db::StoreDb& store, db::LaneDb& lane, std::vector<db::ItemRecord> records) {
+db::DbStatus copy_catalog_to_lane(db::StoreDb& store, db::LaneDb& lane, std::vector<db::ItemRecord> records,
+                                  const db::RowsWritten& progress = {}) {
     auto version = db::store_catalog_version(store);
     if (!version) return version.error();
     auto promotions = db::read_promotions(store);  // the store's, kept with the new items
     if (!promotions) return promotions.error();
     return db::apply_catalog_snapshot(lane, db::CatalogSnapshot{*version, std::move(records), std::move(*promotions)},
-                                      local_now());
+                                      local_now(), progress);
 }
 
 }  // namespace
@@ -124,7 +125,8 @@ core::Result<CatalogFileCheck> read_catalog_file(const std::string& path, const 
     return CatalogFileCheck{std::move(parsed->items), std::move(parsed->problems)};
 }
 
-core::Status install_catalog(const std::string& data_dir, OpenLane& lane, const std::vector<core::CatalogItem>& items) {
+core::Status install_catalog(const std::string& data_dir, OpenLane& lane, const std::vector<core::CatalogItem>& items,
+                             const CatalogProgress& progress) {
     if (items.empty()) {
         // A header-only file is far more likely a mistake than a store with nothing to sell.
         return make_error(ErrorCode::bad_input, "the file has no items: the catalog was not changed");
@@ -135,8 +137,15 @@ core::Status install_catalog(const std::string& data_dir, OpenLane& lane, const 
     // The store holds the master; the lane's replica follows. Each is replaced in one transaction.
     auto store = open_store(data_dir, lane.config);
     if (!store) return store.error();
-    if (auto written = (*store)->replace_catalog(records); !written) return storage_error(written.error());
-    if (auto written = copy_catalog_to_lane(**store, *lane.db, std::move(records)); !written) {
+    auto total = int64_t(records.size());
+    auto told = [&](const std::string& database) -> db::RowsWritten {
+        if (!progress) return {};
+        return [&progress, database, total](int64_t written) { progress(database, written, total); };
+    };
+    if (auto written = (*store)->replace_catalog(records, told("store.db")); !written) {
+        return storage_error(written.error());
+    }
+    if (auto written = copy_catalog_to_lane(**store, *lane.db, std::move(records), told("lane.db")); !written) {
         core::Error failure = storage_error(written.error());
         failure.message =
             "the store's catalog was updated but this lane's copy was not; run the import again: " + failure.message;

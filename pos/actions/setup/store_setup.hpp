@@ -1,6 +1,7 @@
 // The data directory: where it is, creating it (`posctl init`), opening its databases, catalog files.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -52,9 +53,14 @@ struct CatalogFileCheck {
 };
 [[nodiscard]] core::Result<CatalogFileCheck> read_catalog_file(const std::string& path, const LaneConfig& config);
 
-// Replaces the catalog in store.db and lane.db with a validated list.
+// Told, during install_catalog, which database is being written ("store.db", "lane.db") and how
+// many of the `total` items are in it so far.
+using CatalogProgress = std::function<void(const std::string& database, int64_t written, int64_t total)>;
+
+// Replaces the catalog in store.db and lane.db with a validated list; `progress` may be empty.
 [[nodiscard]] core::Status install_catalog(const std::string& data_dir, OpenLane& lane,
-                                           const std::vector<core::CatalogItem>& items);
+                                           const std::vector<core::CatalogItem>& items,
+                                           const CatalogProgress& progress = {});
 
 [[nodiscard]] core::Status write_catalog_file(const std::string& path, db::LaneDb& lane);
 
