@@ -257,8 +257,13 @@ void Checkout::apply(const ui::intent::OpenShift& intent) {
 }
 
 void Checkout::scanned(const std::string& code) {
-    if (state_.screen == Screen::payment_code && state_.pay_code.phase == ui::PayCodeForm::Phase::entry) {
-        apply(ui::intent::ChargeCode{code});  // the customer's payment code, read by the USB scanner
+    using Phase = ui::PayCodeForm::Phase;
+    if (state_.screen == Screen::payment_code &&
+        (state_.pay_code.phase == Phase::entry || state_.pay_code.phase == Phase::failed)) {
+        // The customer's payment code, read by the USB scanner; after a refusal, their next one.
+        state_.pay_code.phase = Phase::entry;
+        state_.pay_code.notice.clear();
+        apply(ui::intent::ChargeCode{code});
         return;
     }
     if (state_.screen == Screen::payment_code) {

@@ -211,6 +211,11 @@ TEST_CASE("checkout: a refused code shows the gateway's words and goes back to t
     paying.till->press(Key::escape);
     CHECK(paying.till->state().screen == Screen::tender);
     CHECK(paying.till->lane().ticket().tenders().empty());
+    // The customer shows another code: F4 and a USB scan of it pays the sale.
+    paying.till->press(Key::f4);
+    paying.till->checkout().scanned(wechat_code("00", 1));
+    paying.wait_for_answer();
+    CHECK(paying.till->state().tender.done.has_value());
 }
 
 TEST_CASE("checkout: a bad code gets the classifier's message and stays on the code screen") {
