@@ -233,7 +233,7 @@ TEST_CASE("checkout: a bad code gets the classifier's message and stays on the c
     CHECK(paying.till->state().tender.done.has_value());
 }
 
-TEST_CASE("checkout: an amount typed before F4 charges that part to the code; cash pays the rest") {
+TEST_CASE("checkout: an amount typed before F4 charges that part to the code, cash pays the rest") {
     PayingLane paying;
     paying.to_tender("3");  // 6.00
     paying.till->keys("2.50{F4}" + wechat_code("00") + "{Enter}");
