@@ -56,6 +56,8 @@ public:
     [[nodiscard]] bool waiting() const { return lookup_.running() || settling_; }
     // That answer, or the payment worker's progress, is ready: the next frame shows it.
     [[nodiscard]] bool answer_ready() const { return lookup_.ready() || payment_.has_news(); }
+    // The start-up settlement's screen while it runs (which order, whether the gateway answers).
+    [[nodiscard]] const ui::SettleView& settle_view() const { return settle_view_; }
     // A payment-code job runs: its countdown on screen wants a frame every second or so.
     [[nodiscard]] bool payment_running() const { return payment_.running(); }
 

@@ -75,9 +75,10 @@ struct PayingLane {
         start_checkout();
     }
 
-    void start_checkout() {
+    void start_checkout(bool until_settled = true) {
         till->checkout().set_payment_desk(desk.get());
         CHECK(till->checkout().waiting());  // the settlement screen is up before anyone logs in
+        if (!until_settled) return;
         REQUIRE(till->draw_until("the start-up settlement", [&] { return !till->checkout().waiting(); }));
     }
 
@@ -262,6 +263,25 @@ TEST_CASE("checkout: an order the last run left open is settled before anyone lo
     CHECK(order->out_trade_no == begun->out_trade_no);
     CHECK(order->state == "closed");
     CHECK(paying.till->state().login.notice.text == paying.till->tr().format("paycode.settled", 1));
+}
+
+TEST_CASE("checkout: with the gateway unreachable at start the settlement screen says so and keeps trying") {
+    PayingLane paying;
+    auto begun = paying.desk->begin(wechat_code("02", 8), core::Money::yuan(3), "S-left-open", actions::local_now());
+    REQUIRE(begun);
+    paying.simulator->stop();
+    paying.start_checkout(false);
+    REQUIRE(paying.till->draw_until("the settlement screen naming the unreachable gateway",
+                                    [&] { return paying.till->checkout().settle_view().unreachable; }));
+    CHECK(paying.till->checkout().waiting());  // nobody logs in meanwhile: the keys wait
+    CHECK(paying.till->checkout().settle_view().out_trade_no == begun->out_trade_no);
+    paying.till->keys("1001{Enter}1234{Enter}");
+    CHECK(paying.till->state().screen == Screen::login);
+    // Closing now leaves the order open, as the journal has it, for the next start.
+    paying.till.reset();
+    auto order = paying.last_order();
+    REQUIRE(order);
+    CHECK(order->state != "closed");
 }
 
 }  // namespace pos::testing
