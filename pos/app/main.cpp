@@ -166,8 +166,18 @@ int run(const Options& options) {
         return 1;
     }
 
+    // Payment codes (付款码), when pos.toml has [payments]: charged on the checkout's payment worker,
+    // which the checkout stops and joins before the desk goes (declared first, it goes last).
+    auto desk = actions::open_payment_desk(options.data_dir, opened->config);
+    if (!desk) {
+        std::cerr << "pos: payment codes cannot be taken: " << desk.error().message << "\n";
+        return 1;
+    }
     checkout::Checkout checkout(lane, *strings, fonts);
-    checkout.set_notify([] { glfwPostEmptyEvent(); });  // a worker's answer (F9 lookup) wakes the idle loop
+    // A worker's answer (F9 lookup, payments) wakes the idle loop.
+    checkout.set_notify([] { glfwPostEmptyEvent(); });
+    // Orders the last run left open are settled before anyone sells.
+    checkout.set_payment_desk(desk->get());
     // The customer display ([display]) runs on its own worker thread (docs/design.md "Threads"): the
     // checkout hands it the sale once a frame and never waits; unplugged, it is retried every second
     // and shown on the status bar. A state change wakes the idle loop.
@@ -280,7 +290,9 @@ int run(const Options& options) {
         if (busy) {
             window.poll();
         } else {
-            window.wait(seconds_to_next_minute());  // idle: until input, or the clock's next minute
+            // Idle: until input, or the clock's next minute; a payment's countdown every half second.
+            double idle = seconds_to_next_minute();
+            window.wait(checkout.payment_running() ? std::min(idle, 0.5) : idle);
         }
         // Any event, even one that arrived while the last settling frame polled (a click's
         // release), earns two more frames; a timer wake-up only redraws a new minute.
@@ -316,7 +328,7 @@ int run(const Options& options) {
         }
         if (active) {
             settle = std::max(settle, 2);
-        } else if (!busy && clock_minute() == drawn_minute) {
+        } else if (!busy && clock_minute() == drawn_minute && !checkout.payment_running()) {
             continue;
         }
         if (fonts.rebuild_pending()) {

@@ -28,6 +28,7 @@ const char* screen_name(ui::Screen screen) {
         case ui::Screen::manager_report: return "manager_report";
         case ui::Screen::repayment: return "repayment";
         case ui::Screen::return_no_receipt: return "return_no_receipt";
+        case ui::Screen::payment_code: return "payment_code";
     }
     return "unknown";
 }

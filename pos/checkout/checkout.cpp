@@ -8,6 +8,7 @@
 #include "pos/actions/shift/shift_report.hpp"
 #include "pos/checkout/approval_entry.hpp"
 #include "pos/checkout/screen_table.hpp"
+#include "pos/core/payment_code.hpp"
 #include "pos/core/shift.hpp"
 #include "pos/ui/screens.hpp"
 #include "pos/ui/views.hpp"
@@ -30,6 +31,7 @@ bool Checkout::frame(ui::InputQueue& input) {
     // The F9 lookup's answer, taken once a frame, before the screen that shows it is drawn.
     std::optional<ReceiptLookup::Answer> found = lookup_.take();
     if (found) show_lookup(std::move(*found));
+    bool paying = poll_payment();
     const ScreenEntry& screen = screen_entry(state_.screen);
     // The keys of the screen drawn now; keys left in the queue meet the next screen's own.
     const ui::KeyTable* keys = keymap_.table(screen.key_context(state_));
@@ -57,7 +59,11 @@ bool Checkout::frame(ui::InputQueue& input) {
     ui::draw_status_bar(status, ui);
 
     ui::Intents intents;
-    screen.draw(*this, input, intents, ui);
+    if (settling_) {
+        ui::draw_payment_settle(settle_view_, ui);  // before anyone sells: keys wait in the queue
+    } else {
+        screen.draw(*this, input, intents, ui);
+    }
     ImGui::PopFont();
     ImGui::End();
     // A typed reason may hold characters the atlas lacks: added before the next frame.
@@ -69,7 +75,7 @@ bool Checkout::frame(ui::InputQueue& input) {
     }
     // After the intents: the customer sees the item just scanned, not the one before it.
     if (customer_display_) customer_display_->follow(actions::customer_scene(customer_moment()));
-    return !intents.empty() || searched || found;
+    return !intents.empty() || searched || found || paying;
 }
 
 actions::CustomerMoment Checkout::customer_moment() const {
@@ -270,6 +276,20 @@ void Checkout::apply(const ui::intent::OpenShift& intent) {
 }
 
 void Checkout::scanned(const std::string& code) {
+    using Phase = ui::PayCodeForm::Phase;
+    if (state_.screen == Screen::payment_code &&
+        (state_.pay_code.phase == Phase::entry || state_.pay_code.phase == Phase::failed)) {
+        // The customer's payment code, read by the USB scanner; after a refusal, their next one.
+        state_.pay_code.phase = Phase::entry;
+        state_.pay_code.notice.clear();
+        apply(ui::intent::ChargeCode{code});
+        return;
+    }
+    if (state_.screen == Screen::payment_code) {
+        // Never shown whole: it may be the customer's code scanned twice.
+        current_notice() = info(tr_.format("scanner.scan_ignored", core::mask_payment_code(code)));
+        return;
+    }
     bool next_customer = state_.screen == Screen::tender && state_.tender.done;
     if (state_.screen != Screen::sale && !next_customer) {
         current_notice() = info(tr_.format("scanner.scan_ignored", code));
@@ -401,14 +421,20 @@ void Checkout::apply(const ui::intent::Tender& intent) {
         form.notice = info(tr_.format("tender.remaining", ui::money_text(outcome->payment.remaining)));
         return;
     }
+    show_sale_done(*outcome, intent.method);
+}
+
+void Checkout::show_sale_done(const actions::TenderOutcome& outcome, core::TenderMethod method) {
+    state_.screen = Screen::tender;
+    ui::TenderForm& form = state_.tender;
     form = ui::TenderForm{};
-    form.done = ui::CompletedSale{outcome->receipt_no, intent.method, outcome->payment.total, outcome->payment.paid,
-                                  outcome->payment.change};
+    form.done = ui::CompletedSale{outcome.receipt_no, method, outcome.payment.total, outcome.payment.paid,
+                                  outcome.payment.change};
     state_.sale = ui::SaleForm{};
     if (printing_) {
         // The sale is committed: the receipt (and for cash the drawer) is queued now, and
         // whatever the printer does the sale stays complete.
-        auto queued = printing_->print_sale(*outcome->sale_id);
+        auto queued = printing_->print_sale(*outcome.sale_id);
         actions::PrinterState printer = printing_->status().state;
         if (!queued) {
             form.notice = ui::error_notice(tr_, queued.error());
@@ -504,7 +530,13 @@ void Checkout::apply(const ui::intent::OpenShiftMenu&) {
     state_.menu = ui::ShiftMenuForm{};
 }
 
-void Checkout::apply(const ui::intent::Leave&) { state_.screen = screen_entry(state_.screen).back(state_); }
+void Checkout::apply(const ui::intent::Leave&) {
+    // A code that was not paid: its reason stays in view on the tender screen.
+    if (state_.screen == Screen::payment_code && state_.pay_code.phase == ui::PayCodeForm::Phase::failed) {
+        state_.tender.notice = state_.pay_code.notice;
+    }
+    state_.screen = screen_entry(state_.screen).back(state_);
+}
 
 void Checkout::apply(const ui::intent::ShowXReport&) {
     const auto& shift = lane_.shift();

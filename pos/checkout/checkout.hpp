@@ -2,6 +2,7 @@
 // intents the screen recorded to the Lane and moves between screens on the results.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "pos/actions/devices/lane_scale.hpp"
 #include "pos/actions/lane.hpp"
 #include "pos/actions/printing/printing.hpp"
+#include "pos/checkout/payment_worker.hpp"
 #include "pos/checkout/receipt_lookup.hpp"
 #include "pos/ui/input.hpp"
 #include "pos/ui/keymap.hpp"
@@ -53,10 +55,19 @@ public:
     [[nodiscard]] std::optional<bool> scanner_connected() const { return scanner_connected_; }
     // Called from a worker thread when its answer is ready (the app wakes its idle loop with it).
     void set_notify(std::function<void()> notify) { notify_ = std::move(notify); }
-    // A worker's answer (F9's receipt lookup) is awaited; its keys wait in the queue meanwhile.
-    [[nodiscard]] bool waiting() const { return lookup_.running(); }
-    // That answer is ready: the next frame shows it.
-    [[nodiscard]] bool answer_ready() const { return lookup_.ready(); }
+    // The lane's payment-code desk ([payments] in pos.toml); null: F4 only records a mobile payment.
+    // With a desk, the orders the last run left open are settled at once, on the payment worker,
+    // before anyone logs in (checkout_payments.cpp). Call after set_notify().
+    void set_payment_desk(actions::PaymentDesk* desk);
+    // A worker's answer (F9's receipt lookup, the start-up settlement of payment codes) is awaited;
+    // keys wait in the queue meanwhile.
+    [[nodiscard]] bool waiting() const { return lookup_.running() || settling_; }
+    // That answer, or the payment worker's progress, is ready: the next frame shows it.
+    [[nodiscard]] bool answer_ready() const { return lookup_.ready() || payment_.has_news(); }
+    // The start-up settlement's screen while it runs (which order, whether the gateway answers).
+    [[nodiscard]] const ui::SettleView& settle_view() const { return settle_view_; }
+    // A payment-code job runs: its countdown on screen wants a frame every second or so.
+    [[nodiscard]] bool payment_running() const { return payment_.running(); }
 
 private:
     // One row per screen (screen_table.hpp, checkout_screens.cpp).
@@ -97,6 +108,20 @@ private:
     void apply(const ui::intent::AddReturnItem& intent);
     void apply(const ui::intent::RemoveReturnItem& intent);
     void apply(const ui::intent::CommitNoReceiptReturn& intent);
+    // F4 扫码支付 with a payment desk (checkout_payments.cpp).
+    void apply(const ui::intent::OpenPayCode& intent);
+    void apply(const ui::intent::ChargeCode& intent);
+    void apply(const ui::intent::CancelPayment& intent);
+    void apply(const ui::intent::FinishPaidSale& intent);
+    // The payment worker's progress and answer, taken once a frame; true when the screen changed.
+    bool poll_payment();
+    void show_progress(const actions::PaymentProgress& progress);
+    void finish_payment(PaymentWorker::Done done);
+    // A paid order becomes the ticket's tender (the sale completes when it is paid in full).
+    void take_paid(const actions::CodeOrder& order);
+    void show_not_paid(const actions::CodeOrder& order, bool cancelled);
+    // The sale committed: the change screen, the receipt queued; the same for every tender.
+    void show_sale_done(const actions::TenderOutcome& outcome, core::TenderMethod method);
     // 日结 and the manager report (checkout_day.cpp).
     void apply(const ui::intent::OpenEndOfDay& intent);
     void apply(const ui::intent::CloseDay& intent);
@@ -170,7 +195,15 @@ private:
     std::vector<actions::ReturnLine> no_receipt_lines_;  // 无小票退货: the items listed, by code
     ui::NoReceiptView no_receipt_view_;
     std::function<void()> notify_;
-    ReceiptLookup lookup_;  // last: its worker is joined before anything it may use goes
+    actions::PaymentDesk* desk_ = nullptr;
+    bool settling_ = false;  // the start-up settlement runs: its screen is up, keys wait
+    ui::SettleView settle_view_;
+    core::TenderMethod paid_method_ = core::TenderMethod::wechat;  // the code's, for the change screen
+    std::string take_problem_;  // why a paid order could not pay the ticket (it is being given back)
+    std::chrono::steady_clock::time_point progress_at_;  // when seconds_left was reported
+    int64_t progress_seconds_ = 0;
+    ReceiptLookup lookup_;   // last: its worker is joined before anything it may use goes
+    PaymentWorker payment_;  // the same
 };
 
 }  // namespace pos::checkout

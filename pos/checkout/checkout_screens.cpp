@@ -18,6 +18,7 @@ const char* fixed_keys(const UiState&) { return ""; }
 const std::string* nothing_typed(const UiState&) { return nullptr; }
 Screen to_sale(const UiState&) { return Screen::sale; }
 Screen to_shift_menu(const UiState&) { return Screen::shift_menu; }
+Screen to_tender(const UiState&) { return Screen::tender; }
 
 }  // namespace
 
@@ -25,7 +26,7 @@ const Checkout::ScreenEntry& Checkout::screen_entry(Screen screen) {
     using Input = ui::InputQueue;
     using Intents = ui::Intents;
     using Ui = ui::Ui;
-    static constexpr std::array<ScreenEntry, 14> table{{
+    static constexpr std::array<ScreenEntry, 15> table{{
         {Screen::login,
          [](Checkout& c, Input& input, Intents& intents, const Ui& ui) {
              ui::draw_login(c.state_.login, input, intents, ui);
@@ -44,7 +45,9 @@ const Checkout::ScreenEntry& Checkout::screen_entry(Screen screen) {
          to_sale},
         {Screen::tender,
          [](Checkout& c, Input& input, Intents& intents, const Ui& ui) {
-             ui::draw_tender(c.state_.tender, ui::make_tender_view(c.lane_), input, intents, ui);
+             ui::TenderView view = ui::make_tender_view(c.lane_);
+             view.payment_codes = c.desk_ != nullptr;
+             ui::draw_tender(c.state_.tender, view, input, intents, ui);
          },
          [](const UiState& s) { return s.tender.done ? "change" : "tender"; },
          [](UiState& s) -> ui::Notice& { return s.tender.notice; }, nothing_typed, to_sale},
@@ -105,6 +108,11 @@ const Checkout::ScreenEntry& Checkout::screen_entry(Screen screen) {
          },
          fixed_keys, [](UiState& s) -> ui::Notice& { return s.no_receipt.notice; },
          [](const UiState& s) { return &s.no_receipt.reason.text; }, to_sale},
+        {Screen::payment_code,
+         [](Checkout& c, Input& input, Intents& intents, const Ui& ui) {
+             ui::draw_payment_code(c.state_.pay_code, ui::make_tender_view(c.lane_), input, intents, ui);
+         },
+         fixed_keys, [](UiState& s) -> ui::Notice& { return s.pay_code.notice; }, nothing_typed, to_tender},
     }};
     // Row i is screen i: a row added out of order, or a screen without one, fails the build.
     static_assert([] {
@@ -113,7 +121,7 @@ const Checkout::ScreenEntry& Checkout::screen_entry(Screen screen) {
         }
         return true;
     }());
-    static_assert(table.size() == static_cast<size_t>(Screen::return_no_receipt) + 1);
+    static_assert(table.size() == static_cast<size_t>(Screen::payment_code) + 1);
     return table[static_cast<size_t>(screen)];
 }
 

@@ -91,6 +91,9 @@ const char* tender_text(const Strings& tr, core::TenderMethod method) {
         case core::TenderMethod::card: return tr("close.tender.card");
         case core::TenderMethod::mobile: return tr("close.tender.mobile");
         case core::TenderMethod::account: return tr("close.tender.account");
+        case core::TenderMethod::wechat: return tr("tender.method.wechat");
+        case core::TenderMethod::alipay: return tr("tender.method.alipay");
+        case core::TenderMethod::unionpay: return tr("tender.method.unionpay");
     }
     return "";
 }

@@ -41,6 +41,13 @@ void draw_weigh_panel(WeighForm& form, const SaleView& view, InputQueue& input, 
 // Payment: amount due, cash (typed or quick banknotes), card, mobile; then the change and receipt number.
 void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, Intents& intents, const Ui& ui);
 
+// F4 扫码支付 with payment codes set up: the code (masked), 等待顾客输入密码 with its countdown (Esc
+// cancels), or what the gateway answered when it was not paid.
+void draw_payment_code(PayCodeForm& form, const TenderView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// At start, before login: the open payment-code orders being settled; takes no keys.
+void draw_payment_settle(const SettleView& view, const Ui& ui);
+
 // F12: X report, pay-in, pay-out, pickup (抽大钞), no-sale, 交班, log out; digits 1-7 pick.
 void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue& input, Intents& intents, const Ui& ui);
 

@@ -30,6 +30,7 @@ enum class Screen {
     manager_report,     // F7 经营日报: the daily report of a chosen day, for the manager
     repayment,          // 会员还款: F2 on an empty sale screen; the member, the amount, the tender
     return_no_receipt,  // F2 on the F9 screen: 无小票退货, items scanned, a reason, a manager, cash back
+    payment_code,       // F4 扫码支付 with [payments] set up: the customer's code, the wait, the gateway's answer
 };
 
 // Which characters a typed field takes.
@@ -315,6 +316,29 @@ struct RepayForm {
     Notice notice;
 };
 
+// F4 扫码支付 when the lane has payment codes set up ([payments] in pos.toml): the customer's code
+// scanned or typed, then the wait while the gateway charges it (等待顾客输入密码, Esc cancels), then
+// what the gateway answered when it was not paid.
+struct PayCodeForm {
+    enum class Phase {
+        entry,       // the code is scanned or typed; Enter charges it, Esc goes back to the tender screen
+        waiting,     // the worker drives the order; only Esc (cancel) is taken
+        failed,      // not paid: the gateway's words and what to do; Enter or Esc back to the tender screen
+        unfinished,  // paid, but the sale's commit failed: the payment stays on the ticket, Enter tries again
+    };
+    Phase phase = Phase::entry;
+    Entry code{EntryKind::digits, 24, {}, false};  // shown masked only: a bearer credential
+    std::string amount_text;                       // typed before F4: this part of a split tender
+    // The order being charged, as the worker last reported it.
+    std::string provider;  // wechat, alipay, unionpay
+    std::string masked_code;
+    core::Money amount;
+    std::string state;  // requested, waiting, unknown, paid, failed, closed
+    int64_t seconds_left = 0;
+    bool cancelling = false;  // Esc was pressed (or the sale could not take the payment): it is reversed
+    Notice notice;
+};
+
 struct UiState {
     Screen screen = Screen::login;
     LoginForm login;
@@ -330,6 +354,7 @@ struct UiState {
     ManagerReportForm manager;
     RepayForm repay;
     NoReceiptForm no_receipt;
+    PayCodeForm pay_code;
 };
 
 // [SECTION] Intents: what a screen asks the loop to do after the frame is drawn.
@@ -464,6 +489,14 @@ struct Weigh {
     std::string approver;
     std::string pin;
 };
+struct OpenPayCode {
+    std::string amount_text;
+};  // F4 on the tender screen with payment codes set up; an amount typed: part of a split tender
+struct ChargeCode {
+    std::string code;
+};
+struct CancelPayment {};   // Esc while the customer confirms: the order is cancelled (reversed)
+struct FinishPaidSale {};  // Enter after the sale's commit failed with the code's payment on the ticket
 }  // namespace intent
 
 using Intent =
@@ -475,7 +508,8 @@ using Intent =
                  intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay, intent::PrintDay,
                  intent::OpenManagerReport, intent::ShowReportDay, intent::PrintDailyReport, intent::ApplyMember,
                  intent::OpenRepayment, intent::FindMember, intent::PayAccount, intent::OpenNoReceiptReturn,
-                 intent::AddReturnItem, intent::RemoveReturnItem, intent::CommitNoReceiptReturn, intent::Weigh>;
+                 intent::AddReturnItem, intent::RemoveReturnItem, intent::CommitNoReceiptReturn, intent::Weigh,
+                 intent::OpenPayCode, intent::ChargeCode, intent::CancelPayment, intent::FinishPaidSale>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

@@ -19,7 +19,16 @@ bool non_cash(TenderForm& form, TenderMethod method, Intents& intents) {
     return true;
 }
 
-bool handle_paying(TenderForm& form, InputEvent event, Intents& intents) {
+// F4: with payment codes set up, the code screen (an amount typed: that part of a split tender);
+// without, the mobile payment is only recorded, as before payment codes (docs/decisions.md).
+bool mobile(TenderForm& form, const TenderView& view, Intents& intents) {
+    if (!view.payment_codes) return non_cash(form, TenderMethod::mobile, intents);
+    intents.push_back(intent::OpenPayCode{form.amount.text});
+    form.amount.clear();
+    return true;
+}
+
+bool handle_paying(TenderForm& form, const TenderView& view, InputEvent event, Intents& intents) {
     if (event.is_char()) {
         form.amount.type(event.ch);
         return false;
@@ -29,7 +38,7 @@ bool handle_paying(TenderForm& form, InputEvent event, Intents& intents) {
         case Key::escape: intents.push_back(intent::BackToSale{}); return true;
         case Key::enter: intents.push_back(intent::Tender{TenderMethod::cash, form.amount.text}); return true;
         case Key::f3: return non_cash(form, TenderMethod::card, intents);
-        case Key::f4: return non_cash(form, TenderMethod::mobile, intents);
+        case Key::f4: return mobile(form, view, intents);
         case Key::f5: return non_cash(form, TenderMethod::account, intents);
         default: return false;
     }
@@ -62,6 +71,9 @@ const char* method_text(const Strings& tr, TenderMethod method) {
         case TenderMethod::card: return tr("tender.method.card");
         case TenderMethod::mobile: return tr("tender.method.mobile");
         case TenderMethod::account: return tr("tender.method.account");
+        case TenderMethod::wechat: return tr("tender.method.wechat");
+        case TenderMethod::alipay: return tr("tender.method.alipay");
+        case TenderMethod::unionpay: return tr("tender.method.unionpay");
     }
     return "";
 }
@@ -87,7 +99,7 @@ void draw_done(TenderForm& form, const Ui& ui, InputQueue& input, Intents& inten
     text_colored(color::success_text, ui.tr("done.title"));
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, gap));
-    // Cash: the change to hand back, big. Card and mobile give none: the amount taken instead.
+    // Cash: the change to hand back, big. Card, mobile and payment codes give none: the amount taken instead.
     bool cash = sale.method == TenderMethod::cash;
     std::string paid_label = ui.tr.format("done.paid", method_text(ui.tr, sale.method));
     text_colored(color::muted, cash ? ui.tr("done.change") : paid_label.c_str());
@@ -124,7 +136,7 @@ void draw_done(TenderForm& form, const Ui& ui, InputQueue& input, Intents& inten
 
 void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, Intents& intents, const Ui& ui) {
     while (auto event = input.next()) {
-        if (form.done ? handle_done(form, *event, intents) : handle_paying(form, *event, intents)) break;
+        if (form.done ? handle_done(form, *event, intents) : handle_paying(form, view, *event, intents)) break;
     }
     if (form.done) {
         draw_done(form, ui, input, intents);
@@ -223,7 +235,7 @@ void draw_tender(TenderForm& form, const TenderView& view, InputQueue& input, In
     end_panel();
     end_body();
 
-    if (press && intents.empty()) handle_paying(form, *press, intents);
+    if (press && intents.empty()) handle_paying(form, view, *press, intents);
 
     const KeyHint hints[] = {
         {InputEvent::of_key(Key::enter), "Enter", ui.tr("hint.cash")},

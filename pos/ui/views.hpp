@@ -108,6 +108,15 @@ struct TenderView {
     std::vector<std::pair<core::TenderMethod, core::Money>> taken;
     std::string member;            // "王芳 88000001", empty without a member
     core::Money member_available;  // credit the member has left, this ticket's account part counted
+    bool payment_codes = false;    // [payments] is set up: F4 charges the customer's payment code
+};
+
+// The start-up check of the payment codes the last run left open (docs/payments.md), shown
+// before anyone logs in: the order being settled now and why it takes long.
+struct SettleView {
+    std::string out_trade_no;
+    bool unreachable = false;  // the gateway does not answer: the lane keeps asking
+    std::string problem;       // the journal cannot be read, or what the gateway's transport said
 };
 
 // The shift menu: facts only; the lane decides what is allowed.

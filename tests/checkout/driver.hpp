@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -16,6 +17,7 @@
 
 #include "pos/checkout/checkout.hpp"
 #include "tests/support/demo_lane.hpp"
+#include "tests/support/eventually.hpp"
 #include "tests/ui/headless.hpp"
 
 namespace pos::testing {
@@ -90,6 +92,17 @@ public:
         }
         settle();
         CHECK_FALSE(checkout_.waiting());
+    }
+
+    // Draws frames until `condition` holds: for the payment worker, whose progress and answer are
+    // taken once a frame (bounded; the gateway simulator runs on its own thread).
+    bool draw_until(std::string_view what, const std::function<bool()>& condition) {
+        bool held = eventually(what, [&] {
+            draw_frame();
+            return condition();
+        });
+        settle();
+        return held;
     }
 
     // Cashier 1001 (PIN 1234) logs in and opens the shift with the default float.
