@@ -105,7 +105,7 @@ TEST_CASE(
                       "('wechat','alipay','unionpay')") ==
           query_count(lane_db, "SELECT coalesce(sum(amount_fen), 0) FROM payment_attempts WHERE state = 'paid'"));
 
-    std::string day = pos::testing::run({"date", "+%F"}, dir.path()).out.substr(0, 10);
+    std::string day = pos::paysim::china_clock().now_text.substr(0, 10);  // the lane runs on China time (TZ)
     auto reconciled =
         pos::testing::run({POS_POSCTL, "--data", data, "payments", "reconcile", "--day", day}, dir.path());
     CAPTURE(reconciled.out);
