@@ -201,6 +201,7 @@ std::string wechat_bill(OrderBook& book, const WechatMerchant& merchant, const s
         ++count;
         paid += settled;
         for (const Refund& each : order.refunds) {
+            if (each.out_refund_no.starts_with("reverse-")) continue;  // the REVOKED row above stands for it
             bill += fmt::format(
                 "`{},`{},`{},`0,`,`{},`{},`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`MICROPAY,`REFUND,`CMC,`CNY,"
                 "`0.00,`0.00,`50000{},`{},`{},`0.00,`ORIGINAL,`SUCCESS,`,`,`0.00000,`0.60%,`0.00,`{},`"

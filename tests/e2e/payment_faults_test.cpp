@@ -54,8 +54,9 @@ TEST_CASE(
         {POS_PAYSIM, "serve", merchant, "--port", "0", "--port-file", dir.file("port"), "--slow-ms", "300"},
         dir.file("paysim.out"), dir.file("paysim.err"));
     pos::testing::KillOnExit stop_simulator(simulator);
-    REQUIRE(pos::testing::eventually(
-        [&] { return pos::testing::read_whole(dir.file("port")).find('\n') != std::string::npos; }));
+    REQUIRE(pos::testing::eventually("pos-paysim's port file", [&] {
+        return pos::testing::read_whole(dir.file("port")).find('\n') != std::string::npos;
+    }));
     int port = std::stoi(pos::testing::read_whole(dir.file("port")));
     std::ofstream(data + "/pos.toml", std::ios::app) << pos::testing::simulated_payments_toml(merchant, port);
 
@@ -104,7 +105,7 @@ TEST_CASE(
                       "('wechat','alipay','unionpay')") ==
           query_count(lane_db, "SELECT coalesce(sum(amount_fen), 0) FROM payment_attempts WHERE state = 'paid'"));
 
-    std::string day = pos::testing::run({"date", "+%F"}, dir.path()).out.substr(0, 10);
+    std::string day = pos::paysim::china_clock().now_text.substr(0, 10);  // the lane runs on China time (TZ)
     auto reconciled =
         pos::testing::run({POS_POSCTL, "--data", data, "payments", "reconcile", "--day", day}, dir.path());
     CAPTURE(reconciled.out);

@@ -7,6 +7,7 @@
 #include "paysim/keys.hpp"
 #include "paysim/server.hpp"
 #include "payments/alipay_gateway.hpp"
+#include "payments/wechat_bill.hpp"
 #include "payments/wechat_gateway.hpp"
 #include "tests/support/simulated_gateway.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -139,6 +140,24 @@ TEST_CASE("gateway protocol: the WeChat Pay statement lists each payment and ref
     CHECK(bill->find("`L1-0020,") != std::string::npos);
     CHECK(bill->find("`REFUND,") != std::string::npos);
     CHECK(bill->find("`3,`17.34,`2.00,`0.00,`0.00,`17.34,`2.00\r\n") != std::string::npos);
+    // Read back by column name, as the lane's reconciliation reads it.
+    auto lines = parse_wechat_bill(*bill);
+    REQUIRE(lines);
+    REQUIRE(lines->size() == 3);
+    CHECK((*lines)[0].out_trade_no == "L1-0020");
+    CHECK((*lines)[0].state == "SUCCESS");
+    CHECK((*lines)[0].fen == 1234);
+    CHECK((*lines)[2].state == "REFUND");
+    CHECK((*lines)[2].out_refund_no == "R1-0021");
+    CHECK((*lines)[2].refund_fen == 200);
+    // A paid order reversed is one REVOKED row with nothing settled.
+    REQUIRE(g.wechat->cancel("L1-0020").state == OrderState::closed);
+    auto revoked = parse_wechat_bill(*g.wechat->statement(today));
+    REQUIRE(revoked);
+    REQUIRE(revoked->size() == 3);
+    CHECK((*revoked)[0].state == "REVOKED");
+    CHECK((*revoked)[0].fen == 0);
+    CHECK_FALSE(parse_wechat_bill("交易时间,公众账号ID\r\n`1,`2\r\n"));  // columns missing: said, not guessed
     auto none = g.wechat->statement("20200101");
     REQUIRE_FALSE(none);
     CHECK(none.error().message == "no statement for 20200101: No Bill Exist");
