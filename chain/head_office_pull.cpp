@@ -1,25 +1,11 @@
 // The pull: read the approved documents not adopted yet, adopt each in its own store.db transaction.
 #include "chain/head_office_pull.hpp"
 
-#include <chrono>
-#include <ctime>
-
+#include "chain/utc_now.hpp"
 #include "db/store/head_office_inbox.hpp"
 #include "hq/master_data.hpp"
 
 namespace pos::chain {
-namespace {
-
-std::string utc_now() {
-    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm parts{};
-    gmtime_r(&now, &parts);
-    char text[32];
-    std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return text;
-}
-
-}  // namespace
 
 support::Expected<std::vector<PulledPriceChange>, PushError> pull_from_head_office(db::StoreDb& store,
                                                                                    const PushOptions& options) {

@@ -8,20 +8,12 @@
 #include <ctime>
 #include <fstream>
 
+#include "chain/utc_now.hpp"
 #include "db/store/head_office_outbox.hpp"
 #include "hq/head_office.hpp"
 
 namespace pos::chain {
 namespace {
-
-std::string utc_now() {
-    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm parts{};
-    gmtime_r(&now, &parts);
-    char text[32];
-    std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return text;
-}
 
 // Connection failures (class 08), a server shutting down (57P01-57P03) or no SQLSTATE at all (the
 // socket went away): the head office is away, not wrong; the store keeps its queue.

@@ -169,6 +169,21 @@ export_->callback([&command, file] {
 
 }  // namespace
 
+int write_out(const std::string& body, const std::string& out, const std::string& what) {
+    if (out.empty()) {
+        std::cout << body;
+        return exit_ok;
+    }
+    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    file << body;
+    file.close();
+    if (!file)
+        return report(
+            core::make_error(core::ErrorCode::io, out + " cannot be written: check the folder exists and is writable"));
+    std::cerr << fmt::format("wrote {} to {}\n", what, out);
+    return exit_ok;
+}
+
 int report(const core::Error& error) {
     std::cerr << "posctl: " << error.message << "\n";
     switch (error.code) {

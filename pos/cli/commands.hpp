@@ -44,6 +44,9 @@ void register_stock(CLI::App& app, Command& command);         // stock_command.c
 // `report stock` under the report group (stock_report_command.cpp).
 void register_stock_report(CLI::App& report_group, Command& command);
 
+// Prints `body` (out empty) or writes it to the file `out`, saying on stderr that it wrote `what`.
+[[nodiscard]] int write_out(const std::string& body, const std::string& out, const std::string& what);
+
 // Prints the error on stderr and returns its exit code (2 for bad input, else 1).
 [[nodiscard]] int report(const core::Error& error);
 

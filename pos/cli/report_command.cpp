@@ -73,18 +73,7 @@ int run_daily(const std::string& data_dir, const ReportOptions& options) {
         body = actions::report_html(*daily, config->store_name);
     else
         body = actions::report_text(*daily);
-    if (options.out.empty()) {
-        std::cout << body;
-        return exit_ok;
-    }
-    std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
-    file << body;
-    file.close();
-    if (!file)
-        return report(core::make_error(core::ErrorCode::io,
-                                       options.out + " cannot be written: check the folder exists and is writable"));
-    std::cerr << fmt::format("wrote the {} report of {} to {}\n", options.format, day, options.out);
-    return exit_ok;
+    return write_out(body, options.out, fmt::format("the {} report of {}", options.format, day));
 }
 
 }  // namespace

@@ -56,21 +56,6 @@ core::Result<std::string> read_file(const std::string& path) {
     return text.str();
 }
 
-int write_out(const std::string& body, const std::string& out, const std::string& what) {
-    if (out.empty()) {
-        std::cout << body;
-        return exit_ok;
-    }
-    std::ofstream file(out, std::ios::binary | std::ios::trunc);
-    file << body;
-    file.close();
-    if (!file)
-        return report(
-            core::make_error(core::ErrorCode::io, out + " cannot be written: check the folder exists and is writable"));
-    std::cerr << fmt::format("wrote {} to {}\n", what, out);
-    return exit_ok;
-}
-
 template <typename Body>
 int with_store(const std::string& data_dir, Body&& body) {
     auto lane_files = actions::open_lane(data_dir);

@@ -56,18 +56,7 @@ int run_stock_report(const std::string& data_dir, const StockReportOptions& opti
     std::string body = options.format == "csv"    ? actions::stock_report_csv(*loaded)
                        : options.format == "html" ? actions::stock_report_html(*loaded, config->store_name)
                                                   : actions::stock_report_text(*loaded);
-    if (options.out.empty()) {
-        std::cout << body;
-        return exit_ok;
-    }
-    std::ofstream file(options.out, std::ios::binary | std::ios::trunc);
-    file << body;
-    file.close();
-    if (!file)
-        return report(core::make_error(core::ErrorCode::io,
-                                       options.out + " cannot be written: check the folder exists and is writable"));
-    std::cerr << fmt::format("wrote the {} stock report to {}\n", options.format, options.out);
-    return exit_ok;
+    return write_out(body, options.out, fmt::format("the {} stock report", options.format));
 }
 
 }  // namespace
