@@ -41,6 +41,10 @@ void Checkout::apply(const ui::intent::OpenPayCode& intent) {
 void Checkout::apply(const ui::intent::ChargeCode& intent) {
     ui::PayCodeForm& form = state_.pay_code;
     if (!desk_ || form.phase != Phase::entry) return;
+    if (payment_.running()) {  // a return's refund is still with the gateway
+        form.notice = Notice{Tone::error, tr_("paycode.busy"), {}};
+        return;
+    }
     auto provider = core::classify_payment_code(intent.code);
     if (!provider) {
         form.notice = Notice{Tone::error, tr_("paycode.bad_code"), provider.error().message};
@@ -165,6 +169,20 @@ void Checkout::finish_payment(PaymentWorker::Done done) {
             }
             show_not_paid(done.order, done.cancelled);
             return;
+        case PaymentWorker::Job::refund: {
+            bool all_refunded = !done.error && std::all_of(done.refunds.begin(), done.refunds.end(),
+                                                           [](const actions::CodeRefund& refund) {
+                                                               return refund.state == "refunded";
+                                                           });
+            std::string detail = done.error ? done.error->message : std::string();
+            for (const actions::CodeRefund& refund : done.refunds) {
+                detail += (detail.empty() ? "" : "; ") + refund.out_refund_no + " " + refund.amount.to_string() + " " +
+                          refund.state + (refund.last_message.empty() ? "" : " " + refund.last_message);
+            }
+            state_.sale.notice = Notice{all_refunded ? Tone::success : Tone::error,
+                                        tr_(all_refunded ? "paycode.refunded" : "paycode.refund_open"), detail};
+            return;
+        }
         case PaymentWorker::Job::reverse:
             form.phase = Phase::failed;
             form.state = done.order.state;

@@ -3,6 +3,8 @@
 // are all the Lane's; this only decides what the screen shows next.
 #include "pos/checkout/checkout.hpp"
 
+#include <algorithm>
+
 #include "pos/actions/scripts/session.hpp"
 #include "pos/checkout/approval_entry.hpp"
 
@@ -93,6 +95,13 @@ void Checkout::show_return_done(const actions::ReturnOutcome& outcome) {
     if (printing_) {
         if (auto queued = printing_->print_sale(outcome.sale_id); !queued)
             state_.sale.notice = ui::error_notice(tr_, queued.error());
+    }
+    // Money back to a payment code goes through the gateway (journaled with the return).
+    bool by_code = std::any_of(outcome.refund.tenders.begin(), outcome.refund.tenders.end(),
+                               [](const core::Tender& tender) { return core::is_payment_code_method(tender.method); });
+    if (by_code && desk_) {
+        state_.sale.notice.detail = tr_("paycode.refunding");
+        payment_.refund(*desk_, outcome.sale_id, notify_);
     }
 }
 

@@ -55,7 +55,7 @@ void PaymentWorker::charge(actions::PaymentDesk& desk, std::string code, core::M
     start(
         [this, &desk, code = std::move(code), amount, sale_id = std::move(sale_id),
          now = std::move(now)](actions::PaymentControl& control) mutable {
-            Done done{Job::charge, {}, {}, {}, false};
+            Done done{Job::charge, {}, {}, {}, false, {}};
             auto begun = desk.begin(code, amount, sale_id, now);
             if (!begun) {
                 std::fill(code.begin(), code.end(), '0');
@@ -75,9 +75,23 @@ void PaymentWorker::charge(actions::PaymentDesk& desk, std::string code, core::M
 void PaymentWorker::reverse(actions::PaymentDesk& desk, actions::CodeOrder order, std::function<void()> notify) {
     start(
         [this, &desk, order = std::move(order)](actions::PaymentControl& control) {
-            Done done{Job::reverse, {}, {}, {}, false};
+            Done done{Job::reverse, {}, {}, {}, false, {}};
             done.order =
                 desk.reverse(order, control, [this](const actions::PaymentProgress& progress) { report(progress); });
+            return done;
+        },
+        std::move(notify));
+}
+
+void PaymentWorker::refund(actions::PaymentDesk& desk, std::string return_id, std::function<void()> notify) {
+    start(
+        [&desk, return_id = std::move(return_id)](actions::PaymentControl& control) {
+            Done done{Job::refund, {}, {}, {}, false, {}};
+            auto refunds = desk.refund_return(return_id, control);
+            if (refunds)
+                done.refunds = std::move(*refunds);
+            else
+                done.error = refunds.error();
             return done;
         },
         std::move(notify));
@@ -86,7 +100,7 @@ void PaymentWorker::reverse(actions::PaymentDesk& desk, actions::CodeOrder order
 void PaymentWorker::settle(actions::PaymentDesk& desk, std::chrono::milliseconds retry, std::function<void()> notify) {
     start(
         [this, &desk, retry](actions::PaymentControl& control) {
-            Done done{Job::settle, {}, {}, {}, false};
+            Done done{Job::settle, {}, {}, {}, false, {}};
             for (;;) {
                 auto settled = desk.settle_at_start(
                     control, [this](const actions::PaymentProgress& progress) { report(progress); });

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "pos/actions/payments/payment_desk.hpp"
 
@@ -19,15 +20,16 @@ namespace pos::checkout {
 
 class PaymentWorker {
 public:
-    enum class Job { charge, reverse, settle };
+    enum class Job { charge, reverse, settle, refund };
 
     // How a job ended.
     struct Done {
         Job job = Job::charge;
-        std::optional<core::Error> error;  // begin refused (provider not set up ...) or the journal unreadable
-        actions::CodeOrder order;          // charge, reverse: the order as it ended
-        actions::SettledAtStart settled;   // settle
-        bool cancelled = false;            // the cashier pressed Esc (charge)
+        std::optional<core::Error> error;          // begin refused (provider not set up ...) or the journal unreadable
+        actions::CodeOrder order;                  // charge, reverse: the order as it ended
+        actions::SettledAtStart settled;           // settle
+        bool cancelled = false;                    // the cashier pressed Esc (charge)
+        std::vector<actions::CodeRefund> refunds;  // refund: each as it ended
     };
 
     PaymentWorker() = default;
@@ -40,6 +42,8 @@ public:
                 std::function<void()> notify);
     // Reverses a paid order whose sale cannot take it, until closed.
     void reverse(actions::PaymentDesk& desk, actions::CodeOrder order, std::function<void()> notify);
+    // A return's payment-code refunds (journaled with it) driven until refunded or failed.
+    void refund(actions::PaymentDesk& desk, std::string return_id, std::function<void()> notify);
     // Before the lane sells: every order left open by the last run driven to final. A journal that
     // cannot be read is tried again every `retry` until it can (or the worker stops).
     void settle(actions::PaymentDesk& desk, std::chrono::milliseconds retry, std::function<void()> notify);
