@@ -285,3 +285,33 @@ TEST_CASE("checkout: with the gateway unreachable at start the settlement screen
 }
 
 }  // namespace pos::testing
+
+TEST_CASE("checkout: a return of a sale paid by code is refunded through the gateway and the screen says so") {
+    PayingLane paying;
+    paying.to_tender("3");
+    paying.till->press(Key::f4);
+    paying.till->type(wechat_code("00", 40));
+    paying.till->press(Key::enter);
+    paying.wait_for_answer();
+    REQUIRE(paying.till->state().tender.done.has_value());
+    int64_t receipt = paying.till->state().tender.done->receipt_no;
+    paying.till->press(Key::enter);  // to the next customer
+    REQUIRE(paying.till->state().screen == Screen::sale);
+
+    paying.till->keys("{F9}" + std::to_string(receipt) + "{Enter}");
+    paying.till->wait_for_lookup();
+    paying.till->keys("1{Enter}broken{Enter}9001{Enter}9999{Enter}");
+    REQUIRE(paying.till->state().screen == Screen::sale);
+    REQUIRE(paying.till->draw_until("the refund's final answer",
+                                    [&] { return !paying.till->checkout().payment_running(); }));
+    const ui::Notice& notice = paying.till->state().sale.notice;
+    CAPTURE(notice.text);
+    CAPTURE(notice.detail);
+    CHECK(notice.tone == ui::Tone::success);
+    auto order = paying.last_order();
+    REQUIRE(order);
+    pos::paysim::Order at_gateway;
+    REQUIRE(paying.simulator->book().query(order->out_trade_no, "2026-12-07 10:00:00", at_gateway));
+    REQUIRE(at_gateway.refunds.size() == 1);
+    CHECK(at_gateway.refunds[0].fen == 200);  // one bottle of three
+}
