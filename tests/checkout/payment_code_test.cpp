@@ -284,8 +284,6 @@ TEST_CASE("checkout: with the gateway unreachable at start the settlement screen
     CHECK(order->state != "closed");
 }
 
-}  // namespace pos::testing
-
 TEST_CASE("checkout: a return of a sale paid by code is refunded through the gateway and the screen says so") {
     PayingLane paying;
     paying.to_tender("3");
@@ -315,3 +313,5 @@ TEST_CASE("checkout: a return of a sale paid by code is refunded through the gat
     REQUIRE(at_gateway.refunds.size() == 1);
     CHECK(at_gateway.refunds[0].fen == 200);  // one bottle of three
 }
+
+}  // namespace pos::testing
