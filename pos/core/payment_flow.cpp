@@ -11,9 +11,8 @@ PaymentStep cancel_step(const OrderProgress& progress, const PaymentTimings& tim
     // WeChat asks for no reverse sooner than cancel_after_ms after the charge.
     int64_t not_before = std::max<int64_t>(0, timings.cancel_after_ms - progress.since_charge_ms);
     if (progress.cancels_sent == 0) return {NextCall::cancel, not_before};
-    int64_t backoff = timings.cancel_every_ms;
-    for (int i = 1; i < progress.cancels_sent && backoff < timings.cancel_every_max_ms; ++i) backoff *= 2;
-    return {NextCall::cancel, std::max(not_before, std::min(backoff, timings.cancel_every_max_ms))};
+    int64_t backoff = backoff_ms(progress.cancels_sent, timings.cancel_every_ms, timings.cancel_every_max_ms);
+    return {NextCall::cancel, std::max(not_before, backoff)};
 }
 
 }  // namespace
@@ -35,6 +34,12 @@ PaymentStep next_payment_step(const OrderProgress& progress, const PaymentTiming
     // The last query falls at the limit, so the cancel follows a fresh answer.
     wait = std::min(wait, timings.confirm_limit_ms - progress.since_charge_ms);
     return {NextCall::query, wait};
+}
+
+int64_t backoff_ms(int repeat, int64_t first, int64_t ceiling) {
+    int64_t wait = first;
+    for (int i = 1; i < repeat && wait < ceiling; ++i) wait *= 2;
+    return std::min(wait, ceiling);
 }
 
 int64_t seconds_to_confirm(int64_t since_charge_ms, const PaymentTimings& timings) {

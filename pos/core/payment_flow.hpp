@@ -41,6 +41,9 @@ struct PaymentStep {
 // and the cancel repeated with backoff until it is final.
 [[nodiscard]] PaymentStep next_payment_step(const OrderProgress& progress, const PaymentTimings& timings);
 
+// The wait before the n-th repeat of a call (n from 1): `first`, doubling, never above `ceiling`.
+[[nodiscard]] int64_t backoff_ms(int repeat, int64_t first, int64_t ceiling);
+
 // Seconds left for the customer to confirm, for the countdown on screen (never below 0).
 [[nodiscard]] int64_t seconds_to_confirm(int64_t since_charge_ms, const PaymentTimings& timings);
 

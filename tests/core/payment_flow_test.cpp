@@ -69,3 +69,11 @@ TEST_CASE("payment_flow: the countdown shows whole seconds left and stops at zer
     CHECK(seconds_to_confirm(44001, wechat_timings()) == 1);
     CHECK(seconds_to_confirm(50000, wechat_timings()) == 0);
 }
+
+TEST_CASE("payment_flow: repeats back off by doubling up to the ceiling") {
+    CHECK(backoff_ms(1, 5000, 60000) == 5000);
+    CHECK(backoff_ms(2, 5000, 60000) == 10000);
+    CHECK(backoff_ms(4, 5000, 60000) == 40000);
+    CHECK(backoff_ms(5, 5000, 60000) == 60000);
+    CHECK(backoff_ms(40, 5000, 60000) == 60000);
+}

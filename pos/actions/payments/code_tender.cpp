@@ -11,16 +11,6 @@ using core::ErrorCode;
 using core::make_error;
 using core::Money;
 
-namespace {
-
-core::TenderMethod method_of(const std::string& provider) {
-    if (provider == "alipay") return core::TenderMethod::alipay;
-    if (provider == "unionpay") return core::TenderMethod::unionpay;
-    return core::TenderMethod::wechat;
-}
-
-}  // namespace
-
 core::Result<CodePaymentTicket> Lane::code_payment_ticket(std::optional<Money> amount) {
     if (auto ready = require_selling(); !ready) return ready.error();
     if (!ticket_.has_live_lines()) return make_error(ErrorCode::no_ticket, "the ticket is empty: scan an item first");
@@ -47,7 +37,13 @@ core::Result<TenderOutcome> Lane::take_code_payment(const CodeOrder& paid, const
                           fmt::format("payment {} belongs to another ticket: it will be reversed", paid.out_trade_no));
     }
     core::Ticket next = ticket_;
-    core::Tender tender{method_of(paid.provider), paid.amount, paid.transaction_id};
+    // The provider names are the tender methods' names (wechat, alipay, unionpay).
+    auto method = core::parse_tender_method(paid.provider);
+    if (!method || !core::is_payment_code_method(*method)) {
+        return make_error(ErrorCode::bad_input, fmt::format("payment {} names no provider the lane knows: {}",
+                                                            paid.out_trade_no, paid.provider));
+    }
+    core::Tender tender{*method, paid.amount, paid.transaction_id};
     if (auto taken = next.add_tender(tender, config_.cash_rounding, true); !taken) return taken.error();
     // The money is taken: the tender stays on the ticket whatever happens to the commit.
     ticket_ = next;

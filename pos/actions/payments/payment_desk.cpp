@@ -246,11 +246,10 @@ CodeRefund PaymentDesk::refund(const CodeRefund& refund, PaymentControl& control
     payments::RefundRequest request{refund.out_trade_no, refund.out_refund_no, (*record)->refund_fen,
                                     (*record)->total_fen};
     bool accepted = refund.state == "processing";
-    int64_t wait_ms = 0;
     for (int tries = 0;; ++tries) {
         if (tries > 0) {
-            wait_ms = std::min<int64_t>(wait_ms == 0 ? config_.timings.query_every_ms : wait_ms * 2,
-                                        config_.timings.cancel_every_max_ms);
+            int64_t wait_ms =
+                core::backoff_ms(tries, config_.timings.query_every_ms, config_.timings.cancel_every_max_ms);
             if (control.wait(std::chrono::milliseconds(wait_ms)) && control.stopped()) return current;
         }
         // Until the gateway has taken the refund, ask for it again (the number makes it once);
