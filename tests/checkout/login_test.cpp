@@ -23,7 +23,7 @@ TEST_CASE("checkout: the right PIN logs the cashier in and asks for the float") 
 
 TEST_CASE("checkout: a wrong PIN is refused, cleared, and the PIN field keeps the focus") {
     CheckoutDriver till;
-    till.keys("1001{Enter}9999{Enter}");
+    till.keys("1001{Enter}999999{Enter}");
     const ui::LoginForm& form = till.state().login;
     CHECK(till.state().screen == Screen::login);
     CHECK(form.notice.tone == ui::Tone::error);

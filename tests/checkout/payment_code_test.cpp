@@ -298,7 +298,7 @@ TEST_CASE("checkout: a return of a sale paid by code is refunded through the gat
 
     paying.till->keys("{F9}" + std::to_string(receipt) + "{Enter}");
     paying.till->wait_for_lookup();
-    paying.till->keys("1{Enter}broken{Enter}9001{Enter}9999{Enter}");
+    paying.till->keys("1{Enter}broken{Enter}9001{Enter}999999{Enter}");
     REQUIRE(paying.till->state().screen == Screen::sale);
     REQUIRE(paying.till->draw_until("the refund's final answer",
                                     [&] { return !paying.till->checkout().payment_running(); }));

@@ -101,7 +101,7 @@ TEST_CASE("checkout: F9 finds a receipt of this lane and a refused PIN is typed 
     CHECK(form.pin.empty());
     CHECK(form.approver.text == "9001");
     CHECK(form.field == ui::ReturnForm::Field::pin);
-    till.keys("9999{Enter}");
+    till.keys("999999{Enter}");
     CHECK(till.state().screen == Screen::sale);
     CHECK(till.state().sale.notice.tone == ui::Tone::success);
     auto sale = till.lane().find_returnable(std::to_string(receipt));

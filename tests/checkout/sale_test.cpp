@@ -61,7 +61,7 @@ TEST_CASE("checkout: Delete voids the selected line once a supervisor approves")
     till.press(Key::del);
     REQUIRE(till.state().sale.approval.open);
     CHECK(till.state().sale.approval.line == 2);
-    till.keys("9001{Enter}9999{Enter}");
+    till.keys("9001{Enter}999999{Enter}");
     CHECK_FALSE(till.state().sale.approval.open);
     const auto& lines = till.lane().ticket().lines();
     REQUIRE(lines.size() == 2);
@@ -85,7 +85,7 @@ TEST_CASE("checkout: a refused approval clears the PIN and puts the focus back o
     CHECK(dialog.approver.text == "9001");
     CHECK(dialog.field == ui::ApprovalForm::Field::pin);
     CHECK_FALSE(till.lane().ticket().lines()[0].voided);
-    till.keys("9999{Enter}");  // the right PIN now: voided
+    till.keys("999999{Enter}");  // the right PIN now: voided
     CHECK_FALSE(till.state().sale.approval.open);
     CHECK(till.lane().ticket().lines()[0].voided);
 }

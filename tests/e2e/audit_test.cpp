@@ -32,7 +32,7 @@ void busy_lane(const TempDir& dir) {
            "\n"
            R"({"op":"scan","code":"6921168861569"})"
            "\n"
-           R"({"op":"void_line","line":2,"approver":"9001","pin":"9999","now":"2026-11-23T09:05:00+08:00"})"
+           R"({"op":"void_line","line":2,"approver":"9001","pin":"999999","now":"2026-11-23T09:05:00+08:00"})"
            "\n"
            R"({"op":"tender","method":"cash","amount":"10.00","now":"2026-11-23T09:06:00+08:00"})"
            "\n"
@@ -224,7 +224,7 @@ TEST_CASE("audit: posctl user pin and reset-pin read PINs from standard input an
     std::string data = dir.file("data");
     auto shell = [&](const std::string& command) { return pos::testing::run({"/bin/sh", "-c", command}, dir.path()); };
     std::string p = std::string(POS_POSCTL) + " --data " + data;
-    CHECK(shell("printf '8888\\n' | " + p + " user add 9100 --name Manager --role manager").exit_code == 0);
+    CHECK(shell("printf '888888\\n' | " + p + " user add 9100 --name Manager --role manager").exit_code == 0);
     ProcessResult changed = shell("printf '1234\\n4321\\n' | " + p + " user pin 1001");
     CAPTURE(changed.err);
     CHECK(changed.exit_code == 0);
@@ -232,10 +232,10 @@ TEST_CASE("audit: posctl user pin and reset-pin read PINs from standard input an
     ProcessResult wrong = shell("printf '1234\\n5678\\n' | " + p + " user pin 1001");
     CHECK(wrong.exit_code == 1);
     CHECK(wrong.err.find("wrong PIN for operator 1001") != std::string::npos);
-    ProcessResult refused = shell("printf '9999\\n5555\\n' | " + p + " user reset-pin 1001 --manager 9001");
+    ProcessResult refused = shell("printf '999999\\n5555\\n' | " + p + " user reset-pin 1001 --manager 9001");
     CHECK(refused.exit_code == 1);
     CHECK(refused.err.find("cannot approve user_admin") != std::string::npos);
-    ProcessResult reset = shell("printf '8888\\n5555\\n' | " + p + " user reset-pin 1001 --manager 9100");
+    ProcessResult reset = shell("printf '888888\\n5555\\n' | " + p + " user reset-pin 1001 --manager 9100");
     CAPTURE(reset.err);
     CHECK(reset.exit_code == 0);
     ProcessResult show = posctl(dir, {"audit", "show"});

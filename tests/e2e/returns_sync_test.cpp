@@ -32,7 +32,7 @@ TEST_CASE("returns: a return reaches store.db with negative amounts and its orig
                                             R"({"op":"tender","method":"cash","amount":"10.00"})"
                                             "\n"
                                             R"({"op":"return","receipt":"0100000001","lines":[{"line":1,"qty":"2"}],)"
-                                            R"("reason":"破损","approver":"9001","pin":"9999"})"
+                                            R"("reason":"破损","approver":"9001","pin":"999999"})"
                                             "\n";
     ProcessResult run = posctl(dir, {"session", "run", dir.file("day.jsonl")});
     CAPTURE(run.out);
@@ -90,7 +90,7 @@ const std::string open_shift = R"({"op":"open_shift","float":"200.00"})"
                                "\n";
 std::string give_back(const std::string& qty) {
     return R"({"op":"return","receipt":"0100000001","lines":[{"line":1,"qty":")" + qty +
-           R"("}],"reason":"破损","approver":"9001","pin":"9999"})"
+           R"("}],"reason":"破损","approver":"9001","pin":"999999"})"
            "\n";
 }
 

@@ -44,7 +44,7 @@ TEST_CASE("posctl stock: receive, check, approve, sell, report: the figures of a
     ProcessResult own = posctl(dir, {"stock", "approve", "1", "--by", "1001", "--pin", "1234"});
     CHECK(own.exit_code == 1);
     ProcessResult approved =
-        posctl(dir, {"stock", "approve", "1", "--by", "8801", "--pin", "8888", "--now", "2026-12-07T08:30:00+08:00"});
+        posctl(dir, {"stock", "approve", "1", "--by", "8801", "--pin", "888888", "--now", "2026-12-07T08:30:00+08:00"});
     REQUIRE(approved.exit_code == 0);
     CHECK(approved.out.ends_with("booked: 2 movements in the stock ledger\n"));
 

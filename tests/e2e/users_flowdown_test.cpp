@@ -65,12 +65,14 @@ TEST_CASE("users flow-down: an operator added, reset and disabled at the store f
     CHECK(synced(dir, data).find("users and members: current (users version 1,") != std::string::npos);
 
     // The manager resets the PIN at the store: the old one stops working on the lane after a sync.
-    REQUIRE(posctl_with_input(dir, data, "8888\\n", "user add 8805 --name 赵敏 --role manager --store").exit_code == 0);
+    REQUIRE(posctl_with_input(dir, data, "888888\\n", "user add 8805 --name 赵敏 --role manager --store").exit_code ==
+            0);
     ProcessResult refused =
         posctl_with_input(dir, data, "1111\\n4321\\n", "user reset-pin 1005 --manager 8805 --store");
     CHECK(refused.exit_code == 1);
     CHECK(refused.err.find("the PIN is wrong: nothing was reset") != std::string::npos);
-    ProcessResult reset = posctl_with_input(dir, data, "8888\\n4321\\n", "user reset-pin 1005 --manager 8805 --store");
+    ProcessResult reset =
+        posctl_with_input(dir, data, "888888\\n4321\\n", "user reset-pin 1005 --manager 8805 --store");
     CAPTURE(reset.err);
     REQUIRE(reset.exit_code == 0);
     CHECK(login(dir, data, "1005", "5678").find("\"ok\":true") != std::string::npos);  // not synced yet

@@ -29,7 +29,7 @@ inline void ring_the_day(DemoLane& s) {
     s.ok(R"({"op":"tender","method":"mobile"})");
     s.ok(R"({"op":"pay_in","amount":"50.00","reason":"零钱"})");
     s.ok(R"({"op":"pay_out","amount":"30.00","reason":"买胶带"})");
-    s.ok(R"({"op":"pickup","amount":"100.00","approver":"9001","pin":"9999"})");
+    s.ok(R"({"op":"pickup","amount":"100.00","approver":"9001","pin":"999999"})");
     s.ok(R"({"op":"no_sale","reason":"换零钱"})");
 }
 

@@ -14,7 +14,7 @@ if [ "${1:-}" = "--inside-x" ]; then
     start_pos "$pos" "$data"
     xdotool type --delay 15 9001
     xdotool key Return
-    xdotool type --delay 15 9999
+    xdotool type --delay 15 999999
     xdotool key Return                     # 1001's shift is open: the open-shift screen says so
     xdotool key F10                        # 日结: the day, its shifts, the open one blocking
     xdotool key Return                     # blocked: asks for the reason and a second supervisor
@@ -22,7 +22,7 @@ if [ "${1:-}" = "--inside-x" ]; then
     xdotool key Return
     xdotool type --delay 15 9002
     xdotool key Return
-    xdotool type --delay 15 8888
+    xdotool type --delay 15 888888
     xdotool key Return                     # forces it: the lane locks the day's totals
     wait_for "$data/store.db" "select count(*), closed_by, forced_reason from business_days" "1|9002|till broken" ||
         { cat "$data/pos.log"; exit 1; }
@@ -37,7 +37,7 @@ pos=$1
 posctl=$2
 require_tools xvfb-run xdotool sqlite3
 make_demo_store "$posctl"
-echo 8888 | "$posctl" --data "$work/data" user add 9002 --name 李强 --role supervisor >/dev/null
+echo 888888 | "$posctl" --data "$work/data" user add 9002 --name 李强 --role supervisor >/dev/null
 printf '%s\n' '{"op":"login","operator":"1001","pin":"1234"}' '{"op":"open_shift","float":"200.00"}' \
     '{"op":"scan","code":"6921168176748"}' '{"op":"tender","method":"cash","amount":"10.00"}' \
     >"$work/sale.jsonl"

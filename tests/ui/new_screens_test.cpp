@@ -107,10 +107,10 @@ TEST_CASE("new_screens: 无小票退货 adds items, needs a reason, then asks th
     CHECK(ui_test.type("lost{Enter}", draw).empty());
     CHECK(form.approving);
     CHECK(ui_test.type("8801{Enter}", draw).empty());
-    const auto commit = only<ui::intent::CommitNoReceiptReturn>(ui_test.type("8888{Enter}", draw));
+    const auto commit = only<ui::intent::CommitNoReceiptReturn>(ui_test.type("888888{Enter}", draw));
     CHECK(commit.reason == "lost");
     CHECK(commit.approver == "8801");
-    CHECK(commit.pin == "8888");
+    CHECK(commit.pin == "888888");
 }
 
 TEST_CASE("new_screens: 无小票退货 Esc closes the dialog and forgets the PIN, a second Esc leaves, Delete removes") {

@@ -24,7 +24,7 @@ if [ "${1:-}" = "--inside-x" ]; then
     xdotool key F1                         # void_line is on F1: the supervisor dialog, last line
     xdotool type --delay 15 9001
     xdotool key Return
-    xdotool type --delay 15 9999
+    xdotool type --delay 15 999999
     xdotool key Return
     xdotool key Return                     # empty field: go to payment
     xdotool key Return                     # exact cash

@@ -56,7 +56,7 @@ TEST_CASE("return_screen: quantities per line, reason and supervisor, Enter on t
     };
     CHECK(ui_test.type("1{Down}0.2{Enter}broken{Enter}9001{Enter}", draw).empty());
     CHECK(form.field == ui::ReturnForm::Field::pin);
-    const auto commit = only<ui::intent::CommitReturn>(ui_test.type("9999{Enter}", draw));
+    const auto commit = only<ui::intent::CommitReturn>(ui_test.type("999999{Enter}", draw));
     CHECK(commit.receipt == "0100000001");
     REQUIRE(commit.lines.size() == 2);
     CHECK(commit.lines[0].line == 1);
@@ -65,7 +65,7 @@ TEST_CASE("return_screen: quantities per line, reason and supervisor, Enter on t
     CHECK(commit.lines[1].quantity_text == "0.2");
     CHECK(commit.reason == "broken");
     CHECK(commit.approver == "9001");
-    CHECK(commit.pin == "9999");
+    CHECK(commit.pin == "999999");
 }
 
 TEST_CASE("return_screen: a line left empty is not returned") {
@@ -77,7 +77,8 @@ TEST_CASE("return_screen: a line left empty is not returned") {
     auto draw = [&](ui::Intents& intents, const ui::Ui& ui) {
         ui::draw_return(form, view, ui_test.input, intents, ui);
     };
-    const auto commit = only<ui::intent::CommitReturn>(ui_test.type("{Down}0.35{Tab}{Tab}9001{Tab}9999{Enter}", draw));
+    const auto commit =
+        only<ui::intent::CommitReturn>(ui_test.type("{Down}0.35{Tab}{Tab}9001{Tab}999999{Enter}", draw));
     REQUIRE(commit.lines.size() == 1);
     CHECK(commit.lines[0].line == 2);
     CHECK(commit.lines[0].quantity_text == "0.35");

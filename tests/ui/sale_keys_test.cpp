@@ -116,11 +116,11 @@ TEST_CASE("sale keys: / changes the selected line's price with a supervisor's nu
     ui::SaleView view = two_lines();
     auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_sale(form, view, ui_test.input, intents, ui); };
 
-    const auto& price = only<ui::intent::OverridePrice>(ui_test.type("/3.50{Enter}9001{Enter}9999{Enter}", draw));
+    const auto& price = only<ui::intent::OverridePrice>(ui_test.type("/3.50{Enter}9001{Enter}999999{Enter}", draw));
     CHECK(price.line == 2);
     CHECK(price.price_text == "3.50");
     CHECK(price.approver == "9001");
-    CHECK(price.pin == "9999");
+    CHECK(price.pin == "999999");
 
     form.approval = ui::ApprovalForm{};
     CHECK(ui_test.type("{Up}/1{Esc}", draw).empty());
@@ -128,5 +128,5 @@ TEST_CASE("sale keys: / changes the selected line's price with a supervisor's nu
     CHECK(form.selected_line == 1);
 
     // Delete still voids: the same dialog without the price.
-    CHECK(only<ui::intent::VoidLine>(ui_test.type("{Delete}9001{Enter}9999{Enter}", draw)).line == 1);
+    CHECK(only<ui::intent::VoidLine>(ui_test.type("{Delete}9001{Enter}999999{Enter}", draw)).line == 1);
 }

@@ -90,10 +90,10 @@ TEST_CASE("screens: Delete asks a supervisor, whose number and PIN void the line
     ui::SaleView view = two_lines();
     auto draw = [&](ui::Intents& intents, const ui::Ui& ui) { ui::draw_sale(form, view, ui_test.input, intents, ui); };
 
-    const auto& voided = only<ui::intent::VoidLine>(ui_test.type("{Delete}9001{Enter}9999{Enter}", draw));
+    const auto& voided = only<ui::intent::VoidLine>(ui_test.type("{Delete}9001{Enter}999999{Enter}", draw));
     CHECK(voided.line == 2);
     CHECK(voided.approver == "9001");
-    CHECK(voided.pin == "9999");
+    CHECK(voided.pin == "999999");
 
     form.approval = ui::ApprovalForm{};
     CHECK(ui_test.type("{Delete}90{Esc}", draw).empty());

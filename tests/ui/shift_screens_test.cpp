@@ -93,12 +93,12 @@ TEST_CASE("shift_screens: a pickup asks for the supervisor's number and PIN befo
     };
     CHECK(ui_test.type("500{Enter}{Enter}9001{Enter}", draw).empty());
     CHECK(form.field == ui::CashForm::Field::pin);
-    const auto move = only<ui::intent::MoveCash>(ui_test.type("9999{Enter}", draw));
+    const auto move = only<ui::intent::MoveCash>(ui_test.type("999999{Enter}", draw));
     CHECK(move.kind == ui::CashKind::pickup);
     CHECK(move.amount_text == "500");
     CHECK(move.reason.empty());
     CHECK(move.approver == "9001");
-    CHECK(move.pin == "9999");
+    CHECK(move.pin == "999999");
 }
 
 TEST_CASE("shift_screens: the blind count adds up live and asks once more before it is final") {
@@ -147,10 +147,10 @@ TEST_CASE("shift_screens: a variance above the limit takes a reason and the supe
     };
     CHECK(ui_test.type("{Enter}", draw).empty());  // no reason yet
     CHECK(form.field == ui::VarianceForm::Field::reason);
-    const auto sign = only<ui::intent::SignOff>(ui_test.type("{Down}{Enter}9001{Enter}9999{Enter}", draw));
+    const auto sign = only<ui::intent::SignOff>(ui_test.type("{Down}{Enter}9001{Enter}999999{Enter}", draw));
     CHECK(sign.reason == "Wrong change given");
     CHECK(sign.approver == "9001");
-    CHECK(sign.pin == "9999");
+    CHECK(sign.pin == "999999");
     (void)only<ui::intent::Leave>(ui_test.type("{Esc}", draw));
 }
 

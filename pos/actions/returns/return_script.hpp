@@ -14,7 +14,7 @@ namespace pos::actions {
 [[nodiscard]] nlohmann::json apply_return_lookup(Lane& lane, const nlohmann::json& action);
 
 // {"op":"return","receipt":"0100000012","lines":[{"line":1,"qty":"1"},2],"refund":"cash",
-//  "approver":"9001","pin":"9999"}; without "receipt": "lines":[{"code":"...","qty":"1"}] and a "reason".
+//  "approver":"9001","pin":"999999"}; without "receipt": "lines":[{"code":"...","qty":"1"}] and a "reason".
 [[nodiscard]] nlohmann::json apply_return(Lane& lane, const nlohmann::json& action, const std::string& now);
 
 // The JSON shown for a returnable sale, shared by the op and `posctl` tests.

@@ -34,8 +34,8 @@ struct DemoUser {
 constexpr DemoUser demo_users[] = {
     {"1001", "张伟", "cashier", "1234"},
     {"1002", "李娜", "cashier", "2345"},
-    {"9001", "王芳", "supervisor", "9999"},
-    {"8801", "赵敏", "manager", "8888"},  // so the manager report (F7) and 日结 can be tried
+    {"9001", "王芳", "supervisor", "999999"},
+    {"8801", "赵敏", "manager", "888888"},  // so the manager report (F7) and 日结 can be tried
 };
 
 std::string lane_db_path(const std::string& data_dir) { return (fs::path(data_dir) / "lane.db").string(); }

@@ -42,7 +42,7 @@ struct EndOfDayOutcome {
 
 class Lane;
 
-// The action-script op {"op":"end_of_day","approver":"9001","pin":"9999","force":true,"reason":"..."}
+// The action-script op {"op":"end_of_day","approver":"9001","pin":"999999","force":true,"reason":"..."}
 // against the lane's store.db: the locked day, or {"ok":false,...,"blockers":[...]}.
 [[nodiscard]] nlohmann::json apply_end_of_day(Lane& lane, const nlohmann::json& action, const std::string& now);
 

@@ -20,10 +20,10 @@ std::string text(DemoLane& s, const std::string& sql) {
     return answer->value_or("");
 }
 
-// The demo store has cashiers 1001/1234 and 1002/2345 and supervisor 9001/9999; a manager
-// 9100/8888 and a second supervisor 9002/7777 are added here.
+// The demo store has cashiers 1001/1234 and 1002/2345 and supervisor 9001/999999; a manager
+// 9100/888888 and a second supervisor 9002/7777 are added here.
 void add_staff(DemoLane& s) {
-    REQUIRE(pos::actions::add_user(*s.files.db, {"9100", "陈静", "manager", "8888"}, 1).ok());
+    REQUIRE(pos::actions::add_user(*s.files.db, {"9100", "陈静", "manager", "888888"}, 1).ok());
     REQUIRE(pos::actions::add_user(*s.files.db, {"9002", "赵强", "supervisor", "7777"}, 1).ok());
 }
 
@@ -50,10 +50,10 @@ TEST_CASE("security: each approval refuses a cashier and the operator approving 
     const Case cases[] = {
         {"void", R"({"op":"void_line","line":1,"approver":"1002","pin":"2345"})",
          R"({"op":"void_line","line":1,"approver":"9002","pin":"7777"})",
-         R"({"op":"void_line","line":1,"approver":"9001","pin":"9999"})"},
+         R"({"op":"void_line","line":1,"approver":"9001","pin":"999999"})"},
         {"override", R"({"op":"override_price","line":2,"price":"1.50","approver":"1002","pin":"2345"})",
          R"({"op":"override_price","line":2,"price":"1.50","approver":"9002","pin":"7777"})",
-         R"({"op":"override_price","line":2,"price":"1.50","approver":"9001","pin":"9999"})"},
+         R"({"op":"override_price","line":2,"price":"1.50","approver":"9001","pin":"999999"})"},
     };
     s.ok(R"({"op":"scan","code":"6921168861569"})");
     for (const Case& c : cases) {
@@ -72,11 +72,11 @@ TEST_CASE("security: each approval refuses a cashier and the operator approving 
     // Drawer actions: a pickup and a pay-out over the limit need a supervisor other than the operator.
     CHECK(error_code(s.run(R"({"op":"pickup","amount":"1.00","approver":"1002","pin":"2345"})")) == "not_permitted");
     CHECK(error_code(s.run(R"({"op":"pickup","amount":"1.00","approver":"9002","pin":"7777"})")) == "not_permitted");
-    s.ok(R"({"op":"pickup","amount":"1.00","approver":"9100","pin":"8888"})");
+    s.ok(R"({"op":"pickup","amount":"1.00","approver":"9100","pin":"888888"})");
     CHECK(
         error_code(s.run(R"({"op":"pay_out","amount":"150.00","reason":"supplier","approver":"1001","pin":"1234"})")) ==
         "not_permitted");
-    s.ok(R"({"op":"pay_out","amount":"150.00","reason":"supplier","approver":"9001","pin":"9999"})");
+    s.ok(R"({"op":"pay_out","amount":"150.00","reason":"supplier","approver":"9001","pin":"999999"})");
     // Without an approver the message says which role is needed.
     json missing = s.run(R"({"op":"pickup","amount":"1.00"})");
     CHECK(error_code(missing) == "approval_required");
@@ -91,7 +91,7 @@ TEST_CASE("security: a cashier's X report leaves out expected cash, a supervisor
     CHECK_FALSE(cashier.contains("expected_cash"));
     CHECK(cashier["float"] == "200.00");
     s.ok(R"({"op":"logout"})");
-    s.ok(R"({"op":"login","operator":"9001","pin":"9999"})");
+    s.ok(R"({"op":"login","operator":"9001","pin":"999999"})");
     json supervisor = s.ok(R"({"op":"x_report"})");
     CHECK(supervisor["expected_cash"] == "202.00");
 }
@@ -137,7 +137,7 @@ TEST_CASE("security: wrong approver PINs count toward the approver's lockout") {
         CHECK(error_code(s.run(R"({"op":"void_line","line":1,"approver":"9001","pin":"0000"})")) == "wrong_pin");
     }
     CHECK(error_code(s.run(R"({"op":"void_line","line":1,"approver":"9001","pin":"0000"})")) == "locked_out");
-    CHECK(error_code(s.run(R"({"op":"void_line","line":1,"approver":"9001","pin":"9999"})")) == "locked_out");
+    CHECK(error_code(s.run(R"({"op":"void_line","line":1,"approver":"9001","pin":"999999"})")) == "locked_out");
     CHECK(s.lane->ticket().lines()[0].voided == false);
 }
 
@@ -145,7 +145,7 @@ TEST_CASE("security: an operator changes their PIN with the old one, a manager r
     DemoLane s;
     add_staff(s);
     pos::actions::Lane& lane = *s.lane;
-    auto wrong_old = lane.change_pin("1001", "9999", "4321", s.now);
+    auto wrong_old = lane.change_pin("1001", "999999", "4321", s.now);
     REQUIRE_FALSE(wrong_old.ok());
     CHECK(wrong_old.error().code == pos::core::ErrorCode::wrong_pin);
     auto short_pin = lane.change_pin("1001", "1234", "12", s.now);
@@ -158,15 +158,15 @@ TEST_CASE("security: an operator changes their PIN with the old one, a manager r
 
     for (int i = 0; i < 5; ++i) (void)s.run(R"({"op":"login","operator":"1002","pin":"0000"})");
     CHECK(error_code(s.run(R"({"op":"login","operator":"1002","pin":"2345"})")) == "locked_out");
-    auto by_supervisor = lane.reset_pin({"9001", "9999"}, "1002", "5555", s.now);
+    auto by_supervisor = lane.reset_pin({"9001", "999999"}, "1002", "5555", s.now);
     REQUIRE_FALSE(by_supervisor.ok());
     CHECK(by_supervisor.error().message ==
           "resetting a PIN: operator 9001 is a supervisor and cannot approve user_admin: a manager or above must "
           "approve");
-    auto own = lane.reset_pin({"9100", "8888"}, "9100", "5555", s.now);
+    auto own = lane.reset_pin({"9100", "888888"}, "9100", "5555", s.now);
     REQUIRE_FALSE(own.ok());
     CHECK(own.error().message.find("cannot approve their own request") != std::string::npos);
-    REQUIRE(lane.reset_pin({"9100", "8888"}, "1002", "5555", s.now).ok());
+    REQUIRE(lane.reset_pin({"9100", "888888"}, "1002", "5555", s.now).ok());
     s.ok(R"({"op":"login","operator":"1002","pin":"5555"})");
     CHECK(text(s, "SELECT group_concat(kind || ':' || actor || ':' || ref, ' ') FROM audit WHERE kind LIKE 'pin_%'") ==
           "pin_failed:1001:1001 pin_change:1001:1001 pin_reset:9100:1002");
@@ -189,9 +189,9 @@ TEST_CASE("security: a card tender keeps the terminal reference and the last fou
 TEST_CASE("security: every event lands in the audit log, chained, and verify finds it intact") {
     DemoLane s;
     selling(s);
-    s.ok(R"({"op":"void_line","line":1,"approver":"9001","pin":"9999"})");
+    s.ok(R"({"op":"void_line","line":1,"approver":"9001","pin":"999999"})");
     s.ok(R"({"op":"scan","code":"6921168176748"})");
-    s.ok(R"({"op":"override_price","line":2,"price":"1.50","approver":"9001","pin":"9999"})");
+    s.ok(R"({"op":"override_price","line":2,"price":"1.50","approver":"9001","pin":"999999"})");
     json sale = s.ok(R"({"op":"tender","method":"cash","amount":"10.00"})");
     s.ok(R"({"op":"no_sale","reason":"change"})");
     s.ok(R"({"op":"pay_in","amount":"5.00","reason":"float top-up"})");

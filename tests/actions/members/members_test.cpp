@@ -173,7 +173,7 @@ TEST_CASE("members: returning part of a sale on account credits the balance back
     json sold = s.ok(R"({"op":"tender","method":"account"})");
     CHECK(sold["member_balance"] == "6.00");
     json back = s.ok(R"({"op":"return","receipt":"0100000001","lines":[{"line":1,"qty":"1"}],)"
-                     R"("approver":"9001","pin":"9999"})");
+                     R"("approver":"9001","pin":"999999"})");
     REQUIRE(back["tenders"].size() == 1);
     CHECK(back["tenders"][0] == json{{"method", "account"}, {"amount", "-2.00"}});
     CHECK(balance_fen(s) == 400);

@@ -222,7 +222,7 @@ TEST_CASE("pay_code: a partial return of a sale paid by code refunds that part t
     REQUIRE(paid["ok"] == true);
     std::string receipt = paid["sale_id"];
     json returned = c.lane.ok(R"({"op":"return","receipt":")" + receipt +
-                              R"(","lines":[{"line":1,"qty":"1"}],"approver":"9001","pin":"9999"})");
+                              R"(","lines":[{"line":1,"qty":"1"}],"approver":"9001","pin":"999999"})");
     CAPTURE(returned.dump());
     CHECK(returned["tenders"][0]["method"] == "wechat");
     // lane.ok() runs without the desk; the desk drives what the return journaled.
@@ -242,7 +242,7 @@ TEST_CASE("pay_code: a partial return of a sale paid by code refunds that part t
     json through_session = pos::actions::apply_action(
         *c.lane.lane,
         json::parse(R"({"op":"return","receipt":")" + receipt +
-                    R"(","lines":[{"line":1,"qty":"1"}],"approver":"9001","pin":"9999"})"),
+                    R"(","lines":[{"line":1,"qty":"1"}],"approver":"9001","pin":"999999"})"),
         [&c] { return c.lane.now; }, c.desk.get());
     CAPTURE(through_session.dump());
     REQUIRE(through_session["ok"] == true);
@@ -265,7 +265,7 @@ TEST_CASE("pay_code: reconciliation of the day agrees to the fen, and names an o
     json returned = pos::actions::apply_action(
         *c.lane.lane,
         json::parse(R"({"op":"return","receipt":")" + paid["sale_id"].get<std::string>() +
-                    R"(","lines":[{"line":1,"qty":"1"}],"approver":"9001","pin":"9999"})"),
+                    R"(","lines":[{"line":1,"qty":"1"}],"approver":"9001","pin":"999999"})"),
         [&c] { return c.lane.now; }, c.desk.get());
     REQUIRE(returned["ok"] == true);
 

@@ -68,7 +68,7 @@ TEST_CASE("promotions: a 3 for 5.00 deal comes down with the catalog and its sav
     // Not on the lane yet: the lane prices with the promotions of the catalog it has.
     json before = s.ok(std::string(R"({"op":"scan","code":")") + water + R"(","qty":"3"})");
     CHECK(before["total"] == "6.00");
-    s.ok(R"({"op":"void_line","line":1,"approver":"9001","pin":"9999"})");
+    s.ok(R"({"op":"void_line","line":1,"approver":"9001","pin":"999999"})");
     sync(s);
     json line = s.ok(std::string(R"({"op":"scan","code":")") + water + R"(","qty":"3"})");
     CHECK(line["amount"] == "5.00");
@@ -113,7 +113,7 @@ TEST_CASE("promotions: the lane re-prices live as lines are voided and quantitie
     CHECK(one["promotion"] == "茶特价");
     // Back to two, then void the big water: 2 x 4.50.
     s.ok(R"({"op":"set_qty","line":2,"qty":"2"})");
-    json voided = s.ok(R"({"op":"void_line","line":1,"approver":"9001","pin":"9999"})");
+    json voided = s.ok(R"({"op":"void_line","line":1,"approver":"9001","pin":"999999"})");
     CHECK(voided["total"] == "9.00");
     CHECK(voided["savings"] == "1.00");
 }
@@ -171,7 +171,7 @@ TEST_CASE("price changes: created, refused to its creator, approved by another m
     CHECK(self.error().code == pos::core::ErrorCode::not_permitted);
     CHECK(self.error().message.find("approving price change 1") == 0);
 
-    auto supervisor = actions::approve_price_change(lane, *s.files.db, *store, created->id, {"9001", "9999"}, today);
+    auto supervisor = actions::approve_price_change(lane, *s.files.db, *store, created->id, {"9001", "999999"}, today);
     CHECK(supervisor.error().code == pos::core::ErrorCode::not_permitted);
 
     auto approved = actions::approve_price_change(lane, *s.files.db, *store, created->id, {"8002", "8002"}, today);
@@ -185,7 +185,7 @@ TEST_CASE("price changes: created, refused to its creator, approved by another m
     sync(s);
     selling(s);
     CHECK(s.ok(std::string(R"({"op":"scan","code":")") + water + "\"}")["amount"] == "2.00");
-    s.ok(R"({"op":"void_line","line":1,"approver":"9001","pin":"9999"})");
+    s.ok(R"({"op":"void_line","line":1,"approver":"9001","pin":"999999"})");
 
     // The 24th: applied, the catalog version moves, the lane gets 2.20 at its next sync.
     auto due = actions::apply_due_price_changes(*s.files.db, *store, 1, "2036-11-24T07:00:00+08:00");
@@ -215,15 +215,15 @@ TEST_CASE("price overrides: limited by the approver's role, refusals logged") {
     selling(s);
     s.ok(std::string(R"({"op":"scan","code":")") + tea + "\"}");  // 5.00
     // A supervisor may move a price by 20%: 5.00 -> 3.90 is 22%.
-    json refused = s.run(R"({"op":"override_price","line":1,"price":"3.90","approver":"9001","pin":"9999"})");
+    json refused = s.run(R"({"op":"override_price","line":1,"price":"3.90","approver":"9001","pin":"999999"})");
     CHECK(refused["error"]["code"] == "not_permitted");
     CHECK(refused["error"]["message"] ==
           "a supervisor may change a price by at most 20%: 5.00 to 3.90 is 22.0%. Ask someone with a higher limit to "
           "approve it");
-    json within = s.ok(R"({"op":"override_price","line":1,"price":"4.00","approver":"9001","pin":"9999"})");
+    json within = s.ok(R"({"op":"override_price","line":1,"price":"4.00","approver":"9001","pin":"999999"})");
     CHECK(within["amount"] == "4.00");
     // The limit is against the catalog price, not the earlier override: 5.00 -> 3.00 is 40%.
-    CHECK(s.run(R"({"op":"override_price","line":1,"price":"3.00","approver":"9001","pin":"9999"})")["ok"] == false);
+    CHECK(s.run(R"({"op":"override_price","line":1,"price":"3.00","approver":"9001","pin":"999999"})")["ok"] == false);
     json manager = s.ok(R"({"op":"override_price","line":1,"price":"3.00","approver":"8001","pin":"8001"})");
     CHECK(manager["amount"] == "3.00");
     CHECK(pos::testing::query_count(s.dir.path() + "/lane.db",

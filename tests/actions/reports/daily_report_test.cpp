@@ -57,7 +57,7 @@ void two_days(ReportStore& s) {
     REQUIRE(pos::db::set_stock_count(*s.store, "101001", 100000, "2026-11-23T07:00:00+08:00").ok());
     pos::testing::ring_the_day(s);
     s.ok(R"({"op":"close_shift","counted":{"cash":{"100":1,"20":1,"10":1,"5":1},"card":"24.00","mobile":"2.00"},
-             "reason":"少四毛","approver":"9001","pin":"9999","now":"2026-11-23T14:00:00+08:00"})");
+             "reason":"少四毛","approver":"9001","pin":"999999","now":"2026-11-23T14:00:00+08:00"})");
     s.ok(R"({"op":"logout"})");
     s.ok(R"({"op":"login","operator":"1002","pin":"2345"})");
     s.ok(R"({"op":"open_shift","float":"100.00","now":"2026-11-23T14:05:00+08:00"})");
@@ -66,7 +66,7 @@ void two_days(ReportStore& s) {
     s.ok(R"({"op":"close_shift","counted":{"cash":{"100":1,"1":2}},"now":"2026-11-23T21:00:00+08:00"})");
     s.ok(R"({"op":"logout"})");
     s.sync();
-    s.ok(R"({"op":"end_of_day","approver":"9001","pin":"9999","now":"2026-11-23T22:00:00+08:00"})");
+    s.ok(R"({"op":"end_of_day","approver":"9001","pin":"999999","now":"2026-11-23T22:00:00+08:00"})");
 
     s.ok(R"({"op":"login","operator":"1001","pin":"1234"})");
     s.ok(R"({"op":"open_shift","float":"200.00","now":"2026-11-24T08:00:00+08:00"})");

@@ -22,7 +22,7 @@ TEST_CASE("held_ticket: a held ticket survives a restart and comes back as it wa
     start(s);
     s.ok(R"({"op":"scan","code":"6921168176748","qty":"2"})");
     s.ok(R"({"op":"scan","code":"00101","qty":"0.350"})");
-    s.ok(R"({"op":"void_line","line":2,"approver":"9001","pin":"9999"})");
+    s.ok(R"({"op":"void_line","line":2,"approver":"9001","pin":"999999"})");
     s.ok(R"({"op":"scan","code":"6921168861569"})");
     json held = s.ok(R"({"op":"suspend"})");
     CHECK(held["lines"] == 3);
@@ -89,9 +89,9 @@ TEST_CASE("held_ticket: a price override needs a supervisor and is journaled on 
     start(s);
     s.ok(R"({"op":"scan","code":"6921168861569","qty":"2"})");
     CHECK(s.run(R"({"op":"override_price","line":1,"price":"8.00"})")["error"]["code"] == "approval_required");
-    CHECK(s.run(R"({"op":"override_price","line":1,"price":"0","approver":"9001","pin":"9999"})")["error"]["code"] ==
+    CHECK(s.run(R"({"op":"override_price","line":1,"price":"0","approver":"9001","pin":"999999"})")["error"]["code"] ==
           "bad_amount");
-    json changed = s.ok(R"({"op":"override_price","line":1,"price":"8.00","approver":"9001","pin":"9999"})");
+    json changed = s.ok(R"({"op":"override_price","line":1,"price":"8.00","approver":"9001","pin":"999999"})");
     CHECK(changed["unit_price"] == "8.00");
     CHECK(changed["amount"] == "16.00");
     json paid = s.ok(R"({"op":"tender","method":"card"})");

@@ -112,7 +112,7 @@ TEST_CASE("session: wrong PIN, unknown barcode, tender short and void without ap
     CHECK(demo.lane->ticket().tenders().empty());
     CHECK(demo.sales() == 0);
 
-    json voided = demo.run(R"({"op":"void_line","line":1,"approver":"9001","pin":"9999"})");
+    json voided = demo.run(R"({"op":"void_line","line":1,"approver":"9001","pin":"999999"})");
     CHECK(voided["voided"] == true);
     CHECK(voided["total"] == "0.00");
     check_error(demo.run(R"({"op":"tender","method":"cash","amount":"1.00"})"), "no_ticket");
@@ -124,7 +124,7 @@ TEST_CASE("session: hostile fields are refused without touching the ticket") {
     start_selling(demo);
     REQUIRE(demo.run(R"({"op":"scan","code":"6921168176748"})")["ok"] == true);
     check_error(demo.run(R"({"op":"tender","method":"card","amount":"1.00","partial":"yes"})"), "bad_input");
-    check_error(demo.run(R"({"op":"void_line","line":4294967297,"approver":"9001","pin":"9999"})"), "bad_input");
+    check_error(demo.run(R"({"op":"void_line","line":4294967297,"approver":"9001","pin":"999999"})"), "bad_input");
     check_error(demo.run(R"({"op":"scan","code":["6921168176748"]})"), "bad_input");
     check_error(demo.run(R"({"op":"tender","method":"cash","now":"yesterday-ish"})"), "bad_input");
     check_error(demo.run(R"({"op":"tender","method":"cash","partial":true,"amount":"1.00"})"), "bad_input");

@@ -97,7 +97,7 @@ TEST_CASE("end_of_day: a supervisor forces it with a reason; a cashier, a wrong 
     json shift = s.ok(R"({"op":"open_shift","float":"200.00","now":"2026-11-23T08:00:00+08:00"})");
     cash_sale(s, "2026-11-23T09:00:00+08:00");
     s.sync();
-    s.fails(R"({"op":"end_of_day","force":true,"approver":"9001","pin":"9999","now":"2026-11-23T22:00:00+08:00"})",
+    s.fails(R"({"op":"end_of_day","force":true,"approver":"9001","pin":"999999","now":"2026-11-23T22:00:00+08:00"})",
             "bad_input");
     s.fails(
         R"({"op":"end_of_day","force":true,"reason":"x","approver":"1002","pin":"2345","now":"2026-11-23T22:00:00+08:00"})",
@@ -109,7 +109,7 @@ TEST_CASE("end_of_day: a supervisor forces it with a reason; a cashier, a wrong 
     CHECK(s.store_count("SELECT count(*) FROM business_days") == 0);
 
     json forced = s.ok(
-        R"({"op":"end_of_day","force":true,"reason":"收银员生病回家","approver":9001,"pin":"9999","now":"2026-11-23T22:00:00+08:00"})");
+        R"({"op":"end_of_day","force":true,"reason":"收银员生病回家","approver":9001,"pin":"999999","now":"2026-11-23T22:00:00+08:00"})");
     CHECK(forced["day"] == "2026-11-23");
     CHECK(forced["forced"] == true);
     CHECK(forced["reason"] == "收银员生病回家");
@@ -152,7 +152,7 @@ TEST_CASE("end_of_day: totals of two shifts, hand-checked, locked in store.db") 
     //   expected cash 135.40, counted 135.00: variance −0.40 (reason and supervisor given)
     pos::testing::ring_the_day(s);
     s.ok(R"({"op":"close_shift","counted":{"cash":{"100":1,"20":1,"10":1,"5":1},"card":"24.00","mobile":"2.00"},
-             "reason":"少四毛","approver":"9001","pin":"9999","now":"2026-11-23T14:00:00+08:00"})");
+             "reason":"少四毛","approver":"9001","pin":"999999","now":"2026-11-23T14:00:00+08:00"})");
     s.ok(R"({"op":"logout"})");
     // Shift 2: float 100.00, one water 2.00 in cash, counted exactly 102.00.
     s.ok(R"({"op":"login","operator":"1002","pin":"2345"})");
@@ -161,7 +161,7 @@ TEST_CASE("end_of_day: totals of two shifts, hand-checked, locked in store.db") 
     s.ok(R"({"op":"close_shift","counted":{"cash":{"100":1,"1":2}},"now":"2026-11-23T21:00:00+08:00"})");
     s.sync();
 
-    json closed = s.ok(R"({"op":"end_of_day","approver":"9001","pin":"9999","now":"2026-11-23T22:00:00+08:00"})");
+    json closed = s.ok(R"({"op":"end_of_day","approver":"9001","pin":"999999","now":"2026-11-23T22:00:00+08:00"})");
     CAPTURE(closed.dump());
     const json& t = closed["totals"];
     CHECK(closed["closed_by"] == "9001");
@@ -201,7 +201,7 @@ TEST_CASE("end_of_day: a second end of day for the same day is refused and chang
     s.sync();
     s.ok(R"({"op":"end_of_day","now":"2026-11-23T22:00:00+08:00"})");
     json again = s.fails(
-        R"({"op":"end_of_day","force":true,"reason":"again","approver":"9001","pin":"9999","now":"2026-11-23T22:05:00+08:00"})",
+        R"({"op":"end_of_day","force":true,"reason":"again","approver":"9001","pin":"999999","now":"2026-11-23T22:05:00+08:00"})",
         "day_closed");
     CHECK(again["error"]["message"] ==
           "business day 2026-11-23 was already closed at 2026-11-23T22:00:00+08:00 by 1001, and no shift has opened "
@@ -232,7 +232,7 @@ TEST_CASE("end_of_day: a sale of a closed day that arrives later is stored and f
     cash_sale(s, "2026-11-23T09:00:00+08:00");
     s.sync();
     s.ok(
-        R"({"op":"end_of_day","force":true,"reason":"lane 1 left open","approver":"9001","pin":"9999","now":"2026-11-23T22:00:00+08:00"})");
+        R"({"op":"end_of_day","force":true,"reason":"lane 1 left open","approver":"9001","pin":"999999","now":"2026-11-23T22:00:00+08:00"})");
     // The forced-over shift keeps selling; its sale belongs to the closed day.
     cash_sale(s, "2026-11-23T22:30:00+08:00");
     s.sync();

@@ -25,7 +25,7 @@ TEST_CASE("shift_close: the X report adds up a day of sales and drawer movements
     // The cashier's own X report keeps the blind count blind: no expected cash.
     CHECK_FALSE(s.ok(R"({"op":"x_report"})").contains("expected_cash"));
     s.ok(R"({"op":"logout"})");
-    s.ok(R"({"op":"login","operator":"9001","pin":"9999"})");
+    s.ok(R"({"op":"login","operator":"9001","pin":"999999"})");
     json x = s.run(R"({"op":"x_report"})");
     CAPTURE(x.dump());
     CHECK(x["kind"] == "X");
@@ -82,7 +82,7 @@ TEST_CASE("shift_close: a short drawer needs a reason and a supervisor, and a re
     CHECK(recount["error"]["code"] == "bad_input");
     CHECK(recount["error"]["message"].get<std::string>().find("already submitted") != std::string::npos);
 
-    json z = s.run(R"({"op":"close_shift",)" + count + R"(,"reason":"找错零钱","approver":"9001","pin":"9999"})");
+    json z = s.run(R"({"op":"close_shift",)" + count + R"(,"reason":"找错零钱","approver":"9001","pin":"999999"})");
     CAPTURE(z.dump());
     REQUIRE(z["ok"] == true);
     CHECK(z["close"]["tenders"][0]["variance"] == "-20.00");
@@ -97,7 +97,7 @@ TEST_CASE("shift_close: drawer movements need reasons, approvals and cash in the
     CHECK(s.run(R"({"op":"pay_out","amount":"20.00"})")["error"]["code"] == "bad_input");  // no reason
     CHECK(s.run(R"({"op":"pay_out","amount":"150.00","reason":"进货"})")["error"]["code"] == "approval_required");
     CHECK(s.run(R"({"op":"pickup","amount":"100.00"})")["error"]["code"] == "approval_required");
-    CHECK(s.run(R"({"op":"pickup","amount":"500.00","approver":"9001","pin":"9999"})")["error"]["code"] ==
+    CHECK(s.run(R"({"op":"pickup","amount":"500.00","approver":"9001","pin":"999999"})")["error"]["code"] ==
           "bad_amount");
     CHECK(s.run(R"({"op":"pay_in","amount":"-5.00","reason":"x"})")["error"]["code"] == "bad_amount");
     s.ok(R"({"op":"scan","code":"6921168176748"})");

@@ -87,13 +87,13 @@ TEST_CASE("shift_property: expected cash identity holds over random days") {
             } else {
                 Money amount = Money::yuan(10 + pick(100));
                 json pickup =
-                    run({{"op", "pickup"}, {"amount", amount.to_string()}, {"approver", "9001"}, {"pin", "9999"}});
+                    run({{"op", "pickup"}, {"amount", amount.to_string()}, {"approver", "9001"}, {"pin", "999999"}});
                 if (pickup["ok"] == true) drawer -= amount;
             }
         }
         // Expected cash is shown to a supervisor (the cashier's X report leaves it out).
         REQUIRE(run({{"op", "logout"}})["ok"] == true);
-        REQUIRE(run({{"op", "login"}, {"operator", "9001"}, {"pin", "9999"}})["ok"] == true);
+        REQUIRE(run({{"op", "login"}, {"operator", "9001"}, {"pin", "999999"}})["ok"] == true);
         json x = run({{"op", "x_report"}});
         CAPTURE(x.dump());
         Money reported_card = x["non_cash"].contains("card") ? money(x["non_cash"]["card"]) : Money{};

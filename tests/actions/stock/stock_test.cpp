@@ -21,8 +21,8 @@ using namespace pos::actions;
 namespace {
 
 const Approval clerk{"1001", "1234"};
-const Approval supervisor{"9001", "9999"};
-const Approval manager{"8801", "8888"};
+const Approval supervisor{"9001", "999999"};
+const Approval manager{"8801", "888888"};
 
 struct StockStore : pos::testing::DemoLane {
     std::unique_ptr<pos::db::StoreDb> store;
@@ -268,7 +268,7 @@ TEST_CASE("stock: a transfer is in transit at the receiving store over its day c
     receiver.open_till("2026-12-07T09:00:00+08:00");
     receiver.ok(R"({"op":"close_shift","counted":{"cash":{"100":2}},"now":"2026-12-07T21:00:00+08:00"})");
     receiver.sync();
-    receiver.ok(R"({"op":"end_of_day","approver":"9001","pin":"9999","now":"2026-12-07T22:00:00+08:00"})");
+    receiver.ok(R"({"op":"end_of_day","approver":"9001","pin":"999999","now":"2026-12-07T22:00:00+08:00"})");
     auto day = load_stock_report(*receiver.store, "2026-12-07T00:00:00+08:00", "2026-12-07T23:59:59+08:00");
     REQUIRE(day.ok());
     CHECK(day->lines.empty());
