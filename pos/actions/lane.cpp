@@ -138,6 +138,7 @@ core::Status Lane::logout(const std::string& now) {
     operator_.reset();
     shift_.reset();
     ticket_ = core::Ticket{};
+    sale_id_.clear();
     return core::Done{};
 }
 

@@ -47,7 +47,8 @@ core::Result<HeldTicket> Lane::suspend(const std::string& now) {
                                 held_lines_json(ticket_)};
     if (auto held = db::hold_ticket(db_, record); !held) return storage_error(held.error());
     ticket_ = core::Ticket{};
-    member_.reset();  // a held ticket keeps its lines only: look the member up again on resuming
+    sale_id_.clear();  // a code refused for the held ticket names no sale: the next ticket gets its own id
+    member_.reset();   // a held ticket keeps its lines only: look the member up again on resuming
     return to_held(record);
 }
 

@@ -8,6 +8,7 @@
 #include "pos/actions/setup/config.hpp"
 #include "tests/support/demo_lane.hpp"
 #include "tests/support/simulated_gateway.hpp"
+#include "tests/support/sync_lane.hpp"
 
 using nlohmann::json;
 using pos::testing::alipay_code;
@@ -125,6 +126,23 @@ TEST_CASE("pay_code: refusals end failed with the gateway's words, and nothing i
     CHECK(declined["ok"] == false);
     CHECK(declined["order"]["state"] == "closed");
     CHECK(c.lane.lane->ticket().tenders().empty());
+}
+
+TEST_CASE("pay_code: a ticket held after a refused code gets a sale id of its own; the next ticket does not reuse it") {
+    CodeLane c;
+    json refused = c.pay(wechat_code("03"));
+    REQUIRE(refused["ok"] == false);
+    c.lane.ok(R"({"op":"suspend"})");
+    c.lane.ok(R"({"op":"scan","code":"6921168176748"})");
+    json paid = c.pay(wechat_code("00", 1));
+    CAPTURE(paid.dump());
+    REQUIRE(paid["ok"] == true);
+    std::string lane_db = c.lane.dir.file("lane.db");
+    std::string sale_id = paid["sale_id"].get<std::string>();
+    // The refused order was asked for the held ticket: the new sale's journal holds only its own order.
+    CHECK(pos::testing::query_count(lane_db,
+                                    "SELECT count(*) FROM payment_attempts WHERE ticket_ref = '" + sale_id + "'") == 1);
+    CHECK(pos::testing::query_count(lane_db, "SELECT count(*) FROM payment_attempts") == 2);
 }
 
 TEST_CASE("pay_code: unclear answers are queried, never charged again (system error, answer lost, slow, dropped)") {
