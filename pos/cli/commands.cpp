@@ -84,8 +84,12 @@ void register_session(CLI::App& app, Command& command) {
     auto* run = session->add_subcommand("run", "replay a JSON Lines action script, one JSON result per action");
     auto file = std::make_shared<std::string>();
     run->add_option("FILE", *file, "the script (- for standard input)")->required();
-    run->callback([&command, file] {
-        command = [file](const std::string& data_dir) {
+    auto settle_wait = std::make_shared<int>(default_settle_wait_seconds);
+    run->add_option("--settle-wait", *settle_wait,
+                    "seconds to wait for the gateways to settle orders left open before the script runs")
+        ->check(CLI::Range(1, 86400));
+    run->callback([&command, file, settle_wait] {
+        command = [file, settle_wait](const std::string& data_dir) {
             auto lane_files = actions::open_lane(data_dir);
             if (!lane_files) return report(lane_files.error());
             std::ifstream script_file;
@@ -99,11 +103,7 @@ void register_session(CLI::App& app, Command& command) {
             auto desk = actions::open_payment_desk(data_dir, lane_files->config);
             if (!desk) return report(desk.error());
             // Like the screen at start: orders a killed lane left open are settled before it sells.
-            if (*desk) {
-                actions::PaymentControl control;
-                auto settled = (*desk)->settle_at_start(control);
-                if (!settled) return report(settled.error());
-            }
+            if (*desk && !settle_open_payments(**desk, *settle_wait, false)) return exit_failure;
             auto summary = actions::run_session(lane, script, std::cout, actions::local_now, desk->get());
             // Every action ran and answered; a failed one is a failure of the script.
             return summary.failed == 0 ? exit_ok : exit_failure;

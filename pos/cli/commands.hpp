@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "pos/actions/payments/payment_desk.hpp"
 #include "pos/actions/setup/store_setup.hpp"
 #include "pos/core/result.hpp"
 
@@ -43,6 +44,12 @@ void register_head_office(CLI::App& app, Command& command);   // head_office_com
 void register_stock(CLI::App& app, Command& command);         // stock_command.cpp: stock documents
 // `report stock` under the report group (stock_report_command.cpp).
 void register_stock_report(CLI::App& report_group, Command& command);
+
+// Settles the payment-code orders and refunds a stopped lane left open (payments_command.cpp),
+// waiting at most `wait_seconds` for the gateways; prints what it did when `verbose`. False (after
+// saying on stderr what is still open and what to do) when any is not final: the lane must not sell.
+[[nodiscard]] bool settle_open_payments(actions::PaymentDesk& desk, int wait_seconds, bool verbose);
+inline constexpr int default_settle_wait_seconds = 60;
 
 // Prints `body` (out empty) or writes it to the file `out`, saying on stderr that it wrote `what`.
 [[nodiscard]] int write_out(const std::string& body, const std::string& out, const std::string& what);

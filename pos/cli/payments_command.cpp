@@ -1,6 +1,7 @@
 // posctl payments list|settle|reconcile: the lane's payment-code orders (付款码) and refunds of a
 // day, settling what a stopped lane left open, and the day's reconciliation with the gateways
 // (对账) — for the shift lead and the store technician (docs/payments.md).
+#include <chrono>
 #include <iostream>
 #include <memory>
 
@@ -48,21 +49,10 @@ int list(const std::string& data_dir, const std::string& day) {
     return exit_ok;
 }
 
-int settle(const std::string& data_dir) {
+int settle(const std::string& data_dir, int wait_seconds) {
     auto desk = desk_of(data_dir);
     if (!desk) return report(desk.error());
-    actions::PaymentControl control;
-    auto settled = (*desk)->settle_at_start(control);
-    if (!settled) return report(settled.error());
-    for (const actions::CodeOrder& order : settled->orders) {
-        std::cout << fmt::format("{} {} {} → {}\n", order.out_trade_no, order.provider, order.amount.to_string(),
-                                 order.state);
-    }
-    for (const actions::CodeRefund& refund : settled->refunds) {
-        std::cout << fmt::format("{} refund {} → {}\n", refund.out_refund_no, refund.amount.to_string(), refund.state);
-    }
-    std::cout << (settled->orders.empty() && settled->refunds.empty() ? "nothing was open\n" : "");
-    return settled->all_final ? exit_ok : exit_failure;
+    return settle_open_payments(**desk, wait_seconds, true) ? exit_ok : exit_failure;
 }
 
 int reconcile(const std::string& data_dir, const std::string& day) {
@@ -90,6 +80,39 @@ int reconcile(const std::string& data_dir, const std::string& day) {
 
 }  // namespace
 
+bool settle_open_payments(actions::PaymentDesk& desk, int wait_seconds, bool verbose) {
+    actions::PaymentControl control;
+    control.stop_after(std::chrono::seconds(wait_seconds));
+    auto settled = desk.settle_at_start(control);
+    if (!settled) {
+        static_cast<void>(report(settled.error()));
+        return false;
+    }
+    int open = 0;
+    for (const actions::CodeOrder& order : settled->orders) {
+        if (verbose) {
+            std::cout << fmt::format("{} {} {} → {}\n", order.out_trade_no, order.provider, order.amount.to_string(),
+                                     order.state);
+        }
+        open += order.state == "closed" ? 0 : 1;
+    }
+    for (const actions::CodeRefund& refund : settled->refunds) {
+        if (verbose) {
+            std::cout << fmt::format("{} refund {} → {}\n", refund.out_refund_no, refund.amount.to_string(),
+                                     refund.state);
+        }
+        open += refund.state == "refunded" || refund.state == "failed" ? 0 : 1;
+    }
+    if (verbose && settled->orders.empty() && settled->refunds.empty()) std::cout << "nothing was open\n";
+    if (settled->all_final) return true;
+    std::cerr << fmt::format(
+        "{} payment-code order(s) or refund(s) are still open: the gateway did not settle them within {} s. "
+        "The lane must not sell until they are final: check the network and [payments] in pos.toml, then run "
+        "`posctl payments settle` again (docs/payments.md).\n",
+        open, wait_seconds);
+    return false;
+}
+
 void register_payments(CLI::App& app, Command& command) {
     auto* payments = app.add_subcommand("payments", "payment codes (付款码): orders, settling, reconciliation (对账)");
     payments->require_subcommand(1);
@@ -105,7 +128,12 @@ void register_payments(CLI::App& app, Command& command) {
 
     auto* settle_command = payments->add_subcommand(
         "settle", "drive every open order to a final state now (what pos does at start; not while pos is running)");
-    settle_command->callback([&command] { command = [](const std::string& data_dir) { return settle(data_dir); }; });
+    auto wait_seconds = std::make_shared<int>(default_settle_wait_seconds);
+    settle_command->add_option("--wait", *wait_seconds, "seconds to wait for silent gateways before giving up")
+        ->check(CLI::Range(1, 86400));
+    settle_command->callback([&command, wait_seconds] {
+        command = [wait_seconds](const std::string& data_dir) { return settle(data_dir, *wait_seconds); };
+    });
 
     auto* reconcile_command = payments->add_subcommand(
         "reconcile", "compare a day's orders and refunds with the gateways' records; exit 1 on any difference");

@@ -134,3 +134,64 @@ TEST_CASE(
     CHECK(reconciled.exit_code == 0);
     CHECK(reconciled.out.find("agree to the fen") != std::string::npos);
 }
+
+TEST_CASE(
+    "payments: a gateway that stays silent: settle gives up after --wait saying what is open, and the lane "
+    "does not sell") {
+    setenv("TZ", "CST-8", 1);
+    TempDir dir;
+    std::string data = dir.file("data");
+    std::string merchant = dir.file("merchant");
+    REQUIRE(pos::testing::run({POS_POSCTL, "--data", data, "init", "--demo"}, dir.path()).exit_code == 0);
+    REQUIRE(pos::testing::run({POS_PAYSIM, "init", merchant}, dir.path()).exit_code == 0);
+    pid_t simulator =
+        pos::testing::spawn({POS_PAYSIM, "serve", merchant, "--port", "0", "--port-file", dir.file("port")},
+                            dir.file("paysim.out"), dir.file("paysim.err"));
+    pos::testing::KillOnExit stop_simulator(simulator);
+    REQUIRE(pos::testing::eventually("pos-paysim's port file", [&] {
+        return pos::testing::read_whole(dir.file("port")).find('\n') != std::string::npos;
+    }));
+    int port = std::stoi(pos::testing::read_whole(dir.file("port")));
+    std::ofstream(data + "/pos.toml", std::ios::app) << pos::testing::simulated_payments_toml(merchant, port);
+
+    // A customer who never confirms: the lane is killed while it waits, the order open.
+    std::string lane_db = data + "/lane.db";
+    std::ofstream(dir.file("pay.jsonl")) << paying_script(pos::testing::wechat_code("02", 1));
+    pid_t lane = pos::testing::spawn({POS_POSCTL, "--data", data, "session", "run", dir.file("pay.jsonl")},
+                                     dir.file("lane.out"), dir.file("lane.err"));
+    REQUIRE(pos::testing::eventually(
+        "an open order in the journal",
+        [&] {
+            return query_count(
+                       lane_db,
+                       "SELECT count(*) FROM payment_attempts WHERE state IN ('requested','waiting','unknown')") > 0;
+        },
+        std::chrono::seconds(60)));
+    kill(lane, SIGKILL);
+    pos::testing::wait_exit_code(lane);
+    // The gateway goes silent.
+    kill(stop_simulator.release(), SIGKILL);
+    pos::testing::wait_exit_code(simulator);
+
+    auto settled = pos::testing::run({POS_POSCTL, "--data", data, "payments", "settle", "--wait", "2"}, dir.path());
+    CAPTURE(settled.out);
+    CAPTURE(settled.err);
+    CHECK(settled.exit_code == 1);
+    CHECK(settled.err.find("1 payment-code order(s) or refund(s) are still open") != std::string::npos);
+    CHECK(settled.err.find("posctl payments settle") != std::string::npos);
+
+    std::ofstream(dir.file("sell.jsonl")) << R"({"op":"login","operator":"1001","pin":"1234"})"
+                                             "\n"
+                                             R"({"op":"scan","code":"6921168176748"})"
+                                             "\n"
+                                             R"({"op":"tender","method":"cash","amount":"100.00"})"
+                                             "\n";
+    auto sold = pos::testing::run(
+        {POS_POSCTL, "--data", data, "session", "run", dir.file("sell.jsonl"), "--settle-wait", "1"}, dir.path());
+    CAPTURE(sold.err);
+    CHECK(sold.exit_code == 1);
+    CHECK(sold.out.empty());  // not one action ran
+    CHECK(query_count(lane_db, "SELECT count(*) FROM sales") == 0);
+    CHECK(query_count(lane_db,
+                      "SELECT count(*) FROM payment_attempts WHERE state IN ('requested','waiting','unknown')") == 1);
+}

@@ -81,16 +81,27 @@ bool PaymentControl::cancelled() const {
     return cancelled_;
 }
 
+void PaymentControl::stop_after(std::chrono::milliseconds limit) {
+    std::lock_guard lock(mutex_);
+    deadline_ = std::chrono::steady_clock::now() + limit;
+}
+
+bool PaymentControl::past_deadline() const { return deadline_ && std::chrono::steady_clock::now() >= *deadline_; }
+
 bool PaymentControl::stopped() const {
     std::lock_guard lock(mutex_);
-    return stopped_;
+    return stopped_ || past_deadline();
 }
 
 bool PaymentControl::wait(std::chrono::milliseconds duration) {
     std::unique_lock lock(mutex_);
-    if (stopped_) return true;
+    if (stopped_ || past_deadline()) return true;
     int seen = changes_;
-    return changed_.wait_for(lock, duration, [&] { return changes_ != seen; });
+    auto until = std::chrono::steady_clock::now() + duration;
+    if (deadline_ && *deadline_ < until) {
+        return changed_.wait_until(lock, *deadline_, [&] { return changes_ != seen; }) || past_deadline();
+    }
+    return changed_.wait_until(lock, until, [&] { return changes_ != seen; });
 }
 
 PaymentDesk::PaymentDesk(std::unique_ptr<db::PaymentJournal> journal, PaymentConfig config, std::string data_dir,
@@ -284,11 +295,9 @@ core::Result<SettledAtStart> PaymentDesk::settle_at_start(PaymentControl& contro
     // Their tickets died with the lane: none of these orders may stay charged.
     for (const auto* list : {&*open, &*orphans}) {
         for (const db::PaymentAttemptRecord& attempt : *list) {
-            if (control.stopped()) {
-                settled.all_final = false;
-                return settled;
-            }
-            settled.orders.push_back(reverse(to_order(attempt), control, progress));
+            // Stopped: the rest are listed as they stand, still open.
+            settled.orders.push_back(control.stopped() ? to_order(attempt)
+                                                       : reverse(to_order(attempt), control, progress));
             settled.all_final = settled.all_final && settled.orders.back().state == "closed";
         }
     }

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,17 +33,24 @@ class PaymentControl {
 public:
     void cancel();
     void stop();
+    // A stop that comes by itself once `limit` has passed (a command that must not wait forever on a
+    // silent gateway).
+    void stop_after(std::chrono::milliseconds limit);
     [[nodiscard]] bool cancelled() const;
     [[nodiscard]] bool stopped() const;
-    // Waits `duration`, less if cancel() or stop() is called meanwhile; true when one was.
+    // Waits `duration`, less if cancel() or stop() is called (or the stop_after limit passes)
+    // meanwhile; true when one was.
     bool wait(std::chrono::milliseconds duration);
 
 private:
+    [[nodiscard]] bool past_deadline() const;
+
     mutable std::mutex mutex_;
     std::condition_variable changed_;
     bool cancelled_ = false;
     bool stopped_ = false;
     int changes_ = 0;
+    std::optional<std::chrono::steady_clock::time_point> deadline_;
 };
 
 // What the cashier sees while an order is open (等待顾客输入密码 and its countdown).
@@ -61,7 +69,7 @@ using ProgressListener = std::function<void(const PaymentProgress&)>;
 struct SettledAtStart {
     std::vector<CodeOrder> orders;    // as they ended
     std::vector<CodeRefund> refunds;  // as they ended
-    bool all_final = true;            // false: the control was cancelled first
+    bool all_final = true;            // false: the control was stopped first (the rest listed as they stood)
 };
 
 class PaymentDesk {
