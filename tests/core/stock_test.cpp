@@ -6,7 +6,7 @@
 
 using namespace pos::core;
 
-TEST_CASE("stock: receipts move the average; issues are valued at it") {
+TEST_CASE("stock: receipts move the average, issues are valued at it") {
     StockPosition p;
     p = receive(p, 10'000, Money::fen(200));  // 10 at 2.00
     CHECK(p.on_hand_milli == 10'000);
@@ -23,7 +23,7 @@ TEST_CASE("stock: receipts move the average; issues are valued at it") {
     CHECK(p.value_fen == 2860);
 }
 
-TEST_CASE("stock: weighed goods in grams; a cost that does not divide rounds half up") {
+TEST_CASE("stock: weighed goods in grams, a cost that does not divide rounds half up") {
     StockPosition p = receive({}, 2'500, Money::fen(1'199));  // 2.5 kg at 11.99/kg = 29.975 -> 29.98
     CHECK(p.value_fen == 2998);
     p = receive(p, 1'000, Money::fen(1'300));  // +1 kg at 13.00: 42.98 / 3.5 kg = 12.28/kg

@@ -131,7 +131,7 @@ TEST_CASE("posctl: a header-only catalog file is refused, not a wipe") {
     CHECK(pos::testing::read_whole(dir.file("after.csv")).size() > 10000);
 }
 
-TEST_CASE("posctl: user add creates an operator who can log in; the PIN comes from stdin") {
+TEST_CASE("posctl: user add creates an operator who can log in, the PIN comes from stdin") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init"}).exit_code == 0);
     write(dir.file("pin.txt"), "4321\n");

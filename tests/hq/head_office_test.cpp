@@ -54,7 +54,7 @@ TEST_CASE("head office: the schema migrates once, and again is a no-op") {
     CHECK(applied->integer(0, 0) == static_cast<int64_t>(hq_migrations().size()));
 }
 
-TEST_CASE("head office: a batch sent twice is stored once; other content under the same key is kept aside") {
+TEST_CASE("head office: a batch sent twice is stored once, other content under the same key is kept aside") {
     HeadOffice hq;
     PgConnection store = hq.as(hq.shanghai);
     std::vector<IncomingRecord> batch = {sale("s-1", "2026-11-30", "12.50"),

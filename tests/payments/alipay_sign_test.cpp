@@ -72,7 +72,7 @@ TEST_CASE("alipay_sign: the request's sign content is sorted, raw, with sign_typ
         R"(app_id=2014072300007148&biz_content={"out_trade_no":"20150320010101001","scene":"bar_code","auth_code":"28763443825664394","subject":"Iphone6 16G","total_amount":"88.88"}&charset=utf-8&method=alipay.trade.pay&sign_type=RSA2&timestamp=2014-07-24 03:07:50&version=1.0)");
 }
 
-TEST_CASE("alipay_sign: a published alipay.trade.pay response verifies; one changed byte does not") {
+TEST_CASE("alipay_sign: a published alipay.trade.pay response verifies, one changed byte does not") {
     CHECK(rsa2_signature_valid(pay_response, pay_signature, alipay_public_key));
     std::string tampered = pay_response;
     tampered.replace(tampered.find("0.01"), 4, "0.02");

@@ -23,7 +23,7 @@ TEST_CASE("wechat_sign: the documented example, sorted and keyed") {
           "6A9AE1657590FD6257D693A078E1C3E4BB6BA4DC30B23E0EE2496E54170DACD6");
 }
 
-TEST_CASE("wechat_sign: empty fields and sign itself take no part; UTF-8 bodies are signed as bytes") {
+TEST_CASE("wechat_sign: empty fields and sign itself take no part, UTF-8 bodies are signed as bytes") {
     std::map<std::string, std::string> request = {
         {"appid", "wxd930ea5d5a258f4f"},
         {"mch_id", "10000100"},

@@ -50,7 +50,7 @@ TEST_CASE("sale keys: F6 on an empty ticket resumes the only held one, or says n
     CHECK(only<ui::intent::Resume>(ui_test.type("{F6}", draw)).id == "only");
 }
 
-TEST_CASE("sale keys: F6 with several held lists them; ↑↓ Enter or a digit picks, Esc closes") {
+TEST_CASE("sale keys: F6 with several held lists them, ↑↓ Enter or a digit picks, Esc closes") {
     Headless ui_test;
     ui::SaleForm form;
     ui::SaleView view;

@@ -63,7 +63,7 @@ TEST_CASE("shift_screens: a pay-in takes the amount, then a common reason from �
     CHECK(move.approver.empty());
 }
 
-TEST_CASE("shift_screens: F11 switches pay-in and pay-out; a typed reason takes Chinese and erases by character") {
+TEST_CASE("shift_screens: F11 switches pay-in and pay-out, a typed reason takes Chinese and erases by character") {
     Headless ui_test;
     ui::CashForm form;
     ui::CashView view{Money::yuan(100)};
@@ -121,7 +121,7 @@ TEST_CASE("shift_screens: the blind count adds up live and asks once more before
     CHECK(count.mobile_text == "2.00");
 }
 
-TEST_CASE("shift_screens: any key after the last Enter cancels the confirmation; Esc leaves the count") {
+TEST_CASE("shift_screens: any key after the last Enter cancels the confirmation, Esc leaves the count") {
     Headless ui_test;
     ui::CountForm form;
     ui::CountView view{pos::core::cny_denominations()};
@@ -177,7 +177,7 @@ TEST_CASE("shift_screens: once closed, Enter shows the Z report, and Enter on it
     (void)only<ui::intent::Leave>(ui_test.type("{Esc}", draw_report));
 }
 
-TEST_CASE("shift_screens: denominations read as cashiers say them; variances carry their sign") {
+TEST_CASE("shift_screens: denominations read as cashiers say them, variances carry their sign") {
     Headless ui_test;
     CHECK(ui::denomination_text(ui_test.tr(), Money::yuan(100)) == "¥100");
     CHECK(ui::denomination_text(ui_test.tr(), Money::fen(50)) == "¥0.5");

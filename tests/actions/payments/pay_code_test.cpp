@@ -94,7 +94,7 @@ TEST_CASE("pay_code: USERPAYING is queried until the customer confirms (WeChat a
     CHECK(c.sale(alipay)["tenders"][0]["method"] == "alipay");
 }
 
-TEST_CASE("pay_code: a customer who never confirms is cancelled at the limit; the sale stays open for another code") {
+TEST_CASE("pay_code: a customer who never confirms is cancelled at the limit, the sale stays open for another code") {
     CodeLane c;
     json waited = c.pay(wechat_code("02"));
     CAPTURE(waited.dump());
@@ -128,7 +128,7 @@ TEST_CASE("pay_code: refusals end failed with the gateway's words, and nothing i
     CHECK(c.lane.lane->ticket().tenders().empty());
 }
 
-TEST_CASE("pay_code: a ticket held after a refused code gets a sale id of its own; the next ticket does not reuse it") {
+TEST_CASE("pay_code: a ticket held after a refused code gets a sale id of its own, the next ticket does not reuse it") {
     CodeLane c;
     json refused = c.pay(wechat_code("03"));
     REQUIRE(refused["ok"] == false);

@@ -104,7 +104,7 @@ TEST_CASE("print_queue: a job prints whole after a status query, and leaves the 
     CHECK_FALSE(queue.is_waiting(7));
 }
 
-TEST_CASE("print_queue: paper out keeps the job with its reason; paper back prints it exactly once") {
+TEST_CASE("print_queue: paper out keeps the job with its reason, paper back prints it exactly once") {
     Wire wire;
     PrintQueue queue(opener(wire), printer::generic_profile(58));
     std::vector<uint8_t> job = {'r', 'e', 'c', 'e', 'i', 'p', 't', 0x0A};
@@ -131,7 +131,7 @@ TEST_CASE("print_queue: paper out keeps the job with its reason; paper back prin
     CHECK(wire.recording.written.size() == 5 * status_query.size() + job.size());
 }
 
-TEST_CASE("print_queue: cover open and offline are reasons too; jobs print in order") {
+TEST_CASE("print_queue: cover open and offline are reasons too, jobs print in order") {
     Wire wire;
     PrintQueue queue(opener(wire), printer::generic_profile(80));
     queue.submit(PrintKind::receipt, 1, {'1', 0x0A});
@@ -291,7 +291,7 @@ TEST_CASE("printing: sale committed, receipt queued, paper out, sale intact, pap
     CHECK(printing.status().waiting == 0);
 }
 
-TEST_CASE("printing: the drawer opens for cash and no-sale, never for card; reprints are marked and never kick") {
+TEST_CASE("printing: the drawer opens for cash and no-sale, never for card, reprints are marked and never kick") {
     PrintingLane s;
     s.open_shift();
     Wire wire;
@@ -354,7 +354,7 @@ TEST_CASE("printing: the X report prints through the report lines at the printer
     }
 }
 
-TEST_CASE("printing: the configured profile, the printer's own, or generic-58; unknown names listed") {
+TEST_CASE("printing: the configured profile, the printer's own, or generic-58, unknown names listed") {
     const std::string dir = POS_SOURCE_DIR "/assets/printers";
     LaneConfig config;
     auto generic = configured_printer_profile(config, dir);

@@ -48,7 +48,7 @@ TEST_CASE("held_ticket: a held ticket survives a restart and comes back as it wa
     CHECK(s.run(R"({"op":"resume"})")["error"]["code"] == "not_found");
 }
 
-TEST_CASE("held_ticket: holding is refused when empty, paying or full; resuming needs a free lane") {
+TEST_CASE("held_ticket: holding is refused when empty, paying or full, resuming needs a free lane") {
     DemoLane s;
     start(s);
     CHECK(s.run(R"({"op":"suspend"})")["error"]["code"] == "no_ticket");

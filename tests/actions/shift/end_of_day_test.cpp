@@ -91,7 +91,7 @@ TEST_CASE("end_of_day: refused while the lane has records the store has not rece
     CHECK(closed["totals"]["sales"] == 1);
 }
 
-TEST_CASE("end_of_day: a supervisor forces it with a reason; a cashier, a wrong PIN or no reason cannot") {
+TEST_CASE("end_of_day: a supervisor forces it with a reason, a cashier, a wrong PIN or no reason cannot") {
     DayLane s;
     s.ok(R"({"op":"login","operator":"1001","pin":"1234"})");
     json shift = s.ok(R"({"op":"open_shift","float":"200.00","now":"2026-11-23T08:00:00+08:00"})");

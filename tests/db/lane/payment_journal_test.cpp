@@ -62,7 +62,7 @@ TEST_CASE("payment_journal: a second charge of a sale waits until the first is s
     CHECK(journal->begin("wechat", "1346**********8502", 1000, "ticket-7", 1, morning));
 }
 
-TEST_CASE("payment_journal: a final state stays final; only paid may become closed") {
+TEST_CASE("payment_journal: a final state stays final, only paid may become closed") {
     TempDir dir;
     auto journal = journal_in(dir);
     auto failed = journal->begin("wechat", "1346**********8503", 500, "t-1", 1, morning);

@@ -47,7 +47,7 @@ TEST_CASE("display_worker: a VFD shows two lines in GB2312") {
     CHECK(device.received(expected.size()) == expected);
 }
 
-TEST_CASE("display_worker: unplugged, the lane goes on; plugged in again, it shows the newest content") {
+TEST_CASE("display_worker: unplugged, the lane goes on, plugged in again, it shows the newest content") {
     pos::testing::TempDir dir;
     pos::testing::PtyDevice device(dir.file("led8"));
     DisplayWorker worker(opener(device.path()), DisplayModel::led8, {}, {}, 200ms, 50ms);

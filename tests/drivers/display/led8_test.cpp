@@ -25,7 +25,7 @@ TEST_CASE("led8: an update is the lamp, then ESC Q A, the digits and CR") {
     CHECK(Led8Encoder{}.number(5) == bytes("\x1BQA0.05\r"));
 }
 
-TEST_CASE("led8: the decimal point takes no digit; cents go when eight digits are not enough") {
+TEST_CASE("led8: the decimal point takes no digit, cents go when eight digits are not enough") {
     CHECK(led8_digits(0) == "0.00");
     CHECK(led8_digits(123456) == "1234.56");
     CHECK(led8_digits(12345678) == "123456.78");    // eight digits exactly

@@ -37,7 +37,7 @@ TEST_CASE("continuous: lines that are not the format are refused, naming the lin
     CHECK_FALSE(parse_continuous_line("ST,GS,+ 1234567890123kg"));
 }
 
-TEST_CASE("continuous: lines split across reads; a runaway line is dropped up to the next LF") {
+TEST_CASE("continuous: lines split across reads, a runaway line is dropped up to the next LF") {
     ContinuousLines lines;
     lines.feed(bytes("ST,GS,+  1.2"));
     CHECK_FALSE(lines.next());

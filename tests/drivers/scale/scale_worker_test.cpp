@@ -95,7 +95,7 @@ TEST_CASE("scale_worker: garbage and silence give no reading and a reason, then 
     }));
 }
 
-TEST_CASE("scale_worker: unplugged, the reading goes; plugged in again, it comes back") {
+TEST_CASE("scale_worker: unplugged, the reading goes, plugged in again, it comes back") {
     pos::testing::TempDir dir;
     pos::testing::PtyDevice scale(dir.file("scale"));
     ScaleWorker worker(opener(scale.path()), ScaleProtocol::toledo8217, quick);
@@ -118,7 +118,7 @@ TEST_CASE("scale_worker: unplugged, the reading goes; plugged in again, it comes
     }));
 }
 
-TEST_CASE("scale_worker: a continuous-output scale is listened to; the newest line counts") {
+TEST_CASE("scale_worker: a continuous-output scale is listened to, the newest line counts") {
     pos::testing::TempDir dir;
     pos::testing::PtyDevice scale(dir.file("scale"));
     ScaleWorker worker(opener(scale.path()), ScaleProtocol::continuous, quick);

@@ -14,7 +14,7 @@ TEST_CASE("toledo8217: the commands are single letters") {
     CHECK(toledo_clear_tare() == bytes("C"));
 }
 
-TEST_CASE("toledo8217: a kg weight with three decimals is grams, stable; N marks net") {
+TEST_CASE("toledo8217: a kg weight with three decimals is grams, stable, N marks net") {
     auto gross =
         parse_toledo_frame(bytes("\x02"
                                  "01.234\r"));

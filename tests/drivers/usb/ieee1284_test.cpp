@@ -45,7 +45,7 @@ TEST_CASE("ieee1284: long key names, lower case, spaces, a little-endian length,
     CHECK(id->name() == "Xprinter XP-58");
 }
 
-TEST_CASE("ieee1284: a model that repeats the maker is not doubled; a length past the reply is not trusted") {
+TEST_CASE("ieee1284: a model that repeats the maker is not doubled, a length past the reply is not trusted") {
     std::vector<uint8_t> bytes = reply("MFG:EPSON;MDL:EPSON TM-T20;");
     bytes[0] = 0x7F;  // 32,5xx: longer than what arrived, either way round
     auto id = parse_ieee1284_id(bytes);

@@ -97,7 +97,7 @@ TEST_CASE(
     CHECK(count(printer.received(), {0x1B, 0x70, 0x00}) == 0);  // no late drawer kick
 }
 
-TEST_CASE("usb print queue: unplugged mid-job, the job is kept; card sales never kick the drawer") {
+TEST_CASE("usb print queue: unplugged mid-job, the job is kept, card sales never kick the drawer") {
     SoldLane s("card");
     auto profile = configured_printer_profile(s.files.config, POS_SOURCE_DIR "/assets/printers");
     REQUIRE(profile.ok());

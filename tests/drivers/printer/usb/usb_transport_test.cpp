@@ -91,7 +91,7 @@ TEST_CASE("usb printer: a receipt prints whole on printers with different endpoi
     }
 }
 
-TEST_CASE("usb printer: paper out keeps the job with its reason; paper back prints it exactly once") {
+TEST_CASE("usb printer: paper out keeps the job with its reason, paper back prints it exactly once") {
     VirtualPrinter printer(pos::test::winbond_pos58());
     auto transport = UsbTransport::open_first(profiles(), 58);
     REQUIRE(transport);
