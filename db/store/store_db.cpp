@@ -12,7 +12,9 @@
 #include "db/shared/migrations.hpp"
 #include "db/shared/outbox_payload.hpp"
 #include "db/shared/sale_rows.hpp"
+#include "db/shared/stock_scan_payload.hpp"
 #include "db/store/daily_check.hpp"
+#include "db/store/stock_scans.hpp"
 
 namespace pos::db {
 namespace {
@@ -282,6 +284,16 @@ DbResult<std::vector<Acknowledged>> StoreDb::apply_batch(const std::vector<Outbo
             }
             lane = movement->lane;
             auto inserted = file_member_movement(*connection_, *movement, received_at);
+            if (!inserted) return inserted.error();
+            filed = *inserted;
+        } else if (record.kind == "stock_scan") {
+            auto scan = parse_stock_scan_payload(record.payload);
+            if (!scan) return unreadable(record, scan.error());
+            if (scan->id != record.ref) {
+                return unreadable(record, DbError{DbErrorCode::other, "its id differs from the outbox ref"});
+            }
+            lane = scan->lane;
+            auto inserted = file_stock_scan(*connection_, *scan, received_at);
             if (!inserted) return inserted.error();
             filed = *inserted;
         } else {

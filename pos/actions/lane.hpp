@@ -268,6 +268,8 @@ public:
     [[nodiscard]] std::optional<Operator> operator_user() const;
     [[nodiscard]] std::optional<OpenShift> shift() const;
     [[nodiscard]] const LaneConfig& config() const { return config_; }
+    // lane.db, for actions kept outside this class (stock scanning, pos/actions/stock/stock_scanning.*).
+    [[nodiscard]] db::LaneDb& database() { return db_; }
 
 private:
     [[nodiscard]] core::Status require_selling() const;

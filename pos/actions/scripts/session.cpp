@@ -14,6 +14,7 @@
 #include "pos/actions/payments/code_script.hpp"
 #include "pos/actions/returns/return_script.hpp"
 #include "pos/actions/shift/shift_report.hpp"
+#include "pos/actions/stock/stock_scan_script.hpp"
 
 namespace pos::actions {
 namespace {
@@ -445,6 +446,8 @@ const std::map<std::string, std::set<std::string>, std::less<>> op_fields = {
     {"apply_member", {"member"}},
     {"pay_account", {"member", "amount", "method"}},
     {"pay_code", {"code", "amount", "cancel"}},
+    {"count_scan", {"count", "code", "qty", "weight"}},
+    {"receive_scan", {"receipt", "code", "qty", "weight", "damaged", "reason"}},
 };
 
 // The op names, listed from the table so the message never falls behind it.
@@ -503,6 +506,8 @@ json dispatch(Lane& lane, const json& action, const Clock& clock, PaymentDesk* d
     if (*op == "apply_member") return do_apply_member(lane, action, now);
     if (*op == "pay_account") return do_pay_account(lane, action, now);
     if (*op == "pay_code") return apply_pay_code(lane, desk, action, now);
+    if (*op == "count_scan") return apply_count_scan(lane, action, now);
+    if (*op == "receive_scan") return apply_receive_scan(lane, action, now);
     return failure(make_error(ErrorCode::internal, fmt::format("op \"{}\" is listed but not dispatched", *op)));
 }
 
