@@ -241,6 +241,7 @@ void SyncWorker::run(const std::stop_token& stop) {
             s.retry_in = std::chrono::milliseconds(0);
             ++s.passes;
         });
+        if (options_.after_pass) options_.after_pass();
         if (!pause(stop, options_.interval, true)) break;
     }
     publish([](SyncSnapshot& s) { s.state = SyncState::stopped; });

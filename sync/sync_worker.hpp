@@ -103,6 +103,9 @@ struct SyncWorkerOptions {
     // the tables a sale writes (db/shared/integrity_check.hpp). Zero: never.
     std::chrono::milliseconds full_check_after{std::chrono::minutes(2)};
     std::chrono::milliseconds full_check_every{std::chrono::hours(24)};
+    // Called on this thread after each pass that reached the store: a one-machine store pushes to
+    // its head office here (chain/head_office_round.hpp), paced by the callee. Empty: nothing.
+    std::function<void()> after_pass = {};
 };
 
 enum class SyncState { starting, idle, sending, retrying, stopped };

@@ -14,6 +14,7 @@
 #include <GLFW/glfw3.h>
 #include <fmt/format.h>
 
+#include "chain/head_office_round.hpp"
 #include "drivers/printer/printer_watch.hpp"
 #include "drivers/usb/scanner_device.hpp"
 #include "drivers/usb/usb_context.hpp"
@@ -117,6 +118,15 @@ int run(const Options& options) {
     std::atomic<bool> ticket_open{false};
     sync::SyncWorkerOptions sync_options;
     sync_options.between_sales = [&ticket_open] { return !ticket_open.load(); };
+    // A one-machine store with a head office pushes to it every 5 minutes from the sync worker (issue 22).
+    const actions::LaneConfig& config = opened->config;
+    if (!config.head_office_conninfo.empty() && config.store_url.empty()) {
+        auto head_office = std::make_shared<chain::HeadOfficeRound>(
+            actions::store_db_path(options.data_dir, config),
+            chain::PushOptions{config.head_office_conninfo, config.head_office_password_file}, std::chrono::minutes(5),
+            [](const std::string& line) { std::cerr << ("pos: " + line + "\n"); });
+        sync_options.after_pass = [head_office] { head_office->run_if_due(); };
+    }
     auto sync = actions::make_sync_worker(options.data_dir, opened->config, sync_options);
     // Started after the first frame (below): in a one-machine store its first act is opening
     // store.db with a whole-file check, which would compete with start-up for the disk.

@@ -8,9 +8,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "chain/head_office_round.hpp"
 #include "db/lane/outbox.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/store_setup.hpp"
 #include "pos/actions/setup/store_sync.hpp"
 #include "pos/cli/commands.hpp"
 
@@ -27,6 +29,7 @@ struct SyncOptions {
     std::string resend_since;
     int64_t interval_ms = 2000;
     int64_t max_retry_ms = 60000;
+    int64_t head_office_every = 300;  // seconds between pushes to the head office; 0: never
 };
 
 json or_null(const std::optional<std::string>& text) { return text ? json(*text) : json(nullptr); }
@@ -111,6 +114,16 @@ int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const S
     worker_options.interval = std::chrono::milliseconds(options.interval_ms);
     worker_options.max_retry = std::chrono::milliseconds(options.max_retry_ms);
     worker_options.first_retry = std::min(worker_options.first_retry, worker_options.max_retry);
+    // A one-machine store with a head office pushes to it from this worker, after a pass (issue 22).
+    std::shared_ptr<chain::HeadOfficeRound> head_office;
+    if (!lane.config.head_office_conninfo.empty() && lane.config.store_url.empty() && options.head_office_every > 0) {
+        head_office = std::make_shared<chain::HeadOfficeRound>(
+            actions::store_db_path(data_dir, lane.config),
+            chain::PushOptions{lane.config.head_office_conninfo, lane.config.head_office_password_file},
+            std::chrono::seconds(options.head_office_every),
+            [](const std::string& line) { std::cout << (actions::local_now() + " " + line + "\n") << std::flush; });
+        worker_options.after_pass = [head_office] { head_office->run_if_due(); };
+    }
     auto worker = actions::make_sync_worker(data_dir, lane.config, worker_options);
     worker->start();
     std::cout << fmt::format("syncing {} to {} (Ctrl-C to stop)\n", data_dir,
@@ -237,6 +250,10 @@ void register_sync(CLI::App& app, Command& command) {
         "queue again every record from this date (YYYY-MM-DD) on, e.g. after store.db was restored from a backup");
     sync->add_option("--interval-ms", options->interval_ms, "without --once: pause between passes (default 2000)")
         ->check(CLI::Range(10, 3600000));
+    sync->add_option("--head-office-every", options->head_office_every,
+                     "without --once, with [head_office] in pos.toml: seconds between pushes to the head office "
+                     "(default 300, 0: never)")
+        ->check(CLI::Range(int64_t{0}, int64_t{86400}));
     sync->add_option("--max-retry-ms", options->max_retry_ms,
                      "without --once: longest wait between retries (default 60000)")
         ->check(CLI::Range(10, 3600000));

@@ -178,6 +178,7 @@ DayFigures day_figures(const DayRows& rows) {
     for (auto& [sku, item] : items) item_list.push_back(item);
     out.top_by_amount = top(item_list, false);
     out.top_by_quantity = top(item_list, true);
+    out.items = item_list;
     for (auto& [id, row] : exceptions) out.exceptions.push_back(row);
 
     std::map<std::string, const ReportClose*> closes;

@@ -163,6 +163,7 @@ struct DayFigures {
     std::vector<BreakdownRow> by_tender;  // cash net of change: adds up to net
     std::vector<ItemRow> top_by_amount;
     std::vector<ItemRow> top_by_quantity;
+    std::vector<ItemRow> items;  // every item sold, by sku (a period report adds days up from these)
     std::vector<CashierExceptions> exceptions;
     std::vector<ShiftCash> cash;
     Money cash_variance;
@@ -190,6 +191,11 @@ struct DailyReport {
     std::optional<DayFigures> previous_day;  // the calendar day before
     std::optional<DayFigures> last_week;     // seven days before
     std::vector<LowStockItem> low_stock;     // at or below the threshold now
+    // The comparisons' column headings: a period report (period_report.hpp) compares with the
+    // previous period and the same period last year instead.
+    std::string current_label = "day";
+    std::string previous_label = "prev day";
+    std::string earlier_label = "last week";
 };
 
 // The figure of a breakdown row by key on another day (0 when absent).

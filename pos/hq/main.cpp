@@ -7,7 +7,8 @@
 //   pos-hq --db CONNINFO price set --item SKU=YUAN... --effective D --reason R --by NAME [--region R|--store S]
 //   pos-hq --db CONNINFO price approve ID --by NAME | price list
 //   pos-hq --db CONNINFO demo [--stores N] [--days N] [--sales N] [--last-day D]
-//   pos-hq --db CONNINFO report --period week|month [--date D] --by store|region --format text|csv|html
+//   pos-hq --db CONNINFO report [--period day|week|month|quarter|year --date D | --from D --to D]
+//          --by region|store|department|item|cashier|hour|tender --format text|csv|json|html
 #include <fstream>
 #include <iostream>
 
@@ -44,7 +45,7 @@ struct TargetOptions {
 };
 
 struct ReportOptions {
-    std::string period = "month", date, by = "region", format = "text", out;
+    std::string period = "month", date, from, to, by = "region", format = "text", out;
 };
 
 int set_target(pos::hq::PgConnection& connection, const TargetOptions& options) {
@@ -117,9 +118,11 @@ int list_prices(pos::hq::PgConnection& connection) {
 }
 
 int run_report(pos::hq::PgConnection& connection, const ReportOptions& options) {
-    auto report = pos::hq::period_report(connection, options.period, options.date, options.by);
+    auto report =
+        pos::hq::period_report(connection, {options.period, options.date, options.from, options.to}, options.by);
     if (!report) return failed(report.error());
     std::string body = options.format == "csv"    ? pos::hq::report_csv(*report)
+                       : options.format == "json" ? pos::hq::report_json(*report)
                        : options.format == "html" ? pos::hq::report_html(*report)
                                                   : pos::hq::report_text(*report);
     if (options.out.empty()) {
@@ -188,15 +191,22 @@ int main(int argc, char** argv) {
     demo->add_option("--sales", chain.sales, "sales per store and day (default 200)")->check(CLI::Range(1, 100000));
     demo->add_option("--last-day", chain.last_day, "the newest day, YYYY-MM-DD (default: yesterday)");
 
-    auto* report = app.add_subcommand("report", "net sales of a week or a month by store or region, against target");
+    auto* report = app.add_subcommand(
+        "report", "net sales of a period by region, store, department, item, cashier, hour or tender");
     ReportOptions report_options;
-    report->add_option("--period", report_options.period, "week (Monday to Sunday) or month (default)")
-        ->check(CLI::IsMember({"week", "month"}));
-    report->add_option("--date", report_options.date, "a day in the period, YYYY-MM-DD (default: today)");
-    report->add_option("--by", report_options.by, "region (default) or store")
-        ->check(CLI::IsMember({"region", "store"}));
-    report->add_option("--format", report_options.format, "text (default), csv or html")
-        ->check(CLI::IsMember({"text", "csv", "html"}));
+    auto* period = report
+                       ->add_option("--period", report_options.period,
+                                    "day, week (Monday to Sunday), month (default), quarter or year")
+                       ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}));
+    auto* date = report->add_option("--date", report_options.date, "a day in the period, YYYY-MM-DD (default: today)");
+    auto* from = report->add_option("--from", report_options.from, "first day of a range, YYYY-MM-DD");
+    auto* to = report->add_option("--to", report_options.to, "last day of a range, YYYY-MM-DD");
+    from->excludes(period)->excludes(date)->needs(to);
+    to->excludes(period)->excludes(date)->needs(from);
+    report->add_option("--by", report_options.by, "region (default), store, department, item, cashier, hour or tender")
+        ->check(CLI::IsMember(pos::hq::report_dimensions));
+    report->add_option("--format", report_options.format, "text (default), csv, json or html")
+        ->check(CLI::IsMember({"text", "csv", "json", "html"}));
     report->add_option("--out", report_options.out, "write to this file instead of standard output");
     try {
         app.parse(argc, argv);

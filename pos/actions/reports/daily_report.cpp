@@ -75,7 +75,9 @@ core::DayRows to_rows(const std::string& day, const ResolvedDay& resolved, const
     return rows;
 }
 
-core::Result<core::DayFigures> figures_of(db::StoreDb& store, const std::string& day) {
+}  // namespace
+
+core::Result<core::DayFigures> load_day_figures(db::StoreDb& store, const std::string& day) {
     auto resolved = resolve(store, day);
     if (!resolved) return resolved.error();
     db::ReportDayRecords records;
@@ -86,8 +88,6 @@ core::Result<core::DayFigures> figures_of(db::StoreDb& store, const std::string&
     }
     return core::day_figures(to_rows(day, *resolved, records));
 }
-
-}  // namespace
 
 bool is_calendar_date(const std::string& text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -105,13 +105,13 @@ core::Result<core::DailyReport> load_daily_report(db::StoreDb& store, const std:
                                 "\"" + day + "\" is not a date: write it YYYY-MM-DD, e.g. 2026-11-23");
     }
     core::DailyReport report;
-    auto today = figures_of(store, day);
+    auto today = load_day_figures(store, day);
     if (!today) return today.error();
     report.day = std::move(*today);
-    auto previous = figures_of(store, core::date_minus_days(day, 1));
+    auto previous = load_day_figures(store, core::date_minus_days(day, 1));
     if (!previous) return previous.error();
     report.previous_day = std::move(*previous);
-    auto week = figures_of(store, core::date_minus_days(day, 7));
+    auto week = load_day_figures(store, core::date_minus_days(day, 7));
     if (!week) return week.error();
     report.last_week = std::move(*week);
     auto low = db::low_stock_items(store);

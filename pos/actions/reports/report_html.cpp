@@ -94,7 +94,18 @@ std::string tender_svg(const core::DayFigures& day) {
 
 std::string report_html(const core::DailyReport& report, const std::string& store_name) {
     const core::DayFigures& day = report.day;
-    std::string title = fmt::format("Daily report {}", day.day);
+    return report_html(report, store_name, fmt::format("Daily report {}", day.day),
+                       fmt::format("Compared with the previous day ({}) and the same weekday last week ({}).{}",
+                                   core::date_minus_days(day.day, 1), core::date_minus_days(day.day, 7),
+                                   !day.is_business_day ? " No business day by this date: nothing was sold."
+                                                        : (day.closed ? ""
+                                                                      : " The day is still open: figures can "
+                                                                        "still change.")));
+}
+
+std::string report_html(const core::DailyReport& report, const std::string& store_name, const std::string& title,
+                        const std::string& note) {
+    const core::DayFigures& day = report.day;
     std::string html = fmt::format(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title><style>"
         "body{{font-family:'Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif;margin:24px;color:#222}}"
@@ -102,12 +113,8 @@ std::string report_html(const core::DailyReport& report, const std::string& stor
         "table{{border-collapse:collapse;font-size:13px}}th,td{{padding:3px 8px;border-bottom:1px solid #ddd}}"
         "th{{background:#f2f2f2;text-align:left}}td.n{{text-align:right;font-variant-numeric:tabular-nums}}"
         ".charts{{display:flex;flex-wrap:wrap;gap:24px}}"
-        "</style></head><body>\n<h1>{} — {}</h1>\n<p class=\"note\">Compared with the previous day ({}) and the same "
-        "weekday last week ({}).{}</p>\n",
-        escape(title), escape(store_name), escape(title), core::date_minus_days(day.day, 1),
-        core::date_minus_days(day.day, 7),
-        !day.is_business_day ? " No business day by this date: nothing was sold."
-                             : (day.closed ? "" : " The day is still open: figures can still change."));
+        "</style></head><body>\n<h1>{} — {}</h1>\n<p class=\"note\">{}</p>\n",
+        escape(title), escape(store_name), escape(title), escape(note));
     html += "<div class=\"charts\"><div><h2>Net sales by hour</h2>" + hourly_svg(day) + "</div>";
     html += "<div><h2>Tender split</h2>" + tender_svg(day) + "</div></div>\n";
     for (const ReportTable& table : report_tables(report)) {

@@ -29,7 +29,9 @@ std::vector<std::string> comparison(int64_t value, int64_t previous, int64_t wee
             core::percent_text(core::percent_tenths(value, week))};
 }
 
-const std::vector<std::string> comparison_columns = {"prev day", "Δ", "%", "last week", "Δ", "%"};
+std::vector<std::string> comparison_columns(const core::DailyReport& report) {
+    return {report.previous_label, "Δ", "%", report.earlier_label, "Δ", "%"};
+}
 
 ReportTable breakdown_table(const core::DailyReport& report, std::string id, std::string title, std::string key_column,
                             std::vector<core::BreakdownRow> core::DayFigures::*member, bool with_quantity) {
@@ -40,7 +42,8 @@ ReportTable breakdown_table(const core::DailyReport& report, std::string id, std
     }
     table.columns.push_back("tickets");
     table.columns.push_back("net");
-    table.columns.insert(table.columns.end(), comparison_columns.begin(), comparison_columns.end());
+    auto compared_columns = comparison_columns(report);
+    table.columns.insert(table.columns.end(), compared_columns.begin(), compared_columns.end());
     table.numeric.resize(table.columns.size(), true);
     for (const core::BreakdownRow& row : report.day.*member) {
         std::vector<std::string> cells = {row.key};
@@ -138,8 +141,9 @@ std::vector<ReportTable> report_tables(const core::DailyReport& report) {
     const core::DayFigures& day = report.day;
     std::vector<ReportTable> tables;
 
-    ReportTable summary{"summary", "Summary", {"figure", "day"}, {false, true}, {}};
-    summary.columns.insert(summary.columns.end(), comparison_columns.begin(), comparison_columns.end());
+    ReportTable summary{"summary", "Summary", {"figure", report.current_label}, {false, true}, {}};
+    auto compared_columns = comparison_columns(report);
+    summary.columns.insert(summary.columns.end(), compared_columns.begin(), compared_columns.end());
     summary.numeric.resize(summary.columns.size(), true);
     const core::Headline none;
     const core::Headline& previous = report.previous_day ? report.previous_day->headline : none;
@@ -237,7 +241,12 @@ std::string report_text(const core::DailyReport& report) {
         out += "No business day by this date: nothing was sold.\n";
     else if (!day.closed)
         out += "The day is still open (no end of day yet): figures can still change.\n";
-    for (const ReportTable& table : report_tables(report)) {
+    return out + tables_text(report_tables(report));
+}
+
+std::string tables_text(const std::vector<ReportTable>& tables) {
+    std::string out;
+    for (const ReportTable& table : tables) {
         out += "\n" + table.title + "\n";
         if (table.rows.empty()) {
             out += "  (none)\n";
@@ -263,8 +272,12 @@ std::string report_text(const core::DailyReport& report) {
 }
 
 std::string report_csv(const core::DailyReport& report) {
-    std::string out = csv_line({"day", report.day.day});
-    for (const ReportTable& table : report_tables(report)) {
+    return csv_line({"day", report.day.day}) + tables_csv(report_tables(report));
+}
+
+std::string tables_csv(const std::vector<ReportTable>& tables) {
+    std::string out;
+    for (const ReportTable& table : tables) {
         out += "\n";
         out += csv_line({"section", table.id, table.title});
         out += csv_line(table.columns);
