@@ -12,6 +12,7 @@ struct Source {
     const char* kind;  // NULL: the kind comes from the query's second column
     // Columns: rowid, kind, ref, business_day, lane, payload; ?1 = after rowid, ?2 = limit.
     const char* select;
+    const char* only = "1";  // which of the table's rows go to the head office (the backlog counts these)
 };
 
 // Only columns that never change once a row is filed: a shift's closed_at and a day's late_* are
@@ -51,6 +52,16 @@ constexpr Source sources[] = {
      "SELECT rowid, '', day, day, NULL, json_object('day', day, 'opened_at', opened_at, 'closed_at', closed_at, "
      "'closed_by', closed_by, 'forced_reason', forced_reason, 'forced_over', forced_over, 'totals', totals) "
      "FROM business_days WHERE rowid > ?1 ORDER BY rowid LIMIT ?2"},
+    // Transfers between stores (调拨): the ledger's rows of a booked transfer out or in, with the
+    // document's number and the other store, so the head office sees both sides (issue 20).
+    {"stock_movements", nullptr,
+     "SELECT m.id, m.kind, m.document || '/' || m.line_no || '/' || m.sku, substr(m.at, 1, 10), NULL, json_object("
+     "'kind', m.kind, 'document', m.document, 'line', m.line_no, 'sku', m.sku, 'qty_milli', m.quantity_milli, "
+     "'unit_cost_fen', m.unit_cost_fen, 'at', m.at, 'number', d.number, 'party', d.party) "
+     "FROM stock_movements m LEFT JOIN stock_documents d ON d.kind = m.kind "
+     "AND d.id = CAST(substr(m.document, instr(m.document, ':') + 1) AS INTEGER) "
+     "WHERE m.kind IN ('transfer_out', 'transfer_in') AND m.id > ?1 ORDER BY m.id LIMIT ?2",
+     "kind IN ('transfer_out', 'transfer_in')"},
 };
 
 DbResult<int64_t> cursor_of(StoreDb& store, std::string_view source) {
@@ -110,8 +121,8 @@ DbResult<int64_t> head_office_backlog(StoreDb& store) {
     for (const Source& source : sources) {
         auto after = cursor_of(store, source.table);
         if (!after) return after.error();
-        auto statement =
-            store.connection().prepare(std::string("SELECT count(*) FROM ") + source.table + " WHERE rowid > ?");
+        auto statement = store.connection().prepare(std::string("SELECT count(*) FROM ") + source.table +
+                                                    " WHERE rowid > ? AND " + source.only);
         if (!statement) return statement.error();
         Statement& query = (*statement)->bind(1, *after);
         auto row = query.step();

@@ -6,6 +6,7 @@
 //   pos-hq --db CONNINFO target set --store S|--region R --month YYYY-MM --amount YUAN
 //   pos-hq --db CONNINFO price set --item SKU=YUAN... --effective D --reason R --by NAME [--region R|--store S]
 //   pos-hq --db CONNINFO price approve ID --by NAME | price list
+//   pos-hq --db CONNINFO transfers [--open]                    transfers between stores, both sides
 //   pos-hq --db CONNINFO demo [--stores N] [--days N] [--sales N] [--last-day D]
 //   pos-hq --db CONNINFO report [--period day|week|month|quarter|year --date D | --from D --to D]
 //          --by region|store|department|item|cashier|hour|tender --format text|csv|json|html
@@ -20,6 +21,7 @@
 #include "hq/migrations.hpp"
 #include "hq/report_format.hpp"
 #include "hq/reports.hpp"
+#include "hq/transfers.hpp"
 
 namespace {
 
@@ -139,6 +141,29 @@ int run_report(pos::hq::PgConnection& connection, const ReportOptions& options) 
     return 0;
 }
 
+int list_transfers(pos::hq::PgConnection& connection, bool open_only) {
+    auto transfers = pos::hq::chain_transfers(connection, open_only);
+    if (!transfers) return failed(transfers.error());
+    // Thousandths: units, or grams of weighed goods.
+    auto quantity = [](int64_t milli) {
+        std::string text = std::to_string(milli / 1000);
+        int64_t fraction = (milli < 0 ? -milli : milli) % 1000;
+        return fraction == 0 ? text : text + "." + std::to_string(1000 + fraction).substr(1);
+    };
+    for (const pos::hq::ChainTransfer& transfer : *transfers) {
+        std::cout << transfer.number << "  " << (transfer.from_store_id.empty() ? "?" : transfer.from_store_id) << " → "
+                  << (transfer.to_store_id.empty() ? transfer.to_store : transfer.to_store_id) << "  " << transfer.state
+                  << "  sent " << (transfer.sent_at.empty() ? "-" : transfer.sent_at) << " ("
+                  << quantity(transfer.sent_milli) << ")";
+        if (!transfer.to_store_id.empty()) {
+            std::cout << "  received " << transfer.received_at << " (" << quantity(transfer.received_milli) << ")";
+        }
+        std::cout << "\n";
+    }
+    if (transfers->empty()) std::cout << (open_only ? "no transfer in transit\n" : "no transfer yet\n");
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -191,6 +216,10 @@ int main(int argc, char** argv) {
     demo->add_option("--sales", chain.sales, "sales per store and day (default 200)")->check(CLI::Range(1, 100000));
     demo->add_option("--last-day", chain.last_day, "the newest day, YYYY-MM-DD (default: yesterday)");
 
+    auto* transfers = app.add_subcommand("transfers", "transfers between stores (调拨): both sides, in transit first");
+    bool open_only = false;
+    transfers->add_flag("--open", open_only, "only the transfers in transit");
+
     auto* report = app.add_subcommand(
         "report", "net sales of a period by region, store, department, item, cashier, hour or tender");
     ReportOptions report_options;
@@ -232,6 +261,7 @@ int main(int argc, char** argv) {
     if (*price_approve) return approve_price(*connection, price_options);
     if (*price_list) return list_prices(*connection);
     if (*report) return run_report(*connection, report_options);
+    if (*transfers) return list_transfers(*connection, open_only);
     if (*demo) {
         auto made = pos::hq::generate_demo_chain(*connection, chain);
         if (!made) return failed(made.error());
