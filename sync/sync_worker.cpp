@@ -47,9 +47,8 @@ SyncOutcome sync_pass(db::LaneDb& lane, StoreSink& store, int64_t batch_size, co
             if (!ack->aside.empty()) {
                 alarms.push_back(db::SyncAlarm{record.seq, record.kind, record.ref, ack->aside, ack->reason, now()});
                 ++outcome.counts.kept_aside;
-            } else {
-                ++(ack->was_new ? outcome.counts.stored : outcome.counts.already);
             }
+            ++(ack->was_new ? outcome.counts.stored : outcome.counts.already);
         }
         outcome.counts.sent += int64_t(batch->size());
         ++outcome.counts.batches;
