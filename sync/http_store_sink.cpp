@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include "sync/audit_protocol.hpp"
 #include "sync/directory_protocol.hpp"
 #include "sync/store_protocol.hpp"
 
@@ -51,7 +52,10 @@ db::DbResult<Answer> exchange(const HttpStoreOptions& options,
                                        "wait; check that pos-store runs on the store server and the network",
                                        options.url, explain(response.error()))};
     }
-    if (response->status != 200 && response->status != 204) return decode_error(response->body, response->status);
+    // 409 (a conflict kept aside at the store) still acknowledges the batch, in its body.
+    bool acknowledges = response->status == 409 && response->body.find("\"acknowledged\"") != std::string::npos;
+    if (response->status != 200 && response->status != 204 && !acknowledges)
+        return decode_error(response->body, response->status);
     return Answer{response->status, response->body};
 }
 
@@ -94,6 +98,14 @@ db::DbResult<db::SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& op
         options, [&](httplib::Client& client, const httplib::Headers& headers) { return client.Get(path, headers); });
     if (!answer) return answer.error();
     return db::decode_sale_for_return(answer->body);
+}
+
+db::DbResult<db::StoreAuditCopy> fetch_store_audit(const HttpStoreOptions& options) {
+    auto answer = exchange(options, [&](httplib::Client& client, const httplib::Headers& headers) {
+        return client.Get(std::string(audit_path), headers);
+    });
+    if (!answer) return answer.error();
+    return decode_store_audit(answer->body);
 }
 
 }  // namespace pos::sync

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "db/store/returns.hpp"
+#include "db/store/audit_anchor.hpp"
 #include "sync/sync_worker.hpp"
 
 namespace pos::sync {
@@ -25,6 +26,9 @@ struct HttpStoreOptions {
 // pos-store does not answer.
 [[nodiscard]] db::DbResult<db::SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options,
                                                                     const db::SaleQuery& query);
+
+// GET /v1/audit: the store's copy of this lane's audit chain (the token says which lane).
+[[nodiscard]] db::DbResult<db::StoreAuditCopy> fetch_store_audit(const HttpStoreOptions& options);
 
 class HttpStoreSink final : public StoreSink {
 public:

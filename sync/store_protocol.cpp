@@ -61,7 +61,12 @@ db::DbResult<Batch> decode_batch(std::string_view body) {
 std::string encode_acknowledgements(const std::vector<db::Acknowledged>& acknowledged) {
     json list = json::array();
     for (const db::Acknowledged& ack : acknowledged) {
-        list.push_back({{"kind", ack.kind}, {"ref", ack.ref}, {"new", ack.was_new}});
+        json one = {{"kind", ack.kind}, {"ref", ack.ref}, {"new", ack.was_new}};
+        if (!ack.aside.empty()) {
+            one["aside"] = ack.aside;
+            one["reason"] = ack.reason;
+        }
+        list.push_back(std::move(one));
     }
     return json{{"acknowledged", list}}.dump();
 }
@@ -72,8 +77,13 @@ db::DbResult<std::vector<db::Acknowledged>> decode_acknowledgements(std::string_
     try {
         std::vector<db::Acknowledged> acknowledged;
         for (const json& ack : parsed.at("acknowledged")) {
-            acknowledged.push_back(
-                {ack.at("kind").get<std::string>(), ack.at("ref").get<std::string>(), ack.at("new").get<bool>()});
+            db::Acknowledged one{
+                ack.at("kind").get<std::string>(), ack.at("ref").get<std::string>(), ack.at("new").get<bool>(), {}, {}};
+            if (ack.contains("aside")) {
+                one.aside = ack.at("aside").get<std::string>();
+                one.reason = ack.value("reason", std::string{});
+            }
+            acknowledged.push_back(std::move(one));
         }
         return acknowledged;
     } catch (const json::exception& error) {

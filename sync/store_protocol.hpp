@@ -30,7 +30,9 @@ struct Batch {
 [[nodiscard]] std::string encode_batch(const Batch& batch);
 [[nodiscard]] db::DbResult<Batch> decode_batch(std::string_view body);
 
-// {"acknowledged":[{"kind":"sale","ref":"..","new":true}]}
+// {"acknowledged":[{"kind":"sale","ref":"..","new":true}]}; a record the store kept aside adds
+// "aside" ("conflict", "fork", "quarantine") and "reason". A batch with a conflict or a fork is
+// answered 409 with this body and an "error" beside it (docs/design.md "Sync").
 [[nodiscard]] std::string encode_acknowledgements(const std::vector<db::Acknowledged>& acknowledged);
 [[nodiscard]] db::DbResult<std::vector<db::Acknowledged>> decode_acknowledgements(std::string_view body);
 

@@ -1,11 +1,14 @@
 // Handling a lane's batch at pos-store.
 #include "sync/store_service.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "db/shared/audit_log.hpp"
 #include "db/shared/catalog_sync.hpp"
+#include "sync/audit_protocol.hpp"
 #include "sync/directory_protocol.hpp"
 #include "sync/lane_tokens.hpp"
 #include "db/store/promotions.hpp"
@@ -34,6 +37,23 @@ std::optional<int64_t> payload_lane(const db::OutboxRecord& record) {
     const nlohmann::json& lane = payload["lane"];
     if (!lane.is_number_integer()) return std::nullopt;
     return lane.get<int64_t>();
+}
+
+// 200 with the acknowledgements; 409 when a record (or an audit record riding with it) met
+// different content under its key or forked the lane's chain: the body still acknowledges every
+// record, since the store keeps the newcomer aside, and names the first conflict.
+ServiceResponse answer_batch(const std::vector<db::Acknowledged>& acknowledged) {
+    std::string body = encode_acknowledgements(acknowledged);
+    auto conflict = std::find_if(acknowledged.begin(), acknowledged.end(), [](const db::Acknowledged& ack) {
+        return ack.aside == "conflict" || ack.aside == "fork";
+    });
+    if (conflict == acknowledged.end()) return {200, body};
+    nlohmann::json answer = nlohmann::json::parse(body);
+    answer["error"] = {{"code", "conflict"},
+                       {"message", fmt::format("{}; the store kept the delivered version aside beside its own and "
+                                               "raised an alarm: a manager must look at it (posctl sync --status)",
+                                               conflict->reason)}};
+    return {409, answer.dump()};
 }
 
 std::string_view bearer_token(std::string_view authorization) {
@@ -132,6 +152,18 @@ ServiceResponse StoreService::sale_for_return(std::string_view authorization, st
     return {200, db::encode_sale_for_return(*found)};
 }
 
+ServiceResponse StoreService::audit_copy(std::string_view authorization) {
+    std::lock_guard lock(mutex_);
+    auto store_db = store();
+    if (!store_db)
+        return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
+    auto lane = authenticate(**store_db, authorization);
+    if (!lane) return lane.error();
+    auto copy = db::read_store_audit_copy(**store_db, *lane);
+    if (!copy) return failure(http_status_for(copy.error().code), copy.error().code, copy.error().message);
+    return {200, encode_store_audit(*copy)};
+}
+
 ServiceResponse StoreService::receive_batch(std::string_view authorization, std::string_view body) {
     std::lock_guard lock(mutex_);
     auto store_db = store();
@@ -150,7 +182,14 @@ ServiceResponse StoreService::receive_batch(std::string_view authorization, std:
     }
     for (const db::OutboxRecord& record : batch->records) {
         std::optional<int64_t> record_lane = payload_lane(record);
-        if (record_lane && *record_lane != *lane) {
+        // Every record names its lane, so the store can scope its ids by lane (issue #17).
+        if (!record_lane) {
+            return failure(403, db::DbErrorCode::refused,
+                           fmt::format("the {} record {} names no lane: pos-store takes only records of the lane "
+                                       "whose token sent them; nothing of this batch was stored",
+                                       record.kind, record.ref));
+        }
+        if (*record_lane != *lane) {
             return failure(403, db::DbErrorCode::refused,
                            fmt::format("the token belongs to lane {} but the {} record {} is lane {}'s: check the "
                                        "lane number and token in pos.toml; nothing of this batch was stored",
@@ -169,11 +208,13 @@ ServiceResponse StoreService::receive_batch(std::string_view authorization, std:
     }
     auto acknowledged = (*store_db)->apply_batch(batch->records, now_());
     if (!acknowledged) {
+        if (acknowledged.error().code == db::DbErrorCode::refused)
+            return failure(403, acknowledged.error().code, acknowledged.error().message);
         if (acknowledged.error().code != db::DbErrorCode::busy) store_.reset();
         return failure(http_status_for(acknowledged.error().code), acknowledged.error().code,
                        acknowledged.error().message);
     }
-    return {200, encode_acknowledgements(*acknowledged)};
+    return answer_batch(*acknowledged);
 }
 
 }  // namespace pos::sync

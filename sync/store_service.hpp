@@ -46,6 +46,10 @@ public:
     [[nodiscard]] ServiceResponse sale_for_return(std::string_view authorization, std::string_view id,
                                                   std::string_view lane, std::string_view receipt);
 
+    // GET /v1/audit: the store's copy of the token's lane's audit chain and what of it was kept
+    // aside (sync/audit_protocol.hpp). Only the lane's own: the token says which.
+    [[nodiscard]] ServiceResponse audit_copy(std::string_view authorization);
+
 private:
     [[nodiscard]] db::DbResult<db::StoreDb*> store();
     // The lane the request's token belongs to, or the response refusing it.

@@ -34,17 +34,25 @@ SyncOutcome sync_pass(db::LaneDb& lane, StoreSink& store, int64_t batch_size, co
         auto acknowledged = store.deliver(*batch, now());
         if (!acknowledged) return fail(acknowledged.error());
         // Only what the store acknowledged is marked; anything else stays queued.
+        // A record the store kept aside (conflict, fork, quarantine) is held there with its reason:
+        // it is marked like the rest, so it never blocks what follows, and its alarm is kept.
         std::vector<int64_t> seqs;
+        std::vector<db::SyncAlarm> alarms;
         for (const db::OutboxRecord& record : *batch) {
             auto ack = std::find_if(acknowledged->begin(), acknowledged->end(), [&](const db::Acknowledged& a) {
                 return a.kind == record.kind && a.ref == record.ref;
             });
             if (ack == acknowledged->end()) continue;
             seqs.push_back(record.seq);
+            if (!ack->aside.empty()) {
+                alarms.push_back(db::SyncAlarm{record.seq, record.kind, record.ref, ack->aside, ack->reason, now()});
+                ++outcome.counts.kept_aside;
+            }
             ++(ack->was_new ? outcome.counts.stored : outcome.counts.already);
         }
         outcome.counts.sent += int64_t(batch->size());
         ++outcome.counts.batches;
+        if (auto alarmed = db::record_sync_alarms(lane, alarms); !alarmed) return fail(alarmed.error());
         if (auto marked = db::mark_synced(lane, seqs, now()); !marked) return fail(marked.error());
         if (seqs.size() < batch->size()) {
             return fail(db::DbError{db::DbErrorCode::other,

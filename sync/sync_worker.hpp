@@ -27,7 +27,8 @@ namespace pos::sync {
 class StoreSink {
 public:
     virtual ~StoreSink() = default;
-    // Stores the batch, all or nothing, and acknowledges every record (new or already there).
+    // Stores the batch and acknowledges every record (new, already there, or kept aside at the
+    // store with its reason); nothing of it on a failure.
     // Blocks for at most the store's busy timeout.
     [[nodiscard]] virtual db::DbResult<std::vector<db::Acknowledged>> deliver(
         const std::vector<db::OutboxRecord>& batch, const std::string& now) = 0;
@@ -64,9 +65,10 @@ using SyncClock = std::function<std::string()>;
 using OpenStoreSink = std::function<db::DbResult<std::unique_ptr<StoreSink>>()>;
 
 struct SyncCounts {
-    int64_t sent = 0;     // records delivered
-    int64_t stored = 0;   // new at the store
-    int64_t already = 0;  // the store had them (a lost acknowledgement, now healed)
+    int64_t sent = 0;        // records delivered
+    int64_t stored = 0;      // new at the store
+    int64_t already = 0;     // the store had them (a lost acknowledgement, now healed)
+    int64_t kept_aside = 0;  // the store kept them aside (conflict, fork, quarantine): alarms
     int64_t batches = 0;
 };
 

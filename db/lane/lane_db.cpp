@@ -222,7 +222,7 @@ DbResult<int64_t> LaneDb::count_items_up_to(int64_t limit) {
     return std::stoll(count->value_or("0"));
 }
 
-DbResult<Transaction> LaneDb::begin_transaction() { return Transaction::begin(*connection_); }
+DbResult<Transaction> LaneDb::begin_transaction() { return Transaction::begin_composite(*connection_); }
 
 DbStatus LaneDb::stop_automatic_checkpoints() { return connection_->exec("PRAGMA wal_autocheckpoint=0"); }
 

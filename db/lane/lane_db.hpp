@@ -57,8 +57,8 @@ public:
     [[nodiscard]] DbResult<std::vector<OutboxRecord>> unsynced(int64_t limit);
 
     // Several operations written as one: everything done through this LaneDb until commit()
-    // is kept together, or rolled back when the handle goes without commit(). Inside another
-    // transaction it is a savepoint of it.
+    // is kept together, or rolled back when the handle goes without commit(). The writes inside
+    // it (commit_sale, close_shift, ...) join it as savepoints (Transaction::begin_composite).
     [[nodiscard]] DbResult<Transaction> begin_transaction();
     // Checkpoints only when asked (the sync worker between its passes), so a sale commit never
     // carries one (docs/performance.md).

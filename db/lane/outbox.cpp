@@ -55,7 +55,31 @@ DbResult<SyncStatus> read_sync_status(LaneDb& lane) {
         status.failures = row.column_int(5);
     }
     row.reset();
+
+    auto alarms = connection.prepare("SELECT seq, kind, ref, why, reason, at FROM sync_alarms ORDER BY id");
+    if (!alarms) return alarms.error();
+    auto read = each_row(**alarms, [&](const Statement& alarm) {
+        status.alarms.push_back(SyncAlarm{alarm.column_int(0), alarm.column_text(1), alarm.column_text(2),
+                                          alarm.column_text(3), alarm.column_text(4), alarm.column_text(5)});
+    });
+    if (!read) return read.error();
     return status;
+}
+
+DbStatus record_sync_alarms(LaneDb& lane, const std::vector<SyncAlarm>& alarms) {
+    if (alarms.empty()) return support::Done{};
+    Connection& connection = lane.connection();
+    auto transaction = Transaction::begin(connection);
+    if (!transaction) return transaction.error();
+    auto insert = connection.prepare(
+        "INSERT INTO sync_alarms (seq, kind, ref, why, reason, at) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (kind, ref, why) DO NOTHING");
+    if (!insert) return insert.error();
+    for (const SyncAlarm& alarm : alarms) {
+        Statement& row = (*insert)->reset().bind(1, alarm.seq).bind(2, alarm.kind).bind(3, alarm.ref);
+        if (auto kept = row.bind(4, alarm.why).bind(5, alarm.reason).bind(6, alarm.at).run(); !kept) return kept;
+    }
+    return transaction->commit();
 }
 
 DbStatus record_sync_success(LaneDb& lane, const std::string& now) {

@@ -12,6 +12,17 @@
 
 namespace pos::db {
 
+// A record the store kept aside instead of storing it (lane migration 0036): the store holds it
+// with its reason; the lane shows the alarm until a manager resolves it at the store.
+struct SyncAlarm {
+    int64_t seq = 0;  // the outbox row that carried it
+    std::string kind;
+    std::string ref;
+    std::string why;  // "conflict", "fork" or "quarantine"
+    std::string reason;
+    std::string at;
+};
+
 struct SyncStatus {
     int64_t queue_depth = 0;                     // outbox rows the store has not acknowledged
     std::optional<std::string> oldest_unsynced;  // created_at of the oldest of them
@@ -20,7 +31,8 @@ struct SyncStatus {
     std::string last_error;                   // empty after a good pass
     std::string last_error_code;              // error_code_name of the last failure
     std::optional<std::string> last_error_at;
-    int64_t failures = 0;  // consecutive failed passes
+    int64_t failures = 0;           // consecutive failed passes
+    std::vector<SyncAlarm> alarms;  // kept aside at the store, oldest first
 };
 
 // "busy", "disk_full", "corrupt", ...: stable names for scripts and the status bar.
@@ -31,6 +43,10 @@ struct SyncStatus {
 // After the store acknowledged them: sets synced_at on these outbox rows and records a good
 // pass, in one lane transaction (never held while the store is being written).
 [[nodiscard]] DbStatus mark_synced(LaneDb& lane, const std::vector<int64_t>& seqs, const std::string& now);
+
+// Keeps the alarms of records the store kept aside, once each (kind, ref, why). Call inside the
+// transaction of mark_synced's pass or on its own.
+[[nodiscard]] DbStatus record_sync_alarms(LaneDb& lane, const std::vector<SyncAlarm>& alarms);
 
 // A pass that found nothing to send.
 [[nodiscard]] DbStatus record_sync_success(LaneDb& lane, const std::string& now);

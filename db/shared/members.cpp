@@ -128,7 +128,9 @@ DbResult<std::optional<MemberMovementRecord>> movement_of_sale(Connection& conne
 }
 
 DbResult<MemberMovementRecord> apply_member_movement(Connection& connection, MemberMovementRecord movement) {
-    auto transaction = Transaction::begin(connection);  // a savepoint inside the sale's transaction
+    // Part of the write of a sale, return or repayment when one is open; on its own otherwise.
+    auto transaction =
+        connection.in_transaction() ? Transaction::savepoint(connection) : Transaction::begin(connection);
     if (!transaction) return transaction.error();
     auto update =
         connection.prepare("UPDATE members SET balance_fen = balance_fen + ? WHERE card = ? RETURNING balance_fen");

@@ -179,21 +179,65 @@ std::string Statement::column_text(int index) const {
 
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(handle_, index) == SQLITE_NULL; }
 
-DbResult<Transaction> Transaction::begin(Connection& connection) {
-    bool nested = connection.in_transaction();
-    auto begun = connection.exec(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
-    if (!begun) return begun.error();
-    return Transaction(connection, nested);
+DbResult<Transaction> Transaction::open_savepoint(Connection& connection) {
+    int depth = connection.savepoints_ + 1;
+    if (auto begun = connection.exec(fmt::format("SAVEPOINT nested_{}", depth)); !begun) return begun.error();
+    connection.savepoints_ = depth;
+    return Transaction(connection, depth);
+}
+
+DbResult<Transaction> Transaction::open(Connection& connection, Connection::Outer kind) {
+    if (connection.in_transaction()) {
+        if (connection.outer_ == Connection::Outer::composite) return open_savepoint(connection);
+        return DbError{DbErrorCode::other,
+                       fmt::format("{}: a transaction was begun inside another one that does not gather writes; "
+                                   "its commit would not be durable. This is a bug in the program: report it with "
+                                   "what was being done",
+                                   connection.path())};
+    }
+    if (auto begun = connection.exec("BEGIN IMMEDIATE"); !begun) return begun.error();
+    connection.outer_ = kind;
+    connection.savepoints_ = 0;
+    return Transaction(connection, 0);
+}
+
+DbResult<Transaction> Transaction::begin(Connection& connection) { return open(connection, Connection::Outer::plain); }
+
+DbResult<Transaction> Transaction::begin_composite(Connection& connection) {
+    return open(connection, Connection::Outer::composite);
+}
+
+DbResult<Transaction> Transaction::savepoint(Connection& connection) {
+    if (!connection.in_transaction() || connection.outer_ == Connection::Outer::none) {
+        return DbError{DbErrorCode::other,
+                       fmt::format("{}: a savepoint was asked for outside a transaction. This is a bug in the "
+                                   "program: report it with what was being done",
+                                   connection.path())};
+    }
+    return open_savepoint(connection);
+}
+
+void Transaction::finish() {
+    if (depth_ > 0)
+        connection_->savepoints_ = depth_ - 1;
+    else
+        connection_->outer_ = Connection::Outer::none;
+    connection_ = nullptr;
 }
 
 Transaction::~Transaction() {
-    if (connection_) (void)connection_->exec(nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
+    if (!connection_) return;
+    if (depth_ > 0)
+        (void)connection_->exec(fmt::format("ROLLBACK TO nested_{0}; RELEASE nested_{0}", depth_));
+    else
+        (void)connection_->exec("ROLLBACK");
+    finish();
 }
 
 DbStatus Transaction::commit() {
-    auto committed = connection_->exec(nested_ ? "RELEASE nested" : "COMMIT");
+    auto committed = connection_->exec(depth_ > 0 ? fmt::format("RELEASE nested_{}", depth_) : "COMMIT");
     if (!committed) return committed;  // destructor rolls back
-    connection_ = nullptr;
+    finish();
     return committed;
 }
 

@@ -45,9 +45,16 @@ public:
     [[nodiscard]] bool in_transaction() const;
 
 private:
+    friend class Transaction;
+    // Who opened the transaction in progress: writes join it as savepoints only when it was begun
+    // to compose them (Transaction::begin_composite) or when they ask to (Transaction::savepoint).
+    enum class Outer { none, plain, composite };
+
     Connection(sqlite3* handle, std::string path) : handle_(handle), path_(std::move(path)) {}
     sqlite3* handle_;
     std::string path_;
+    Outer outer_ = Outer::none;
+    int savepoints_ = 0;  // open savepoints, each named by its depth
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> statements_;
 };
 
@@ -78,23 +85,36 @@ private:
     sqlite3_stmt* handle_;
 };
 
-// BEGIN IMMEDIATE on construction (via begin), ROLLBACK on destruction unless commit() succeeded.
-// Begun inside another transaction it is a SAVEPOINT of it: its commit releases into the outer
-// transaction (so a caller can add a row, like the audit record, to a write it wraps).
+// A transaction never nests silently (issue #17): BEGIN IMMEDIATE on begin(), ROLLBACK on
+// destruction unless commit() succeeded, and a failed COMMIT is the caller's error.
+// - begin(): a transaction of its own. Inside another one it is a SAVEPOINT only when that one was
+//   begun with begin_composite(), which exists to gather several writes (a write and its audit
+//   record: pos/actions/access/audit.hpp with_audit); inside any other transaction it is refused,
+//   since its commit would not be the durable commit its caller expects.
+// - savepoint(): explicitly part of the transaction already open (refused when none is), for a
+//   building block that only ever runs inside a caller's write, or one record of a batch that may
+//   be rolled back alone.
 class Transaction {
 public:
     [[nodiscard]] static DbResult<Transaction> begin(Connection& connection);
-    Transaction(Transaction&& other) noexcept : connection_(other.connection_), nested_(other.nested_) {
+    [[nodiscard]] static DbResult<Transaction> begin_composite(Connection& connection);
+    [[nodiscard]] static DbResult<Transaction> savepoint(Connection& connection);
+    Transaction(Transaction&& other) noexcept : connection_(other.connection_), depth_(other.depth_) {
         other.connection_ = nullptr;
     }
     Transaction& operator=(Transaction&&) = delete;
     ~Transaction();
     [[nodiscard]] DbStatus commit();
+    // true: a savepoint of an enclosing transaction, whose own commit makes this one durable.
+    [[nodiscard]] bool nested() const { return depth_ > 0; }
 
 private:
-    Transaction(Connection& connection, bool nested) : connection_(&connection), nested_(nested) {}
+    Transaction(Connection& connection, int depth) : connection_(&connection), depth_(depth) {}
+    [[nodiscard]] static DbResult<Transaction> open(Connection& connection, Connection::Outer kind);
+    [[nodiscard]] static DbResult<Transaction> open_savepoint(Connection& connection);
+    void finish();
     Connection* connection_;
-    bool nested_ = false;
+    int depth_ = 0;  // 0: the outer transaction; N: savepoint N
 };
 
 // Runs a bound query to its end, handing each row to `read`, then resets it.

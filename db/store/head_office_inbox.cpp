@@ -22,7 +22,8 @@ DbResult<std::vector<int64_t>> adopted_head_office_price_changes(StoreDb& store)
 DbResult<std::optional<AdoptedPriceChange>> adopt_head_office_price_change(
     StoreDb& store, int64_t hq_id, PriceChangeRecord header, const std::vector<HeadOfficePriceItem>& items,
     const std::string& now) {
-    auto transaction = Transaction::begin(store.connection());
+    // Gathers the price change document it creates (create_price_change joins as a savepoint).
+    auto transaction = Transaction::begin_composite(store.connection());
     if (!transaction) return transaction.error();
     auto seen = store.connection().prepare("SELECT 1 FROM head_office_price_changes WHERE hq_id = ?");
     if (!seen) return seen.error();

@@ -13,7 +13,9 @@
 #include "db/shared/outbox_payload.hpp"
 #include "db/shared/sale_rows.hpp"
 #include "db/shared/stock_scan_payload.hpp"
+#include "db/store/audit_anchor.hpp"
 #include "db/store/daily_check.hpp"
+#include "db/store/kept_aside.hpp"
 #include "db/store/stock_scans.hpp"
 
 namespace pos::db {
@@ -224,6 +226,143 @@ DbResult<std::optional<ItemRecord>> StoreDb::find_item_by_sku(const std::string&
     return db::find_item_by_sku(*connection_, sku);
 }
 
+namespace {
+
+// What one record was filed as: its lane, whether it was new, and what of the audit riding with it
+// was kept aside.
+struct Filed {
+    std::optional<int64_t> lane;
+    bool was_new = false;
+    std::vector<KeptAside> audit_aside;
+};
+
+// The record already held under (kind, ref): its lane and payload.
+struct Held {
+    std::optional<int64_t> lane;
+    std::string payload;
+};
+
+DbResult<std::optional<Held>> held_record(Connection& connection, const OutboxRecord& record) {
+    auto query = connection.prepare("SELECT lane, payload FROM received WHERE kind = ? AND ref = ?");
+    if (!query) return query.error();
+    Statement& row = (**query).bind(1, record.kind).bind(2, record.ref);
+    auto found = row.step();
+    if (!found) return found.error();
+    std::optional<Held> held;
+    if (*found) {
+        held = Held{};
+        if (!row.column_is_null(0)) held->lane = row.column_int(0);
+        held->payload = row.column_text(1);
+    }
+    row.reset();
+    return held;
+}
+
+// Record ids are scoped by lane: a record naming a shift the store knows as another lane's is
+// refused, so no lane can close, count or sell into another lane's shift (issue #17).
+DbStatus check_shift_owner(Connection& connection, const OutboxRecord& record, const std::string& shift_id,
+                           int64_t lane) {
+    auto query = connection.prepare("SELECT lane FROM shifts WHERE id = ?");
+    if (!query) return query.error();
+    Statement& row = (**query).bind(1, shift_id);
+    auto found = row.step();
+    if (!found) return found.error();
+    std::optional<int64_t> owner;
+    if (*found) owner = row.column_int(0);
+    row.reset();
+    if (owner && *owner != lane) {
+        return DbError{DbErrorCode::refused,
+                       fmt::format("the {} record {} of lane {} names shift {}, which is lane {}'s: a lane writes only "
+                                   "into its own shifts; nothing of this batch was stored",
+                                   record.kind, record.ref, lane, shift_id, *owner)};
+    }
+    return support::Done{};
+}
+
+DbError mismatched_ref(const char* field) {
+    return DbError{DbErrorCode::other, fmt::format("its {} differs from the outbox ref", field)};
+}
+
+// Files one record into its table(s); an error of code `other` or `constraint` means this record
+// cannot be stored (it is quarantined), any other fails the batch.
+DbResult<Filed> file_record(Connection& connection, const OutboxRecord& record, const std::string& received_at) {
+    Filed filed;
+    std::optional<bool> inserted_row;  // set for kinds with their own table
+    if (record.kind == "sale") {
+        auto sale = parse_sale_payload(record.payload);
+        if (!sale) return sale.error();
+        if (sale->id != record.ref) return mismatched_ref("sale_id");
+        if (auto owned = check_shift_owner(connection, record, sale->shift_id, sale->lane); !owned)
+            return owned.error();
+        filed.lane = sale->lane;
+        auto inserted = insert_sale(connection, *sale, received_at);
+        if (!inserted) return inserted.error();
+        if (*inserted) {
+            if (auto flagged = flag_if_late(connection, *sale, received_at); !flagged) return flagged.error();
+        }
+        inserted_row = *inserted;
+    } else if (record.kind == "shift") {
+        auto shift = parse_shift_payload(record.payload);
+        if (!shift) return shift.error();
+        if (shift->id != record.ref) return mismatched_ref("shift_id");
+        if (auto owned = check_shift_owner(connection, record, shift->id, shift->lane); !owned) return owned.error();
+        filed.lane = shift->lane;
+        auto inserted = insert_shift(connection, *shift, received_at);
+        if (!inserted) return inserted.error();
+        inserted_row = *inserted;
+    } else if (record.kind == "shift_close") {
+        auto close = parse_shift_close_payload(record.payload);
+        if (!close) return close.error();
+        if (close->shift_id != record.ref) return mismatched_ref("shift_id");
+        if (auto owned = check_shift_owner(connection, record, close->shift_id, close->lane); !owned)
+            return owned.error();
+        filed.lane = close->lane;
+        auto inserted = insert_shift_close(connection, *close, received_at);
+        if (!inserted) return inserted.error();
+        inserted_row = *inserted;
+    } else if (record.kind == "cash_movement") {
+        auto movement = parse_cash_movement_payload(record.payload);
+        if (!movement) return movement.error();
+        if (movement->id != record.ref) return mismatched_ref("id");
+        if (auto owned = check_shift_owner(connection, record, movement->shift_id, movement->lane); !owned)
+            return owned.error();
+        filed.lane = movement->lane;
+        auto inserted = insert_cash_movement(connection, *movement, received_at);
+        if (!inserted) return inserted.error();
+        inserted_row = *inserted;
+    } else if (record.kind == "member_movement") {
+        auto movement = parse_member_movement_payload(record.payload);
+        if (!movement) return movement.error();
+        if (movement->id != record.ref) return mismatched_ref("id");
+        filed.lane = movement->lane;
+        auto inserted = file_member_movement(connection, *movement, received_at);
+        if (!inserted) return inserted.error();
+        inserted_row = *inserted;
+    } else if (record.kind == "stock_scan") {
+        auto scan = parse_stock_scan_payload(record.payload);
+        if (!scan) return scan.error();
+        if (scan->id != record.ref) return mismatched_ref("id");
+        filed.lane = scan->lane;
+        auto inserted = file_stock_scan(connection, *scan, received_at);
+        if (!inserted) return inserted.error();
+        inserted_row = *inserted;
+    } else {
+        filed.lane = payload_lane(record.payload);
+    }
+    // The lane's audit records ride along with its records (lane migration 0007).
+    auto anchored = anchor_attached_audit(connection, record.payload, received_at);
+    if (!anchored) return anchored.error();
+    filed.audit_aside = std::move(*anchored);
+    auto journaled = insert_received(connection, record, filed.lane, received_at);
+    if (!journaled) return journaled.error();
+    filed.was_new = inserted_row.value_or(*journaled);
+    return filed;
+}
+
+bool cannot_be_stored(DbErrorCode code) { return code == DbErrorCode::other || code == DbErrorCode::constraint; }
+
+}  // namespace
+
 DbResult<std::vector<Acknowledged>> StoreDb::apply_batch(const std::vector<OutboxRecord>& batch,
                                                          const std::string& received_at) {
     auto transaction = Transaction::begin(*connection_);
@@ -231,80 +370,68 @@ DbResult<std::vector<Acknowledged>> StoreDb::apply_batch(const std::vector<Outbo
     std::vector<Acknowledged> acknowledged;
     acknowledged.reserve(batch.size());
     for (const OutboxRecord& record : batch) {
-        std::optional<int64_t> lane;
-        std::optional<bool> filed;  // set for kinds with their own table
-        if (record.kind == "sale") {
-            auto sale = parse_sale_payload(record.payload);
-            if (!sale) return unreadable(record, sale.error());
-            if (sale->id != record.ref) {
-                return unreadable(record, DbError{DbErrorCode::other, "its sale_id differs from the outbox ref"});
+        Acknowledged ack{record.kind, record.ref, false, {}, {}};
+        auto held = held_record(*connection_, record);
+        if (!held) return held.error();
+        if (*held) {
+            // Already there: the same content is a repeat (a lost acknowledgement); different
+            // content is never written over what the store holds, nor dropped.
+            if ((*held)->payload != record.payload) {
+                int64_t lane = payload_lane(record.payload).value_or((*held)->lane.value_or(0));
+                ack.aside = "conflict";
+                ack.reason = fmt::format("the store already holds a different {} {}{}", record.kind, record.ref,
+                                         (*held)->lane && *(*held)->lane != lane
+                                             ? fmt::format(", delivered by lane {}", *(*held)->lane)
+                                             : std::string{});
+                KeptAside kept{0,          lane,       record.kind,      record.ref,
+                               ack.aside,  ack.reason, (*held)->payload, record.payload,
+                               received_at};
+                if (auto kept_aside = keep_aside(*connection_, kept); !kept_aside) return kept_aside.error();
             }
-            lane = sale->lane;
-            auto inserted = insert_sale(*connection_, *sale, received_at);
-            if (!inserted) return inserted.error();
-            if (*inserted) {
-                if (auto flagged = flag_if_late(*connection_, *sale, received_at); !flagged) return flagged.error();
-            }
-            filed = *inserted;
-        } else if (record.kind == "shift") {
-            auto shift = parse_shift_payload(record.payload);
-            if (!shift) return unreadable(record, shift.error());
-            if (shift->id != record.ref) {
-                return unreadable(record, DbError{DbErrorCode::other, "its shift_id differs from the outbox ref"});
-            }
-            lane = shift->lane;
-            auto inserted = insert_shift(*connection_, *shift, received_at);
-            if (!inserted) return inserted.error();
-            filed = *inserted;
-        } else if (record.kind == "shift_close") {
-            auto close = parse_shift_close_payload(record.payload);
-            if (!close) return unreadable(record, close.error());
-            if (close->shift_id != record.ref) {
-                return unreadable(record, DbError{DbErrorCode::other, "its shift_id differs from the outbox ref"});
-            }
-            lane = close->lane;
-            auto inserted = insert_shift_close(*connection_, *close, received_at);
-            if (!inserted) return inserted.error();
-            filed = *inserted;
-        } else if (record.kind == "cash_movement") {
-            auto movement = parse_cash_movement_payload(record.payload);
-            if (!movement) return unreadable(record, movement.error());
-            if (movement->id != record.ref) {
-                return unreadable(record, DbError{DbErrorCode::other, "its id differs from the outbox ref"});
-            }
-            lane = movement->lane;
-            auto inserted = insert_cash_movement(*connection_, *movement, received_at);
-            if (!inserted) return inserted.error();
-            filed = *inserted;
-        } else if (record.kind == "member_movement") {
-            auto movement = parse_member_movement_payload(record.payload);
-            if (!movement) return unreadable(record, movement.error());
-            if (movement->id != record.ref) {
-                return unreadable(record, DbError{DbErrorCode::other, "its id differs from the outbox ref"});
-            }
-            lane = movement->lane;
-            auto inserted = file_member_movement(*connection_, *movement, received_at);
-            if (!inserted) return inserted.error();
-            filed = *inserted;
-        } else if (record.kind == "stock_scan") {
-            auto scan = parse_stock_scan_payload(record.payload);
-            if (!scan) return unreadable(record, scan.error());
-            if (scan->id != record.ref) {
-                return unreadable(record, DbError{DbErrorCode::other, "its id differs from the outbox ref"});
-            }
-            lane = scan->lane;
-            auto inserted = file_stock_scan(*connection_, *scan, received_at);
-            if (!inserted) return inserted.error();
-            filed = *inserted;
-        } else {
-            lane = payload_lane(record.payload);
+            acknowledged.push_back(std::move(ack));
+            continue;
         }
-        // The lane's audit records ride along with its records (lane migration 0007).
-        if (auto audited = file_attached_audit(*connection_, record.payload); !audited)
-            return unreadable(record, audited.error());
-        auto journaled = insert_received(*connection_, record, lane, received_at);
-        if (!journaled) return journaled.error();
-        acknowledged.push_back(Acknowledged{record.kind, record.ref, filed.value_or(*journaled)});
+        // This record alone rolls back when it cannot be stored; the rest of the batch goes on.
+        auto filed = [&]() -> DbResult<Filed> {
+            auto one = Transaction::savepoint(*connection_);
+            if (!one) return one.error();
+            auto done = file_record(*connection_, record, received_at);
+            if (!done) return done.error();
+            if (auto released = one->commit(); !released) return released.error();
+            return done;
+        }();
+        if (!filed) {
+            if (filed.error().code == DbErrorCode::refused) return filed.error();
+            if (!cannot_be_stored(filed.error().code)) return unreadable(record, filed.error());
+            ack.aside = "quarantine";
+            ack.reason = fmt::format("{} {} (outbox #{}) cannot be stored: {}", record.kind, record.ref, record.seq,
+                                     filed.error().message);
+            KeptAside kept{0,           payload_lane(record.payload).value_or(0),
+                           record.kind, record.ref,
+                           ack.aside,   ack.reason,
+                           {},          record.payload,
+                           received_at};
+            if (auto kept_aside = keep_aside(*connection_, kept); !kept_aside) return kept_aside.error();
+            // The audit records riding with it still extend the lane's chain when they can be
+            // read, so one unreadable record does not fork the chain behind it.
+            auto audit = [&]() -> DbStatus {
+                auto one = Transaction::savepoint(*connection_);
+                if (!one) return one.error();
+                auto anchored = anchor_attached_audit(*connection_, record.payload, received_at);
+                if (!anchored) return anchored.error();
+                return one->commit();
+            }();
+            if (!audit && !cannot_be_stored(audit.error().code)) return unreadable(record, audit.error());
+            acknowledged.push_back(std::move(ack));
+            continue;
+        }
+        ack.was_new = filed->was_new;
+        if (!filed->audit_aside.empty()) {
+            const KeptAside& first = filed->audit_aside.front();
+            ack.aside = first.why;
+            ack.reason = first.reason;
+        }
+        acknowledged.push_back(std::move(ack));
     }
     if (auto committed = transaction->commit(); !committed) return committed.error();
     return acknowledged;

@@ -16,6 +16,13 @@ struct Acknowledged {
     std::string kind;
     std::string ref;
     bool was_new = false;  // false: already there (an earlier delivery whose acknowledgement was lost)
+    // Empty when stored (or already there). Else what the store kept aside instead of storing it
+    // (db/store/kept_aside.hpp): "conflict" (its key holds different content at the store), "fork"
+    // (an audit record riding with it does not continue the lane's chain) or "quarantine" (the
+    // store cannot read or file it); `reason` says why. Either way the store holds it: the lane
+    // need not send it again, and raises the alarm.
+    std::string aside;
+    std::string reason;
 };
 
 class StoreDb {
@@ -36,8 +43,12 @@ public:
     // is kept once, keyed by (kind, ref); a sale goes into sales keyed by its UUID, its lines and
     // tenders only when the sale row is new; a shift into shifts likewise, a shift close into
     // shift_closes, a cash movement into cash_movements; a new sale whose business day is already
-    // closed is flagged in late_sales. Every record is also kept verbatim in `received`. Either the whole batch is stored and every record acknowledged,
-    // or nothing is (a record that cannot be read fails the batch, naming it).
+    // closed is flagged in late_sales. Every record is also kept verbatim in `received`, and the
+    // audit records riding with it extend the lane's chain (db/store/audit_anchor.hpp).
+    // A record whose key holds different content, or one that cannot be read or filed, is kept
+    // aside (db/store/kept_aside.hpp) and acknowledged as such while the rest is stored (issue #17).
+    // The batch is refused whole (DbErrorCode::refused) when a record writes into a shift of
+    // another lane; a storage failure (busy, disk full, ...) stores nothing.
     [[nodiscard]] DbResult<std::vector<Acknowledged>> apply_batch(const std::vector<OutboxRecord>& batch,
                                                                   const std::string& received_at);
 

@@ -102,6 +102,7 @@ ui::SyncView sync_badge(const sync::SyncSnapshot& snapshot) {
     if (last && last->size() >= 16) view.last_sync = last->substr(11, 5);  // "…T09:15…" -> "09:15"
     view.failing = snapshot.error.has_value();
     view.damaged = snapshot.integrity_error.has_value();
+    view.kept_aside = int64_t(snapshot.status.alarms.size());
     return view;
 }
 

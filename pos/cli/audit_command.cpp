@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "pos/actions/access/audit.hpp"
+#include "pos/actions/access/audit_against_store.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {
@@ -47,6 +48,33 @@ int verify_store(const std::string& data_dir) {
     return broken ? exit_failure : exit_ok;
 }
 
+// lane.db's chain against the store's copy: rewriting history already sent shows here even when
+// every hash in lane.db was recomputed (docs/security.md "Threat table").
+int verify_against_store(const std::string& data_dir) {
+    auto lane = actions::open_lane(data_dir);
+    if (!lane) return report(lane.error());
+    auto verdict = actions::verify_against_store(*lane->db, data_dir, lane->config);
+    if (!verdict) return report(verdict.error());
+    std::string where = fmt::format("lane {} ({})", verdict->lane, lane->db->path());
+    bool alarm = verdict->differs_at.has_value() || !verdict->kept_aside.empty();
+    if (verdict->differs_at) {
+        std::cerr << fmt::format("audit log of {} DIFFERS from the store's copy at record {}: {}\n", where,
+                                 *verdict->differs_at, verdict->difference);
+        std::cerr << "Records before it match. History the store already holds was changed on this lane (or "
+                     "the store took another version): keep lane.db as it is (copy it for the investigation) and "
+                     "call the store manager.\n";
+    }
+    for (const db::KeptAside& kept : verdict->kept_aside) {
+        std::cerr << fmt::format("ALARM: the store kept aside audit record {} of this lane ({}, {}): {}\n", kept.ref,
+                                 kept.why, kept.received_at, kept.reason);
+    }
+    if (!alarm) {
+        std::cout << fmt::format("audit log of {} matches the store's copy: {} records at the store, {} not yet sent\n",
+                                 where, verdict->store_records, verdict->not_yet_sent);
+    }
+    return alarm ? exit_failure : exit_ok;
+}
+
 }  // namespace
 
 void register_audit(CLI::App& app, Command& command) {
@@ -57,8 +85,12 @@ void register_audit(CLI::App& app, Command& command) {
                                          "removed or reordered");
     auto use_store = std::make_shared<bool>(false);
     verify->add_flag("--store", *use_store, "check every lane's chain as store.db received it");
-    verify->callback([&command, use_store] {
-        command = [use_store](const std::string& data_dir) {
+    auto against_store = std::make_shared<bool>(false);
+    verify->add_flag("--against-store", *against_store,
+                     "compare this lane's chain with the store's copy and name the first difference");
+    verify->callback([&command, use_store, against_store] {
+        command = [use_store, against_store](const std::string& data_dir) {
+            if (*against_store) return verify_against_store(data_dir);
             return *use_store ? verify_store(data_dir) : verify_lane(data_dir);
         };
     });

@@ -58,10 +58,21 @@ void print_summary(const sync::SyncCounts& counts, const db::SyncStatus& status,
                     {"last_error", or_null(status.last_error)},
                     {"last_error_code", or_null(status.last_error_code)},
                     {"failures", status.failures}};
+        json alarms = json::array();
+        for (const db::SyncAlarm& alarm : status.alarms) {
+            alarms.push_back({{"seq", alarm.seq},
+                              {"kind", alarm.kind},
+                              {"ref", alarm.ref},
+                              {"why", alarm.why},
+                              {"reason", alarm.reason},
+                              {"at", alarm.at}});
+        }
+        out["kept_aside"] = alarms;
         if (include_counts) {
             out["sent"] = counts.sent;
             out["stored"] = counts.stored;
             out["already"] = counts.already;
+            out["kept_aside_now"] = counts.kept_aside;
             out["batches"] = counts.batches;
         }
         if (catalog) {
@@ -77,13 +88,25 @@ void print_summary(const sync::SyncCounts& counts, const db::SyncStatus& status,
         return;
     }
     if (include_counts) {
-        std::cout << fmt::format("sent {} records ({} stored, {} already there) in {} {}\n", counts.sent, counts.stored,
-                                 counts.already, counts.batches, counts.batches == 1 ? "batch" : "batches");
+        std::cout << fmt::format("sent {} records ({} stored, {} already there{}) in {} {}\n", counts.sent,
+                                 counts.stored, counts.already,
+                                 counts.kept_aside > 0 ? fmt::format(", {} kept aside", counts.kept_aside) : "",
+                                 counts.batches, counts.batches == 1 ? "batch" : "batches");
     }
     std::cout << fmt::format("queue: {} waiting\n", status.queue_depth);
     std::cout << fmt::format("oldest unsynced: {}\n", status.oldest_unsynced.value_or("none"));
     std::cout << fmt::format("last sync: {}\n", status.last_sync_at.value_or("never"));
     std::cout << fmt::format("last error: {}\n", status.last_error.empty() ? "none" : status.last_error);
+    // Kept aside at the store (a conflict, a fork of the audit chain, a record it cannot read):
+    // never lost, but a manager must look at each (docs/store-service.md "Records kept aside").
+    if (!status.alarms.empty()) {
+        std::cout << fmt::format("ALARM: {} record(s) kept aside at the store, tell the manager:\n",
+                                 status.alarms.size());
+        for (const db::SyncAlarm& alarm : status.alarms) {
+            std::cout << fmt::format("  {} {} {} (outbox #{}, {}): {}\n", alarm.why, alarm.kind, alarm.ref, alarm.seq,
+                                     alarm.at, alarm.reason);
+        }
+    }
     if (catalog && catalog->updated) {
         std::cout << fmt::format("catalog: {} (version {})\n", *catalog->updated ? "updated from the store" : "current",
                                  catalog->version);

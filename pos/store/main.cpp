@@ -15,6 +15,7 @@
 #include "sync/directory_protocol.hpp"
 #include "sync/lane_tokens.hpp"
 #include "sync/store_protocol.hpp"
+#include "sync/audit_protocol.hpp"
 #include "sync/store_service.hpp"
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/setup/store_setup.hpp"
@@ -73,8 +74,13 @@ int serve(const std::string& data_dir, const std::string& listen, int head_offic
         if (answer.status >= 400) {
             std::string why = pos::sync::decode_error(answer.body, answer.status).message;
             if (why.starts_with("pos-store: ")) why.erase(0, std::string_view("pos-store: ").size());
-            std::cerr << fmt::format("pos-store: a batch from {} was not stored (HTTP {}): {}\n", request.remote_addr,
-                                     answer.status, why);
+            if (answer.status == 409) {
+                std::cerr << fmt::format("pos-store: ALARM: a batch from {} met a conflict (HTTP 409): {}\n",
+                                         request.remote_addr, why);
+            } else {
+                std::cerr << fmt::format("pos-store: a batch from {} was not stored (HTTP {}): {}\n",
+                                         request.remote_addr, answer.status, why);
+            }
         }
         response.status = answer.status;
         response.set_content(answer.body, "application/json");
@@ -98,6 +104,11 @@ int serve(const std::string& data_dir, const std::string& listen, int head_offic
         pos::sync::ServiceResponse answer =
             service.sale_for_return(request.get_header_value("Authorization"), request.get_param_value("id"),
                                     request.get_param_value("lane"), request.get_param_value("receipt"));
+        response.status = answer.status;
+        response.set_content(answer.body, "application/json");
+    });
+    server.Get(std::string(pos::sync::audit_path), [&](const httplib::Request& request, httplib::Response& response) {
+        pos::sync::ServiceResponse answer = service.audit_copy(request.get_header_value("Authorization"));
         response.status = answer.status;
         response.set_content(answer.body, "application/json");
     });

@@ -99,6 +99,8 @@ void draw_status_bar(const StatusView& view, const Ui& ui) {
         if (!sync.last_sync.empty()) put(ui.tr.format("status.last_sync", sync.last_sync), colour);
         if (sync.failing) put(ui.tr("status.sync_failing"), colour);
         if (sync.damaged) put(ui.tr("status.lane_db_damaged"), color::rgb(0xFC, 0xA5, 0xA5));
+        // Kept aside at the store, never lost: shown until a manager deals with it (docs/security.md).
+        if (sync.kept_aside > 0) put(ui.tr.format("status.kept_aside", sync.kept_aside), color::rgb(0xFC, 0xA5, 0xA5));
     }
     if (view.printer) {
         // A printer fault is shown in the alarm colour until it clears: receipts are waiting on it.

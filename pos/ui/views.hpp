@@ -18,10 +18,11 @@ namespace pos::ui {
 
 // The sync to the store, as the status bar shows it.
 struct SyncView {
-    int64_t unsynced = 0;   // outbox records the store has not acknowledged
-    std::string last_sync;  // "09:15" of the last acknowledged pass; empty before the first
-    bool failing = false;   // the last pass failed: the lane sells on, the queue waits
-    bool damaged = false;   // the background whole-file check found lane.db damaged
+    int64_t unsynced = 0;    // outbox records the store has not acknowledged
+    std::string last_sync;   // "09:15" of the last acknowledged pass; empty before the first
+    bool failing = false;    // the last pass failed: the lane sells on, the queue waits
+    bool damaged = false;    // the background whole-file check found lane.db damaged
+    int64_t kept_aside = 0;  // records the store kept aside (conflict, fork, quarantine): an alarm
 
     auto operator<=>(const SyncView&) const = default;
 };

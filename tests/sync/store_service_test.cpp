@@ -5,6 +5,7 @@
 
 #include "sync/lane_tokens.hpp"
 #include "sync/store_protocol.hpp"
+#include "db/store/kept_aside.hpp"
 #include "db/store/returns.hpp"
 #include "sync/store_service.hpp"
 #include "tests/support/sync_records.hpp"
@@ -191,11 +192,73 @@ TEST_CASE("store service: a malformed batch is a 400 that names the problem") {
         CHECK(bad.status == 400);
         CHECK(error_of(bad)["message"].get<std::string>().rfind("pos-store: the batch is not valid JSON", 0) == 0);
     }
-    // A record whose payload cannot be read fails the whole batch at the store.
+    // A record whose payload cannot be read is quarantined with its reason; the rest of its batch is stored.
     OutboxRecord broken{2, "sale", "sale-x", R"({"sale_id":"sale-x","lane":1})", "2026-11-23T09:05:00+08:00"};
     ServiceResponse unreadable =
         store.service.receive_batch("Bearer " + token, encode_batch(Batch{1, {sale_record(1, "sale-ok", 1), broken}}));
-    CHECK(unreadable.status == 500);
+    CHECK(unreadable.status == 200);
+    CHECK(store.sales() == 1);
+    auto acks = decode_acknowledgements(unreadable.body);
+    REQUIRE(acks.ok());
+    REQUIRE(acks->size() == 2);
+    CHECK((*acks)[0].aside.empty());
+    CHECK((*acks)[1].aside == "quarantine");
+    CHECK((*acks)[1].reason.rfind("sale sale-x (outbox #2) cannot be stored: a sale record from the lane cannot be "
+                                  "read",
+                                  0) == 0);
+}
+
+TEST_CASE("store service: a record whose key holds different content is answered 409 and kept aside, both versions") {
+    Store store;
+    std::string token = store.token_for(1);
+    OutboxRecord first = sale_record(1, "sale-a", 1);
+    REQUIRE(store.service.receive_batch("Bearer " + token, encode_batch(Batch{1, {first}})).status == 200);
+    OutboxRecord other = first;
+    other.payload.replace(other.payload.find("\"lane\":1"), 8, "\"lane\":1 ");
+    ServiceResponse conflict =
+        store.service.receive_batch("Bearer " + token, encode_batch(Batch{1, {other, sale_record(2, "sale-b", 1)}}));
+    CHECK(conflict.status == 409);
+    CHECK(error_of(conflict)["code"] == "conflict");
+    CHECK(error_of(conflict)["message"].get<std::string>().rfind("the store already holds a different sale sale-a;",
+                                                                 0) == 0);
+    auto acks = decode_acknowledgements(conflict.body);
+    REQUIRE(acks.ok());
+    REQUIRE(acks->size() == 2);
+    CHECK((*acks)[0].aside == "conflict");
+    CHECK((*acks)[1].aside.empty());
+    CHECK(store.sales() == 2);  // the rest of the batch flows
+    auto aside = open_kept_aside(*store.admin, 1);
+    REQUIRE(aside.ok());
+    REQUIRE(aside->size() == 1);
+    CHECK((*aside)[0].stored == first.payload);     // never overwritten
+    CHECK((*aside)[0].delivered == other.payload);  // never dropped
+    // Delivered again: answered the same, kept aside once.
+    CHECK(store.service.receive_batch("Bearer " + token, encode_batch(Batch{1, {other}})).status == 409);
+    CHECK(open_kept_aside(*store.admin, 1)->size() == 1);
+}
+
+TEST_CASE("store service: a record without a lane, or into another lane's shift, is refused whole") {
+    Store store;
+    std::string token1 = store.token_for(1);
+    std::string token2 = store.token_for(2);
+    ShiftRecord shift{"shift-1", 1, "1001", "2026-11-23T09:00:00+08:00", 20000, {}};
+    OutboxRecord opened{1, "shift", "shift-1", pos::testing::sync_shift_json(shift), shift.opened_at};
+    REQUIRE(store.service.receive_batch("Bearer " + token1, encode_batch(Batch{1, {opened}})).status == 200);
+
+    OutboxRecord laneless{1, "audit", "x", R"({"audit":[]})", "2026-11-23T09:05:00+08:00"};
+    ServiceResponse refused = store.service.receive_batch("Bearer " + token2, encode_batch(Batch{2, {laneless}}));
+    CHECK(refused.status == 403);
+    CHECK(error_of(refused)["message"] ==
+          "the audit record x names no lane: pos-store takes only records of the lane whose token sent them; nothing "
+          "of this batch was stored");
+
+    // Lane 2 sells into lane 1's shift: refused, nothing of the batch stored.
+    ServiceResponse intruder =
+        store.service.receive_batch("Bearer " + token2, encode_batch(Batch{2, {sale_record(1, "sale-2", 2)}}));
+    CHECK(intruder.status == 403);
+    CHECK(error_of(intruder)["message"] ==
+          "the sale record sale-2 of lane 2 names shift shift-1, which is lane 1's: a lane writes only into its own "
+          "shifts; nothing of this batch was stored");
     CHECK(store.sales() == 0);
 }
 

@@ -60,18 +60,20 @@ TEST_CASE("store_day: shift closes and cash movements are filed once, and kept v
     CHECK(count(**store, "SELECT count(*) FROM received") == 2);
 }
 
-TEST_CASE("store_day: an unreadable shift close fails its batch, naming the field") {
+TEST_CASE("store_day: an unreadable cash movement is quarantined, naming the field") {
     TempDir dir;
     auto store = StoreDb::open(dir.file("store.db"), true);
     REQUIRE(store.ok());
-    auto refused =
+    auto quarantined =
         (*store)->apply_batch({{7, "cash_movement", "m9", R"({"id":"m9","shift_id":"s","lane":1,"kind":"gift"})",
                                 "2026-11-23T11:00:00+08:00"}},
                               "2026-11-23T11:01:00+08:00");
-    REQUIRE_FALSE(refused.ok());
-    CHECK(refused.error().message ==
-          "cash_movement m9 (outbox #7): a cash_movement record from the lane cannot be read: kind must be pay_in, "
-          "pay_out, pickup or no_sale; nothing in this batch was stored, the lane keeps it");
+    REQUIRE(quarantined.ok());
+    CHECK((*quarantined)[0].aside == "quarantine");
+    CHECK((*quarantined)[0].reason ==
+          "cash_movement m9 (outbox #7) cannot be stored: a cash_movement record from the lane cannot be read: kind "
+          "must be pay_in, pay_out, pickup or no_sale");
+    CHECK(count(**store, "SELECT count(*) FROM cash_movements") == 0);
 }
 
 TEST_CASE("store_day: records kept only in `received` before migration 0003 are filed when the store opens") {

@@ -1,8 +1,11 @@
-// store.db: batches from the lanes stored once by UUID, all or nothing; the payload reader.
+// store.db: batches from the lanes stored once by UUID, what cannot be stored kept aside; the payload reader.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include "db/shared/audit_log.hpp"
 #include "db/shared/migrations.hpp"
 #include "db/shared/outbox_payload.hpp"
+#include "db/store/kept_aside.hpp"
 #include "db/store/store_db.hpp"
 #include "tests/support/sync_records.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -174,23 +177,71 @@ TEST_CASE("store_db: the same batch delivered twice (lost acknowledgement) is st
     CHECK(count(*store, "SELECT count(*) FROM sale_lines") == 9);
 }
 
-TEST_CASE("store_db: a record that cannot be read fails the whole batch and stores nothing") {
+TEST_CASE("store_db: a record that cannot be read is quarantined with its reason while the rest is stored") {
     TempDir dir;
     auto store = open_store(dir);
     OutboxRecord broken{2, "sale", "bad-1", R"({"sale_id":"bad-1","receipt_no":"seven"})", "2026-11-23T09:00:00+08:00"};
     auto acked = store->apply_batch({sale_record(1, "good-1"), broken}, "2026-11-23T10:00:00+08:00");
-    REQUIRE_FALSE(acked.ok());
-    CHECK(acked.error().message ==
-          "sale bad-1 (outbox #2): a sale record from the lane cannot be read: receipt_no must be a whole number; "
-          "nothing in this batch was stored, the lane keeps it");
-    CHECK(count(*store, "SELECT count(*) FROM sales") == 0);
-    CHECK(count(*store, "SELECT count(*) FROM received") == 0);
+    REQUIRE(acked.ok());
+    REQUIRE(acked->size() == 2);
+    CHECK((*acked)[0].was_new);
+    CHECK((*acked)[0].aside.empty());
+    CHECK((*acked)[1].aside == "quarantine");
+    CHECK((*acked)[1].reason ==
+          "sale bad-1 (outbox #2) cannot be stored: a sale record from the lane cannot be read: receipt_no must be a "
+          "whole number");
+    CHECK(count(*store, "SELECT count(*) FROM sales") == 1);
+    CHECK(count(*store, "SELECT count(*) FROM received") == 1);
+    CHECK(count(*store, "SELECT count(*) FROM kept_aside WHERE why = 'quarantine' AND ref = 'bad-1'") == 1);
 
     OutboxRecord mismatched = sale_record(3, "x");
     mismatched.ref = "y";
-    auto refused = store->apply_batch({mismatched}, "2026-11-23T10:00:00+08:00");
-    REQUIRE_FALSE(refused.ok());
-    CHECK(refused.error().message.find("its sale_id differs from the outbox ref") != std::string::npos);
+    auto quarantined = store->apply_batch({mismatched}, "2026-11-23T10:00:00+08:00");
+    REQUIRE(quarantined.ok());
+    CHECK((*quarantined)[0].reason.find("its sale_id differs from the outbox ref") != std::string::npos);
+    CHECK(count(*store, "SELECT count(*) FROM sales") == 1);  // nothing of it half-stored
+}
+
+TEST_CASE(
+    "store_db: an audit record that conflicts with or forks the store's chain is kept aside, never written over") {
+    TempDir dir;
+    auto store = open_store(dir);
+    auto audit = [](int64_t seq, const std::string& prev, const std::string& hash, const std::string& approver) {
+        AuditRow row{seq, "2026-11-23T09:00:00+08:00", 2, "void", "1001", approver, "", "{}", prev, hash};
+        return OutboxRecord{seq, "audit", fmt::format("2:{}-{}", seq, seq),
+                            R"({"lane":2,"audit":[)" + audit_payload(row) + "]}", row.at};
+    };
+    REQUIRE(store->apply_batch({audit(1, "", "h1", "9001"), audit(2, "h1", "h2", "9001")}, "t").ok());
+    // A different record 2 (forged or genuine, the store cannot tell): kept aside beside the store's.
+    OutboxRecord other = audit(2, "h1", "h2x", "9002");
+    other.ref = "2:2-2b";
+    auto conflict = store->apply_batch({other}, "t");
+    REQUIRE(conflict.ok());
+    CHECK((*conflict)[0].aside == "conflict");
+    CHECK((*conflict)[0].reason ==
+          "the store already holds a different audit record 2 of lane 2: approver is \"9001\" at the store, \"9002\" "
+          "in this delivery");
+    // A record 3 that does not link to the store's record 2 is a fork; one that skips records too.
+    auto fork = store->apply_batch({audit(3, "h2x", "h3", "9001")}, "t");
+    REQUIRE(fork.ok());
+    CHECK((*fork)[0].aside == "fork");
+    auto gap = store->apply_batch({audit(5, "h4", "h5", "9001")}, "t");
+    REQUIRE(gap.ok());
+    CHECK((*gap)[0].reason ==
+          "audit record 5 of lane 2 does not continue the chain the store holds: the store's last record of that lane "
+          "is 2");
+    CHECK(count(*store, "SELECT count(*) FROM audit WHERE lane = 2") == 2);
+    CHECK(count(*store, "SELECT count(*) FROM audit WHERE lane = 2 AND seq = 2 AND approver = '9001'") == 1);
+    auto aside = open_kept_aside(*store, 2);
+    REQUIRE(aside.ok());
+    CHECK(aside->size() == 3);
+    // The continuing record is taken.
+    OutboxRecord continuing = audit(3, "h2", "h3", "9001");
+    continuing.ref = "2:3-3b";
+    auto next = store->apply_batch({continuing}, "t");
+    REQUIRE(next.ok());
+    CHECK((*next)[0].aside.empty());
+    CHECK(count(*store, "SELECT count(*) FROM audit WHERE lane = 2") == 3);
 }
 
 TEST_CASE("store_db: a kind the store does not file yet is kept verbatim and once") {
