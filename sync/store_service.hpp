@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,10 @@ public:
     // a receipt from any lane can be returned at the service desk.
     [[nodiscard]] ServiceResponse sale_for_return(std::string_view authorization, std::string_view id,
                                                   std::string_view lane, std::string_view receipt);
+
+    // The refusal of a request whose token is missing, unknown or revoked, or nothing when a lane
+    // holds it: pos-store asks this before it reads a request's body (docs/security.md).
+    [[nodiscard]] std::optional<ServiceResponse> refuse_token(std::string_view authorization);
 
 private:
     [[nodiscard]] db::DbResult<db::StoreDb*> store();
