@@ -5,10 +5,13 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <openssl/ssl.h>
 
 #include "sync/audit_protocol.hpp"
+#include "sync/certificate_pin.hpp"
 #include "sync/directory_protocol.hpp"
 #include "sync/store_protocol.hpp"
+#include "sync/store_url.hpp"
 
 namespace pos::sync {
 namespace {
@@ -19,6 +22,7 @@ std::string explain(httplib::Error error) {
         case httplib::Error::ConnectionTimeout: return "no answer to the connection within the timeout";
         case httplib::Error::Read: return "the connection broke or timed out while waiting for the answer";
         case httplib::Error::Write: return "the connection broke while sending";
+        case httplib::Error::SSLConnection: return "the TLS handshake failed";
         default: return httplib::to_string(error);
     }
 }
@@ -32,12 +36,22 @@ struct Answer {
 // DbErrorCode::unreachable, an answer other than `accepted` statuses the store's own error.
 db::DbResult<Answer> exchange(const HttpStoreOptions& options,
                               const std::function<httplib::Result(httplib::Client&, const httplib::Headers&)>& send) {
+    if (auto refused = refuse_store_url(options.url, options.pin)) {
+        return db::DbError{db::DbErrorCode::cant_open,
+                           fmt::format("[store_database] url: {}: fix it in pos.toml", *refused)};
+    }
     httplib::Client client(options.url);
     if (!client.is_valid()) {
         return db::DbError{db::DbErrorCode::cant_open,
-                           fmt::format("the store_database url \"{}\" is not a valid http:// "
+                           fmt::format("the store_database url \"{}\" is not a valid https:// "
                                        "address: fix it in pos.toml",
                                        options.url)};
+    }
+    // The pin decides, not a CA or a name: httplib's own verification is off so ours runs.
+    PinCheck pin{normalize_pin(options.pin).value_or(""), {}};
+    if (SSL_CTX* context = client.ssl_context()) {
+        client.enable_server_certificate_verification(false);
+        require_pin(context, &pin);
     }
     auto split = [](std::chrono::milliseconds ms) { return std::pair{ms.count() / 1000, (ms.count() % 1000) * 1000}; };
     auto [connect_s, connect_us] = split(options.connect_timeout);
@@ -46,6 +60,14 @@ db::DbResult<Answer> exchange(const HttpStoreOptions& options,
     client.set_read_timeout(read_s, read_us);
     client.set_write_timeout(read_s, read_us);
     httplib::Result response = send(client, {{"Authorization", "Bearer " + options.token}});
+    if (!response && !pin.seen.empty() && pin.seen != pin.expected) {
+        return db::DbError{db::DbErrorCode::refused,
+                           fmt::format("the server at {} is not this store's pos-store: its certificate's pin is {}, "
+                                       "pos.toml ([store_database] pin) expects {}. Nothing was sent to it, not the "
+                                       "token nor a record; the records wait. If the store's certificate was "
+                                       "renewed, copy the new pin from `pos-store tls show` on the store server",
+                                       options.url, pin.seen, pin.expected)};
+    }
     if (!response) {
         return db::DbError{db::DbErrorCode::unreachable,
                            fmt::format("pos-store at {} cannot be reached ({}): the lane keeps selling and its records "

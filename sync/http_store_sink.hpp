@@ -13,12 +13,15 @@
 namespace pos::sync {
 
 struct HttpStoreOptions {
-    std::string url;    // http://host:port of pos-store
+    std::string url;    // https://host:port of pos-store (http only to this machine)
     std::string token;  // this lane's token
     int64_t lane = 0;
     std::chrono::milliseconds connect_timeout{3000};
     // Longer than the store's busy timeout, so a busy store answers 503 before we give up.
     std::chrono::milliseconds read_timeout{15000};
+    // The SHA-256 of pos-store's certificate ([store_database] pin): an https connection to any
+    // other certificate fails before the token or a record is sent (sync/certificate_pin.hpp).
+    std::string pin;
 };
 
 // GET /v1/sales: the sale a receipt of any lane names, with every return of it the store has

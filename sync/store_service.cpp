@@ -9,7 +9,9 @@
 #include "db/shared/audit_log.hpp"
 #include "db/shared/catalog_sync.hpp"
 #include "sync/audit_protocol.hpp"
+#include "sync/batch_checks.hpp"
 #include "sync/directory_protocol.hpp"
+#include "sync/json_nesting.hpp"
 #include "sync/lane_tokens.hpp"
 #include "db/store/promotions.hpp"
 #include "sync/store_protocol.hpp"
@@ -88,6 +90,15 @@ support::Expected<int64_t, ServiceResponse> StoreService::authenticate(db::Store
                        "([store_database] token)");
     }
     return **lane;
+}
+
+std::optional<ServiceResponse> StoreService::refuse_token(std::string_view authorization) {
+    std::lock_guard lock(mutex_);
+    auto store_db = store();
+    if (!store_db)
+        return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
+    if (auto lane = authenticate(**store_db, authorization); !lane) return lane.error();
+    return std::nullopt;
 }
 
 ServiceResponse StoreService::catalog_if_newer(std::string_view authorization, std::string_view store_id,
@@ -172,8 +183,16 @@ ServiceResponse StoreService::receive_batch(std::string_view authorization, std:
 
     auto lane = authenticate(**store_db, authorization);
     if (!lane) return lane.error();
+    // Counted before parsing: no parser or walk over the JSON ever meets a hostile depth.
+    if (!json_nesting_within(body)) {
+        return failure(400, db::DbErrorCode::other,
+                       fmt::format("the batch nests deeper than {} levels, which no lane sends: nothing of "
+                                   "this batch was stored",
+                                   max_json_nesting));
+    }
     auto batch = decode_batch(body);
     if (!batch) return failure(400, db::DbErrorCode::other, batch.error().message);
+    if (auto refused = refuse_batch_records(*batch)) return failure(400, db::DbErrorCode::other, *refused);
     if (batch->lane != *lane) {
         return failure(403, db::DbErrorCode::refused,
                        fmt::format("the token belongs to lane {} but the batch is from lane {}: check the lane number "

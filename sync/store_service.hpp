@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,9 @@ public:
     // GET /v1/audit: the store's copy of the token's lane's audit chain and what of it was kept
     // aside (sync/audit_protocol.hpp). Only the lane's own: the token says which.
     [[nodiscard]] ServiceResponse audit_copy(std::string_view authorization);
+    // The refusal of a request whose token is missing, unknown or revoked, or nothing when a lane
+    // holds it: pos-store asks this before it reads a request's body (docs/security.md).
+    [[nodiscard]] std::optional<ServiceResponse> refuse_token(std::string_view authorization);
 
 private:
     [[nodiscard]] db::DbResult<db::StoreDb*> store();

@@ -1,5 +1,7 @@
 // `pos`: the checkout screen. Opens the lane's data directory, then runs the ImGui loop:
 // sleep until input (or the next minute on the clock), draw, apply intents, present.
+#include <signal.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -376,6 +378,9 @@ int run(const Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // pos-store may close a connection while the sync still writes (a refused request): that is an
+    // error the sync reports, never the end of the lane (SIGPIPE from a TLS write).
+    signal(SIGPIPE, SIG_IGN);
     Options options;
     CLI::App cli{"pos: the checkout screen of the lane"};
     cli.add_option("--data", options.data_dir,

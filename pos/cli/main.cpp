@@ -1,5 +1,7 @@
 // posctl: the scriptable twin of the checkout screen (docs/design.md "posctl"). Exit 0 success,
 // 2 bad input (message on stderr), 1 any other failure.
+#include <signal.h>
+
 #include <fstream>
 #include <iostream>
 
@@ -9,6 +11,9 @@
 #include "pos/cli/commands.hpp"
 
 int main(int argc, char** argv) {
+    // pos-store may close a connection while the sync still writes (a refused request): that is an
+    // error the sync reports, never the end of the lane (SIGPIPE from a TLS write).
+    signal(SIGPIPE, SIG_IGN);
     CLI::App app{"posctl — set up, script and inspect a POS lane"};
     app.require_subcommand(1);
     std::string data_dir;

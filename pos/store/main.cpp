@@ -1,7 +1,9 @@
 // pos-store: the store's own service when several lanes share one store.db (docs/design.md "Storage").
-// It alone opens store.db; lanes send their outbox over HTTP with their own token.
-//   pos-store [--data DIR] serve [--listen HOST:PORT] [--head-office-every SECONDS]
+// It alone opens store.db; lanes send their outbox over HTTPS (its own certificate, pinned by the
+// lanes) with their own token.
+//   pos-store [--data DIR] serve [--listen HOST:PORT] [--head-office-every SECONDS] [limits]
 //   pos-store [--data DIR] token add|revoke --lane N, token list
+//   pos-store [--data DIR] tls show|rotate
 #include <signal.h>
 
 #include <filesystem>
@@ -12,14 +14,17 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
-#include "sync/directory_protocol.hpp"
+#include "sync/connection_guard.hpp"
 #include "sync/lane_tokens.hpp"
 #include "sync/store_protocol.hpp"
 #include "sync/audit_protocol.hpp"
+#include "sync/request_guard.hpp"
+#include "sync/store_certificate.hpp"
 #include "sync/store_service.hpp"
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/setup/store_setup.hpp"
 #include "pos/store/head_office_worker.hpp"
+#include "pos/store/routes.hpp"
 
 namespace {
 
@@ -48,7 +53,12 @@ std::optional<std::pair<std::string, int>> parse_listen(const std::string& liste
     }
 }
 
-int serve(const std::string& data_dir, const std::string& listen, int head_office_every) {
+struct ServeLimits {
+    size_t max_body_bytes = pos::sync::default_max_body_bytes;
+    pos::sync::ConnectionLimits connections;
+};
+
+int serve(const std::string& data_dir, const std::string& listen, int head_office_every, const ServeLimits& limits) {
     auto address = parse_listen(listen);
     if (!address) {
         std::cerr << "pos-store: --listen must be HOST:PORT, e.g. 0.0.0.0:8735\n";
@@ -65,63 +75,35 @@ int serve(const std::string& data_dir, const std::string& listen, int head_offic
     if (!config) return fail(config.error().message);
     std::optional<pos::store::HeadOfficeWorker> head_office;
 
-    pos::sync::StoreService service([path] { return pos::db::StoreDb::open(path, false); }, pos::actions::local_now);
-    httplib::Server server;
-    server.Post(std::string(pos::sync::batch_path), [&](const httplib::Request& request, httplib::Response& response) {
-        pos::sync::ServiceResponse answer =
-            service.receive_batch(request.get_header_value("Authorization"), request.body);
-        // A refused batch is the store operator's business too (a misconfigured or hostile lane).
-        if (answer.status >= 400) {
-            std::string why = pos::sync::decode_error(answer.body, answer.status).message;
-            if (why.starts_with("pos-store: ")) why.erase(0, std::string_view("pos-store: ").size());
-            if (answer.status == 409) {
-                std::cerr << fmt::format("pos-store: ALARM: a batch from {} met a conflict (HTTP 409): {}\n",
-                                         request.remote_addr, why);
-            } else {
-                std::cerr << fmt::format("pos-store: a batch from {} was not stored (HTTP {}): {}\n",
-                                         request.remote_addr, answer.status, why);
-            }
-        }
-        response.status = answer.status;
-        response.set_content(answer.body, "application/json");
-    });
-    server.Get(std::string(pos::sync::catalog_path), [&](const httplib::Request& request, httplib::Response& response) {
-        pos::sync::ServiceResponse answer =
-            service.catalog_if_newer(request.get_header_value("Authorization"), request.get_param_value("store"),
-                                     request.get_param_value("have"));
-        response.status = answer.status;
-        if (answer.status != 204) response.set_content(answer.body, "application/json");
-    });
-    server.Get(
-        std::string(pos::sync::directory_path), [&](const httplib::Request& request, httplib::Response& response) {
-            pos::sync::ServiceResponse answer =
-                service.directory_if_newer(request.get_header_value("Authorization"), request.get_param_value("store"),
-                                           request.get_param_value("users"), request.get_param_value("members"));
-            response.status = answer.status;
-            if (answer.status != 204) response.set_content(answer.body, "application/json");
-        });
-    server.Get(std::string(pos::sync::sales_path), [&](const httplib::Request& request, httplib::Response& response) {
-        pos::sync::ServiceResponse answer =
-            service.sale_for_return(request.get_header_value("Authorization"), request.get_param_value("id"),
-                                    request.get_param_value("lane"), request.get_param_value("receipt"));
-        response.status = answer.status;
-        response.set_content(answer.body, "application/json");
-    });
-    server.Get(std::string(pos::sync::audit_path), [&](const httplib::Request& request, httplib::Response& response) {
-        pos::sync::ServiceResponse answer = service.audit_copy(request.get_header_value("Authorization"));
-        response.status = answer.status;
-        response.set_content(answer.body, "application/json");
-    });
-    server.Get(std::string(pos::sync::health_path), [](const httplib::Request&, httplib::Response& response) {
-        response.set_content(R"({"ok":true})", "application/json");
-    });
-
     // SIGINT/SIGTERM stop the server from a thread of their own; requests in flight finish.
+    // Blocked before any thread starts (the connection guard's watchdog, the server's pool), so
+    // every thread inherits the mask and the stop signals reach only the stopper below.
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    auto certificate = pos::sync::ensure_store_certificate(data_dir);
+    if (!certificate) return fail(certificate.error());
+    pos::sync::StoreService service([path] { return pos::db::StoreDb::open(path, false); }, pos::actions::local_now);
+    pos::sync::ConnectionGuard guard(limits.connections, [](const std::string& line) { std::cerr << line << "\n"; });
+    httplib::SSLServer server(certificate->certificate_path.c_str(), certificate->key_path.c_str());
+    if (!server.is_valid()) {
+        return fail(
+            fmt::format("the store's key and certificate ({}, {}) cannot be loaded: restore them from a "
+                        "backup, or make a new pair with `pos-store tls rotate` (every lane then needs the "
+                        "new pin)",
+                        certificate->key_path, certificate->certificate_path));
+    }
+    guard.watch(server.ssl_context());
+    // Enough threads that the connections the guard admits never wait for one.
+    server.new_task_queue = [threads = limits.connections.max_connections + 8] {
+        return new httplib::ThreadPool(threads);
+    };
+    server.set_keep_alive_max_count(1);  // one request a connection, so its time limit is the request's
+    server.set_payload_max_length(limits.max_body_bytes);
+    pos::store::install_routes(server, service, limits.max_body_bytes);
+
     // Started after the mask, so it inherits it and the stop signals reach only the stopper below.
     if (!config->head_office_conninfo.empty() && head_office_every > 0) {
         head_office.emplace(
@@ -146,7 +128,8 @@ int serve(const std::string& data_dir, const std::string& listen, int head_offic
         stopper.request_stop();
         return fail(fmt::format("cannot listen on {}: the port is taken or the address is not this machine's", listen));
     }
-    std::cout << fmt::format("pos-store: serving {} on http://{}:{} (Ctrl-C to stop)\n", path, address->first, port)
+    std::cout << fmt::format("pos-store: serving {} on https://{}:{} (certificate pin {}; Ctrl-C to stop)\n", path,
+                             address->first, port, certificate->pin)
               << std::flush;
     server.listen_after_bind();
     stopper.request_stop();
@@ -164,6 +147,8 @@ int with_store(const std::string& data_dir, Action action) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A peer closing its connection mid-answer must not kill the server (SIGPIPE from a TLS write).
+    signal(SIGPIPE, SIG_IGN);
     CLI::App app{"pos-store — the store database service for several lanes"};
     app.require_subcommand(1);
     std::string data_dir;
@@ -171,7 +156,7 @@ int main(int argc, char** argv) {
     std::function<int()> command;
 
     std::string listen = "0.0.0.0:8735";
-    auto* serve_cmd = app.add_subcommand("serve", "serve store.db to the lanes over HTTP");
+    auto* serve_cmd = app.add_subcommand("serve", "serve store.db to the lanes over HTTPS");
     serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)");
     int head_office_every = 300;
     serve_cmd
@@ -179,7 +164,30 @@ int main(int argc, char** argv) {
                      "seconds between pushes to the head office named in pos.toml [head_office] (default 300, 0: "
                      "never)")
         ->check(CLI::Range(0, 86400));
-    serve_cmd->callback([&] { command = [&] { return serve(data_dir, listen, head_office_every); }; });
+    ServeLimits limits;
+    serve_cmd
+        ->add_option("--max-body-bytes", limits.max_body_bytes,
+                     "largest request body taken (default 4 MiB); larger ones are refused unread")
+        ->check(CLI::Range(size_t{1024}, size_t{1} << 30));
+    int request_seconds = static_cast<int>(limits.connections.request_time.count());
+    serve_cmd
+        ->add_option("--request-seconds", request_seconds,
+                     "time a connection has for its whole request and answer (default 30)")
+        ->check(CLI::Range(1, 3600));
+    serve_cmd
+        ->add_option("--max-connections", limits.connections.max_connections,
+                     "connections open at once, every lane together (default 64)")
+        ->check(CLI::Range(size_t{2}, size_t{1024}));
+    serve_cmd
+        ->add_option("--max-per-address", limits.connections.max_per_address,
+                     "connections open at once from one address (default 16)")
+        ->check(CLI::Range(size_t{1}, size_t{1024}));
+    serve_cmd->callback([&] {
+        command = [&] {
+            limits.connections.request_time = std::chrono::seconds(request_seconds);
+            return serve(data_dir, listen, head_office_every, limits);
+        };
+    });
 
     auto* token_cmd = app.add_subcommand("token", "issue, list and revoke the lanes' tokens");
     token_cmd->require_subcommand(1);
@@ -189,13 +197,18 @@ int main(int argc, char** argv) {
     add->callback([&] {
         command = [&] {
             return with_store(data_dir, [&](pos::db::StoreDb& store) {
+                auto certificate = pos::sync::ensure_store_certificate(data_dir);
+                if (!certificate) return fail(certificate.error());
                 auto token = pos::sync::issue_lane_token(store, lane, pos::actions::local_now());
                 if (!token) return fail(token.error().message);
-                std::cout << *token << "\n";
+                // Shown once, on one stream: store.db keeps only the token's hash.
+                std::cout << fmt::format(
+                    "[store_database]\nurl = \"https://<this server>:8735\"\ntoken = \"{}\"\npin = \"{}\"\n", *token,
+                    certificate->pin);
                 std::cerr << fmt::format(
-                    "pos-store: lane {}'s token; put it in that lane's pos.toml:\n"
-                    "  [store_database]\n  url = \"http://<this server>:8735\"\n  token = \"{}\"\n",
-                    lane, *token);
+                    "pos-store: lane {}'s token and the store certificate's pin, shown once: put these lines into that "
+                    "lane's pos.toml, with this server's address in url\n",
+                    lane);
                 return exit_ok;
             });
         };
@@ -225,6 +238,30 @@ int main(int argc, char** argv) {
             });
         };
     });
+
+    auto* tls_cmd = app.add_subcommand("tls", "the store's TLS certificate, pinned by every lane");
+    tls_cmd->require_subcommand(1);
+    tls_cmd->add_subcommand("show", "where the certificate is, and its pin for the lanes' pos.toml")->callback([&] {
+        command = [&] {
+            auto certificate = pos::sync::ensure_store_certificate(data_dir);
+            if (!certificate) return fail(certificate.error());
+            std::cout << fmt::format("certificate: {}\nkey: {} (mode 0600)\npin = \"{}\"\n",
+                                     certificate->certificate_path, certificate->key_path, certificate->pin);
+            return exit_ok;
+        };
+    });
+    tls_cmd->add_subcommand("rotate", "make a new key and certificate; every lane then needs the new pin")
+        ->callback([&] {
+            command = [&] {
+                auto certificate = pos::sync::rotate_store_certificate(data_dir);
+                if (!certificate) return fail(certificate.error());
+                std::cout << fmt::format("pin = \"{}\"\n", certificate->pin);
+                std::cerr << "pos-store: a new key and certificate are in place (the old pair is in tls.previous/): "
+                             "restart `pos-store serve`, then put the new pin in every lane's pos.toml "
+                             "([store_database] pin); until then the lanes keep their records and retry\n";
+                return exit_ok;
+            };
+        });
 
     try {
         app.parse(argc, argv);

@@ -132,7 +132,7 @@ public:
         if (posix_spawn(&pid_, binary.c_str(), &files, nullptr, argv.data(), environ) != 0)
             fail("cannot start " + binary);
         posix_spawn_file_actions_destroy(&files);
-        std::regex serving(R"(on http://127\.0\.0\.1:(\d+) )");
+        std::regex serving(R"(on https://127\.0\.0\.1:(\d+) \(certificate pin ([0-9a-f]{64}))");
         auto deadline = Clock::now() + std::chrono::seconds(30);
         while (Clock::now() < deadline) {
             std::stringstream printed;
@@ -140,7 +140,8 @@ public:
             std::string text = printed.str();
             std::smatch found;
             if (std::regex_search(text, found, serving)) {
-                url_ = "http://127.0.0.1:" + found[1].str();
+                url_ = "https://127.0.0.1:" + found[1].str();
+                pin_ = found[2].str();
                 return;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -155,10 +156,12 @@ public:
     PosStore(const PosStore&) = delete;
     PosStore& operator=(const PosStore&) = delete;
     [[nodiscard]] const std::string& url() const { return url_; }
+    [[nodiscard]] const std::string& pin() const { return pin_; }
 
 private:
     pid_t pid_ = -1;
     std::string url_;
+    std::string pin_;
 };
 
 }  // namespace
@@ -194,7 +197,12 @@ int main(int argc, char** argv) {
     double service = 0;
     {
         PosStore server(pos_store, (dir / "service").string());
-        pos::sync::HttpStoreSink http_sink(pos::sync::HttpStoreOptions{server.url(), token, 1});
+        pos::sync::HttpStoreOptions options;
+        options.url = server.url();
+        options.token = token;
+        options.lane = 1;
+        options.pin = server.pin();
+        pos::sync::HttpStoreSink http_sink(options);
         service = drain((dir / "lane-service.db").string(), http_sink, sales);
     }
     std::filesystem::remove_all(dir);
@@ -204,6 +212,6 @@ int main(int argc, char** argv) {
     std::printf("%-44s %12.0f %8.2f\n", "lane sells (commit_sale, FULL, back to back)", sell, 1.0);
     std::printf("%-44s %12.0f %8.2f\n", "lane sells, sync retrying a locked store.db", sell_locked, sell_locked / sell);
     std::printf("%-44s %12.0f %8.2f\n", "drain to store.db (direct)", direct, direct / sell);
-    std::printf("%-44s %12.0f %8.2f\n", "drain to pos-store over HTTP", service, service / sell);
+    std::printf("%-44s %12.0f %8.2f\n", "drain to pos-store over HTTPS", service, service / sell);
     return 0;
 }

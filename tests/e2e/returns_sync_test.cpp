@@ -177,7 +177,7 @@ TEST_CASE("returns: a receipt of lane 1 is returned at lane 2 through pos-store,
     CHECK(away[1]["error"]["code"] == "store_unreachable");
     std::string message = away[1]["error"]["message"];
     CHECK(message.rfind(
-              "receipt 0100000001 is another lane's and the store cannot be asked (pos-store at http://127.0.0.1:",
+              "receipt 0100000001 is another lane's and the store cannot be asked (pos-store at https://127.0.0.1:",
               0) == 0);
     CHECK(message.find("Take the return at lane 01, or as a return without receipt (manager)") != std::string::npos);
     // Lane 1 still returns its own receipt, and warns that other lanes' returns could not be

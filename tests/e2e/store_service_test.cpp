@@ -136,7 +136,7 @@ TEST_CASE("pos-store: while the service is down the lane sells, sync says so, an
     CHECK(down["queue_depth"] == outbox_rows(lane));
     CHECK(down["last_error_code"] == "unreachable");
     CHECK(down["last_error"].get<std::string>().rfind(
-              "pos-store at http://127.0.0.1:" + std::to_string(port) + " cannot be reached (", 0) == 0);
+              "pos-store at https://127.0.0.1:" + std::to_string(port) + " cannot be reached (", 0) == 0);
     CHECK(down["stderr"].get<std::string>().find("the lane keeps selling and its records wait") != std::string::npos);
     sell(lane, 3, false);
 

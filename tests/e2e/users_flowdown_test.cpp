@@ -170,12 +170,20 @@ TEST_CASE("users flow-down: pos-store refuses the users and members to a wrong t
                 .exit_code == 0);
     pos::testing::PosStoreProcess service(dir);
     pos::testing::issue_store_token(dir, 2);
-    pos::sync::HttpStoreSink wrong({service.url(), std::string(64, 'f'), 2});
+    auto options = [&](const std::string& token) {
+        pos::sync::HttpStoreOptions chosen;
+        chosen.url = service.url();
+        chosen.token = token;
+        chosen.lane = 2;
+        chosen.pin = pos::testing::store_pin(dir);
+        return chosen;
+    };
+    pos::sync::HttpStoreSink wrong(options(std::string(64, 'f')));
     auto refused = wrong.directory_if_newer({});
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == pos::db::DbErrorCode::refused);
     CHECK(refused.error().message.find("token is missing, unknown or revoked") != std::string::npos);
-    pos::sync::HttpStoreSink right({service.url(), pos::testing::issue_store_token(dir, 2), 2});
+    pos::sync::HttpStoreSink right(options(pos::testing::issue_store_token(dir, 2)));
     auto answered = right.directory_if_newer({});
     REQUIRE(answered.ok());
     REQUIRE(answered->users.size() == 1);

@@ -20,17 +20,16 @@
 
 namespace pos::testing {
 
-// pos-store serving DIR/store/store.db on 127.0.0.1 (a free port, or `port` to come back on it).
+// pos-store serving DIR/store/store.db on 127.0.0.1 (a free port, or `port` to come back on it),
+// with `options` after serve's own (limits such as --request-seconds).
 class PosStoreProcess {
 public:
-    explicit PosStoreProcess(const TempDir& dir, int port = 0)
-        : output_({POS_STORE, "--data", dir.file("store"), "serve", "--listen", "127.0.0.1:" + std::to_string(port)},
-                  dir.file("pos-store.err")),
-          pid_(output_.pid()) {
+    explicit PosStoreProcess(const TempDir& dir, int port = 0, const std::vector<std::string>& options = {})
+        : output_(serve_command(dir, port, options), dir.file("pos-store.err")), pid_(output_.pid()) {
         // It prints the line once it listens: from then on a lane can connect.
-        std::regex serving(R"(on http://127\.0\.0\.1:(\d+) )");
+        std::regex serving(R"(on https://127\.0\.0\.1:(\d+) )");
         auto serves = [&](const std::string& printed) { return std::regex_search(printed, serving); };
-        bool listening = output_.wait_until("pos-store's \"serving ... on http://127.0.0.1:PORT\" line", serves,
+        bool listening = output_.wait_until("pos-store's \"serving ... on https://127.0.0.1:PORT\" line", serves,
                                             std::chrono::seconds(20));
         INFO("pos-store printed: ", output_.text(), read_whole(dir.file("pos-store.err")));
         if (!listening) {
@@ -53,26 +52,48 @@ public:
         pid_ = -1;
     }
     [[nodiscard]] int port() const { return port_; }
-    [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    [[nodiscard]] std::string url() const { return "https://127.0.0.1:" + std::to_string(port_); }
+    [[nodiscard]] pid_t pid() const { return pid_; }
 
 private:
+    static std::vector<std::string> serve_command(const TempDir& dir, int port,
+                                                  const std::vector<std::string>& options) {
+        std::vector<std::string> command = {POS_STORE, "--data",   dir.file("store"),
+                                            "serve",   "--listen", "127.0.0.1:" + std::to_string(port)};
+        command.insert(command.end(), options.begin(), options.end());
+        return command;
+    }
+
     ChildOutput output_;
     pid_t pid_ = -1;
     int port_ = 0;
 };
 
-// `pos-store token add --lane N` on DIR/store: the lane's new token.
+// `pos-store token add --lane N` on DIR/store: the lane's new token, read from the pos.toml lines
+// it prints.
 inline std::string issue_store_token(const TempDir& dir, int lane) {
     ProcessResult issued =
         run({POS_STORE, "--data", dir.file("store"), "token", "add", "--lane", std::to_string(lane)}, dir.path());
     CAPTURE(issued.err);
     REQUIRE(issued.exit_code == 0);
-    REQUIRE(issued.out.size() == 65);
-    return issued.out.substr(0, 64);
+    std::smatch found;
+    REQUIRE(std::regex_search(issued.out, found, std::regex(R"re(\ntoken = "([0-9a-f]{64})"\n)re")));
+    return found[1];
 }
 
-// A demo lane DIR/laneN numbered `lane`, syncing to pos-store at `url` with `token`, or (url
-// empty) to the store.db file at `store_db`. Returns its data directory.
+// The SHA-256 pin of the certificate of the pos-store in DIR/store (`pos-store tls show`).
+inline std::string store_pin(const TempDir& dir) {
+    ProcessResult shown = run({POS_STORE, "--data", dir.file("store"), "tls", "show"}, dir.path());
+    CAPTURE(shown.err);
+    REQUIRE(shown.exit_code == 0);
+    std::smatch found;
+    REQUIRE(std::regex_search(shown.out, found, std::regex(R"re(\npin = "([0-9a-f]{64})"\n)re")));
+    return found[1];
+}
+
+// A demo lane DIR/laneN numbered `lane`, syncing to pos-store at `url` with `token` (and, for
+// https, the pin of DIR/store's certificate), or (url empty) to the store.db file at `store_db`.
+// Returns its data directory.
 inline std::string demo_lane_with_store(const TempDir& dir, int lane, const std::string& url, const std::string& token,
                                         const std::string& store_db = {}) {
     std::string data = dir.file("lane" + std::to_string(lane));
@@ -81,6 +102,7 @@ inline std::string demo_lane_with_store(const TempDir& dir, int lane, const std:
     config = std::regex_replace(config, std::regex(R"(\nnumber = 1\b)"), "\nnumber = " + std::to_string(lane));
     std::string store =
         url.empty() ? "\npath = \"" + store_db + "\"" : "\nurl = \"" + url + "\"\ntoken = \"" + token + "\"";
+    if (url.starts_with("https://")) store += "\npin = \"" + store_pin(dir) + "\"";
     config = std::regex_replace(config, std::regex(R"(\npath = "store.db"[^\n]*)"), store);
     std::ofstream(data + "/pos.toml", std::ios::trunc) << config;
     return data;

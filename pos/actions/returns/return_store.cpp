@@ -16,8 +16,12 @@ db::DbResult<db::SaleForReturn> ask_store_for_sale(const std::string& data_dir, 
                                                    const db::SaleQuery& query) {
     if (!config.store_url.empty()) {
         // The customer waits at the desk: a store that does not answer soon is reported, not awaited.
-        sync::HttpStoreOptions options{config.store_url, config.store_token, config.lane,
-                                       std::chrono::milliseconds(2000), std::chrono::milliseconds(5000)};
+        sync::HttpStoreOptions options{config.store_url,
+                                       config.store_token,
+                                       config.lane,
+                                       std::chrono::milliseconds(2000),
+                                       std::chrono::milliseconds(5000),
+                                       config.store_pin};
         return sync::fetch_sale_for_return(options, query);
     }
     std::string path = store_db_path(data_dir, config);

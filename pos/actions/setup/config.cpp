@@ -3,6 +3,7 @@
 
 #include "pos/actions/payments/payment_config_reader.hpp"
 #include "pos/actions/setup/toml_fields.hpp"
+#include "sync/store_url.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -368,7 +369,7 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         }
     }
     if (const toml::table* database = root.get_as<toml::table>("store_database")) {
-        if (auto keys = check_keys(source, *database, "store_database.", {"path", "url", "token"}); !keys)
+        if (auto keys = check_keys(source, *database, "store_database.", {"path", "url", "token", "pin"}); !keys)
             return keys.error();
         if (auto read = read_string(source, *database, "path", "store_database.", config.store_db_path); !read)
             return read.error();
@@ -376,11 +377,15 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
             return read.error();
         if (auto read = read_string(source, *database, "token", "store_database.", config.store_token); !read)
             return read.error();
-        if (!config.store_url.empty() && !config.store_url.starts_with("http://") &&
-            !config.store_url.starts_with("https://")) {
-            return config_error(
-                source, *database->get("url"), "store_database.url",
-                "must start with http:// or https:// (the address of pos-store, e.g. \"http://192.168.1.10:8735\")");
+        if (auto read = read_string(source, *database, "pin", "store_database.", config.store_pin); !read)
+            return read.error();
+        if (!config.store_url.empty()) {
+            if (auto refused = sync::refuse_store_url(config.store_url, config.store_pin)) {
+                bool about_pin = config.store_url.starts_with("https://") && database->contains("pin");
+                return config_error(source, *database->get(about_pin ? "pin" : "url"),
+                                    about_pin ? "store_database.pin" : "store_database.url", *refused);
+            }
+            config.store_pin = sync::normalize_pin(config.store_pin).value_or("");
         }
         if (!config.store_url.empty() && config.store_token.empty()) {
             return config_error(

@@ -50,6 +50,7 @@ struct LaneConfig {
     // Service mode: the pos-store address and this lane's token. Empty url: store_db_path is used.
     std::string store_url;
     std::string store_token;
+    std::string store_pin;  // SHA-256 of pos-store's certificate, 64 hex digits (needed with https)
     // [head_office] (issue 22): where this store pushes its records. conninfo is libpq's
     // ("host=hq.example dbname=hq user=store_sh_001 sslmode=verify-full sslrootcert=..."); the
     // password is read from password_file (mode 0600) or libpq's ~/.pgpass. Empty: no head office.

@@ -11,7 +11,11 @@ namespace pos::actions {
 
 sync::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config) {
     if (!config.store_url.empty()) {
-        sync::HttpStoreOptions options{config.store_url, config.store_token, config.lane};
+        sync::HttpStoreOptions options;
+        options.url = config.store_url;
+        options.token = config.store_token;
+        options.lane = config.lane;
+        options.pin = config.store_pin;
         return [options]() -> db::DbResult<std::unique_ptr<sync::StoreSink>> {
             return std::unique_ptr<sync::StoreSink>(new sync::HttpStoreSink(options));
         };
