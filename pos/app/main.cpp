@@ -29,6 +29,7 @@
 #include "pos/actions/setup/store_setup.hpp"
 #include "pos/actions/setup/store_sync.hpp"
 #include "pos/checkout/checkout.hpp"
+#include "pos/app/customer_window.hpp"
 #include "pos/app/glfw_input.hpp"
 #include "pos/app/platform.hpp"
 #include "pos/app/state_file.hpp"
@@ -43,9 +44,11 @@ struct Options {
     std::string language;    // empty: pos.toml's [lane] language
     std::string screenshot;  // write a PNG and exit
     int frames = 5;
-    std::string input;       // key script (tests and docs): typed before the first frame
-    std::string size;        // "1024x768"; empty: the whole screen
-    std::string state_file;  // test hook: the screen's state as JSON after each frame (state_file.hpp)
+    std::string input;                      // key script (tests and docs): typed before the first frame
+    std::string size;                       // "1024x768"; empty: the whole screen
+    std::string state_file;                 // test hook: the screen's state as JSON after each frame (state_file.hpp)
+    std::string customer_screenshot;        // with [display] window = true: a PNG of the customer's window
+    std::string customer_size = "800x600";  // the customer's window when there is no second monitor
 };
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -214,6 +217,25 @@ int run(const Options& options) {
         checkout.set_scale(lane_scale.get());
     }
 
+    // The customer's window on a dual-screen till ([display] window = true): drawn after the cashier's
+    // frame, only when what it shows changed. A till whose second monitor fails still sells.
+    std::unique_ptr<app::CustomerWindow> customer_window;
+    if (opened->config.customer_window) {
+        int width = 0, height = 0;
+        if (!parse_size(options.customer_size, width, height)) {
+            std::cerr << "pos: --customer-size wants WIDTHxHEIGHT, at least 640x480, like 800x600\n";
+            return 2;
+        }
+        std::vector<std::string> known{opened->config.store_name, opened->config.customer_window->idle_text};
+        auto opened_window = app::CustomerWindow::open("customer - " + opened->config.store_name, *font_path, *strings,
+                                                       known, width, height);
+        if (!opened_window) {
+            std::cerr << opened_window.error().message << "\n";
+        } else {
+            customer_window = std::move(*opened_window);
+        }
+    }
+
     // USB scanners listed in pos.toml are read on the USB thread (docs/design.md "Threads"); their events
     // come back through a queue drained once a frame, and wake the idle loop. The receipt
     // printer is followed on the same thread by hotplug. Declared after the window: the USB
@@ -291,7 +313,7 @@ int run(const Options& options) {
             if (watch) watch->set_on_change({});
         }
     } unhook_watch{printer_watch.get()};
-    bool screenshot = !options.screenshot.empty();
+    bool screenshot = !options.screenshot.empty() || !options.customer_screenshot.empty();
     if (screenshot) window.park_pointer();  // no button drawn hovered in a still image
     int frame = 0;
     int settle = 2;  // frames still to draw before sleeping: ImGui settles within two after input
@@ -355,15 +377,26 @@ int run(const Options& options) {
         window.begin_frame();
         bool changed = checkout.frame(input);
         if (state_file) {
+            app::DeviceState devices;
+            if (customer_display) devices.display = customer_display->status().connected;
+            if (lane_scale) devices.scale = lane_scale->status().connected;
+            if (customer_window) devices.customer = checkout.customer_view();
             state_file->update(
-                app::state_json(checkout.state(), lane, checkout.scanner_connected(), strings->is_chinese()));
+                app::state_json(checkout.state(), lane, checkout.scanner_connected(), strings->is_chinese(), devices));
         }
         window.render();
         ++frame;
         if (frame == 1) sync->start();
         settle = changed || !input.empty() ? 2 : settle - 1;
         if (screenshot && frame >= options.frames && input.empty() && settle <= 0 && !checkout.waiting()) {
-            auto written = window.write_png(options.screenshot);
+            auto written =
+                options.screenshot.empty() ? core::Status(core::Done{}) : window.write_png(options.screenshot);
+            if (written && !options.customer_screenshot.empty()) {
+                written = customer_window ? customer_window->show(checkout.customer_view(), options.customer_screenshot)
+                                          : core::make_error(core::ErrorCode::bad_input,
+                                                             "--customer-screenshot needs [display] window = true "
+                                                             "in pos.toml (a dual-screen till)");
+            }
             if (!written) {
                 std::cerr << "pos: " << written.error().message << "\n";
                 return 1;
@@ -371,6 +404,7 @@ int run(const Options& options) {
             return 0;
         }
         window.present();
+        if (customer_window) (void)customer_window->show(checkout.customer_view());
     }
     return 0;
 }
@@ -395,6 +429,10 @@ int main(int argc, char** argv) {
     cli.add_option("--size", options.size, "window size WIDTHxHEIGHT (default: the whole screen)");
     cli.add_option("--state-file", options.state_file,
                    "for tests: write the screen, scanner state and ticket lines as JSON here after each frame");
+    cli.add_option("--customer-screenshot", options.customer_screenshot,
+                   "with [display] window = true: also write this PNG of the customer's window, and exit");
+    cli.add_option("--customer-size", options.customer_size,
+                   "the customer's window WIDTHxHEIGHT when there is no second monitor (default 800x600)");
     CLI11_PARSE(cli, argc, argv);
     return run(options);
 }

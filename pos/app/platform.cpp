@@ -37,6 +37,40 @@ struct ContextChoice {
 
 }  // namespace
 
+GlWindow create_gl_window(int width, int height, const std::string& title, void (*hints)()) {
+    // OpenGL 3.2 core first (Mesa llvmpipe under Xvfb has it); 3.0 as a fallback for old drivers.
+    constexpr ContextChoice choices[] = {{3, 2, true, "#version 150"}, {3, 0, false, "#version 130"}};
+    for (const ContextChoice& choice : choices) {
+        glfwDefaultWindowHints();
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, choice.major);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, choice.minor);
+        if (choice.core) {
+            glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+            glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        }
+        if (hints) hints();
+        if (GLFWwindow* window = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr))
+            return GlWindow{window, choice.glsl};
+    }
+    return GlWindow{};
+}
+
+core::Status write_window_png(GLFWwindow* window, const std::string& path) {
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    size_t stride = static_cast<size_t>(width) * 3;
+    std::vector<unsigned char> pixels(stride * static_cast<size_t>(height));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows run bottom-up, PNG's top-down.
+    stbi_flip_vertically_on_write(1);
+    if (!stbi_write_png(path.c_str(), width, height, 3, pixels.data(), static_cast<int>(stride))) {
+        return make_error(ErrorCode::io, path + " could not be written: check the directory exists and is writable");
+    }
+    return core::Done{};
+}
+
 core::Result<std::unique_ptr<Platform>> Platform::open(const WindowRequest& request, ui::InputQueue& queue) {
     const char* display = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
@@ -55,24 +89,7 @@ core::Result<std::unique_ptr<Platform>> Platform::open(const WindowRequest& requ
         }
     }
 
-    // OpenGL 3.2 core first (Mesa llvmpipe under Xvfb has it); 3.0 as a fallback for old drivers.
-    constexpr ContextChoice choices[] = {{3, 2, true, "#version 150"}, {3, 0, false, "#version 130"}};
-    GLFWwindow* window = nullptr;
-    const char* glsl = nullptr;
-    for (const ContextChoice& choice : choices) {
-        glfwDefaultWindowHints();
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, choice.major);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, choice.minor);
-        if (choice.core) {
-            glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-            glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-        }
-        window = glfwCreateWindow(width, height, request.title.c_str(), nullptr, nullptr);
-        if (window) {
-            glsl = choice.glsl;
-            break;
-        }
-    }
+    auto [window, glsl] = create_gl_window(width, height, request.title);
     if (!window) {
         glfwTerminate();
         return make_error(ErrorCode::io, no_display_help);
@@ -131,21 +148,7 @@ void Platform::render() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-core::Status Platform::write_png(const std::string& path) const {
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(window_, &width, &height);
-    size_t stride = static_cast<size_t>(width) * 3;
-    std::vector<unsigned char> pixels(stride * static_cast<size_t>(height));
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-    // OpenGL's rows run bottom-up, PNG's top-down.
-    stbi_flip_vertically_on_write(1);
-    if (!stbi_write_png(path.c_str(), width, height, 3, pixels.data(), static_cast<int>(stride))) {
-        return make_error(ErrorCode::io, path + " could not be written: check the directory exists and is writable");
-    }
-    return core::Done{};
-}
+core::Status Platform::write_png(const std::string& path) const { return write_window_png(window_, path); }
 
 void Platform::present() { glfwSwapBuffers(window_); }
 

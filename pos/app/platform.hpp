@@ -18,6 +18,17 @@ struct WindowRequest {
     int height = 0;
 };
 
+// A window with an OpenGL 3.2 core context (3.0 as a fallback) and the GLSL version its ImGui
+// renderer needs; `hints` sets window hints of its own after the defaults. No window: null.
+struct GlWindow {
+    GLFWwindow* window = nullptr;
+    const char* glsl = nullptr;
+};
+[[nodiscard]] GlWindow create_gl_window(int width, int height, const std::string& title, void (*hints)() = nullptr);
+
+// Writes the frame just drawn in `window`'s back buffer (before it is presented) as a PNG.
+[[nodiscard]] core::Status write_window_png(GLFWwindow* window, const std::string& path);
+
 class Platform {
 public:
     // Opens the window and creates the ImGui context with its GLFW and OpenGL3 backends.

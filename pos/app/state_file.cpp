@@ -35,7 +35,11 @@ const char* screen_name(ui::Screen screen) {
 
 }  // namespace
 
-std::string state_json(const ui::UiState& state, const actions::Lane& lane, std::optional<bool> scanner, bool chinese) {
+std::string state_json(const ui::UiState& state, const actions::Lane& lane, std::optional<bool> scanner, bool chinese,
+                       const DeviceState& devices) {
+    auto connected = [](std::optional<bool> device) {
+        return device ? nlohmann::json(*device ? "connected" : "disconnected") : nlohmann::json(nullptr);
+    };
     nlohmann::json lines = nlohmann::json::array();
     for (const ui::LineView& line : ui::make_sale_view(lane, chinese).lines) {
         lines.push_back(
@@ -48,6 +52,19 @@ std::string state_json(const ui::UiState& state, const actions::Lane& lane, std:
     out["scanner"] = scanner ? nlohmann::json(*scanner ? "connected" : "disconnected") : nlohmann::json(nullptr);
     out["lines"] = std::move(lines);
     out["notice"] = state.sale.notice.text;
+    out["display"] = connected(devices.display);
+    out["scale"] = connected(devices.scale);
+    out["weighing"] = state.sale.weigh.open;
+    out["weigh_notice"] = state.sale.weigh.notice.text;
+    out["customer"] = nullptr;
+    if (devices.customer) {
+        const ui::CustomerView& customer = *devices.customer;
+        out["customer"] = {{"kind", ui::customer_kind_name(customer.kind)},
+                           {"total", customer.total},
+                           {"paid", customer.paid},
+                           {"change", customer.change},
+                           {"lines", customer.lines.size()}};
+    }
     return out.dump();
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pos/actions/lane.hpp"
+#include "pos/ui/customer_view.hpp"
 #include "pos/ui/state.hpp"
 
 namespace pos::app {
@@ -15,8 +16,16 @@ namespace pos::app {
 // {"screen":"sale","operator":"1001","shift_open":true,"scanner":"connected",
 //  "lines":[{"name":"...","quantity":"1","amount":"2.00","voided":false}],"notice":"..."}
 // "scanner" is null when pos.toml lists no USB scanner; "notice" is the sale screen's.
+// With the serial devices and the customer's window: "display" and "scale" ("connected",
+// "disconnected", null without one), "weighing" (the weighing panel is up) and its "weigh_notice",
+// and "customer": {"kind":"sale","total":"¥6.00","paid":"","change":"","lines":2} or null.
+struct DeviceState {
+    std::optional<bool> display;
+    std::optional<bool> scale;
+    std::optional<ui::CustomerView> customer;
+};
 [[nodiscard]] std::string state_json(const ui::UiState& state, const actions::Lane& lane, std::optional<bool> scanner,
-                                     bool chinese);
+                                     bool chinese, const DeviceState& devices = {});
 
 class StateFile {
 public:

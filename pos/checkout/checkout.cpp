@@ -92,6 +92,24 @@ actions::CustomerMoment Checkout::customer_moment() const {
     return moment;
 }
 
+ui::CustomerView Checkout::customer_view() const {
+    const actions::LaneConfig& config = lane_.config();
+    ui::CustomerMomentView moment;
+    actions::CustomerMoment now = customer_moment();
+    moment.scene = actions::customer_scene(now);
+    moment.lines = ui::make_sale_view(lane_, tr_.is_chinese()).lines;
+    moment.selected_line = now.selected_line;
+    moment.paying =
+        state_.screen == Screen::tender || state_.screen == Screen::payment_code || !lane_.ticket().tenders().empty();
+    moment.code_entry = state_.screen == Screen::payment_code && state_.pay_code.phase == ui::PayCodeForm::Phase::entry;
+    moment.code_waiting =
+        state_.screen == Screen::payment_code && state_.pay_code.phase == ui::PayCodeForm::Phase::waiting;
+    moment.store = config.store_name;
+    bool own_text = config.customer_window && !config.customer_window->idle_text.empty();
+    moment.welcome = own_text ? config.customer_window->idle_text : config.store_name;
+    return ui::make_customer_view(moment);
+}
+
 ui::SaleView Checkout::sale_view() {
     ui::SaleView view = ui::make_sale_view(lane_, tr_.is_chinese());
     // A big catalog's names are not all in the atlas from the start (main.cpp): add what shows.

@@ -21,6 +21,7 @@
 #include "pos/ui/theme.hpp"
 #include "pos/ui/day_views.hpp"
 #include "pos/ui/views.hpp"
+#include "pos/ui/customer_view.hpp"
 #include "pos/ui/member_view.hpp"
 #include "pos/ui/no_receipt_view.hpp"
 
@@ -53,6 +54,8 @@ public:
     // With one, a weighed item opens the weighing panel and a typed weight needs a supervisor.
     void set_scale(actions::LaneScale* scale) { scale_ = scale; }
     [[nodiscard]] std::optional<bool> scanner_connected() const { return scanner_connected_; }
+    // What the customer's window on a dual-screen till shows now ([display] window = true).
+    [[nodiscard]] ui::CustomerView customer_view() const;
     // Called from a worker thread when its answer is ready (the app wakes its idle loop with it).
     void set_notify(std::function<void()> notify) { notify_ = std::move(notify); }
     // The lane's payment-code desk ([payments] in pos.toml); null: F4 only records a mobile payment.

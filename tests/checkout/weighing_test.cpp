@@ -125,4 +125,59 @@ TEST_CASE("checkout: with the scale unplugged the panel says why and takes nothi
     CHECK(till.lane().ticket().lines().size() == 1);
 }
 
+TEST_CASE(
+    "checkout: a scale that never settles sells nothing from the pan; the sale goes on by a supervisor's typed "
+    "weight") {
+    using drivers::scale::ScaleState;
+    TempDir dir;
+    PtyDevice device(dir.file("scale"));
+    CheckoutDriver till(demo_with_scale(dir, device.path()));
+    actions::LaneScale scale(*till.lane().config().scale);
+    till.checkout().set_scale(&scale);
+    till.log_in_and_open_shift();
+    till.keys("00101{Enter}");
+    REQUIRE(till.state().sale.weigh.open);
+    // The pan keeps moving (a draught, a hand on it): every Enter is refused with the reason.
+    for (int grams : {340, 360, 350}) {
+        std::string line = "US,GS,+  0." + std::to_string(grams) + "kg\r\n";
+        REQUIRE(scale_reads(device, scale, line, ScaleState::motion, grams));
+        till.press(Key::enter);
+        CHECK(till.state().sale.weigh.open);
+        CHECK(till.state().sale.weigh.notice.text == till.tr()("weigh.unstable"));
+        CHECK(till.lane().ticket().lines().empty());
+    }
+    till.press(Key::escape);
+    CHECK_FALSE(till.state().sale.weigh.open);
+    till.keys("0.35*00101{Enter}9001{Enter}999999{Enter}");
+    CHECK_FALSE(till.state().sale.weigh.open);
+    REQUIRE(till.lane().ticket().lines().size() == 1);
+    CHECK(till.lane().ticket().lines()[0].weight_keyed_by == "9001");
+}
+
+TEST_CASE("checkout: a scale unplugged while the panel shows a stable weight takes nothing until it is back") {
+    using drivers::scale::ScaleState;
+    TempDir dir;
+    PtyDevice device(dir.file("scale"));
+    CheckoutDriver till(demo_with_scale(dir, device.path()));
+    actions::LaneScale scale(*till.lane().config().scale);
+    till.checkout().set_scale(&scale);
+    till.log_in_and_open_shift();
+    till.keys("00101{Enter}");
+    REQUIRE(scale_reads(device, scale, "ST,GS,+  0.350kg\r\n", ScaleState::stable, 350));
+    device.unplug();  // the cable pulled between the reading and Enter: the reading goes with it
+    REQUIRE(eventually("the scale seen gone", [&] { return !scale.status().connected; }));
+    till.press(Key::enter);
+    CHECK(till.state().sale.weigh.open);
+    CHECK(till.state().sale.weigh.notice.text == till.tr()("weigh.no_reading"));
+    CHECK(till.lane().ticket().lines().empty());
+    device.plug_in();
+    REQUIRE(eventually("the scale back", [&] { return scale.status().connected; }));
+    REQUIRE(scale_reads(device, scale, "ST,GS,+  0.420kg\r\n", ScaleState::stable, 420));
+    till.press(Key::enter);
+    CHECK_FALSE(till.state().sale.weigh.open);
+    REQUIRE(till.lane().ticket().lines().size() == 1);
+    CHECK(till.lane().ticket().lines()[0].quantity == core::Quantity::grams(420));
+    CHECK(till.lane().ticket().lines()[0].from_scale);
+}
+
 }  // namespace pos::testing

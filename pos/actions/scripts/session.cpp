@@ -119,6 +119,13 @@ json do_scan(Lane& lane, const json& action, const std::string& now) {
         if (!parsed) return failure(parsed.error());
         quantity = *parsed;
     }
+    // A weight typed by hand on a lane with a [scale] goes with a supervisor's number and PIN, as
+    // at the till (docs/action-scripts.md "scan"); without them scan() says one is needed.
+    if (quantity && action.contains("approver")) {
+        auto change = lane.scan_keyed_weight(*code, *quantity,
+                                             {optional_text(action, "approver"), optional_text(action, "pin")}, now);
+        return change ? line_json(*change) : failure(change.error());
+    }
     auto change = lane.scan(*code, quantity, now);
     return change ? line_json(*change) : failure(change.error());
 }
@@ -425,7 +432,7 @@ const std::map<std::string, std::set<std::string>, std::less<>> op_fields = {
     {"login", {"operator", "pin"}},
     {"logout", {}},
     {"open_shift", {"float"}},
-    {"scan", {"code", "qty"}},
+    {"scan", {"code", "qty", "approver", "pin"}},
     {"set_qty", {"line", "qty"}},
     {"void_line", {"line", "approver", "pin"}},
     {"tender", {"method", "amount", "partial", "reference", "account", "last4"}},

@@ -161,15 +161,33 @@ core::Status read_serial(std::string_view source, const toml::table& table, std:
     return core::Done{};
 }
 
+// [display] window = true: the customer's window on the second monitor, with the idle text.
+core::Result<std::optional<CustomerWindowConfig>> read_customer_window(std::string_view source,
+                                                                       const toml::table& table) {
+    const toml::node* window = table.get("window");
+    if (!window) return std::optional<CustomerWindowConfig>{};
+    if (!window->is_boolean()) {
+        return config_error(source, *window, "display.window",
+                            "must be true (a dual-screen till: the customer's window on the second monitor) or false");
+    }
+    if (!window->value_or(false)) return std::optional<CustomerWindowConfig>{};
+    CustomerWindowConfig config;
+    if (auto read = read_string(source, table, "idle_text", "display.", config.idle_text); !read) return read.error();
+    return std::optional<CustomerWindowConfig>{std::move(config)};
+}
+
 // [display] kind = "led8" | "vfd" | "none", port, line, timeout_ms, idle_text and the model's options.
+// `kind` may be left out only on a dual-screen till with no serial display (window = true).
 core::Result<std::optional<DisplayConfig>> read_display(std::string_view source, const toml::table& table) {
     namespace display = drivers::display;
-    if (auto keys =
-            check_keys(source, table, "display.",
-                       {"kind", "port", "line", "timeout_ms", "idle_text", "lamp_codes", "commands", "charset"});
+    if (auto keys = check_keys(
+            source, table, "display.",
+            {"kind", "port", "line", "timeout_ms", "idle_text", "lamp_codes", "commands", "charset", "window"});
         !keys) {
         return keys.error();
     }
+    const toml::node* window = table.get("window");
+    if (!table.contains("kind") && window && window->value_or(false)) return std::optional<DisplayConfig>{};
     if (!table.contains("kind")) {
         return config_error(source, table, "display.kind", "is required: \"led8\", \"vfd\" or \"none\"");
     }
@@ -525,6 +543,9 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         }
     }
     if (const toml::table* display = root.get_as<toml::table>("display")) {
+        auto window = read_customer_window(source, *display);
+        if (!window) return window.error();
+        config.customer_window = std::move(*window);
         auto read = read_display(source, *display);
         if (!read) return read.error();
         config.display = std::move(*read);

@@ -30,6 +30,13 @@ struct DisplayConfig {
     drivers::display::VfdOptions vfd;    // commands, charset
 };
 
+// [display] window = true: on a dual-screen till (双屏), a window for the customer on the second
+// monitor (docs/devices.md "The customer's screen").
+struct CustomerWindowConfig {
+    std::string idle_text;  // shown between sales; empty: the store name
+    bool operator==(const CustomerWindowConfig&) const = default;
+};
+
 // [scale]: the checkout scale (称重) on a serial port (docs/devices.md "Checkout scale").
 struct ScaleConfig {
     drivers::scale::ScaleProtocol protocol = drivers::scale::ScaleProtocol::toledo8217;
@@ -86,6 +93,7 @@ struct LaneConfig {
     PaymentConfig payments;
     // [display] and [scale]; none (the default, or kind = "none"): the lane has no such device.
     std::optional<DisplayConfig> display;
+    std::optional<CustomerWindowConfig> customer_window;  // [display] window = true
     std::optional<ScaleConfig> scale;
 };
 

@@ -2,6 +2,10 @@
 // the newest content, and a display unplugged and plugged in again without the lane waiting.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
 #include "drivers/display/display_worker.hpp"
 #include "tests/support/eventually.hpp"
 #include "tests/support/pty_device.hpp"
@@ -73,4 +77,29 @@ TEST_CASE("display_worker: no display at the configured port is a status, never 
     REQUIRE(eventually("the open failure reported",
                        [&] { return worker.status().problem.find("is the device plugged in?") != std::string::npos; }));
     CHECK_FALSE(worker.status().connected);
+}
+
+TEST_CASE("display_worker: a display that stops taking bytes costs the time limit on its own thread, then recovers") {
+    pos::testing::TempDir dir;
+    pos::testing::PtyDevice device(dir.file("led8"));
+    DisplayWorker worker(opener(device.path()), DisplayModel::led8, {}, {}, 200ms, 50ms);
+    CHECK(device.received(3) == "\x1B@\x0C");
+    worker.show({Lamp::price, 100, {}, {}});
+    CHECK(device.received(11) == "\x1Bs1\x1BQA1.00\r");
+    // The display stops answering (as one that dropped CTS or hung): its terminal's output is
+    // suspended, so every write waits. show() still returns at once.
+    int terminal = ::open(device.path().c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK);
+    REQUIRE(terminal >= 0);
+    REQUIRE(tcflow(terminal, TCOOFF) == 0);
+    worker.show({Lamp::total, 200, {}, {}});
+    worker.show({Lamp::total, 300, {}, {}});
+    REQUIRE(eventually("the silent display reported", [&] { return !worker.status().connected; }));
+    CHECK(worker.status().problem.find("and no more: is it switched on") != std::string::npos);
+    CHECK(device.pending().empty());
+    // Answering again: opened afresh, initialised, and the newest content only.
+    REQUIRE(tcflow(terminal, TCOON) == 0);
+    CHECK(device.received(3) == "\x1B@\x0C");
+    CHECK(device.received(11) == "\x1Bs2\x1BQA3.00\r");
+    REQUIRE(eventually("connected again", [&] { return worker.status().connected; }));
+    ::close(terminal);
 }
