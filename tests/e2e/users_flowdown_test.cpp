@@ -62,9 +62,9 @@ TEST_CASE("users flow-down: an operator added, reset and disabled at the store f
           "$argon2id$");
     CHECK(login(dir, data, "1005", "5678").find("there is no operator number 1005") != std::string::npos);
 
-    CHECK(synced(dir, data).find("users and members: updated from the store (users version 1,") != std::string::npos);
+    CHECK(synced(dir, data).find("users and members: updated from the store (users version ") != std::string::npos);
     CHECK(login(dir, data, "1005", "5678").find("\"ok\":true") != std::string::npos);
-    CHECK(synced(dir, data).find("users and members: current (users version 1,") != std::string::npos);
+    CHECK(synced(dir, data).find("users and members: current (users version ") != std::string::npos);
 
     // The manager resets the PIN at the store: the old one stops working on the lane after a sync.
     REQUIRE(
