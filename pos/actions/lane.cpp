@@ -23,8 +23,10 @@ using core::make_error;
 using core::Money;
 
 core::Result<db::UserRecord> Lane::check_credentials(const std::string& operator_id, std::string_view pin,
-                                                     std::string_view prompt, const std::string& now_given) {
-    std::string now = now_given.empty() ? local_now() : now_given;
+                                                     std::string_view prompt, const std::string&) {
+    // Lockouts run on the system clock whatever time a script gives (docs/security.md "Trusted
+    // time"): a "now" 16 minutes later must not end a lockout, one in 2099 must not start one.
+    std::string now = local_now();
     int64_t instant = core::instant_of(now).value_or(0);
     AuditEvent failed{now,
                       config_.lane,

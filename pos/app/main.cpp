@@ -21,6 +21,7 @@
 #include "drivers/usb/scanner_device.hpp"
 #include "drivers/usb/usb_context.hpp"
 
+#include "pos/actions/setup/file_modes.hpp"
 #include "pos/actions/devices/customer_display.hpp"
 #include "pos/actions/devices/lane_scale.hpp"
 #include "pos/actions/printing/print_journal.hpp"
@@ -117,6 +118,8 @@ int run(const Options& options) {
         std::cerr << "pos: " << opened.error().message << "\n";
         return 1;
     }
+    for (const std::string& warning : actions::readable_by_others(options.data_dir, opened->config))
+        std::cerr << "pos: " << warning << "\n";
     actions::Lane lane(*opened->db, opened->config);
     // The outbox goes to the store on the sync worker's own thread and lane.db connection
     // (docs/design.md "Threads"): the cashier never waits on the store. Stopped when run() returns.

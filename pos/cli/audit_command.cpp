@@ -6,6 +6,7 @@
 
 #include "pos/actions/access/audit.hpp"
 #include "pos/actions/access/audit_against_store.hpp"
+#include "pos/actions/access/store_audit.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {
@@ -23,12 +24,27 @@ void print_verdict(const actions::AuditVerdict& verdict, std::string_view where)
     if (!verdict.last_hash.empty()) std::cout << fmt::format("last hash: {}\n", verdict.last_hash);
 }
 
+// Shown, not only kept: each time the system clock was set back past the last record.
+void print_clock_backwards(db::LaneDb& lane) {
+    auto entries = actions::audit_entries(lane, std::nullopt);
+    if (!entries) return;
+    for (const core::AuditEntry& entry : *entries) {
+        if (entry.kind != "clock_backwards") continue;
+        auto detail = nlohmann::json::parse(entry.detail, nullptr, false);
+        std::cout << fmt::format(
+            "the clock went backwards at record {}: {} after a record of {}; check the lane's "
+            "time (the records keep the order they were written in)\n",
+            entry.seq, detail.value("clock", entry.at), detail.value("last_recorded", "?"));
+    }
+}
+
 int verify_lane(const std::string& data_dir) {
     auto lane = actions::open_lane(data_dir);
     if (!lane) return report(lane.error());
     auto verdict = actions::verify_lane_audit(*lane->db);
     if (!verdict) return report(verdict.error());
     print_verdict(*verdict, fmt::format("lane {} ({})", lane->config.lane, lane->db->path()));
+    print_clock_backwards(*lane->db);
     return verdict->broken ? exit_failure : exit_ok;
 }
 
@@ -37,10 +53,13 @@ int verify_store(const std::string& data_dir) {
     if (!lane) return report(lane.error());
     auto store = actions::open_store(data_dir, lane->config);
     if (!store) return report(store.error());
+    auto own = actions::verify_store_own_audit(**store);
+    if (!own) return report(own.error());
+    print_verdict(*own, fmt::format("the store itself ({})", (*store)->path()));
+    bool broken = own->broken.has_value();
     auto verdicts = actions::verify_store_audit(**store);
     if (!verdicts) return report(verdicts.error());
-    if (verdicts->empty()) std::cout << "the store has no audit records yet: run posctl sync first\n";
-    bool broken = false;
+    if (verdicts->empty()) std::cout << "the store has no audit records of a lane yet: run posctl sync first\n";
     for (const actions::AuditVerdict& verdict : *verdicts) {
         print_verdict(verdict, fmt::format("lane {} at the store ({})", verdict.lane, (*store)->path()));
         broken = broken || verdict.broken;
@@ -84,7 +103,8 @@ void register_audit(CLI::App& app, Command& command) {
                                          "check the hash chain; exit 1 naming the first record changed, "
                                          "removed or reordered");
     auto use_store = std::make_shared<bool>(false);
-    verify->add_flag("--store", *use_store, "check every lane's chain as store.db received it");
+    verify->add_flag("--store", *use_store,
+                     "check the store's own chain and every lane's chain as store.db received it");
     auto against_store = std::make_shared<bool>(false);
     verify->add_flag("--against-store", *against_store,
                      "compare this lane's chain with the store's copy and name the first difference");
@@ -97,10 +117,22 @@ void register_audit(CLI::App& app, Command& command) {
     auto* show = audit->add_subcommand("show", "list audit records, oldest first");
     auto since = std::make_shared<std::string>();
     show->add_option("--since", *since, "only records at or after this time, like 2026-11-23 or 2026-11-23T09:00");
-    show->callback([&command, since] {
-        command = [since](const std::string& data_dir) {
+    auto show_store = std::make_shared<bool>(false);
+    show->add_flag("--store", *show_store, "the store's own audit log (acts done at the store) from store.db");
+    show->callback([&command, since, show_store] {
+        command = [since, show_store](const std::string& data_dir) {
             auto lane = actions::open_lane(data_dir);
             if (!lane) return report(lane.error());
+            if (*show_store) {
+                auto store = actions::open_store(data_dir, lane->config);
+                if (!store) return report(store.error());
+                auto entries = actions::store_own_audit_entries(**store);
+                if (!entries) return report(entries.error());
+                for (const core::AuditEntry& entry : *entries) {
+                    if (since->empty() || entry.at >= *since) std::cout << actions::audit_line(entry) << '\n';
+                }
+                return exit_ok;
+            }
             std::optional<std::string> from;
             if (!since->empty()) from = *since;
             auto entries = actions::audit_entries(*lane->db, from);

@@ -9,8 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "drivers/scanner/barcode.hpp"
+#include "pos/actions/access/users.hpp"
 #include "pos/actions/payments/payment_desk.hpp"
 #include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/catalog_import.hpp"
+#include "pos/cli/acting_operator.hpp"
 #include "pos/cli/terminal_progress.hpp"
 
 namespace pos::cli {
@@ -119,8 +122,12 @@ void register_catalog(CLI::App& app, Command& command) {
     auto* import =
         catalog->add_subcommand("import", "replace the catalog with a CSV file; a file with bad rows changes nothing");
     import->add_option("FILE", *file, "the CSV file")->required();
-    import->callback([&command, file] {
-        command = [file](const std::string& data_dir) {
+    auto by = std::make_shared<std::string>();
+    import->add_option("--by", *by,
+                       "your operator number (a manager); without it, the first line of standard input. "
+                       "Your PIN is always read from standard input or the terminal");
+    import->callback([&command, file, by] {
+        command = [file, by](const std::string& data_dir) {
             auto lane = actions::open_lane(data_dir);
     if (!lane) return report(lane.error());
     auto checked = actions::read_catalog_file(*file, lane->config);
@@ -145,7 +152,10 @@ void register_catalog(CLI::App& app, Command& command) {
         }
         shown->update(written);
     };
-    auto installed = actions::install_catalog(data_dir, *lane, checked->items, progress);
+    auto staffed = actions::lane_has_operators(*lane->db);
+    if (!staffed) return report(staffed.error());
+    actions::Approval acting = *staffed ? read_acting_operator(*by, "manager") : actions::Approval{};
+    auto installed = actions::import_catalog(data_dir, *lane, checked->items, acting, *file, progress);
     shown.reset();
     if (!installed) return report(installed.error());
     std::cout << fmt::format("imported {} items from {}\n", checked->items.size(), *file);

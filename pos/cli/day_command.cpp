@@ -1,5 +1,6 @@
-// posctl day status | day close [--force --reason R --approver N --pin P]: the store's end of
-// day (日结). Refusals print what blocks the day; a close prints the locked totals.
+// posctl day status | day close [--force --reason R [--approver N]]: the store's end of day (日结).
+// Refusals print what blocks the day; a close prints the locked totals. The approver's PIN (and
+// number, without --approver) come from standard input or the terminal, never the command line.
 #include <iostream>
 
 #include <fmt/format.h>
@@ -9,6 +10,8 @@
 #include "pos/actions/records.hpp"
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/setup/store_setup.hpp"
+#include "pos/actions/access/store_audit.hpp"
+#include "pos/cli/acting_operator.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {
@@ -22,7 +25,6 @@ struct DayOptions {
     bool force = false;
     std::string reason;
     std::string approver;
-    std::string pin;
     std::string now;
 };
 
@@ -66,12 +68,15 @@ int run_day(const std::string& data_dir, const DayOptions& options, bool close) 
         return report(
             core::make_error(core::ErrorCode::bad_input, "--force needs --reason: it is kept with the day's totals"));
     }
-    actions::EndOfDayRequest request{options.force, options.reason, options.approver, options.pin};
-    if (!request.approver.empty() && request.pin.empty()) {
-        std::cerr << "PIN for " << request.approver << ": " << std::flush;
-        std::getline(std::cin, request.pin);
+    auto given = given_time(lane_files->config, options.now);
+    if (!given) return report(given.error());
+    actions::EndOfDayRequest request{options.force, options.reason, options.approver, {}};
+    if (options.force || !request.approver.empty()) {
+        actions::Approval acting = read_acting_operator(options.approver, "supervisor");
+        request.approver = acting.approver;
+        request.pin = acting.pin;
     }
-    auto closed = lane.end_of_day(**store, request, options.now.empty() ? actions::local_now() : options.now);
+    auto closed = lane.end_of_day(**store, request, given->empty() ? actions::local_now() : *given);
     if (!closed) {
         if (closed.error().code == core::ErrorCode::day_blocked) {
             auto status = lane.day_status(**store);
@@ -86,6 +91,21 @@ int run_day(const std::string& data_dir, const DayOptions& options, bool close) 
             }
         }
         return report(closed.error());
+    }
+    if (options.force) {
+        // A forced close is the store's act: in the store's own chain, whichever lane ran it.
+        if (auto logged = actions::record_store_audit(**store,
+                                                      {actions::local_now(),
+                                                       0,
+                                                       "end_of_day_force",
+                                                       request.approver,
+                                                       request.approver,
+                                                       closed->day.day,
+                                                       {{"reason", options.reason}}},
+                                                      lane_files->config.lane);
+            !logged) {
+            return report(logged.error());
+        }
     }
     return show_closed_day(**store, closed->day.day, options.format);
 }
@@ -110,9 +130,8 @@ void register_day(CLI::App& app, Command& command) {
                     "close although shifts are open or records unsynced (needs --reason, --approver)");
     close->add_option("--reason", options->reason, "why it is forced (kept with the day)");
     close->add_option("--approver", options->approver,
-                      "supervisor number; the PIN is read from standard input unless --pin");
-    close->add_option("--pin", options->pin,
-                      "supervisor PIN (visible to other users of this machine: prefer standard input)");
+                      "supervisor number (without it, with --force: the first line of standard input); the PIN is "
+                      "always read from standard input or the terminal");
     close->add_option("--now", options->now, "the close time, ISO 8601 with offset (tests and scripts; default: now)");
     close->add_option("--format", options->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     close->callback([&command, options] {

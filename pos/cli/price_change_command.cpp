@@ -1,5 +1,6 @@
 // posctl price-change create | approve | list | show | apply-due: 变价单, the audited price-change
-// documents (docs/price-changes.md). PINs come from --pin or, better, the first line of stdin.
+// documents (docs/price-changes.md). The operator's number comes from --by or standard input, the
+// PIN always from standard input or the terminal, never from the command line.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include "pos/actions/records.hpp"
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/setup/store_setup.hpp"
+#include "pos/cli/acting_operator.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {
@@ -20,18 +22,9 @@ struct Options {
     std::string effective;
     std::string reason;
     std::string by;
-    std::string pin;
     std::string now;
     int64_t id = 0;
 };
-
-std::string pin_of(const Options& options) {
-    if (!options.pin.empty()) return options.pin;
-    std::string line;
-    std::getline(std::cin, line);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
-}
 
 void print(const db::PriceChangeRecord& change, bool items) {
     std::cout << fmt::format("{}  effective {}  by {}  {}  \"{}\"\n", change.id, change.effective_on, change.created_by,
@@ -70,8 +63,9 @@ void register_price_change(CLI::App& app, Command& command) {
     create->add_option("--file", options->file, "the CSV file")->required();
     create->add_option("--effective", options->effective, "the day the new prices start, YYYY-MM-DD")->required();
     create->add_option("--reason", options->reason, "why: kept with the document")->required();
-    create->add_option("--by", options->by, "your operator number (supervisor or manager)")->required();
-    create->add_option("--pin", options->pin, "your PIN (without it: the first line of standard input)");
+    create->add_option("--by", options->by,
+                       "your operator number (supervisor or manager; without it: the first line of standard input); "
+                       "your PIN is read from standard input or the terminal");
     create->add_option("--now", options->now, "the time, ISO 8601 with offset (tests and scripts; default: now)");
     create->callback([&command, options] {
         command = [options](const std::string& data_dir) {
@@ -79,11 +73,13 @@ void register_price_change(CLI::App& app, Command& command) {
             if (!in) return report(core::make_error(core::ErrorCode::not_found, "cannot read " + options->file));
             std::stringstream text;
             text << in.rdbuf();
-            std::string now = options->now.empty() ? actions::local_now() : options->now;
-            actions::PriceChangeRequest request{
-                text.str(), options->effective, options->reason, {options->by, pin_of(*options)}};
+            actions::PriceChangeRequest request{text.str(), options->effective, options->reason,
+                                                read_acting_operator(options->by, "supervisor")};
             return with_store(data_dir, [&](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store,
-                                            const actions::LaneConfig&) {
+                                            const actions::LaneConfig& config) {
+                auto given = given_time(config, options->now);
+                if (!given) return report(given.error());
+                std::string now = given->empty() ? actions::local_now() : *given;
                 auto created = actions::create_price_change(lane, lane_db, store, request, now);
                 if (!created) return report(created.error());
                 std::cout << fmt::format(
@@ -97,15 +93,18 @@ void register_price_change(CLI::App& app, Command& command) {
 
     auto* approve = group->add_subcommand("approve", "approve a price change (a manager other than its creator)");
     approve->add_option("ID", options->id, "the price change's number")->required();
-    approve->add_option("--by", options->by, "your operator number (a manager)")->required();
-    approve->add_option("--pin", options->pin, "your PIN (without it: the first line of standard input)");
+    approve->add_option("--by", options->by,
+                        "your operator number (a manager; without it: the first line of standard input); your "
+                        "PIN is read from standard input or the terminal");
     approve->add_option("--now", options->now, "the time, ISO 8601 with offset (tests and scripts; default: now)");
     approve->callback([&command, options] {
         command = [options](const std::string& data_dir) {
-            std::string now = options->now.empty() ? actions::local_now() : options->now;
-            actions::Approval by{options->by, pin_of(*options)};
+            actions::Approval by = read_acting_operator(options->by, "manager");
             return with_store(data_dir, [&](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store,
                                             const actions::LaneConfig& config) {
+                auto given = given_time(config, options->now);
+                if (!given) return report(given.error());
+                std::string now = given->empty() ? actions::local_now() : *given;
                 auto approved = actions::approve_price_change(lane, lane_db, store, options->id, by, now);
                 if (!approved) return report(approved.error());
                 std::cout << fmt::format("price change {} approved by {}, effective {}\n", approved->id,
@@ -155,9 +154,11 @@ void register_price_change(CLI::App& app, Command& command) {
     apply->add_option("--now", options->now, "the time, ISO 8601 with offset (tests and scripts; default: now)");
     apply->callback([&command, options] {
         command = [options](const std::string& data_dir) {
-            std::string now = options->now.empty() ? actions::local_now() : options->now;
             return with_store(data_dir, [&](actions::Lane&, db::LaneDb& lane_db, db::StoreDb& store,
                                             const actions::LaneConfig& config) {
+                auto given = given_time(config, options->now);
+                if (!given) return report(given.error());
+                std::string now = given->empty() ? actions::local_now() : *given;
                 auto applied = actions::apply_due_price_changes(lane_db, store, config.lane, now);
                 if (!applied) return report(applied.error());
                 for (int64_t id : *applied) std::cout << fmt::format("price change {} applied to the catalog\n", id);

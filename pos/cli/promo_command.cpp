@@ -1,5 +1,6 @@
 // posctl promo add | list | end: the store manager's promotions in store.db; the lanes get them
-// with the catalog at their next sync (docs/promotions.md).
+// with the catalog at their next sync (docs/promotions.md). Adding and ending one needs a manager
+// (core::Action::promotion), number and PIN from standard input, and is in the store's audit chain.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -13,6 +14,8 @@
 #include "pos/actions/records.hpp"
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/setup/store_setup.hpp"
+#include "pos/actions/access/store_audit.hpp"
+#include "pos/cli/acting_operator.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {
@@ -31,6 +34,14 @@ std::string describe(const core::Promotion& p) {
     return {};
 }
 
+// The manager adding or ending promotions, checked through the lane's permission table.
+core::Result<actions::Operator> promotion_manager(actions::OpenLane& lane, const std::string& by,
+                                                  std::string_view what) {
+    actions::Approval acting = read_acting_operator(by, "manager");
+    actions::Lane till(*lane.db, lane.config);
+    return till.authorize(acting, core::Action::promotion, what, "");
+}
+
 }  // namespace
 
 void register_promo(CLI::App& app, Command& command) {
@@ -42,8 +53,10 @@ void register_promo(CLI::App& app, Command& command) {
                                       "add promotions from a JSON file (one object or a list); an id already "
                                       "there is replaced");
     add->add_option("FILE", *file, "the JSON file")->required();
-    add->callback([&command, file] {
-        command = [file](const std::string& data_dir) {
+    auto by = std::make_shared<std::string>();
+    add->add_option("--by", *by, "your operator number (a manager; without it: the first line of standard input)");
+    add->callback([&command, file, by] {
+        command = [file, by](const std::string& data_dir) {
             std::ifstream in(*file, std::ios::binary);
             if (!in) return report(core::make_error(core::ErrorCode::not_found, "cannot read " + *file));
             std::stringstream text;
@@ -54,9 +67,20 @@ void register_promo(CLI::App& app, Command& command) {
             if (!lane) return report(lane.error());
             auto store = actions::open_store(data_dir, lane->config);
             if (!store) return report(store.error());
+            auto manager = promotion_manager(*lane, *by, "adding a promotion");
+            if (!manager) return report(manager.error());
             for (const core::Promotion& p : *promotions) {
                 if (auto added = db::add_promotion(**store, actions::to_promotion_record(p)); !added) {
                     return report(actions::storage_error(added.error()));
+                }
+                nlohmann::json detail = {{"name", p.name},     {"kind", core::promotion_kind_name(p.kind)},
+                                         {"starts", p.starts}, {"ends", p.ends},
+                                         {"skus", p.skus},     {"price", p.price.to_string()}};
+                if (auto logged = actions::record_store_audit(
+                        **store, {actions::local_now(), 0, "promotion_add", manager->operator_id, {}, p.id, detail},
+                        lane->config.lane);
+                    !logged) {
+                    return report(logged.error());
                 }
                 std::cout << fmt::format("added {} {}: {}, {} to {}\n", p.id, p.name, describe(p), p.starts, p.ends);
             }
@@ -106,18 +130,28 @@ void register_promo(CLI::App& app, Command& command) {
     auto* end = promo->add_subcommand("end", "end a promotion: today is no longer in it");
     end->add_option("ID", *id, "the promotion's id")->required();
     end->add_option("--today", *today, "the day it stops, YYYY-MM-DD (default: today)");
-    end->callback([&command, id, today] {
-        command = [id, today](const std::string& data_dir) {
+    auto end_by = std::make_shared<std::string>();
+    end->add_option("--by", *end_by, "your operator number (a manager; without it: the first line of standard input)");
+    end->callback([&command, id, today, end_by] {
+        command = [id, today, end_by](const std::string& data_dir) {
             auto lane = actions::open_lane(data_dir);
             if (!lane) return report(lane.error());
             auto store = actions::open_store(data_dir, lane->config);
             if (!store) return report(store.error());
+            auto manager = promotion_manager(*lane, *end_by, fmt::format("ending promotion {}", *id));
+            if (!manager) return report(manager.error());
             std::string day = today->empty() ? actions::local_now().substr(0, 10) : *today;
             auto ended = db::end_promotion(**store, *id, day);
             if (!ended) return report(actions::storage_error(ended.error()));
             if (!*ended)
                 return report(core::make_error(core::ErrorCode::not_found,
                                                "there is no promotion " + *id + ": see posctl promo list"));
+            if (auto logged = actions::record_store_audit(
+                    **store, {actions::local_now(), 0, "promotion_end", manager->operator_id, {}, *id, {{"day", day}}},
+                    lane->config.lane);
+                !logged) {
+                return report(logged.error());
+            }
             std::cout << fmt::format("promotion {} ended: it no longer applies from {}\n", *id, day);
             return exit_ok;
         };

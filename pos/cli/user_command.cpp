@@ -1,27 +1,23 @@
-// posctl user add | list | disable | enable | pin | reset-pin: operators and their PINs; PINs are
-// read from standard input, never from the command line. --store acts on store.db, whose
-// operators flow down to every lane at its next sync (docs/store-service.md).
+// posctl user add | list | disable | enable | pin | reset-pin: operators and their PINs. The acting
+// manager's number and PIN and the new PINs are read from the terminal or standard input, never
+// from the command line. --store acts on store.db, whose operators flow down to every lane at its
+// next sync (docs/store-service.md).
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "pos/actions/lane.hpp"
+#include "pos/actions/records.hpp"
 #include "pos/actions/access/store_users.hpp"
 #include "pos/actions/access/users.hpp"
+#include "pos/cli/acting_operator.hpp"
 #include "pos/cli/commands.hpp"
 
 namespace pos::cli {
 
 namespace {
 
-// One line of standard input, without its line ending. PINs never go on the command line: they
-// would land in shell history and `ps`.
-std::string read_secret_line() {
-    std::string line;
-    std::getline(std::cin, line);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
-}
+std::string read_secret_line(std::string_view prompt) { return read_line(prompt, true); }
 
 // store.db of this data directory's pos.toml (direct mode), or why it cannot be opened here.
 template <typename Action>
@@ -55,13 +51,20 @@ void register_user(CLI::App& app, Command& command) {
     add->add_option("--role", fields->role, "cashier, supervisor, manager or admin")->required();
     auto add_at_store = std::make_shared<bool>(false);
     add->add_flag("--store", *add_at_store, "add the operator at the store (store.db), for every lane");
-    add->callback([&command, fields, add_at_store] {
-        command = [fields, add_at_store](const std::string& data_dir) {
+    auto add_by = std::make_shared<std::string>();
+    add->add_option("--by", *add_by,
+                    "the approving manager's number (without it: the first line of standard input); their PIN "
+                    "comes next, then the new operator's PIN");
+    add->callback([&command, fields, add_at_store, add_by] {
+        command = [fields, add_at_store, add_by](const std::string& data_dir) {
             if (*add_at_store) {
                 return with_store(data_dir, [&](db::StoreDb& store, actions::OpenLane& lane) {
+                    auto staffed = actions::store_has_operators(store);
+                    if (!staffed) return report(staffed.error());
+                    actions::Approval by = *staffed ? read_acting_operator(*add_by, "manager") : actions::Approval{};
                     actions::NewUser added_user = *fields;
-                    added_user.pin = read_secret_line();
-                    if (auto added = actions::add_store_user(store, lane, added_user); !added)
+                    added_user.pin = read_secret_line(fmt::format("new PIN of {}", added_user.operator_id));
+                    if (auto added = actions::add_store_user(store, lane, added_user, by); !added)
                         return report(added.error());
                     std::cout << fmt::format("added {} {} ({}) at the store{}\n", added_user.operator_id,
                                              added_user.name, added_user.role, store_note);
@@ -70,12 +73,13 @@ void register_user(CLI::App& app, Command& command) {
             }
             auto lane = actions::open_lane(data_dir);
             if (!lane) return report(lane.error());
+            auto staffed = actions::lane_has_operators(*lane->db);
+            if (!staffed) return report(staffed.error());
+            actions::Approval by = *staffed ? read_acting_operator(*add_by, "manager") : actions::Approval{};
             actions::NewUser added_user = *fields;
-            // A PIN on the command line would land in shell history and `ps`.
-            std::getline(std::cin, added_user.pin);
-            if (!added_user.pin.empty() && added_user.pin.back() == '\r') added_user.pin.pop_back();
-            if (auto added = actions::add_user(*lane->db, added_user, lane->config.lane); !added)
-                return report(added.error());
+            added_user.pin = read_secret_line(fmt::format("new PIN of {}", added_user.operator_id));
+            actions::Lane till(*lane->db, lane->config);
+            if (auto added = actions::add_user(till, *lane->db, added_user, by); !added) return report(added.error());
             std::cout << fmt::format("added {} {} ({})\n", added_user.operator_id, added_user.name, added_user.role);
             return exit_ok;
         };
@@ -117,12 +121,16 @@ void register_user(CLI::App& app, Command& command) {
         auto at_store = std::make_shared<bool>(false);
         toggle->add_option("OPERATOR", *who, "operator number")->required();
         toggle->add_flag("--store", *at_store, "at the store (store.db), for every lane");
-        toggle->callback([&command, who, at_store, active] {
-            command = [who, at_store, active](const std::string& data_dir) {
+        auto toggle_by = std::make_shared<std::string>();
+        toggle->add_option("--by", *toggle_by,
+                           "the manager's number (without it: the first line of standard input); their PIN next");
+        toggle->callback([&command, who, at_store, active, toggle_by] {
+            command = [who, at_store, active, toggle_by](const std::string& data_dir) {
                 const char* done = active ? "enabled" : "disabled";
+                actions::Approval by = read_acting_operator(*toggle_by, "manager");
                 if (*at_store) {
                     return with_store(data_dir, [&](db::StoreDb& store, actions::OpenLane& lane) {
-                        if (auto changed = actions::set_store_user_active(store, lane, *who, active); !changed) {
+                        if (auto changed = actions::set_store_user_active(store, lane, *who, active, by); !changed) {
                             return report(changed.error());
                         }
                         std::cout << fmt::format("operator {} is {} at the store{}\n", *who, done, store_note);
@@ -131,7 +139,8 @@ void register_user(CLI::App& app, Command& command) {
                 }
                 auto lane = actions::open_lane(data_dir);
                 if (!lane) return report(lane.error());
-                if (auto changed = actions::set_user_active(*lane->db, *who, active, lane->config.lane); !changed) {
+                actions::Lane till(*lane->db, lane->config);
+                if (auto changed = actions::set_user_active(till, *lane->db, *who, active, by); !changed) {
                     return report(changed.error());
                 }
                 std::cout << fmt::format("operator {} is {} on this lane\n", *who, done);
@@ -149,10 +158,31 @@ void register_user(CLI::App& app, Command& command) {
         command = [own](const std::string& data_dir) {
             auto lane_files = actions::open_lane(data_dir);
             if (!lane_files) return report(lane_files.error());
-            std::string old_pin = read_secret_line(), new_pin = read_secret_line();
+            // Kept at the store and the store behind pos-store: the store's next flow-down would put
+            // the old PIN back, so the change is made at the store.
+            auto from_store = db::user_from_store(*lane_files->db, *own);
+            if (!from_store) return report(actions::storage_error(from_store.error()));
+            bool direct = lane_files->config.store_url.empty();
+            if (*from_store && !direct) {
+                return report(core::make_error(
+                    core::ErrorCode::not_permitted,
+                    fmt::format("operator {} is kept at the store: change the PIN there (posctl user reset-pin {} "
+                                "--store on the store server) and every lane gets it at its next sync",
+                                *own, *own)));
+            }
+            std::string old_pin = read_secret_line("old PIN"), new_pin = read_secret_line("new PIN");
             actions::Lane lane(*lane_files->db, lane_files->config);
             if (auto changed = lane.change_pin(*own, old_pin, new_pin); !changed) return report(changed.error());
             std::cout << fmt::format("the PIN of operator {} was changed\n", *own);
+            if (!direct) return exit_ok;
+            // The store keeps its own copy of an operator it knows: the new PIN goes there too.
+            auto changed_user = lane_files->db->find_user(*own);
+            if (!changed_user || !*changed_user) return exit_ok;
+            auto store = actions::open_store(data_dir, lane_files->config);
+            if (!store) return report(store.error());
+            auto copied = actions::copy_pin_to_store(**store, *own, (*changed_user)->pin_hash, lane_files->config.lane);
+            if (!copied) return report(copied.error());
+            if (*copied) std::cout << "the store has the new PIN too; every lane gets it at its next sync\n";
             return exit_ok;
         };
     });
@@ -162,15 +192,18 @@ void register_user(CLI::App& app, Command& command) {
     auto target = std::make_shared<std::string>();
     auto manager = std::make_shared<std::string>();
     reset->add_option("OPERATOR", *target, "the operator whose PIN is reset")->required();
-    reset->add_option("--manager", *manager, "the manager's operator number")->required();
+    reset->add_option("--manager", *manager,
+                      "the manager's operator number (without it: the first line of standard input)");
     auto reset_at_store = std::make_shared<bool>(false);
     reset->add_flag("--store", *reset_at_store,
                     "at the store (store.db), for every lane; the manager must be a store operator");
     reset->callback([&command, target, manager, reset_at_store] {
         command = [target, manager, reset_at_store](const std::string& data_dir) {
+            if (manager->empty()) *manager = read_line("manager's operator number", false);
             if (*reset_at_store) {
                 return with_store(data_dir, [&](db::StoreDb& store, actions::OpenLane& lane) {
-                    std::string manager_pin = read_secret_line(), new_pin = read_secret_line();
+                    std::string manager_pin = read_secret_line(fmt::format("PIN of {}", *manager));
+                    std::string new_pin = read_secret_line(fmt::format("new PIN of {}", *target));
                     if (auto done = actions::reset_store_pin(store, lane, {*manager, manager_pin}, *target, new_pin);
                         !done) {
                         return report(done.error());
@@ -184,7 +217,8 @@ void register_user(CLI::App& app, Command& command) {
             }
             auto lane_files = actions::open_lane(data_dir);
             if (!lane_files) return report(lane_files.error());
-            std::string manager_pin = read_secret_line(), new_pin = read_secret_line();
+            std::string manager_pin = read_secret_line(fmt::format("PIN of {}", *manager));
+            std::string new_pin = read_secret_line(fmt::format("new PIN of {}", *target));
             actions::Lane lane(*lane_files->db, lane_files->config);
             if (auto done = lane.reset_pin({*manager, manager_pin}, *target, new_pin); !done)
                 return report(done.error());

@@ -40,6 +40,8 @@ const std::vector<Permission>& permission_table() {
         {daily_report, "daily_report", manager, false},
         {stock_document, "stock_document", cashier, false},
         {stock_approve, "stock_approve", manager, true},
+        {catalog_import, "catalog_import", manager, false},
+        {promotion, "promotion", manager, false},
     };
     return table;
 }

@@ -41,6 +41,8 @@ enum class Action {
     daily_report,    // the manager report screen (经营日报) in pos
     stock_document,  // enter a delivery, count sheet or transfer (docs/stock.md)
     stock_approve,   // book a stock document into the ledger
+    catalog_import,  // replace the catalog from a CSV (posctl catalog import)
+    promotion,       // add or end a promotion (posctl promo add | end)
 };
 
 struct Permission {

@@ -40,6 +40,8 @@ const Row expected[] = {
     {Action::daily_report, Role::manager, false},
     {Action::stock_document, Role::cashier, false},
     {Action::stock_approve, Role::manager, true},
+    {Action::catalog_import, Role::manager, false},
+    {Action::promotion, Role::manager, false},
 };
 
 const Role roles[] = {Role::cashier, Role::supervisor, Role::manager, Role::admin};

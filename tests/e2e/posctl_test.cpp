@@ -113,7 +113,8 @@ TEST_CASE("posctl: catalog import with a bad row changes nothing, and export the
     REQUIRE(posctl(dir, {"catalog", "export", dir.file("after.csv")}).exit_code == 0);
     CHECK(pos::testing::read_whole(dir.file("after.csv")) == before);
 
-    ProcessResult reimport = posctl(dir, {"catalog", "import", dir.file("before.csv")});
+    ProcessResult reimport = pos::testing::posctl_input(dir, {"catalog", "import", dir.file("before.csv")},
+                                                        "8801\n888888\n");  // the demo manager
     CHECK(reimport.exit_code == 0);
     REQUIRE(posctl(dir, {"catalog", "export", dir.file("again.csv")}).exit_code == 0);
     CHECK(pos::testing::read_whole(dir.file("again.csv")) == before);
@@ -134,7 +135,8 @@ TEST_CASE("posctl: a header-only catalog file is refused, not a wipe") {
 TEST_CASE("posctl: user add creates an operator who can log in, the PIN comes from stdin") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init"}).exit_code == 0);
-    write(dir.file("pin.txt"), "4321\n");
+    // The lane's first operator needs no approver (there is nobody yet); an approver's PIN has 6 digits.
+    write(dir.file("pin.txt"), "432100\n");
     std::string data = dir.file("data");
     std::string add = std::string(POS_POSCTL) + " --data " + data + " user add 2001 --name 赵敏 --role supervisor < " +
                       dir.file("pin.txt") + " > /dev/null";
@@ -142,7 +144,7 @@ TEST_CASE("posctl: user add creates an operator who can log in, the PIN comes fr
     std::string again = std::string(POS_POSCTL) + " --data " + data + " user add 2001 --name Dup --role cashier < " +
                         dir.file("pin.txt") + " 2> /dev/null";
     CHECK(WEXITSTATUS(std::system(again.c_str())) == 2);
-    write(dir.file("login.jsonl"), R"({"op":"login","operator":"2001","pin":"4321"})"
+    write(dir.file("login.jsonl"), R"({"op":"login","operator":"2001","pin":"432100"})"
                                    "\n");
     ProcessResult login = posctl(dir, {"session", "run", dir.file("login.jsonl")});
     CHECK(login.exit_code == 0);

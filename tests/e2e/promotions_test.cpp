@@ -12,6 +12,7 @@
 #include "tests/support/posctl.hpp"
 
 using pos::testing::posctl;
+using pos::testing::posctl_input;
 using pos::testing::ProcessResult;
 using pos::testing::TempDir;
 
@@ -21,12 +22,12 @@ TEST_CASE("posctl promotions: promo add, sync, a sale with the saving, then a pr
     {
         auto lane = pos::actions::open_lane(dir.file("data"));
         REQUIRE(lane.ok());
-        REQUIRE(pos::actions::add_user(*lane->db, {"8001", "赵敏", "manager", "8001"}, 1).ok());
-        REQUIRE(pos::actions::add_user(*lane->db, {"8002", "钱军", "manager", "8002"}, 1).ok());
+        REQUIRE(pos::actions::add_user(*lane->db, {"8001", "赵敏", "manager", "800101"}, 1).ok());
+        REQUIRE(pos::actions::add_user(*lane->db, {"8002", "钱军", "manager", "800202"}, 1).ok());
     }
     std::ofstream(dir.file("promos.json"))
         << R"({"id":"TEA","name":"茶买二送一","kind":"multi_buy","starts":"2026-11-20","ends":"2026-11-30","skus":["101003"],"buy":2,"free":1})";
-    ProcessResult added = posctl(dir, {"promo", "add", dir.file("promos.json")});
+    ProcessResult added = posctl_input(dir, {"promo", "add", dir.file("promos.json")}, "8001\n800101\n");
     CHECK(added.exit_code == 0);
     CHECK(added.out == "added TEA 茶买二送一: buy 2 get 1, 2026-11-20 to 2026-11-30\n");
     std::ofstream(dir.file("bad.json"))
@@ -55,14 +56,15 @@ TEST_CASE("posctl promotions: promo add, sync, a sale with the saving, then a pr
 
     std::ofstream(dir.file("prices.csv")) << "sku,old_price,new_price\n101001,2.00,2.20\n";
     ProcessResult created =
-        posctl(dir, {"price-change", "create", "--file", dir.file("prices.csv"), "--effective", "2036-11-24",
-                     "--reason", "供应商调价", "--by", "8001", "--pin", "8001", "--now", "2036-11-23T18:00:00+08:00"});
+        posctl_input(dir,
+                     {"price-change", "create", "--file", dir.file("prices.csv"), "--effective", "2036-11-24",
+                      "--reason", "供应商调价", "--by", "8001", "--now", "2036-11-23T18:00:00+08:00"},
+                     "800101\n");
     REQUIRE(created.exit_code == 0);
-    ProcessResult self = posctl(dir, {"price-change", "approve", "1", "--by", "8001", "--pin", "8001"});
+    ProcessResult self = posctl_input(dir, {"price-change", "approve", "1", "--by", "8001"}, "800101\n");
     CHECK(self.exit_code == 1);
     CHECK(self.err.find("cannot approve their own request") != std::string::npos);
-    REQUIRE(posctl(dir, {"price-change", "approve", "1", "--by", "8002", "--pin", "8002", "--now",
-                         "2036-11-23T18:05:00+08:00"})
+    REQUIRE(posctl_input(dir, {"price-change", "approve", "1", "--now", "2036-11-23T18:05:00+08:00"}, "8002\n800202\n")
                 .exit_code == 0);
     ProcessResult due = posctl(dir, {"price-change", "apply-due", "--now", "2036-11-24T07:00:00+08:00"});
     CHECK(due.out == "price change 1 applied to the catalog\n");

@@ -52,7 +52,9 @@ TEST_CASE("users flow-down: an operator added, reset and disabled at the store f
     TempDir dir;
     std::string data = dir.file("data");
     REQUIRE(posctl_in(dir, data, {"init", "--demo"}).exit_code == 0);
-    ProcessResult added = posctl_with_input(dir, data, "5678\\n", "user add 1005 --name 王五 --role cashier --store");
+    // The demo manager 8801 is a store operator too (init --demo): number, PIN, then the new PIN.
+    ProcessResult added =
+        posctl_with_input(dir, data, "8801\\n888888\\n5678\\n", "user add 1005 --name 王五 --role cashier --store");
     CAPTURE(added.err);
     REQUIRE(added.exit_code == 0);
     CHECK(added.out == "added 1005 王五 (cashier) at the store; every lane gets it at its next sync\n");
@@ -60,37 +62,42 @@ TEST_CASE("users flow-down: an operator added, reset and disabled at the store f
           "$argon2id$");
     CHECK(login(dir, data, "1005", "5678").find("there is no operator number 1005") != std::string::npos);
 
-    CHECK(synced(dir, data).find("users and members: updated from the store (users version 1,") != std::string::npos);
+    CHECK(synced(dir, data).find("users and members: updated from the store (users version ") != std::string::npos);
     CHECK(login(dir, data, "1005", "5678").find("\"ok\":true") != std::string::npos);
-    CHECK(synced(dir, data).find("users and members: current (users version 1,") != std::string::npos);
+    CHECK(synced(dir, data).find("users and members: current (users version ") != std::string::npos);
 
     // The manager resets the PIN at the store: the old one stops working on the lane after a sync.
-    REQUIRE(posctl_with_input(dir, data, "888888\\n", "user add 8805 --name 赵敏 --role manager --store").exit_code ==
-            0);
+    REQUIRE(
+        posctl_with_input(dir, data, "8801\\n888888\\n880500\\n", "user add 8805 --name 赵敏 --role manager --store")
+            .exit_code == 0);
     ProcessResult refused =
-        posctl_with_input(dir, data, "1111\\n4321\\n", "user reset-pin 1005 --manager 8805 --store");
+        posctl_with_input(dir, data, "111111\\n4321\\n", "user reset-pin 1005 --manager 8805 --store");
     CHECK(refused.exit_code == 1);
-    CHECK(refused.err.find("the PIN is wrong: nothing was reset") != std::string::npos);
+    CHECK(refused.err.find("the PIN is wrong: nothing was changed") != std::string::npos);
     ProcessResult reset =
-        posctl_with_input(dir, data, "888888\\n4321\\n", "user reset-pin 1005 --manager 8805 --store");
+        posctl_with_input(dir, data, "880500\\n4321\\n", "user reset-pin 1005 --manager 8805 --store");
     CAPTURE(reset.err);
     REQUIRE(reset.exit_code == 0);
     CHECK(login(dir, data, "1005", "5678").find("\"ok\":true") != std::string::npos);  // not synced yet
     synced(dir, data);
     CHECK(login(dir, data, "1005", "5678").find("wrong PIN for operator 1005") != std::string::npos);
     CHECK(login(dir, data, "1005", "4321").find("\"ok\":true") != std::string::npos);
-    // Its PIN is the store's: changing it on the lane alone is refused, saying where.
+    // Its PIN is the store's: changed on the lane, it reaches the store too (so the next flow-down keeps it).
     ProcessResult own = posctl_with_input(dir, data, "4321\\n1111\\n", "user pin 1005");
-    CHECK(own.exit_code != 0);
-    CHECK(own.err.find("operator 1005 is kept at the store") != std::string::npos);
+    CAPTURE(own.err);
+    CHECK(own.exit_code == 0);
+    CHECK(own.out.find("the store has the new PIN too") != std::string::npos);
+    synced(dir, data);
+    CHECK(login(dir, data, "1005", "1111").find("\"ok\":true") != std::string::npos);
+    CHECK(pos::testing::store_text(dir, "SELECT count(*) FROM store_audit WHERE kind = 'pin_change'") == "1");
 
     // Disabled at the store: refused on the lane after the next sync.
-    ProcessResult disabled = posctl_in(dir, data, {"user", "disable", "1005", "--store"});
+    ProcessResult disabled = posctl_with_input(dir, data, "8805\\n880500\\n", "user disable 1005 --store");
     CAPTURE(disabled.err);
     REQUIRE(disabled.exit_code == 0);
     CHECK(disabled.out == "operator 1005 is disabled at the store; every lane gets it at its next sync\n");
     synced(dir, data);
-    CHECK(login(dir, data, "1005", "4321").find("operator 1005 is disabled") != std::string::npos);
+    CHECK(login(dir, data, "1005", "1111").find("operator 1005 is disabled") != std::string::npos);
     ProcessResult store_list = posctl_in(dir, data, {"user", "list", "--store"});
     CHECK(store_list.out.find("1005      王五") != std::string::npos);
     CHECK(store_list.out.find("disabled") != std::string::npos);
@@ -98,7 +105,10 @@ TEST_CASE("users flow-down: an operator added, reset and disabled at the store f
     CHECK(lane_list.out.find("1001      张伟") != std::string::npos);  // the lane's own demo operators stay
     CHECK(lane_list.out.find("cashier     disabled") != std::string::npos);
     CHECK(posctl_in(dir, data, {"audit", "verify"}).exit_code == 0);
-    CHECK(posctl_in(dir, data, {"audit", "show"}).out.find("user_disable") != std::string::npos);
+    // Done at the store: in the store's own chain, not in the lane's.
+    CHECK(posctl_in(dir, data, {"audit", "show"}).out.find("user_disable") == std::string::npos);
+    CHECK(posctl_in(dir, data, {"audit", "show", "--store"}).out.find("user_disable") != std::string::npos);
+    CHECK(posctl_in(dir, data, {"audit", "verify", "--store"}).exit_code == 0);
 }
 
 TEST_CASE(
@@ -113,8 +123,9 @@ TEST_CASE(
         pos::testing::demo_lane_with_store(dir, 3, service.url(), pos::testing::issue_store_token(dir, 3));
 
     // On the store server: a cashier for every lane, and a member.
-    REQUIRE(posctl_with_input(dir, server, "5678\\n", "user add 1005 --name 王五 --role cashier --store").exit_code ==
-            0);
+    REQUIRE(
+        posctl_with_input(dir, server, "8801\\n888888\\n5678\\n", "user add 1005 --name 王五 --role cashier --store")
+            .exit_code == 0);
     REQUIRE(posctl_in(dir, server, {"member", "add", "88000001", "--name", "王芳", "--limit", "50.00"}).exit_code == 0);
     // A lane in service mode cannot write store.db: it says where to do it.
     ProcessResult elsewhere =
@@ -166,7 +177,8 @@ TEST_CASE(
 TEST_CASE("users flow-down: pos-store refuses the users and members to a wrong token") {
     TempDir dir;
     REQUIRE(posctl_in(dir, dir.file("store"), {"init", "--demo"}).exit_code == 0);
-    REQUIRE(posctl_with_input(dir, dir.file("store"), "5678\\n", "user add 1005 --name 王五 --role cashier --store")
+    REQUIRE(posctl_with_input(dir, dir.file("store"), "8801\\n888888\\n5678\\n",
+                              "user add 1005 --name 王五 --role cashier --store")
                 .exit_code == 0);
     pos::testing::PosStoreProcess service(dir);
     pos::testing::issue_store_token(dir, 2);
@@ -186,7 +198,7 @@ TEST_CASE("users flow-down: pos-store refuses the users and members to a wrong t
     pos::sync::HttpStoreSink right(options(pos::testing::issue_store_token(dir, 2)));
     auto answered = right.directory_if_newer({});
     REQUIRE(answered.ok());
-    REQUIRE(answered->users.size() == 1);
+    REQUIRE(answered->users.size() == 5);  // the four demo operators (init --demo) and 1005
     CHECK(answered->users[0].pin_hash.rfind("$argon2id$", 0) == 0);
     CHECK(answered->users_version == 1);
 }

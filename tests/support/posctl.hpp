@@ -2,6 +2,7 @@
 // Needs POS_POSCTL, the path of the built posctl (tests/CMakeLists.txt defines it).
 #pragma once
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,21 @@ namespace pos::testing {
 
 inline ProcessResult posctl(const TempDir& dir, std::vector<std::string> args) {
     args.insert(args.begin(), {POS_POSCTL, "--data", dir.file("data")});
+    return run(args, dir.path());
+}
+
+// posctl with `input` on its standard input (an acting operator's number and PIN, new PINs): the
+// way a technician pipes them in, never on the command line.
+inline ProcessResult posctl_input(const TempDir& dir, std::vector<std::string> args, const std::string& input) {
+    std::string input_path = dir.file("posctl-input.txt");
+    {
+        std::FILE* file = std::fopen(input_path.c_str(), "wb");
+        REQUIRE(file != nullptr);
+        std::fwrite(input.data(), 1, input.size(), file);
+        std::fclose(file);
+    }
+    args.insert(args.begin(), {"/bin/sh", "-c", "f=$1; shift; exec \"$@\" < \"$f\"", "sh", input_path, POS_POSCTL,
+                               "--data", dir.file("data")});
     return run(args, dir.path());
 }
 

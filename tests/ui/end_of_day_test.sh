@@ -37,7 +37,8 @@ pos=$1
 posctl=$2
 require_tools xvfb-run xdotool sqlite3
 make_demo_store "$posctl"
-echo 888888 | "$posctl" --data "$work/data" user add 9002 --name 李强 --role supervisor >/dev/null
+# The demo manager approves (number, PIN), then the new supervisor's 6-digit PIN.
+printf '8801\n888888\n888888\n' | "$posctl" --data "$work/data" user add 9002 --name 李强 --role supervisor >/dev/null
 printf '%s\n' '{"op":"login","operator":"1001","pin":"1234"}' '{"op":"open_shift","float":"200.00"}' \
     '{"op":"scan","code":"6921168176748"}' '{"op":"tender","method":"cash","amount":"10.00"}' \
     >"$work/sale.jsonl"

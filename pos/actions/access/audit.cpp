@@ -5,6 +5,8 @@
 #include <sodium.h>
 
 #include "pos/actions/records.hpp"
+#include "pos/actions/scripts/session.hpp"
+#include "pos/core/business_day.hpp"
 
 namespace pos::actions {
 namespace {
@@ -33,13 +35,31 @@ core::AuditEntry to_entry(const db::AuditRow& row) {
                             row.approver, row.ref, row.detail, row.prev_hash, row.hash};
 }
 
+std::optional<nlohmann::json> clock_went_back(const std::optional<core::AuditEntry>& previous, const std::string& now) {
+    if (!previous) return std::nullopt;
+    auto last = core::instant_of(previous->at);
+    auto current = core::instant_of(now);
+    if (!last || !current || *current >= *last) return std::nullopt;
+    return nlohmann::json{{"last_recorded", previous->at}, {"clock", now}, {"seconds_back", *last - *current}};
+}
+
 db::DbStatus append_audit(db::LaneDb& lane, const AuditEvent& event) {
     auto last = db::last_audit_row(lane);
     if (!last) return last.error();
     std::optional<core::AuditEntry> previous;
     if (*last) previous = to_entry(**last);
-    core::AuditEntry entry{
-        0, event.at, event.lane, event.kind, event.actor, event.approver, event.ref, event.detail.dump(), {}, {}};
+    // The system clock, never the caller's "now": a script's time must not date the log or the
+    // lockouts (docs/security.md "Trusted time"). A clock set back past the last record is itself
+    // recorded, ahead of the event, so the log shows when time ran backwards.
+    std::string now = local_now();
+    if (auto went_back = clock_went_back(previous, now)) {
+        core::AuditEntry back{0, now, event.lane, "clock_backwards", {}, {}, {}, went_back->dump(), {}, {}};
+        core::AuditEntry chained_back = core::chained(std::move(back), previous, hasher());
+        if (auto appended = db::append_audit_row(lane, to_row(chained_back)); !appended) return appended;
+        previous = chained_back;
+    }
+    core::AuditEntry entry{0,  now, event.lane, event.kind, event.actor, event.approver, event.ref, event.detail.dump(),
+                           {}, {}};
     db::AuditRow row = to_row(core::chained(std::move(entry), previous, hasher()));
     return db::append_audit_row(lane, row);
 }

@@ -31,7 +31,12 @@ struct AuditEvent {
 // Hex SHA-256 (libsodium crypto_hash_sha256).
 [[nodiscard]] std::string sha256_hex(std::string_view bytes);
 
-// Appends the event to the chain. Call inside the transaction that writes the event, so both
+// The system clock set back past the last record: what to record (kind clock_backwards), or none.
+[[nodiscard]] std::optional<nlohmann::json> clock_went_back(const std::optional<core::AuditEntry>& previous,
+                                                            const std::string& now);
+
+// Appends the event to the chain, dated by the system clock (event.at is the business time and is
+// not what the log keeps). Call inside the transaction that writes the event, so both
 // are kept or neither is. Records reach the store inside the next outbox row (with_audit).
 [[nodiscard]] db::DbStatus append_audit(db::LaneDb& lane, const AuditEvent& event);
 

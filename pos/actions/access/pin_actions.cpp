@@ -46,10 +46,11 @@ core::Status pin_kept_here(db::LaneDb& lane, const std::string& operator_id) {
 core::Status Lane::change_pin(const std::string& operator_id, std::string_view old_pin, std::string_view new_pin,
                               const std::string& now_given) {
     std::string now = now_given.empty() ? local_now() : now_given;
-    if (auto valid = check_new_pin(new_pin); !valid) return valid;
-    if (auto here = pin_kept_here(db_, operator_id); !here) return here;
+    // An operator kept at the store changes PIN here too: posctl user pin copies the new hash to
+    // the store (copy_pin_to_store), so the store's next flow-down keeps it.
     auto user = check_credentials(operator_id, old_pin, "pin_change", now);
     if (!user) return user.error();
+    if (auto valid = check_new_pin(new_pin, user->role, config_.approver_pin_digits); !valid) return valid;
     if (old_pin == new_pin)
         return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
     return store_pin(db_, {now, config_.lane, "pin_change", operator_id, {}, operator_id, nlohmann::json::object()},
@@ -59,7 +60,6 @@ core::Status Lane::change_pin(const std::string& operator_id, std::string_view o
 core::Status Lane::reset_pin(const Approval& manager, const std::string& operator_id, std::string_view new_pin,
                              const std::string& now_given) {
     std::string now = now_given.empty() ? local_now() : now_given;
-    if (auto valid = check_new_pin(new_pin); !valid) return valid;
     if (auto here = pin_kept_here(db_, operator_id); !here) return here;
     auto target = db_.find_user(operator_id);
     if (!target) return storage_error(target.error());
@@ -67,6 +67,7 @@ core::Status Lane::reset_pin(const Approval& manager, const std::string& operato
         return make_error(ErrorCode::unknown_operator,
                           fmt::format("there is no operator number {}: nothing was reset", operator_id));
     }
+    if (auto valid = check_new_pin(new_pin, (*target)->role, config_.approver_pin_digits); !valid) return valid;
     auto approver = check_credentials(manager.approver, manager.pin, "pin_reset", now);
     if (!approver) return approver.error();
     auto role = core::parse_role(approver->role);

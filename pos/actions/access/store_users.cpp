@@ -5,6 +5,7 @@
 
 #include "db/shared/directory_sync.hpp"
 #include "pos/actions/access/audit.hpp"
+#include "pos/actions/access/store_audit.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/access/secrets.hpp"
 #include "pos/actions/scripts/session.hpp"
@@ -29,18 +30,60 @@ core::Result<db::UserRecord> existing_store_user(db::StoreDb& store, const std::
     return **found;
 }
 
-// The store's change, in the audit log of the lane that made it.
-core::Status audit_store_change(OpenLane& lane, std::string kind, const std::string& approver,
+// The store's change, in the store's own audit chain.
+core::Status audit_store_change(db::StoreDb& store, OpenLane& lane, std::string kind, const std::string& actor,
                                 const std::string& operator_id, nlohmann::json detail) {
-    detail["at_store"] = true;
-    return record_audit(
-        *lane.db, {local_now(), lane.config.lane, std::move(kind), approver, approver, operator_id, std::move(detail)});
+    return record_store_audit(store, {local_now(), 0, std::move(kind), actor, actor, operator_id, std::move(detail)},
+                              lane.config.lane);
+}
+
+// A manager may not make an admin: nobody hands out more than they hold.
+core::Status may_give_role(const std::string& actor, core::Role actor_role, const std::string& role) {
+    auto given = core::parse_role(role);
+    if (given && *given > actor_role) {
+        return make_error(ErrorCode::not_permitted,
+                          fmt::format("operator {} is a {} and cannot give the role {}: an {} must do it", actor,
+                                      core::role_name(actor_role), role, role));
+    }
+    return core::Done{};
 }
 
 }  // namespace
 
-core::Status add_store_user(db::StoreDb& store, OpenLane& lane, const NewUser& user) {
-    if (auto valid = check_new_user(user); !valid) return valid;
+core::Result<bool> store_has_operators(db::StoreDb& store) {
+    auto users = db::store_users(store);
+    if (!users) return storage_error(users.error());
+    return !users->empty();
+}
+
+core::Result<db::UserRecord> authorize_at_store(db::StoreDb& store, const Approval& by, core::Action action,
+                                                std::string_view what, std::string_view requester) {
+    if (by.approver.empty()) {
+        return make_error(ErrorCode::approval_required, fmt::format("{} needs a {}: give their number and PIN", what,
+                                                                    core::role_name(core::permission(action).minimum)));
+    }
+    auto approver = db::find_store_user(store, by.approver);
+    if (!approver) return storage_error(approver.error());
+    if (!*approver || !(*approver)->active || !verify_pin(by.pin, (*approver)->pin_hash)) {
+        return make_error(ErrorCode::wrong_pin,
+                          fmt::format("operator {} is not an active operator at the store or the PIN is wrong: "
+                                      "nothing was changed",
+                                      by.approver));
+    }
+    auto role = core::parse_role((*approver)->role);
+    if (!role) return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", by.approver));
+    if (auto allowed = core::may_approve(requester, by.approver, *role, action); !allowed) {
+        return make_error(ErrorCode::not_permitted, fmt::format("{}: {}", what, allowed.error().message));
+    }
+    return **approver;
+}
+
+core::Status may_give_role_of(const db::UserRecord& acting, const std::string& role) {
+    return may_give_role(acting.operator_id, core::parse_role(acting.role).value_or(core::Role::cashier), role);
+}
+
+core::Status add_store_user(db::StoreDb& store, OpenLane& lane, const NewUser& user, const Approval& by) {
+    if (auto valid = check_new_user(user, lane.config.approver_pin_digits); !valid) return valid;
     auto existing = db::find_store_user(store, user.operator_id);
     if (!existing) return storage_error(existing.error());
     if (*existing) {
@@ -48,12 +91,24 @@ core::Status add_store_user(db::StoreDb& store, OpenLane& lane, const NewUser& u
             ErrorCode::bad_input,
             fmt::format("operator {} already exists at the store: nothing was changed", user.operator_id));
     }
+    auto staffed = store_has_operators(store);
+    if (!staffed) return staffed.error();
+    std::string actor;
+    if (*staffed) {
+        auto acting = authorize_at_store(store, by, core::Action::user_admin,
+                                         fmt::format("adding operator {}", user.operator_id), user.operator_id);
+        if (!acting) return acting.error();
+        if (auto given = may_give_role_of(*acting, user.role); !given) return given;
+        actor = acting->operator_id;
+    }
     auto hash = hash_pin(user.pin);
     if (!hash) return hash.error();
     if (auto saved = db::save_store_user(store, {user.operator_id, user.name, user.role, *hash, true}); !saved) {
         return storage_error(saved.error());
     }
-    return audit_store_change(lane, "user_add", {}, user.operator_id, {{"name", user.name}, {"role", user.role}});
+    nlohmann::json detail = {{"name", user.name}, {"role", user.role}};
+    if (actor.empty()) detail["first_operator"] = true;
+    return audit_store_change(store, lane, "user_add", actor, user.operator_id, std::move(detail));
 }
 
 core::Result<std::vector<db::UserRecord>> list_store_users(db::StoreDb& store) {
@@ -62,42 +117,51 @@ core::Result<std::vector<db::UserRecord>> list_store_users(db::StoreDb& store) {
     return *users;
 }
 
-core::Status set_store_user_active(db::StoreDb& store, OpenLane& lane, const std::string& operator_id, bool active) {
+core::Status set_store_user_active(db::StoreDb& store, OpenLane& lane, const std::string& operator_id, bool active,
+                                   const Approval& by) {
     auto user = existing_store_user(store, operator_id);
     if (!user) return user.error();
+    auto acting =
+        authorize_at_store(store, by, core::Action::user_admin,
+                           fmt::format("{} operator {}", active ? "enabling" : "disabling", operator_id), operator_id);
+    if (!acting) return acting.error();
     if (user->active != active) {
         user->active = active;
         if (auto saved = db::save_store_user(store, *user); !saved) return storage_error(saved.error());
     }
-    return audit_store_change(lane, active ? "user_enable" : "user_disable", {}, operator_id, nlohmann::json::object());
+    return audit_store_change(store, lane, active ? "user_enable" : "user_disable", acting->operator_id, operator_id,
+                              nlohmann::json::object());
 }
 
 core::Status reset_store_pin(db::StoreDb& store, OpenLane& lane, const Approval& manager,
                              const std::string& operator_id, std::string_view new_pin) {
-    if (auto valid = check_new_pin(new_pin); !valid) return valid;
     auto target = existing_store_user(store, operator_id);
     if (!target) return target.error();
-    auto approver = db::find_store_user(store, manager.approver);
-    if (!approver) return storage_error(approver.error());
-    // Wrong PINs here are not counted: lockouts are each lane's (docs/security.md); this runs
-    // where store.db is, with its file permissions.
-    if (!*approver || !(*approver)->active || !verify_pin(manager.pin, (*approver)->pin_hash)) {
-        return make_error(ErrorCode::wrong_pin,
-                          fmt::format("operator {} is not an active operator at the store or the PIN is wrong: "
-                                      "nothing was reset",
-                                      manager.approver));
-    }
-    auto role = core::parse_role((*approver)->role);
-    if (!role)
-        return make_error(ErrorCode::not_permitted, fmt::format("operator {} has no known role", manager.approver));
-    if (auto allowed = core::may_approve(operator_id, manager.approver, *role, core::Action::user_admin); !allowed) {
-        return make_error(ErrorCode::not_permitted, fmt::format("resetting a PIN: {}", allowed.error().message));
-    }
+    if (auto valid = check_new_pin(new_pin, target->role, lane.config.approver_pin_digits); !valid) return valid;
+    auto acting = authorize_at_store(store, manager, core::Action::user_admin,
+                                     fmt::format("resetting the PIN of operator {}", operator_id), operator_id);
+    if (!acting) return acting.error();
     auto hash = hash_pin(new_pin);
     if (!hash) return hash.error();
     target->pin_hash = *hash;
     if (auto saved = db::save_store_user(store, *target); !saved) return storage_error(saved.error());
-    return audit_store_change(lane, "pin_reset", manager.approver, operator_id, nlohmann::json::object());
+    return audit_store_change(store, lane, "pin_reset", manager.approver, operator_id, nlohmann::json::object());
+}
+
+core::Result<bool> copy_pin_to_store(db::StoreDb& store, const std::string& operator_id, const std::string& pin_hash,
+                                     int64_t via_lane) {
+    auto found = db::find_store_user(store, operator_id);
+    if (!found) return storage_error(found.error());
+    if (!*found) return false;
+    db::UserRecord user = **found;
+    user.pin_hash = pin_hash;
+    if (auto saved = db::save_store_user(store, user); !saved) return storage_error(saved.error());
+    if (auto logged = record_store_audit(
+            store, {local_now(), 0, "pin_change", operator_id, {}, operator_id, nlohmann::json::object()}, via_lane);
+        !logged) {
+        return logged.error();
+    }
+    return true;
 }
 
 }  // namespace pos::actions

@@ -7,6 +7,7 @@
 
 #include "db/shared/catalog_tables.hpp"
 #include "pos/actions/access/audit.hpp"
+#include "pos/actions/access/store_audit.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/scripts/session.hpp"
 #include "pos/core/csv.hpp"
@@ -112,7 +113,7 @@ std::string price_change_status(const db::PriceChangeRecord& change) {
     return "waiting for approval";
 }
 
-core::Result<db::PriceChangeRecord> create_price_change(Lane& lane, db::LaneDb& lane_db, db::StoreDb& store,
+core::Result<db::PriceChangeRecord> create_price_change(Lane& lane, db::LaneDb& /*lane_db*/, db::StoreDb& store,
                                                         const PriceChangeRequest& request, const std::string& now) {
     if (!is_day(request.effective_on)) {
         return make_error(ErrorCode::bad_input, "--effective must be a date like 2026-11-24");
@@ -142,11 +143,11 @@ core::Result<db::PriceChangeRecord> create_price_change(Lane& lane, db::LaneDb& 
                      {},
                      std::to_string(*id),
                      {{"effective", change.effective_on}, {"reason", change.reason}, {"items", items_json(change)}}};
-    if (auto logged = record_audit(lane_db, event); !logged) return logged.error();
+    if (auto logged = record_store_audit(store, event, lane.config().lane); !logged) return logged.error();
     return change;
 }
 
-core::Result<db::PriceChangeRecord> approve_price_change(Lane& lane, db::LaneDb& lane_db, db::StoreDb& store,
+core::Result<db::PriceChangeRecord> approve_price_change(Lane& lane, db::LaneDb& /*lane_db*/, db::StoreDb& store,
                                                          int64_t id, const Approval& by, const std::string& now) {
     auto found = db::find_price_change(store, id);
     if (!found) return storage_error(found.error());
@@ -173,18 +174,18 @@ core::Result<db::PriceChangeRecord> approve_price_change(Lane& lane, db::LaneDb&
                      approver->operator_id,
                      std::to_string(id),
                      {{"effective", change.effective_on}, {"items", items_json(change)}}};
-    if (auto logged = record_audit(lane_db, event); !logged) return logged.error();
+    if (auto logged = record_store_audit(store, event, lane.config().lane); !logged) return logged.error();
     return change;
 }
 
-core::Result<std::vector<int64_t>> apply_due_price_changes(db::LaneDb& lane_db, db::StoreDb& store, int64_t lane_number,
-                                                           const std::string& now) {
+core::Result<std::vector<int64_t>> apply_due_price_changes(db::LaneDb& /*lane_db*/, db::StoreDb& store,
+                                                           int64_t lane_number, const std::string& now) {
     auto applied = db::apply_due_price_changes(store, now.substr(0, 10), now);
     if (!applied) return storage_error(applied.error());
     for (int64_t id : *applied) {
         AuditEvent event{now, lane_number,        "price_change_apply",    "posctl",
                          {},  std::to_string(id), nlohmann::json::object()};
-        if (auto logged = record_audit(lane_db, event); !logged) return logged.error();
+        if (auto logged = record_store_audit(store, event, lane_number); !logged) return logged.error();
     }
     return *applied;
 }

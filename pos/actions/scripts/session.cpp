@@ -482,6 +482,14 @@ json dispatch(Lane& lane, const json& action, const Clock& clock, PaymentDesk* d
     auto op = text_field(action, "op");
     if (!op) return failure(op.error());
     if (auto fields = check_fields(*op, action); !fields) return failure(fields.error());
+    // Only a demo or test lane lets a script set the clock: on a real lane "now" would backdate
+    // sales and shifts (docs/security.md "Trusted time").
+    if (action.contains("now") && !lane.config().scripted_time) {
+        return failure(make_error(ErrorCode::not_permitted,
+                                  "this lane keeps the system clock: \"now\" is taken only on a demo or test lane "
+                                  "([security] scripted_time = true in pos.toml, written by init --demo); "
+                                  "remove \"now\" from the script"));
+    }
     std::string now = action.contains("now") ? optional_text(action, "now") : clock();
     if (action.contains("now") && !is_iso_timestamp(now)) {
         return failure(make_error(ErrorCode::bad_input, "\"now\" must look like 2026-11-23T09:15:00+08:00"));

@@ -431,7 +431,25 @@ core::Result<LaneConfig> parse_config(std::string_view toml_text, std::string_vi
         config.cash_rounding = core::CashRounding{*parsed_step, *parsed_mode};
     }
     if (const toml::table* security = root.get_as<toml::table>("security")) {
-        if (auto keys = check_keys(source, *security, "security.", {"lockout_minutes"}); !keys) return keys.error();
+        if (auto keys =
+                check_keys(source, *security, "security.", {"lockout_minutes", "approver_pin_digits", "scripted_time"});
+            !keys) {
+            return keys.error();
+        }
+        if (const toml::node* digits = security->get("approver_pin_digits")) {
+            auto value = digits->value<int64_t>();
+            if (!digits->is_integer() || !value || *value < 6 || *value > 8) {
+                return config_error(source, *digits, "security.approver_pin_digits",
+                                    "must be a whole number from 6 to 8 (approver PINs are never shorter than 6)");
+            }
+            config.approver_pin_digits = int(*value);
+        }
+        if (const toml::node* scripted = security->get("scripted_time")) {
+            if (!scripted->is_boolean()) {
+                return config_error(source, *scripted, "security.scripted_time", "must be true or false");
+            }
+            config.scripted_time = scripted->value_or(false);
+        }
         if (const toml::node* minutes = security->get("lockout_minutes")) {
             auto value = minutes->value<int64_t>();
             if (!minutes->is_integer() || !value || *value < 1 || *value > 1440) {

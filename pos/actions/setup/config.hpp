@@ -73,6 +73,11 @@ struct LaneConfig {
     int override_supervisor_percent = 100;
     int override_manager_percent = 100;
     int64_t lockout_minutes = 15;  // [security] after 5 wrong PINs in a row the operator waits this long
+    // [security] approver_pin_digits: the fewest digits of a supervisor's, manager's or admin's PIN
+    // (6 to 8; cashiers keep 4 to 8). scripted_time: action scripts and posctl --now may set the
+    // clock (demo and test lanes only: `init --demo` writes it); otherwise the system clock rules.
+    int approver_pin_digits = 6;
+    bool scripted_time = false;
     drivers::scanner::Nomenclature nomenclature = drivers::scanner::default_nomenclature();
     // USB scanners the lane reads itself ([devices] scanners). Others type as keyboards.
     std::vector<drivers::usb::VidPid> scanners;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "db/shared/catalog_sync.hpp"
+#include "db/shared/directory_sync.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/access/secrets.hpp"
@@ -37,6 +38,33 @@ constexpr DemoUser demo_users[] = {
     {"9001", "王芳", "supervisor", "999999"},
     {"8801", "赵敏", "manager", "888888"},  // so the manager report (F7) and 日结 can be tried
 };
+
+// Owner read and write only: lane.db and store.db hold PIN hashes and sales, pos.toml the token.
+void keep_private(const std::string& path) {
+    std::error_code ignored;  // best effort: a file system without modes (a USB stick) keeps going
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ignored);
+}
+
+// A demo (or test) lane lets scripts set the clock: [security] scripted_time = true.
+core::Status mark_demo_config(const fs::path& config_path) {
+    std::ifstream in(config_path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string toml = text.str();
+    if (toml.rfind("scripted_time", 0) == 0 || toml.find("\nscripted_time") != std::string::npos) return core::Done{};
+    const std::string line = "scripted_time = true       # a demo lane: scripts' \"now\" sets the clock\n";
+    size_t header = toml.find("[security]\n");
+    if (header == std::string::npos) {
+        if (!toml.empty() && toml.back() != '\n') toml += '\n';
+        toml += "\n[security]\n" + line;
+    } else {
+        toml.insert(header + std::string("[security]\n").size(), line);
+    }
+    std::ofstream out(config_path, std::ios::binary | std::ios::trunc);
+    out << toml;
+    if (!out) return make_error(ErrorCode::io, fmt::format("cannot write {}", config_path.string()));
+    return core::Done{};
+}
 
 std::string lane_db_path(const std::string& data_dir) { return (fs::path(data_dir) / "lane.db").string(); }
 
@@ -203,6 +231,10 @@ core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
             return make_error(ErrorCode::io,
                               fmt::format("cannot write {}: {}", config_path.string(), copied.message()));
     }
+    if (demo) {
+        if (auto marked = mark_demo_config(config_path); !marked) return marked.error();
+    }
+    keep_private(config_path.string());  // it will hold the lane's token
     auto config = load_config(data_dir);
     if (!config) return config.error();
 
@@ -226,6 +258,7 @@ core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
     bool store_existed = fs::exists(store_path);
     auto store = db::StoreDb::open(store_path, true);
     if (!store) return storage_error(store.error());
+    if (!store_existed) keep_private(store_path);
     if (store_existed) {
         auto master = (*store)->all_items();
         if (!master) return storage_error(master.error());
@@ -245,6 +278,7 @@ core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
     {
         auto lane = db::LaneDb::open(building, true);
         if (!lane) return discard(), storage_error(lane.error());
+        keep_private(building);
         if (auto written = copy_catalog_to_lane(**store, **lane, records); !written) {
             return discard(), storage_error(written.error());
         }
@@ -254,6 +288,14 @@ core::Result<InitReport> init_data_dir(const std::string& data_dir, bool demo) {
                 if (!hash) return discard(), hash.error();
                 db::UserRecord user{demo_user.operator_id, demo_user.name, demo_user.role, *hash, true};
                 if (auto saved = (*lane)->save_user(user); !saved) return discard(), storage_error(saved.error());
+                // At the store too, so store-side acts (user --store, catalog, promotions) have
+                // their approvers; a store that already has the operator keeps its own.
+                auto at_store = db::find_store_user(**store, user.operator_id);
+                if (!at_store) return discard(), storage_error(at_store.error());
+                if (!*at_store) {
+                    if (auto saved = db::save_store_user(**store, user); !saved)
+                        return discard(), storage_error(saved.error());
+                }
                 ++report.users;
             }
         }

@@ -140,14 +140,16 @@ TEST_CASE("promotions: a promotion ended by the manager stops at the next sync")
 
 TEST_CASE("price changes: created, refused to its creator, approved by another manager, applied at its date") {
     DemoLane s;
-    REQUIRE(actions::add_user(*s.files.db, {"8001", "赵敏", "manager", "8001"}, 1).ok());
-    REQUIRE(actions::add_user(*s.files.db, {"8002", "钱军", "manager", "8002"}, 1).ok());
+    REQUIRE(actions::add_user(*s.files.db, {"8001", "赵敏", "manager", "800101"}, 1).ok());
+    REQUIRE(actions::add_user(*s.files.db, {"8002", "钱军", "manager", "800202"}, 1).ok());
     auto store = store_of(s);
     actions::Lane& lane = *s.lane;
     // Years ahead of the wall clock, which a sync uses to apply what is due.
     std::string today = "2036-11-23T18:00:00+08:00";
-    actions::PriceChangeRequest request{
-        "sku,old_price,new_price\n101001,2.00,2.20\n101003,5.00,4.80\n", "2036-11-24", "供应商调价", {"8001", "8001"}};
+    actions::PriceChangeRequest request{"sku,old_price,new_price\n101001,2.00,2.20\n101003,5.00,4.80\n",
+                                        "2036-11-24",
+                                        "供应商调价",
+                                        {"8001", "800101"}};
 
     auto wrong_old = request;
     wrong_old.csv = "sku,old_price,new_price\n101001,1.90,2.20\n";
@@ -166,7 +168,7 @@ TEST_CASE("price changes: created, refused to its creator, approved by another m
     CHECK(created->items.size() == 2);
     CHECK(created->items[0].old_price_fen == 200);
 
-    auto self = actions::approve_price_change(lane, *s.files.db, *store, created->id, {"8001", "8001"}, today);
+    auto self = actions::approve_price_change(lane, *s.files.db, *store, created->id, {"8001", "800101"}, today);
     REQUIRE(!self.ok());
     CHECK(self.error().code == pos::core::ErrorCode::not_permitted);
     CHECK(self.error().message.find("approving price change 1") == 0);
@@ -174,7 +176,7 @@ TEST_CASE("price changes: created, refused to its creator, approved by another m
     auto supervisor = actions::approve_price_change(lane, *s.files.db, *store, created->id, {"9001", "999999"}, today);
     CHECK(supervisor.error().code == pos::core::ErrorCode::not_permitted);
 
-    auto approved = actions::approve_price_change(lane, *s.files.db, *store, created->id, {"8002", "8002"}, today);
+    auto approved = actions::approve_price_change(lane, *s.files.db, *store, created->id, {"8002", "800202"}, today);
     REQUIRE(approved.ok());
     CHECK(approved->approved_by == "8002");
 
@@ -203,13 +205,16 @@ TEST_CASE("price changes: created, refused to its creator, approved by another m
     auto again = actions::apply_due_price_changes(*s.files.db, *store, 1, "2036-11-25T07:00:00+08:00");
     REQUIRE(again.ok());
     CHECK(again->empty());
+    // Acts at the store: in the store's own chain, not the lane's.
+    CHECK(pos::testing::query_count(s.dir.path() + "/store.db",
+                                    "SELECT count(*) FROM store_audit WHERE kind LIKE 'price_change_%'") == 3);
     CHECK(pos::testing::query_count(s.dir.path() + "/lane.db",
-                                    "SELECT count(*) FROM audit WHERE kind LIKE 'price_change_%'") == 3);
+                                    "SELECT count(*) FROM audit WHERE kind LIKE 'price_change_%'") == 0);
 }
 
 TEST_CASE("price overrides: limited by the approver's role, refusals logged") {
     DemoLane s;
-    REQUIRE(actions::add_user(*s.files.db, {"8001", "赵敏", "manager", "8001"}, 1).ok());
+    REQUIRE(actions::add_user(*s.files.db, {"8001", "赵敏", "manager", "800101"}, 1).ok());
     s.files.config.override_supervisor_percent = 20;  // pos.toml [approvals] override_supervisor_percent = 20
     s.lane = std::make_unique<actions::Lane>(*s.files.db, s.files.config);
     selling(s);
@@ -224,7 +229,7 @@ TEST_CASE("price overrides: limited by the approver's role, refusals logged") {
     CHECK(within["amount"] == "4.00");
     // The limit is against the catalog price, not the earlier override: 5.00 -> 3.00 is 40%.
     CHECK(s.run(R"({"op":"override_price","line":1,"price":"3.00","approver":"9001","pin":"999999"})")["ok"] == false);
-    json manager = s.ok(R"({"op":"override_price","line":1,"price":"3.00","approver":"8001","pin":"8001"})");
+    json manager = s.ok(R"({"op":"override_price","line":1,"price":"3.00","approver":"8001","pin":"800101"})");
     CHECK(manager["amount"] == "3.00");
     CHECK(pos::testing::query_count(s.dir.path() + "/lane.db",
                                     "SELECT count(*) FROM audit WHERE kind = 'override_refused'") == 2);

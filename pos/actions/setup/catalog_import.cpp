@@ -1,0 +1,72 @@
+// Catalog import with its approver and its audit record (pos/actions/setup/catalog_import.hpp).
+#include "pos/actions/setup/catalog_import.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "pos/actions/access/store_audit.hpp"
+#include "pos/actions/access/users.hpp"
+#include "pos/actions/records.hpp"
+#include "pos/actions/scripts/session.hpp"
+
+namespace pos::actions {
+
+core::Result<nlohmann::json> catalog_changes(db::StoreDb& store, const std::vector<core::CatalogItem>& items) {
+    auto before = store.all_items();
+    if (!before) return storage_error(before.error());
+    std::map<std::string, const db::ItemRecord*> old_items;
+    for (const db::ItemRecord& item : *before) old_items[item.sku] = &item;
+    nlohmann::json changed = nlohmann::json::array();
+    nlohmann::json added = nlohmann::json::array();
+    for (const core::CatalogItem& item : items) {
+        auto found = old_items.find(item.sku);
+        if (found == old_items.end()) {
+            added.push_back(item.sku);
+            continue;
+        }
+        const db::ItemRecord& old = *found->second;
+        if (old.price_fen != item.price.in_fen()) {
+            changed.push_back({{"sku", item.sku},
+                               {"name", item.name_zh},
+                               {"old", core::Money::fen(old.price_fen).to_string()},
+                               {"new", item.price.to_string()}});
+        }
+        if (old.price_per_kg_fen != item.price_per_kg.in_fen()) {
+            changed.push_back({{"sku", item.sku},
+                               {"name", item.name_zh},
+                               {"per_kg", true},
+                               {"old", core::Money::fen(old.price_per_kg_fen).to_string()},
+                               {"new", item.price_per_kg.to_string()}});
+        }
+        old_items.erase(found);
+    }
+    nlohmann::json removed = nlohmann::json::array();
+    for (const auto& [sku, item] : old_items) removed.push_back(sku);
+    return nlohmann::json{{"items", items.size()}, {"added", added}, {"removed", removed}, {"price_changes", changed}};
+}
+
+core::Status import_catalog(const std::string& data_dir, OpenLane& lane, const std::vector<core::CatalogItem>& items,
+                            const Approval& by, const std::string& file, const CatalogProgress& progress) {
+    if (items.empty()) return install_catalog(data_dir, lane, items);  // refused before asking anyone
+    auto staffed = lane_has_operators(*lane.db);
+    if (!staffed) return staffed.error();
+    std::string actor;
+    if (*staffed) {
+        Lane till(*lane.db, lane.config);
+        auto acting = till.authorize(by, core::Action::catalog_import, "importing a catalog", "");
+        if (!acting) return acting.error();
+        actor = acting->operator_id;
+    }
+    auto store = open_store(data_dir, lane.config);
+    if (!store) return store.error();
+    auto changes = catalog_changes(**store, items);
+    if (!changes) return changes.error();
+    if (auto installed = install_catalog(data_dir, lane, items, progress); !installed) return installed;
+    (*changes)["file"] = file;
+    if (actor.empty()) (*changes)["no_operator_yet"] = true;
+    return record_store_audit(**store, {local_now(), 0, "catalog_import", actor, {}, file, std::move(*changes)},
+                              lane.config.lane);
+}
+
+}  // namespace pos::actions
