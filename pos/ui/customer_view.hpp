@@ -28,7 +28,6 @@ struct CustomerView {
     std::string total;            // "¥12.50"
     std::string paid;             // empty until something is paid
     std::string change;           // kind change only
-    bool operator==(const CustomerView&) const = default;
 };
 
 // Where the checkout stands for the customer's window: the display's scene, the sale screen's
