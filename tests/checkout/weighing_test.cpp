@@ -126,7 +126,7 @@ TEST_CASE("checkout: with the scale unplugged the panel says why and takes nothi
 }
 
 TEST_CASE(
-    "checkout: a scale that never settles sells nothing from the pan; the sale goes on by a supervisor's typed "
+    "checkout: a scale that never settles sells nothing from the pan, the sale goes on by a supervisor's typed "
     "weight") {
     using drivers::scale::ScaleState;
     TempDir dir;

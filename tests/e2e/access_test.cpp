@@ -113,7 +113,7 @@ TEST_CASE("access: a catalog import that changes a price needs a manager and rec
     CHECK(verified.out.find("audit log of the store itself") != std::string::npos);
 }
 
-TEST_CASE("access: no --pin on any command line; promotions, price changes and forced closes ask a PIN on stdin") {
+TEST_CASE("access: no --pin on any command line, promotions, price changes and forced closes ask a PIN on stdin") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
     std::ofstream(dir.file("prices.csv")) << "sku,old_price,new_price\n101001,2.00,2.20\n";
@@ -212,7 +212,7 @@ TEST_CASE("access: a clock set back past the last record is recorded and shown")
     CHECK(verify.out.find("the clock went backwards at record") != std::string::npos);
 }
 
-TEST_CASE("access: lane.db, store.db and pos.toml are the owner's alone; demo users are at the store too") {
+TEST_CASE("access: lane.db, store.db and pos.toml are the owner's alone, demo users are at the store too") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
     for (const char* name : {"data/lane.db", "data/store.db", "data/pos.toml"}) {

@@ -64,7 +64,7 @@ struct StoreWithLanes {
     }
     // The protocol as any holder of `token` can speak it.
     [[nodiscard]] pos::sync::HttpStoreOptions peer(const std::string& token, int lane) const {
-        return {store->url(), token, lane, 2000ms, 15000ms};
+        return {store->url(), token, lane, 2000ms, 15000ms, pos::testing::store_pin(dir)};
     }
     [[nodiscard]] std::string store_db() const { return dir.file("store/store.db"); }
 };

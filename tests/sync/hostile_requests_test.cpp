@@ -123,7 +123,8 @@ TEST_CASE("hostile requests: a record of a kind the store does not know is refus
     CHECK(refused.status == 400);
     CHECK(message_of(refused) ==
           "record 2 is of kind \"admin_user?[2J\", which this store does not take (it takes sale, shift, "
-          "shift_close, cash_movement, member_movement, audit): update pos-store to the lanes' version, or find what "
+          "shift_close, cash_movement, member_movement, stock_scan, audit): update pos-store to the lanes' version, or "
+          "find what "
           "else sends to this port; nothing of this batch was stored");
     CHECK(store.count("sales") == 0);
     CHECK(store.count("received") == 0);

@@ -31,8 +31,12 @@ std::optional<std::string> field_difference(const db::AuditRow& mine, const db::
 
 db::DbResult<db::StoreAuditCopy> store_copy(const std::string& data_dir, const LaneConfig& config) {
     if (!config.store_url.empty()) {
-        sync::HttpStoreOptions options{config.store_url, config.store_token, config.lane,
-                                       std::chrono::milliseconds(2000), std::chrono::milliseconds(15000)};
+        sync::HttpStoreOptions options{config.store_url,
+                                       config.store_token,
+                                       config.lane,
+                                       std::chrono::milliseconds(2000),
+                                       std::chrono::milliseconds(15000),
+                                       config.store_pin};
         return sync::fetch_store_audit(options);
     }
     std::string path = store_db_path(data_dir, config);
