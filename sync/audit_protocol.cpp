@@ -43,15 +43,37 @@ db::DbResult<db::StoreAuditCopy> decode_store_audit(std::string_view body) {
         for (const json& kept : parsed.at("kept_aside")) {
             std::optional<std::string> stored;
             if (!kept.at("stored").is_null()) stored = kept.at("stored").get<std::string>();
-            copy.kept_aside.push_back(db::KeptAside{
-                0, copy.lane, "audit", kept.at("ref").get<std::string>(), kept.at("why").get<std::string>(),
-                kept.at("reason").get<std::string>(), std::move(stored), kept.at("delivered").get<std::string>(),
-                kept.at("received_at").get<std::string>()});
+            copy.kept_aside.push_back(db::KeptAside{0,
+                                                    copy.lane,
+                                                    "audit",
+                                                    kept.at("ref").get<std::string>(),
+                                                    kept.at("why").get<std::string>(),
+                                                    kept.at("reason").get<std::string>(),
+                                                    std::move(stored),
+                                                    kept.at("delivered").get<std::string>(),
+                                                    kept.at("received_at").get<std::string>(),
+                                                    {},
+                                                    {},
+                                                    {}});
         }
         return copy;
     } catch (const json::exception& error) {
         return malformed(error.what());
     }
+}
+
+std::string encode_unresolved_kept_aside(int64_t lane, int64_t unresolved) {
+    return json{{"lane", lane}, {"unresolved", unresolved}}.dump();
+}
+
+db::DbResult<int64_t> decode_unresolved_kept_aside(std::string_view body) {
+    json parsed = json::parse(body, nullptr, false);
+    if (!parsed.is_object() || !parsed.contains("unresolved") || !parsed.at("unresolved").is_number_integer()) {
+        return db::DbError{db::DbErrorCode::other,
+                           "pos-store's answer about records kept aside cannot be read: is pos-store of the same "
+                           "version as this lane?"};
+    }
+    return parsed.at("unresolved").get<int64_t>();
 }
 
 }  // namespace pos::sync

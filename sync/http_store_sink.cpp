@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 #include <openssl/ssl.h>
 
 #include "sync/audit_protocol.hpp"
@@ -114,12 +115,32 @@ db::DbResult<db::DirectorySnapshot> HttpStoreSink::directory_if_newer(const db::
     return decode_directory(answer->body);
 }
 
+db::DbResult<std::optional<int64_t>> HttpStoreSink::unresolved_kept_aside() {
+    auto answer = exchange(options_, [&](httplib::Client& client, const httplib::Headers& headers) {
+        return client.Get(std::string(kept_aside_path), headers);
+    });
+    if (!answer) return answer.error();
+    auto count = decode_unresolved_kept_aside(answer->body);
+    if (!count) return count.error();
+    return std::optional<int64_t>(*count);
+}
+
 db::DbResult<db::SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& options, const db::SaleQuery& query) {
     std::string path = std::string(sales_path) + db::sale_query_string(query);
     auto answer = exchange(
         options, [&](httplib::Client& client, const httplib::Headers& headers) { return client.Get(path, headers); });
     if (!answer) return answer.error();
     return db::decode_sale_for_return(answer->body);
+}
+
+db::DbStatus change_pin_at_store(const HttpStoreOptions& options, const std::string& operator_id,
+                                 const std::string& old_pin, const std::string& new_pin) {
+    std::string body = nlohmann::json{{"operator", operator_id}, {"old_pin", old_pin}, {"new_pin", new_pin}}.dump();
+    auto answer = exchange(options, [&](httplib::Client& client, const httplib::Headers& headers) {
+        return client.Post(std::string(pin_path), headers, body, "application/json");
+    });
+    if (!answer) return answer.error();
+    return support::Done{};
 }
 
 db::DbResult<db::StoreAuditCopy> fetch_store_audit(const HttpStoreOptions& options) {

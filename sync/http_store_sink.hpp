@@ -33,6 +33,11 @@ struct HttpStoreOptions {
 // GET /v1/audit: the store's copy of this lane's audit chain (the token says which lane).
 [[nodiscard]] db::DbResult<db::StoreAuditCopy> fetch_store_audit(const HttpStoreOptions& options);
 
+// POST /v1/pin: the store checks `old_pin` against its own copy of the operator and takes
+// `new_pin` (docs/security.md "PINs"). Refused with the store's reason.
+[[nodiscard]] db::DbStatus change_pin_at_store(const HttpStoreOptions& options, const std::string& operator_id,
+                                               const std::string& old_pin, const std::string& new_pin);
+
 class HttpStoreSink final : public StoreSink {
 public:
     explicit HttpStoreSink(HttpStoreOptions options) : options_(std::move(options)) {}
@@ -41,6 +46,7 @@ public:
     [[nodiscard]] db::DbResult<std::optional<db::CatalogSnapshot>> catalog_if_newer(
         const db::CatalogVersion& have) override;
     [[nodiscard]] db::DbResult<db::DirectorySnapshot> directory_if_newer(const db::DirectoryVersion& have) override;
+    [[nodiscard]] db::DbResult<std::optional<int64_t>> unresolved_kept_aside() override;
 
 private:
     HttpStoreOptions options_;

@@ -17,6 +17,9 @@ namespace pos::sync {
 
 inline constexpr std::string_view batch_path = "/v1/batches";
 inline constexpr std::string_view health_path = "/v1/health";
+// POST {"operator","old_pin","new_pin"}: an operator the store keeps changes their PIN (pos-store's
+// pos/store/pin_route.hpp); 200 {"changed":"1001"}, 403 wrong PIN, locked or unknown, 400 bad new PIN.
+inline constexpr std::string_view pin_path = "/v1/pin";
 inline constexpr std::string_view catalog_path = "/v1/catalog";  // ?store=ID&have=N: 204 when current
 inline constexpr std::string_view sales_path =
     "/v1/sales";  // ?lane=N&receipt=N or ?id=UUID: a sale for a return (store_returns.hpp)

@@ -13,6 +13,7 @@
 #include "sync/directory_protocol.hpp"
 #include "sync/json_nesting.hpp"
 #include "sync/lane_tokens.hpp"
+#include "db/store/kept_aside.hpp"
 #include "db/store/promotions.hpp"
 #include "sync/store_protocol.hpp"
 #include "db/store/returns.hpp"
@@ -173,6 +174,28 @@ ServiceResponse StoreService::audit_copy(std::string_view authorization) {
     auto copy = db::read_store_audit_copy(**store_db, *lane);
     if (!copy) return failure(http_status_for(copy.error().code), copy.error().code, copy.error().message);
     return {200, encode_store_audit(*copy)};
+}
+
+ServiceResponse StoreService::for_lane(std::string_view authorization, const LaneRequest& handle) {
+    std::lock_guard lock(mutex_);
+    auto store_db = store();
+    if (!store_db)
+        return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
+    auto lane = authenticate(**store_db, authorization);
+    if (!lane) return lane.error();
+    return handle(**store_db, *lane);
+}
+
+ServiceResponse StoreService::unresolved_kept_aside(std::string_view authorization) {
+    std::lock_guard lock(mutex_);
+    auto store_db = store();
+    if (!store_db)
+        return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
+    auto lane = authenticate(**store_db, authorization);
+    if (!lane) return lane.error();
+    auto count = db::unresolved_kept_aside_count(**store_db, *lane);
+    if (!count) return failure(http_status_for(count.error().code), count.error().code, count.error().message);
+    return {200, encode_unresolved_kept_aside(*lane, *count)};
 }
 
 ServiceResponse StoreService::receive_batch(std::string_view authorization, std::string_view body) {

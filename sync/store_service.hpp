@@ -50,6 +50,12 @@ public:
     // GET /v1/audit: the store's copy of the token's lane's audit chain and what of it was kept
     // aside (sync/audit_protocol.hpp). Only the lane's own: the token says which.
     [[nodiscard]] ServiceResponse audit_copy(std::string_view authorization);
+    // GET /v1/kept-aside: how many of the token's lane's records are kept aside unresolved.
+    [[nodiscard]] ServiceResponse unresolved_kept_aside(std::string_view authorization);
+    // Runs `handle` for the token's lane on the store's connection, one request at a time like the
+    // rest: for requests whose rules live above sync (pos-store's POST /v1/pin).
+    using LaneRequest = std::function<ServiceResponse(db::StoreDb& store, int64_t lane)>;
+    [[nodiscard]] ServiceResponse for_lane(std::string_view authorization, const LaneRequest& handle);
     // The refusal of a request whose token is missing, unknown or revoked, or nothing when a lane
     // holds it: pos-store asks this before it reads a request's body (docs/security.md).
     [[nodiscard]] std::optional<ServiceResponse> refuse_token(std::string_view authorization);

@@ -5,9 +5,23 @@
 #include <random>
 
 #include "db/shared/audit_log.hpp"
+#include "db/store/kept_aside.hpp"
 #include "db/store/promotions.hpp"
 
 namespace pos::sync {
+namespace {
+
+// The lane's alarms go once the store holds nothing of it aside unresolved. Best effort: when the
+// store cannot say, they stay until a later pass.
+void drop_resolved_alarms(db::LaneDb& lane, StoreSink& store) {
+    auto alarms = db::sync_alarm_count(lane);
+    if (!alarms || *alarms == 0) return;
+    auto unresolved = store.unresolved_kept_aside();
+    if (!unresolved || !*unresolved || **unresolved > 0) return;
+    (void)db::clear_sync_alarms(lane);
+}
+
+}  // namespace
 
 SyncOutcome sync_pass(db::LaneDb& lane, StoreSink& store, int64_t batch_size, const SyncClock& now,
                       const std::function<bool()>& keep_going) {
@@ -29,6 +43,7 @@ SyncOutcome sync_pass(db::LaneDb& lane, StoreSink& store, int64_t batch_size, co
             if (!audit) return fail(audit.error());
             if (*audit) continue;
             if (auto recorded = db::record_sync_success(lane, now()); !recorded) return fail(recorded.error());
+            drop_resolved_alarms(lane, store);
             return outcome;
         }
         auto acknowledged = store.deliver(*batch, now());
@@ -71,6 +86,12 @@ db::DbResult<std::optional<db::CatalogSnapshot>> DirectStoreSink::catalog_if_new
     auto snapshot = db::read_catalog_snapshot(*store_);
     if (!snapshot) return snapshot.error();
     return std::optional<db::CatalogSnapshot>(std::move(*snapshot));
+}
+
+db::DbResult<std::optional<int64_t>> DirectStoreSink::unresolved_kept_aside() {
+    auto count = db::unresolved_kept_aside_count(*store_, lane_);
+    if (!count) return count.error();
+    return std::optional<int64_t>(*count);
 }
 
 db::DbResult<bool> refresh_catalog(db::LaneDb& lane, StoreSink& store, const std::string& now) {

@@ -43,12 +43,18 @@ public:
     [[nodiscard]] virtual db::DbResult<db::DirectorySnapshot> directory_if_newer(const db::DirectoryVersion& have) {
         return db::DirectorySnapshot{have.store_id, {}, {}, {}, {}};
     }
+    // How many of this lane's records the store holds aside unresolved; nothing when the sink
+    // cannot tell (then the lane keeps its alarms).
+    [[nodiscard]] virtual db::DbResult<std::optional<int64_t>> unresolved_kept_aside() {
+        return std::optional<int64_t>{};
+    }
 };
 
-// Direct mode: this process opens store.db itself.
+// Direct mode: this process opens store.db itself; `lane` is the lane it sends for (0: any).
 class DirectStoreSink final : public StoreSink {
 public:
-    explicit DirectStoreSink(std::unique_ptr<db::StoreDb> store) : store_(std::move(store)) {}
+    explicit DirectStoreSink(std::unique_ptr<db::StoreDb> store, int64_t lane = 0)
+        : store_(std::move(store)), lane_(lane) {}
     [[nodiscard]] db::DbResult<std::vector<db::Acknowledged>> deliver(const std::vector<db::OutboxRecord>& batch,
                                                                       const std::string& now) override {
         return store_->apply_batch(batch, now);
@@ -56,9 +62,11 @@ public:
     [[nodiscard]] db::DbResult<std::optional<db::CatalogSnapshot>> catalog_if_newer(
         const db::CatalogVersion& have) override;
     [[nodiscard]] db::DbResult<db::DirectorySnapshot> directory_if_newer(const db::DirectoryVersion& have) override;
+    [[nodiscard]] db::DbResult<std::optional<int64_t>> unresolved_kept_aside() override;
 
 private:
     std::unique_ptr<db::StoreDb> store_;
+    int64_t lane_;
 };
 
 using SyncClock = std::function<std::string()>;

@@ -82,6 +82,18 @@ DbStatus record_sync_alarms(LaneDb& lane, const std::vector<SyncAlarm>& alarms) 
     return transaction->commit();
 }
 
+DbResult<int64_t> sync_alarm_count(LaneDb& lane) {
+    auto count = lane.connection().query_text("SELECT count(*) FROM sync_alarms");
+    if (!count) return count.error();
+    return std::stoll(count->value_or("0"));
+}
+
+DbStatus clear_sync_alarms(LaneDb& lane) {
+    auto statement = lane.connection().prepare("DELETE FROM sync_alarms");
+    if (!statement) return statement.error();
+    return (*statement)->run();
+}
+
 DbStatus record_sync_success(LaneDb& lane, const std::string& now) {
     auto statement = lane.connection().prepare(
         "UPDATE sync_status SET last_attempt_at = ?1, last_sync_at = ?1, last_error = '', last_error_code = '', "

@@ -48,6 +48,11 @@ struct SyncStatus {
 // transaction of mark_synced's pass or on its own.
 [[nodiscard]] DbStatus record_sync_alarms(LaneDb& lane, const std::vector<SyncAlarm>& alarms);
 
+// How many alarms the lane shows, and dropping them once the store says nothing of this lane is
+// kept aside unresolved any more (a manager dealt with each: posctl kept-aside resolve).
+[[nodiscard]] DbResult<int64_t> sync_alarm_count(LaneDb& lane);
+[[nodiscard]] DbStatus clear_sync_alarms(LaneDb& lane);
+
 // A pass that found nothing to send.
 [[nodiscard]] DbStatus record_sync_success(LaneDb& lane, const std::string& now);
 

@@ -10,15 +10,15 @@
 namespace pos::db {
 namespace {
 
-const char* const lane_columns = "seq, at, lane, kind, actor, approver, ref, detail, prev_hash, hash";
-
 AuditRow read_row(const Statement& query) {
     return AuditRow{query.column_int(0),  query.column_text(1), query.column_int(2),  query.column_text(3),
                     query.column_text(4), query.column_text(5), query.column_text(6), query.column_text(7),
                     query.column_text(8), query.column_text(9)};
 }
 
-DbResult<std::vector<AuditRow>> read_all(Statement& query) {
+}  // namespace
+
+DbResult<std::vector<AuditRow>> audit_rows_from(Statement& query) {
     std::vector<AuditRow> rows;
     while (true) {
         auto row = query.step();
@@ -30,7 +30,7 @@ DbResult<std::vector<AuditRow>> read_all(Statement& query) {
     return rows;
 }
 
-Statement& bind_row(Statement& statement, const AuditRow& row) {
+Statement& bind_audit_row(Statement& statement, const AuditRow& row) {
     return statement.bind(1, row.seq)
         .bind(2, row.at)
         .bind(3, row.lane)
@@ -43,12 +43,10 @@ Statement& bind_row(Statement& statement, const AuditRow& row) {
         .bind(10, row.hash);
 }
 
-}  // namespace
-
 DbResult<std::optional<AuditRow>> last_audit_row(Connection& lane) {
-    auto statement = lane.prepare(fmt::format("SELECT {} FROM audit ORDER BY seq DESC LIMIT 1", lane_columns));
+    auto statement = lane.prepare(fmt::format("SELECT {} FROM audit ORDER BY seq DESC LIMIT 1", audit_columns));
     if (!statement) return statement.error();
-    auto rows = read_all(**statement);
+    auto rows = audit_rows_from(**statement);
     if (!rows) return rows.error();
     if (rows->empty()) return std::optional<AuditRow>{};
     return std::optional<AuditRow>(rows->front());
@@ -56,9 +54,9 @@ DbResult<std::optional<AuditRow>> last_audit_row(Connection& lane) {
 
 DbStatus append_audit_row(Connection& lane, const AuditRow& row) {
     auto insert =
-        lane.prepare(fmt::format("INSERT INTO audit ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lane_columns));
+        lane.prepare(fmt::format("INSERT INTO audit ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", audit_columns));
     if (!insert) return insert.error();
-    return bind_row(**insert, row).run();
+    return bind_audit_row(**insert, row).run();
 }
 
 DbResult<int64_t> last_outbox_seq(Connection& lane) {
@@ -74,9 +72,9 @@ DbResult<std::vector<AuditRow>> unsent_audit_rows(Connection& lane) {
     auto shipped = lane.query_text("SELECT last_seq FROM audit_shipped WHERE id = 1");
     if (!shipped) return shipped.error();
     int64_t last_sent = std::stoll(shipped->value_or("0"));
-    auto unsent = lane.prepare(fmt::format("SELECT {} FROM audit WHERE seq > ? ORDER BY seq", lane_columns));
+    auto unsent = lane.prepare(fmt::format("SELECT {} FROM audit WHERE seq > ? ORDER BY seq", audit_columns));
     if (!unsent) return unsent.error();
-    return read_all((*unsent)->bind(1, last_sent));
+    return audit_rows_from((*unsent)->bind(1, last_sent));
 }
 
 DbStatus mark_audit_sent(Connection& lane, int64_t last_seq) {
@@ -135,13 +133,13 @@ DbStatus attach_unsent_audit(Connection& lane, int64_t outbox_seq) {
 
 DbResult<std::vector<AuditRow>> read_audit_rows(Connection& lane, const std::optional<std::string>& since) {
     if (since) {
-        auto statement = lane.prepare(fmt::format("SELECT {} FROM audit WHERE at >= ? ORDER BY seq", lane_columns));
+        auto statement = lane.prepare(fmt::format("SELECT {} FROM audit WHERE at >= ? ORDER BY seq", audit_columns));
         if (!statement) return statement.error();
-        return read_all((*statement)->bind(1, *since));
+        return audit_rows_from((*statement)->bind(1, *since));
     }
-    auto statement = lane.prepare(fmt::format("SELECT {} FROM audit ORDER BY seq", lane_columns));
+    auto statement = lane.prepare(fmt::format("SELECT {} FROM audit ORDER BY seq", audit_columns));
     if (!statement) return statement.error();
-    return read_all(**statement);
+    return audit_rows_from(**statement);
 }
 
 DbResult<std::optional<int64_t>> last_queued_audit_seq(Connection& lane) {
@@ -169,14 +167,14 @@ DbResult<bool> insert_store_audit_row(Connection& store, const AuditRow& row) {
         "INSERT INTO audit (seq, at, lane, kind, actor, approver, ref, detail, prev_hash, hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lane, seq) DO NOTHING");
     if (!insert) return insert.error();
-    if (auto done = bind_row(**insert, row).run(); !done) return done.error();
+    if (auto done = bind_audit_row(**insert, row).run(); !done) return done.error();
     return store.changes() == 1;
 }
 
 DbResult<std::vector<AuditRow>> read_store_audit_rows(Connection& store, int64_t lane) {
-    auto statement = store.prepare(fmt::format("SELECT {} FROM audit WHERE lane = ? ORDER BY seq", lane_columns));
+    auto statement = store.prepare(fmt::format("SELECT {} FROM audit WHERE lane = ? ORDER BY seq", audit_columns));
     if (!statement) return statement.error();
-    return read_all((*statement)->bind(1, lane));
+    return audit_rows_from((*statement)->bind(1, lane));
 }
 
 DbResult<std::vector<int64_t>> store_audit_lanes(Connection& store) {

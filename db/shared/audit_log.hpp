@@ -28,6 +28,12 @@ struct AuditRow {
     std::string hash;
 };
 
+// The columns of an audit table (lane.db audit, store.db audit and store_audit), in AuditRow's
+// order: a SELECT of them reads back with audit_rows_from, an INSERT of them binds bind_audit_row.
+inline constexpr const char* audit_columns = "seq, at, lane, kind, actor, approver, ref, detail, prev_hash, hash";
+[[nodiscard]] DbResult<std::vector<AuditRow>> audit_rows_from(Statement& query);
+Statement& bind_audit_row(Statement& statement, const AuditRow& row);
+
 // lane.db: the last record, to chain the next one to. Call inside the writing transaction.
 [[nodiscard]] DbResult<std::optional<AuditRow>> last_audit_row(Connection& lane);
 // lane.db: appends the row, inside the caller's transaction.

@@ -73,8 +73,9 @@ DbResult<std::vector<KeptAside>> anchor_attached_audit(Connection& store, const 
     for (const nlohmann::json& record : root["audit"]) {
         auto row = parse_audit_payload(record.dump());
         if (!row) return row.error();
-        KeptAside kept{0,  row->lane,           "audit",    fmt::format("{}:{}", row->lane, row->seq), "", "",
-                       {}, audit_payload(*row), received_at};
+        KeptAside kept{0,           row->lane, "audit", fmt::format("{}:{}", row->lane, row->seq),
+                       "",          "",        {},      audit_payload(*row),
+                       received_at, {},        {},      {}};
         auto held = store_row(store, row->lane, row->seq);
         if (!held) return held.error();
         if (*held) {

@@ -25,6 +25,9 @@ struct KeptAside {
     std::optional<std::string> stored;  // what the store already holds under that key
     std::string delivered;              // what was delivered, verbatim
     std::string received_at;
+    std::optional<std::string> resolved_at;  // set when a manager dealt with it
+    std::optional<std::string> resolved_by;
+    std::optional<std::string> resolution;  // what they found and did
 };
 
 // Keeps the record aside, once: the same delivery sent again adds nothing. Inside the batch's
@@ -34,5 +37,20 @@ struct KeptAside {
 // What is kept aside and not yet resolved, oldest first; one lane's, or every lane's.
 [[nodiscard]] DbResult<std::vector<KeptAside>> open_kept_aside(Connection& store, std::optional<int64_t> lane);
 [[nodiscard]] DbResult<std::vector<KeptAside>> open_kept_aside(StoreDb& store, std::optional<int64_t> lane);
+// How many records of `lane` are kept aside unresolved, counting those whose lane the store could
+// not read (lane 0): the lane's alarm stays while any may be its own.
+[[nodiscard]] DbResult<int64_t> unresolved_kept_aside_count(StoreDb& store, int64_t lane);
+
+// Every row kept aside, resolved ones too, oldest first.
+[[nodiscard]] DbResult<std::vector<KeptAside>> all_kept_aside(StoreDb& store);
+
+// A manager dealt with row `id`: it stops being an alarm. The row as it now is (none when there
+// is no such row); `changed` is false when it was resolved already, and then it is left as it was.
+struct KeptAsideResolution {
+    std::optional<KeptAside> row;
+    bool changed = false;
+};
+[[nodiscard]] DbResult<KeptAsideResolution> resolve_kept_aside(StoreDb& store, int64_t id, const std::string& by,
+                                                               const std::string& resolution, const std::string& at);
 
 }  // namespace pos::db

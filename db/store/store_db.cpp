@@ -383,9 +383,9 @@ DbResult<std::vector<Acknowledged>> StoreDb::apply_batch(const std::vector<Outbo
                                          (*held)->lane && *(*held)->lane != lane
                                              ? fmt::format(", delivered by lane {}", *(*held)->lane)
                                              : std::string{});
-                KeptAside kept{0,          lane,       record.kind,      record.ref,
-                               ack.aside,  ack.reason, (*held)->payload, record.payload,
-                               received_at};
+                KeptAside kept{
+                    0,           lane, record.kind, record.ref, ack.aside, ack.reason, (*held)->payload, record.payload,
+                    received_at, {},   {},          {}};
                 if (auto kept_aside = keep_aside(*connection_, kept); !kept_aside) return kept_aside.error();
             }
             acknowledged.push_back(std::move(ack));
@@ -410,7 +410,8 @@ DbResult<std::vector<Acknowledged>> StoreDb::apply_batch(const std::vector<Outbo
                            record.kind, record.ref,
                            ack.aside,   ack.reason,
                            {},          record.payload,
-                           received_at};
+                           received_at, {},
+                           {},          {}};
             if (auto kept_aside = keep_aside(*connection_, kept); !kept_aside) return kept_aside.error();
             // The audit records riding with it still extend the lane's chain when they can be
             // read, so one unreadable record does not fork the chain behind it.

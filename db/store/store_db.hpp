@@ -58,6 +58,9 @@ public:
     // For db/ and tests only: pos/ and sync/ ask for operations, never for the connection
     // (checked at build time by cmake/CheckStorageCalls.cmake).
     [[nodiscard]] Connection& connection() { return *connection_; }
+    // Several operations written as one (an act and its record in the store's audit chain): the
+    // writes inside it join it as savepoints (Transaction::begin_composite).
+    [[nodiscard]] DbResult<Transaction> begin_transaction() { return Transaction::begin_composite(*connection_); }
 
 private:
     explicit StoreDb(std::unique_ptr<Connection> connection) : connection_(std::move(connection)) {}

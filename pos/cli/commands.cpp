@@ -216,6 +216,7 @@ void register_commands(CLI::App& app, const std::string& /*data_dir*/, Command& 
     register_shift(app, command);
     register_day(app, command);
     register_audit(app, command);
+    register_kept_aside(app, command);
     register_receipt(app, command);
     register_report(app, command);
     register_demo(app, command);

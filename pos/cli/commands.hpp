@@ -28,8 +28,9 @@ void register_sync(CLI::App& app, Command& command);
 void register_user(CLI::App& app, Command& command);
 void register_devices(CLI::App& app, Command& command);  // devices_command.cpp
 void register_shift(CLI::App& app, Command& command);
-void register_day(CLI::App& app, Command& command);    // day_command.cpp: 日结
-void register_audit(CLI::App& app, Command& command);  // audit_command.cpp
+void register_day(CLI::App& app, Command& command);         // day_command.cpp: 日结
+void register_audit(CLI::App& app, Command& command);       // audit_command.cpp
+void register_kept_aside(CLI::App& app, Command& command);  // kept_aside_command.cpp
 
 // posctl receipt render (pos/cli/receipt_command.cpp).
 void register_receipt(CLI::App& app, Command& command);

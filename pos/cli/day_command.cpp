@@ -10,7 +10,6 @@
 #include "pos/actions/records.hpp"
 #include "pos/actions/scripts/session.hpp"
 #include "pos/actions/setup/store_setup.hpp"
-#include "pos/actions/access/store_audit.hpp"
 #include "pos/cli/acting_operator.hpp"
 #include "pos/cli/commands.hpp"
 
@@ -91,21 +90,6 @@ int run_day(const std::string& data_dir, const DayOptions& options, bool close) 
             }
         }
         return report(closed.error());
-    }
-    if (options.force) {
-        // A forced close is the store's act: in the store's own chain, whichever lane ran it.
-        if (auto logged = actions::record_store_audit(**store,
-                                                      {actions::local_now(),
-                                                       0,
-                                                       "end_of_day_force",
-                                                       request.approver,
-                                                       request.approver,
-                                                       closed->day.day,
-                                                       {{"reason", options.reason}}},
-                                                      lane_files->config.lane);
-            !logged) {
-            return report(logged.error());
-        }
     }
     return show_closed_day(**store, closed->day.day, options.format);
 }

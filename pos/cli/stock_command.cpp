@@ -1,6 +1,7 @@
 // posctl stock ...: the stock clerk's and manager's documents (docs/stock.md) — deliveries received
 // and checked (入库, 验收), counts (盘点), transfers (调拨), write-offs (报损), the manager's approval
-// that books them, and the suggested order (要货). PINs come from --pin or the first line of stdin.
+// that books them, and the suggested order (要货). PINs come from the terminal or standard input,
+// never from the command line (pos/cli/acting_operator.hpp).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "pos/actions/stock/stock_documents.hpp"
 #include "pos/actions/stock/stocktake.hpp"
 #include "pos/actions/stock/transfers.hpp"
+#include "pos/cli/acting_operator.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/core/stock.hpp"
 
@@ -30,7 +32,6 @@ struct StockOptions {
     std::string format = "text";
     std::string out;
     std::string by;
-    std::string pin;
     std::string now;
     bool as_noted = false;
     int64_t id = 0;
@@ -40,13 +41,7 @@ struct StockOptions {
 
 std::string now_of(const StockOptions& options) { return options.now.empty() ? actions::local_now() : options.now; }
 
-actions::Approval approval_of(const StockOptions& options) {
-    if (!options.pin.empty()) return {options.by, options.pin};
-    std::string line;
-    std::getline(std::cin, line);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return {options.by, line};
-}
+actions::Approval approval_of(const StockOptions& options) { return read_acting_operator(options.by, "operator"); }
 
 core::Result<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -57,9 +52,11 @@ core::Result<std::string> read_file(const std::string& path) {
 }
 
 template <typename Body>
-int with_store(const std::string& data_dir, Body&& body) {
+int with_store(const std::string& data_dir, const StockOptions& options, Body&& body) {
     auto lane_files = actions::open_lane(data_dir);
     if (!lane_files) return report(lane_files.error());
+    auto given = given_time(lane_files->config, options.now);
+    if (!given) return report(given.error());
     auto store = actions::open_store(data_dir, lane_files->config);
     if (!store) return report(store.error());
     actions::Lane lane(*lane_files->db, lane_files->config);
@@ -108,15 +105,15 @@ void print_lines(db::StoreDb& store, const db::StockDocumentRecord& document) {
 
 void add_who(CLI::App* command, StockOptions& options, const char* who) {
     command->add_option("--by", options.by, who)->required();
-    command->add_option("--pin", options.pin, "the PIN (without it: the first line of standard input)");
     command->add_option("--now", options.now, "the time, ISO 8601 with offset (tests and scripts; default: now)");
 }
 
 using Action = std::function<int(actions::Lane&, db::LaneDb&, db::StoreDb&, const actions::LaneConfig&)>;
 
-void on_run(CLI::App* sub, Command& command, std::function<Action()> make) {
-    sub->callback(
-        [&command, make] { command = [make](const std::string& data_dir) { return with_store(data_dir, make()); }; });
+void on_run(CLI::App* sub, Command& command, const std::shared_ptr<StockOptions>& o, std::function<Action()> make) {
+    sub->callback([&command, o, make] {
+        command = [o, make](const std::string& data_dir) { return with_store(data_dir, *o, make()); };
+    });
 }
 
 int shown(db::StoreDb& store, const core::Result<db::StockDocumentRecord>& document, const std::string& then) {
@@ -135,7 +132,7 @@ void register_receive(CLI::App* group, Command& command, std::shared_ptr<StockOp
     import->add_option("--number", o->number, "the delivery note's number (配送单号)")->required();
     import->add_option("--supplier", o->party, "the distribution centre or supplier");
     add_who(import, *o, "your operator number (the stock clerk)");
-    on_run(import, command, [o]() -> Action {
+    on_run(import, command, o, [o]() -> Action {
         return [o](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig&) {
             auto csv = read_file(o->file);
             if (!csv) return report(csv.error());
@@ -153,7 +150,7 @@ void register_receive(CLI::App* group, Command& command, std::shared_ptr<StockOp
     check->add_option("--file", o->file, "check sheet CSV: sku,received[,damaged][,reason]");
     check->add_flag("--as-noted", o->as_noted, "every line not in the sheet arrived as the note says");
     add_who(check, *o, "your operator number");
-    on_run(check, command, [o]() -> Action {
+    on_run(check, command, o, [o]() -> Action {
         return [o](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig&) {
             std::string csv;
             if (!o->file.empty()) {
@@ -175,7 +172,7 @@ void register_count(CLI::App* group, Command& command, std::shared_ptr<StockOpti
     auto* open = count->add_subcommand("open", "open a count (snapshot of the ledger now)");
     open->add_option("--department", o->department, "count one department (default: the whole store)");
     add_who(open, *o, "your operator number");
-    on_run(open, command, [o]() -> Action {
+    on_run(open, command, o, [o]() -> Action {
         return [o](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig&) {
             auto opened = actions::open_count(lane, lane_db, store, o->department, approval_of(*o), now_of(*o));
             if (!opened) return report(opened.error());
@@ -191,7 +188,7 @@ void register_count(CLI::App* group, Command& command, std::shared_ptr<StockOpti
     sheet->add_option("ID", o->id, "the count's document number")->required();
     sheet->add_option("FILE", o->file, "count sheet CSV: sku,quantity[,counted_at]")->required();
     add_who(sheet, *o, "the counter's operator number");
-    on_run(sheet, command, [o]() -> Action {
+    on_run(sheet, command, o, [o]() -> Action {
         return [o](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig&) {
             auto csv = read_file(o->file);
             if (!csv) return report(csv.error());
@@ -208,7 +205,7 @@ void register_count(CLI::App* group, Command& command, std::shared_ptr<StockOpti
     variance->add_option("ID", o->id, "the count's document number")->required();
     variance->add_option("--format", o->format, "text or csv")->check(CLI::IsMember({"text", "csv"}));
     variance->add_option("--out,-o", o->out, "write to this file instead of standard output");
-    on_run(variance, command, [o]() -> Action {
+    on_run(variance, command, o, [o]() -> Action {
         return [o](actions::Lane&, db::LaneDb&, db::StoreDb& store, const actions::LaneConfig&) {
             auto document = actions::stock_document(store, o->id);
             if (!document) return report(document.error());
@@ -231,7 +228,7 @@ void register_transfer(CLI::App* group, Command& command, std::shared_ptr<StockO
     out->add_option("FILE", o->file, "the items as CSV")->required();
     out->add_option("--to", o->party, "the receiving store")->required();
     add_who(out, *o, "your operator number");
-    on_run(out, command, [o]() -> Action {
+    on_run(out, command, o, [o]() -> Action {
         return [o](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig&) {
             auto csv = read_file(o->file);
             if (!csv) return report(csv.error());
@@ -247,7 +244,7 @@ void register_transfer(CLI::App* group, Command& command, std::shared_ptr<StockO
     auto* exported = transfer->add_subcommand("export", "write an approved transfer's file for the receiving store");
     exported->add_option("ID", o->id, "the transfer's document number")->required();
     exported->add_option("--out,-o", o->out, "write to this file instead of standard output");
-    on_run(exported, command, [o]() -> Action {
+    on_run(exported, command, o, [o]() -> Action {
         return [o](actions::Lane&, db::LaneDb&, db::StoreDb& store, const actions::LaneConfig& config) {
             auto document = actions::stock_document(store, o->id);
             if (!document) return report(document.error());
@@ -260,7 +257,7 @@ void register_transfer(CLI::App* group, Command& command, std::shared_ptr<StockO
         transfer->add_subcommand("import", "import another store's transfer file: in transit until approved");
     imported->add_option("FILE", o->file, "the transfer file")->required();
     add_who(imported, *o, "your operator number");
-    on_run(imported, command, [o]() -> Action {
+    on_run(imported, command, o, [o]() -> Action {
         return [o](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig&) {
             auto file = read_file(o->file);
             if (!file) return report(file.error());
@@ -287,7 +284,7 @@ void register_stock(CLI::App& app, Command& command) {
     auto* write_off = group->add_subcommand("write-off", "goods written off (报损) from a CSV: sku,quantity,reason");
     write_off->add_option("FILE", o->file, "the items as CSV")->required();
     add_who(write_off, *o, "your operator number");
-    on_run(write_off, command, [o]() -> Action {
+    on_run(write_off, command, o, [o]() -> Action {
         return [o](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig&) {
             auto csv = read_file(o->file);
             if (!csv) return report(csv.error());
@@ -303,7 +300,7 @@ void register_stock(CLI::App& app, Command& command) {
         group->add_subcommand("approve", "book a document into the stock ledger (a manager, not its creator)");
     approve->add_option("ID", o->id, "the document's number")->required();
     add_who(approve, *o, "your operator number (a manager)");
-    on_run(approve, command, [o]() -> Action {
+    on_run(approve, command, o, [o]() -> Action {
         return [o](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig&) {
             auto document = actions::approve_stock_document(lane, lane_db, store, o->id, approval_of(*o), now_of(*o));
             if (!document) return report(document.error());
@@ -322,7 +319,7 @@ void register_stock(CLI::App& app, Command& command) {
     auto* cancel = group->add_subcommand("cancel", "cancel an open document (a manager); nothing is booked");
     cancel->add_option("ID", o->id, "the document's number")->required();
     add_who(cancel, *o, "your operator number (a manager)");
-    on_run(cancel, command, [o]() -> Action {
+    on_run(cancel, command, o, [o]() -> Action {
         return [o](actions::Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, const actions::LaneConfig&) {
             return shown(store,
                          actions::cancel_stock_document(lane, lane_db, store, o->id, approval_of(*o), now_of(*o)), "");
@@ -332,7 +329,7 @@ void register_stock(CLI::App& app, Command& command) {
     auto* list = group->add_subcommand("list", "stock documents, newest first");
     list->add_option("--kind", o->kind, "receipt, count, transfer_out, transfer_in or write_off")
         ->check(CLI::IsMember({"receipt", "count", "transfer_out", "transfer_in", "write_off"}));
-    on_run(list, command, [o]() -> Action {
+    on_run(list, command, o, [o]() -> Action {
         return [o](actions::Lane&, db::LaneDb&, db::StoreDb& store, const actions::LaneConfig&) {
             auto documents = db::list_stock_documents(store, o->kind);
             if (!documents) return report(actions::storage_error(documents.error()));
@@ -347,7 +344,7 @@ void register_stock(CLI::App& app, Command& command) {
 
     auto* show = group->add_subcommand("show", "one document with its lines");
     show->add_option("ID", o->id, "the document's number")->required();
-    on_run(show, command, [o]() -> Action {
+    on_run(show, command, o, [o]() -> Action {
         return [o](actions::Lane&, db::LaneDb&, db::StoreDb& store, const actions::LaneConfig&) {
             return shown(store, actions::stock_document(store, o->id), "");
         };
@@ -358,7 +355,7 @@ void register_stock(CLI::App& app, Command& command) {
     order->add_option("--cover-days", o->cover_days, "the order lasts this many days (default 7)");
     order->add_option("--out,-o", o->out, "write to this file instead of standard output");
     order->add_option("--now", o->now, "the time, ISO 8601 with offset (tests and scripts; default: now)");
-    on_run(order, command, [o]() -> Action {
+    on_run(order, command, o, [o]() -> Action {
         return [o](actions::Lane&, db::LaneDb&, db::StoreDb& store, const actions::LaneConfig&) {
             auto lines = actions::suggested_order(store, {o->window_days, o->cover_days}, now_of(*o));
             if (!lines) return report(lines.error());

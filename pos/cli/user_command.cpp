@@ -2,6 +2,7 @@
 // manager's number and PIN and the new PINs are read from the terminal or standard input, never
 // from the command line. --store acts on store.db, whose operators flow down to every lane at its
 // next sync (docs/store-service.md).
+#include <chrono>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "pos/actions/records.hpp"
 #include "pos/actions/access/store_users.hpp"
 #include "pos/actions/access/users.hpp"
+#include "pos/actions/setup/store_sync.hpp"
 #include "pos/cli/acting_operator.hpp"
 #include "pos/cli/commands.hpp"
 
@@ -158,20 +160,24 @@ void register_user(CLI::App& app, Command& command) {
         command = [own](const std::string& data_dir) {
             auto lane_files = actions::open_lane(data_dir);
             if (!lane_files) return report(lane_files.error());
-            // Kept at the store and the store behind pos-store: the store's next flow-down would put
-            // the old PIN back, so the change is made at the store.
             auto from_store = db::user_from_store(*lane_files->db, *own);
             if (!from_store) return report(actions::storage_error(from_store.error()));
             bool direct = lane_files->config.store_url.empty();
-            if (*from_store && !direct) {
-                return report(core::make_error(
-                    core::ErrorCode::not_permitted,
-                    fmt::format("operator {} is kept at the store: change the PIN there (posctl user reset-pin {} "
-                                "--store on the store server) and every lane gets it at its next sync",
-                                *own, *own)));
-            }
             std::string old_pin = read_secret_line("old PIN"), new_pin = read_secret_line("new PIN");
             actions::Lane lane(*lane_files->db, lane_files->config);
+            if (*from_store && !direct) {
+                // Kept at the store, behind pos-store: the store takes it first (it checks the old
+                // PIN itself), or its next flow-down would put the old one back.
+                auto at_store = sync::change_pin_at_store(
+                    actions::store_service_options(lane_files->config, std::chrono::milliseconds(15000)), *own, old_pin,
+                    new_pin);
+                if (!at_store) return report(actions::storage_error(at_store.error()));
+                std::cout << fmt::format("the PIN of operator {} was changed at the store", *own);
+                bool here = lane.change_pin(*own, old_pin, new_pin).ok();
+                std::cout << (here ? " and on this lane; every other lane gets it at its next sync\n"
+                                   : "; this lane and every other get it at their next sync\n");
+                return exit_ok;
+            }
             if (auto changed = lane.change_pin(*own, old_pin, new_pin); !changed) return report(changed.error());
             std::cout << fmt::format("the PIN of operator {} was changed\n", *own);
             if (!direct) return exit_ok;

@@ -42,6 +42,7 @@ const std::vector<Permission>& permission_table() {
         {stock_approve, "stock_approve", manager, true},
         {catalog_import, "catalog_import", manager, false},
         {promotion, "promotion", manager, false},
+        {kept_aside_resolve, "kept_aside_resolve", manager, false},
     };
     return table;
 }

@@ -38,11 +38,12 @@ enum class Action {
     price_change_approve,
     user_admin,  // add operators, reset their PINs
     audit_view,
-    daily_report,    // the manager report screen (经营日报) in pos
-    stock_document,  // enter a delivery, count sheet or transfer (docs/stock.md)
-    stock_approve,   // book a stock document into the ledger
-    catalog_import,  // replace the catalog from a CSV (posctl catalog import)
-    promotion,       // add or end a promotion (posctl promo add | end)
+    daily_report,        // the manager report screen (经营日报) in pos
+    stock_document,      // enter a delivery, count sheet or transfer (docs/stock.md)
+    stock_approve,       // book a stock document into the ledger
+    catalog_import,      // replace the catalog from a CSV (posctl catalog import)
+    promotion,           // add or end a promotion (posctl promo add | end)
+    kept_aside_resolve,  // mark a record the store kept aside as dealt with (posctl kept-aside resolve)
 };
 
 struct Permission {

@@ -102,7 +102,8 @@ int serve(const std::string& data_dir, const std::string& listen, int head_offic
     };
     server.set_keep_alive_max_count(1);  // one request a connection, so its time limit is the request's
     server.set_payload_max_length(limits.max_body_bytes);
-    pos::store::install_routes(server, service, limits.max_body_bytes);
+    pos::store::install_routes(server, service, limits.max_body_bytes,
+                               {config->approver_pin_digits, config->lockout_minutes});
 
     // Started after the mask, so it inherits it and the stop signals reach only the stopper below.
     if (!config->head_office_conninfo.empty() && head_office_every > 0) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "pos/store/pin_route.hpp"
 #include "sync/audit_protocol.hpp"
 #include "sync/directory_protocol.hpp"
 #include "sync/request_guard.hpp"
@@ -36,7 +37,8 @@ void answer_with(httplib::Response& response, const sync::ServiceResponse& answe
 
 }  // namespace
 
-void install_routes(httplib::Server& server, sync::StoreService& service, size_t max_body_bytes) {
+void install_routes(httplib::Server& server, sync::StoreService& service, size_t max_body_bytes,
+                    const actions::StorePinRules& pin_rules) {
     // Runs after the head is read and before any of the body: a refusal here reads none of it.
     server.set_pre_routing_handler(
         [&service, max_body_bytes](const httplib::Request& request, httplib::Response& response) {
@@ -79,6 +81,19 @@ void install_routes(httplib::Server& server, sync::StoreService& service, size_t
     server.Get(std::string(sync::audit_path), [&service](const httplib::Request& request, httplib::Response& response) {
         answer_with(response, service.audit_copy(request.get_header_value("Authorization")));
     });
+    server.Post(std::string(sync::pin_path),
+                [&service, pin_rules](const httplib::Request& request, httplib::Response& response) {
+                    sync::ServiceResponse answer = service.for_lane(
+                        request.get_header_value("Authorization"), [&](db::StoreDb& store, int64_t lane) {
+                            return answer_pin_change(store, lane, request.body, pin_rules);
+                        });
+                    if (answer.status >= 400) log_refusal(request, answer);
+                    answer_with(response, answer);
+                });
+    server.Get(std::string(sync::kept_aside_path),
+               [&service](const httplib::Request& request, httplib::Response& response) {
+                   answer_with(response, service.unresolved_kept_aside(request.get_header_value("Authorization")));
+               });
     server.Get(std::string(sync::health_path), [](const httplib::Request&, httplib::Response& response) {
         response.set_content(R"({"ok":true})", "application/json");
     });

@@ -6,10 +6,13 @@
 
 #include <httplib.h>
 
+#include "pos/actions/access/store_users.hpp"
 #include "sync/store_service.hpp"
 
 namespace pos::store {
 
-void install_routes(httplib::Server& server, sync::StoreService& service, size_t max_body_bytes);
+// `pin_rules`: the store's own [security] settings, for POST /v1/pin.
+void install_routes(httplib::Server& server, sync::StoreService& service, size_t max_body_bytes,
+                    const actions::StorePinRules& pin_rules);
 
 }  // namespace pos::store

@@ -42,6 +42,7 @@ const Row expected[] = {
     {Action::stock_approve, Role::manager, true},
     {Action::catalog_import, Role::manager, false},
     {Action::promotion, Role::manager, false},
+    {Action::kept_aside_resolve, Role::manager, false},
 };
 
 const Role roles[] = {Role::cashier, Role::supervisor, Role::manager, Role::admin};

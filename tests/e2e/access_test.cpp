@@ -123,6 +123,7 @@ TEST_CASE("access: no --pin on any command line, promotions, price changes and f
     CHECK(
         posctl(dir, {"day", "close", "--force", "--reason", "x", "--approver", "9001", "--pin", "999999"}).exit_code ==
         2);
+    CHECK(posctl(dir, {"stock", "count", "open", "--by", "8801", "--pin", "888888"}).exit_code == 2);
 
     std::ofstream(dir.file("promo.json"))
         << R"({"id":"TEA","name":"茶","kind":"price","starts":"2026-11-20","ends":"2099-11-30","skus":["101003"],"price":"1.00"})";
@@ -139,6 +140,25 @@ TEST_CASE("access: no --pin on any command line, promotions, price changes and f
     REQUIRE(created.exit_code == 0);
     CHECK(pos::testing::store_text(dir, "SELECT group_concat(kind || ':' || actor, ' ') FROM store_audit") ==
           "promotion_add:8801 promotion_end:8801 price_change_create:9001");
+    CHECK(posctl(dir, {"audit", "verify", "--store"}).exit_code == 0);
+
+    // A shift left open blocks the day; a supervisor forces it with the PIN on stdin, and the act is
+    // the store's: one record in the store's chain, none in the lane's.
+    REQUIRE(script(dir, R"({"op":"login","operator":"1001","pin":"1234"})"
+                        "\n"
+                        R"({"op":"open_shift","float":"200.00"})"
+                        "\n")
+                .exit_code == 0);
+    REQUIRE(posctl(dir, {"sync", "--once"}).exit_code == 0);
+    CHECK(posctl(dir, {"day", "close"}).exit_code != 0);
+    ProcessResult forced =
+        posctl_input(dir, {"day", "close", "--force", "--reason", "收银机故障", "--approver", "9001"}, "999999\n");
+    CAPTURE(forced.err);
+    REQUIRE(forced.exit_code == 0);
+    CHECK(pos::testing::store_text(dir,
+                                   "SELECT approver || ' ' || json_extract(detail, '$.via_lane') FROM store_audit "
+                                   "WHERE kind = 'end_of_day_force'") == "9001 1");
+    CHECK(lane_text(dir, "SELECT count(*) FROM audit WHERE kind = 'end_of_day_force'") == "0");
     CHECK(posctl(dir, {"audit", "verify", "--store"}).exit_code == 0);
 }
 
@@ -182,6 +202,10 @@ TEST_CASE("access: script times never move lockouts, and only a demo or test lan
     ProcessResult day = posctl(real, {"day", "close", "--now", "2026-11-23T22:00:00+08:00"});
     CHECK(day.exit_code == 1);
     CHECK(day.err.find("--now is taken only on a demo or test lane") != std::string::npos);
+    ProcessResult count = posctl_input(
+        real, {"stock", "count", "open", "--by", "8801", "--now", "2026-11-23T22:00:00+08:00"}, "880100\n");
+    CHECK(count.exit_code == 1);
+    CHECK(count.err.find("--now is taken only on a demo or test lane") != std::string::npos);
 }
 
 TEST_CASE("access: a clock set back past the last record is recorded and shown") {

@@ -275,4 +275,72 @@ TEST_CASE("anchor: one record the store cannot read no longer blocks its batch o
     CAPTURE(day.err);
     REQUIRE(day.exit_code == 0);
     CHECK(json::parse(day.out)["blockers"].empty());
+
+    // The manager looks at it at the store and marks it dealt with; the lane's alarm then ends.
+    std::string store = shop.dir.file("store");
+    ProcessResult listed = posctl(store, {"kept-aside", "list"});
+    CHECK(listed.out.starts_with("#1  lane 1  quarantine sale " + damaged));
+    auto resolve = [&](const std::string& who) {
+        return pos::testing::run_with_input(
+            {POS_POSCTL, "--data", store, "kept-aside", "resolve", "1", "--note", "damaged on the lane's disk"}, who,
+            store);
+    };
+    ProcessResult cashier = resolve("1001\n1234\n");
+    CHECK(cashier.exit_code == 1);
+    CHECK(cashier.err.find("cannot approve kept_aside_resolve") != std::string::npos);
+    CHECK(sync_status(shop.lane1)["kept_aside"].size() == 1);
+    ProcessResult resolved = resolve("8801\n888888\n");
+    CAPTURE(resolved.err);
+    REQUIRE(resolved.exit_code == 0);
+    CHECK(resolve("8801\n888888\n").err.find("was resolved already") != std::string::npos);
+    CHECK(posctl(store, {"kept-aside", "list"}).out == "nothing kept aside is waiting\n");
+    CHECK(posctl(store, {"kept-aside", "list", "--all"}).out.find("resolved ") != std::string::npos);
+    CHECK(pos::testing::query_count(shop.store_db(),
+                                    "SELECT count(*) FROM store_audit WHERE kind = 'kept_aside_resolve' AND "
+                                    "actor = '8801' AND ref = '1'") == 1);
+    CHECK(posctl(store, {"audit", "verify", "--store"}).exit_code == 0);
+    // The lane asks pos-store at its next pass and drops the alarm; the record stays at the store.
+    REQUIRE(posctl(shop.lane1, {"sync", "--once"}).exit_code == 0);
+    CHECK(sync_status(shop.lane1)["kept_aside"].empty());
+    CHECK(pos::testing::query_count(shop.store_db(), "SELECT count(*) FROM kept_aside") == 1);
+}
+
+TEST_CASE("anchor: a PIN changed on a lane reaches pos-store, which checks the old one and locks guessers") {
+    StoreWithLanes shop;
+    // Both lanes take the store's operators first: 1001 is then kept at the store.
+    REQUIRE(posctl(shop.lane1, {"sync", "--once"}).exit_code == 0);
+    REQUIRE(posctl(shop.lane2, {"sync", "--once"}).exit_code == 0);
+    auto change = [&](const std::string& input) {
+        return pos::testing::run_with_input({POS_POSCTL, "--data", shop.lane2, "user", "pin", "1001"}, input,
+                                            shop.lane2);
+    };
+    ProcessResult changed = change("1234\n4321\n");
+    CAPTURE(changed.err);
+    REQUIRE(changed.exit_code == 0);
+    CHECK(changed.out.find("was changed at the store") != std::string::npos);
+    CHECK(pos::testing::query_count(shop.store_db(),
+                                    "SELECT count(*) FROM store_audit WHERE kind = 'pin_change' AND actor = '1001' AND "
+                                    "json_extract(detail, '$.via_lane') = 2") == 1);
+    // Lane 1 never saw the change, and takes the new PIN from the store at its next sync.
+    REQUIRE(posctl(shop.lane1, {"sync", "--once"}).exit_code == 0);
+    std::ofstream(shop.lane1 + "/login.jsonl", std::ios::trunc) << R"({"op":"login","operator":"1001","pin":"4321"})"
+                                                                   "\n";
+    CHECK(posctl(shop.lane1, {"session", "run", shop.lane1 + "/login.jsonl"}).exit_code == 0);
+
+    // Someone with lane 2's token guessing: five wrong old PINs lock 1001 at the store, and then
+    // even the right one is refused; nothing changed.
+    for (int i = 0; i < 4; ++i) {
+        ProcessResult wrong = change("0000\n5555\n");
+        CHECK(wrong.exit_code == 1);
+        CHECK(wrong.err.find("wrong PIN for operator 1001: nothing was changed") != std::string::npos);
+    }
+    CHECK(change("0000\n5555\n").err.find("locked at the store for") != std::string::npos);
+    ProcessResult locked = change("4321\n5555\n");
+    CHECK(locked.exit_code == 1);
+    CHECK(locked.err.find("is locked at the store") != std::string::npos);
+    CHECK(pos::testing::query_count(shop.store_db(), "SELECT count(*) FROM store_audit WHERE kind = 'pin_failed'") ==
+          5);
+    CHECK(pos::testing::query_count(shop.store_db(), "SELECT count(*) FROM store_audit WHERE kind = 'pin_change'") ==
+          1);
+    CHECK(posctl(shop.dir.file("store"), {"audit", "verify", "--store"}).exit_code == 0);
 }

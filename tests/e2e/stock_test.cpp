@@ -10,6 +10,7 @@
 #include "tests/support/temp_dir.hpp"
 
 using pos::testing::posctl;
+using pos::testing::posctl_input;
 using pos::testing::ProcessResult;
 using pos::testing::store_text;
 using pos::testing::TempDir;
@@ -21,8 +22,10 @@ TEST_CASE("posctl stock: receive, check, approve, sell, report: the figures of a
     std::ofstream(dir.file("check.csv")) << "sku,received,damaged,reason\n101001,40,2,纸箱压坏\n";
     std::ofstream(dir.file("bad.csv")) << "sku,quantity,unit_cost\n101001,x,1.40\n999999,1,1.00\n";
 
-    ProcessResult bad = posctl(dir, {"stock", "receive", "import", dir.file("bad.csv"), "--number", "PS-0", "--by",
-                                     "1001", "--pin", "1234", "--now", "2026-12-07T07:50:00+08:00"});
+    ProcessResult bad = posctl_input(dir,
+                                     {"stock", "receive", "import", dir.file("bad.csv"), "--number", "PS-0", "--by",
+                                      "1001", "--now", "2026-12-07T07:50:00+08:00"},
+                                     "1234\n");
     CHECK(bad.exit_code == 2);
     CHECK(bad.err ==
           "posctl: 2 bad rows in the sheet, nothing was changed:\n"
@@ -31,20 +34,23 @@ TEST_CASE("posctl stock: receive, check, approve, sell, report: the figures of a
     CHECK(store_text(dir, "SELECT count(*) FROM stock_documents") == "0");
 
     ProcessResult imported =
-        posctl(dir, {"stock", "receive", "import", dir.file("note.csv"), "--number", "PS-1", "--supplier", "配送中心",
-                     "--by", "1001", "--pin", "1234", "--now", "2026-12-07T08:00:00+08:00"});
+        posctl_input(dir,
+                     {"stock", "receive", "import", dir.file("note.csv"), "--number", "PS-1", "--supplier", "配送中心",
+                      "--by", "1001", "--now", "2026-12-07T08:00:00+08:00"},
+                     "1234\n");
     REQUIRE(imported.exit_code == 0);
     CHECK(imported.out.starts_with(
         "1 receipt (入库单) PS-1  open  配送中心  created 2026-12-07T08:00:00+08:00 by 1001\n"));
-    ProcessResult checked =
-        posctl(dir, {"stock", "receive", "check", "1", "--file", dir.file("check.csv"), "--as-noted", "--by", "1001",
-                     "--pin", "1234", "--now", "2026-12-07T08:20:00+08:00"});
+    ProcessResult checked = posctl_input(dir,
+                                         {"stock", "receive", "check", "1", "--file", dir.file("check.csv"),
+                                          "--as-noted", "--by", "1001", "--now", "2026-12-07T08:20:00+08:00"},
+                                         "1234\n");
     REQUIRE(checked.exit_code == 0);
     CHECK(checked.out.find("received 40  short 6  damaged 2  \"纸箱压坏\"") != std::string::npos);
-    ProcessResult own = posctl(dir, {"stock", "approve", "1", "--by", "1001", "--pin", "1234"});
+    ProcessResult own = posctl_input(dir, {"stock", "approve", "1", "--by", "1001"}, "1234\n");
     CHECK(own.exit_code == 1);
     ProcessResult approved =
-        posctl(dir, {"stock", "approve", "1", "--by", "8801", "--pin", "888888", "--now", "2026-12-07T08:30:00+08:00"});
+        posctl_input(dir, {"stock", "approve", "1", "--by", "8801", "--now", "2026-12-07T08:30:00+08:00"}, "888888\n");
     REQUIRE(approved.exit_code == 0);
     CHECK(approved.out.ends_with("booked: 2 movements in the stock ledger\n"));
 

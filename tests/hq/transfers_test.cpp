@@ -15,8 +15,8 @@ namespace {
 
 std::string first_word(const std::string& text) { return text.substr(0, text.find(' ')); }
 
-ProcessResult ok(const TestStore& store, const std::vector<std::string>& args) {
-    ProcessResult result = store.posctl(args);
+ProcessResult ok(const TestStore& store, const std::vector<std::string>& args, const std::string& pin = "") {
+    ProcessResult result = store.posctl_input(args, pin + "\n");
     REQUIRE_MESSAGE(result.exit_code == 0, result.out << result.err);
     return result;
 }
@@ -44,13 +44,14 @@ TEST_CASE("pos-hq transfers: in transit at head office until the receiving store
     name_store(sender, "sh_001 店");
 
     std::ofstream(sender.dir.file("transfer.csv")) << "sku,quantity\n101001,5\n";
-    std::string out = first_word(ok(sender, {"stock", "transfer", "out", sender.dir.file("transfer.csv"), "--to",
-                                             "sh_002 店", "--by", "1001", "--pin", "1234"})
-                                     .out);
-    ok(sender, {"stock", "approve", out, "--by", "8801", "--pin", "888888"});
+    std::string out = first_word(
+        ok(sender, {"stock", "transfer", "out", sender.dir.file("transfer.csv"), "--to", "sh_002 店", "--by", "1001"},
+           "1234")
+            .out);
+    ok(sender, {"stock", "approve", out, "--by", "8801"}, "888888");
     ok(sender, {"stock", "transfer", "export", out, "-o", sender.dir.file("T.csv")});
-    std::string in = first_word(
-        ok(receiver, {"stock", "transfer", "import", sender.dir.file("T.csv"), "--by", "1001", "--pin", "1234"}).out);
+    std::string in =
+        first_word(ok(receiver, {"stock", "transfer", "import", sender.dir.file("T.csv"), "--by", "1001"}, "1234").out);
     ok(sender, {"hq", "push"});
     ok(receiver, {"hq", "push"});
 
@@ -64,8 +65,8 @@ TEST_CASE("pos-hq transfers: in transit at head office until the receiving store
     CHECK((*transfers)[0].sent_milli == 5000);
     CHECK(pos::hq::chain_transfers(*office.admin, true)->size() == 1);
 
-    ok(receiver, {"stock", "receive", "check", in, "--as-noted", "--by", "1001", "--pin", "1234"});
-    ok(receiver, {"stock", "approve", in, "--by", "8801", "--pin", "888888"});
+    ok(receiver, {"stock", "receive", "check", in, "--as-noted", "--by", "1001"}, "1234");
+    ok(receiver, {"stock", "approve", in, "--by", "8801"}, "888888");
     ok(receiver, {"hq", "push"});
     ok(sender, {"hq", "push"});  // nothing new: the out side is there once
     transfers = pos::hq::chain_transfers(*office.admin, false);

@@ -78,6 +78,10 @@ struct TestStore {
         args.insert(args.begin(), {POS_POSCTL, "--data", data});
         return run(args, dir.path());
     }
+    ProcessResult posctl_input(std::vector<std::string> args, const std::string& input) const {
+        args.insert(args.begin(), {POS_POSCTL, "--data", data});
+        return run_with_input(args, input, dir.path());
+    }
     // One number from store.db.
     [[nodiscard]] int64_t count(const std::string& sql) const {
         auto opened = db::StoreDb::open(data + "/store.db", false);

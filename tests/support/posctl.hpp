@@ -19,19 +19,10 @@ inline ProcessResult posctl(const TempDir& dir, std::vector<std::string> args) {
     return run(args, dir.path());
 }
 
-// posctl with `input` on its standard input (an acting operator's number and PIN, new PINs): the
-// way a technician pipes them in, never on the command line.
+// posctl with `input` on its standard input.
 inline ProcessResult posctl_input(const TempDir& dir, std::vector<std::string> args, const std::string& input) {
-    std::string input_path = dir.file("posctl-input.txt");
-    {
-        std::FILE* file = std::fopen(input_path.c_str(), "wb");
-        REQUIRE(file != nullptr);
-        std::fwrite(input.data(), 1, input.size(), file);
-        std::fclose(file);
-    }
-    args.insert(args.begin(), {"/bin/sh", "-c", "f=$1; shift; exec \"$@\" < \"$f\"", "sh", input_path, POS_POSCTL,
-                               "--data", dir.file("data")});
-    return run(args, dir.path());
+    args.insert(args.begin(), {POS_POSCTL, "--data", dir.file("data")});
+    return run_with_input(args, input, dir.path());
 }
 
 // One value from DIR/data/store.db as text ("NULL" for SQL NULL).

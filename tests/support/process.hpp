@@ -96,4 +96,19 @@ inline ProcessResult run(const std::vector<std::string>& argv, const std::string
     return result;
 }
 
+// Runs to completion with `input` on its standard input (an acting operator's number and PIN, new
+// PINs: the way a technician pipes them in, never on the command line).
+inline ProcessResult run_with_input(std::vector<std::string> argv, const std::string& input,
+                                    const std::string& scratch_dir) {
+    std::string input_path = scratch_dir + "/stdin.txt";
+    {
+        std::FILE* file = std::fopen(input_path.c_str(), "wb");
+        REQUIRE(file != nullptr);
+        std::fwrite(input.data(), 1, input.size(), file);
+        std::fclose(file);
+    }
+    argv.insert(argv.begin(), {"/bin/sh", "-c", "f=$1; shift; exec \"$@\" < \"$f\"", "sh", input_path});
+    return run(argv, scratch_dir);
+}
+
 }  // namespace pos::testing

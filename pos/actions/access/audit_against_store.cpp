@@ -13,6 +13,7 @@
 #include "db/store/store_db.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/setup/store_setup.hpp"
+#include "pos/actions/setup/store_sync.hpp"
 #include "sync/http_store_sink.hpp"
 
 namespace pos::actions {
@@ -31,12 +32,7 @@ std::optional<std::string> field_difference(const db::AuditRow& mine, const db::
 
 db::DbResult<db::StoreAuditCopy> store_copy(const std::string& data_dir, const LaneConfig& config) {
     if (!config.store_url.empty()) {
-        sync::HttpStoreOptions options{config.store_url,
-                                       config.store_token,
-                                       config.lane,
-                                       std::chrono::milliseconds(2000),
-                                       std::chrono::milliseconds(15000),
-                                       config.store_pin};
+        sync::HttpStoreOptions options = store_service_options(config, std::chrono::milliseconds(15000));
         return sync::fetch_store_audit(options);
     }
     std::string path = store_db_path(data_dir, config);

@@ -1,14 +1,18 @@
 // Operators at the store (pos/actions/access/store_users.hpp).
 #include "pos/actions/access/store_users.hpp"
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include "db/shared/directory_sync.hpp"
+#include "db/store/store_pin_locks.hpp"
 #include "pos/actions/access/audit.hpp"
 #include "pos/actions/access/store_audit.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/access/secrets.hpp"
 #include "pos/actions/scripts/session.hpp"
+#include "pos/core/lockout.hpp"
 #include "pos/core/permissions.hpp"
 
 namespace pos::actions {
@@ -162,6 +166,53 @@ core::Result<bool> copy_pin_to_store(db::StoreDb& store, const std::string& oper
         return logged.error();
     }
     return true;
+}
+
+core::Status change_store_pin(db::StoreDb& store, const std::string& operator_id, std::string_view old_pin,
+                              std::string_view new_pin, const StorePinRules& rules, int64_t via_lane) {
+    auto found = db::find_store_user(store, operator_id);
+    if (!found) return storage_error(found.error());
+    if (!*found || !(*found)->active) {
+        return make_error(
+            ErrorCode::unknown_operator,
+            fmt::format("operator {} is not an active operator at the store: nothing was changed", operator_id));
+    }
+    db::UserRecord user = **found;
+    auto kept = db::read_store_pin_lock(store, operator_id);
+    if (!kept) return storage_error(kept.error());
+    core::PinLock lock{int(kept->failed), kept->locked_until};
+    int64_t now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    auto audit = [&](const char* kind, nlohmann::json detail) {
+        return record_store_audit(store, {local_now(), 0, kind, operator_id, {}, operator_id, std::move(detail)},
+                                  via_lane);
+    };
+    if (core::is_locked(lock, now)) {
+        return make_error(ErrorCode::locked_out,
+                          fmt::format("operator {} is locked at the store after {} wrong PINs: try again in {} "
+                                      "minutes, or a manager resets the PIN",
+                                      operator_id, core::max_wrong_pins, core::minutes_left(lock, now)));
+    }
+    if (!verify_pin(old_pin, user.pin_hash)) {
+        lock = core::after_wrong_pin(lock, now, rules.lockout_minutes);
+        if (auto saved = db::save_store_pin_lock(store, operator_id, {lock.failed, lock.locked_until}); !saved)
+            return storage_error(saved.error());
+        bool locked = core::is_locked(lock, now);
+        if (auto logged = audit("pin_failed", {{"locked", locked}}); !logged) return logged;
+        return make_error(ErrorCode::wrong_pin,
+                          locked ? fmt::format("wrong PIN for operator {}: locked at the store for {} minutes",
+                                               operator_id, rules.lockout_minutes)
+                                 : fmt::format("wrong PIN for operator {}: nothing was changed", operator_id));
+    }
+    if (auto valid = check_new_pin(new_pin, user.role, rules.approver_pin_digits); !valid) return valid;
+    if (old_pin == new_pin)
+        return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
+    auto hash = hash_pin(new_pin);
+    if (!hash) return hash.error();
+    user.pin_hash = *hash;
+    if (auto saved = db::save_store_user(store, user); !saved) return storage_error(saved.error());
+    if (auto cleared = db::save_store_pin_lock(store, operator_id, {}); !cleared) return storage_error(cleared.error());
+    return audit("pin_change", nlohmann::json::object());
 }
 
 }  // namespace pos::actions

@@ -9,6 +9,7 @@
 #include "sync/http_store_sink.hpp"
 #include "db/store/store_db.hpp"
 #include "pos/actions/setup/store_setup.hpp"
+#include "pos/actions/setup/store_sync.hpp"
 
 namespace pos::actions {
 
@@ -16,12 +17,7 @@ db::DbResult<db::SaleForReturn> ask_store_for_sale(const std::string& data_dir, 
                                                    const db::SaleQuery& query) {
     if (!config.store_url.empty()) {
         // The customer waits at the desk: a store that does not answer soon is reported, not awaited.
-        sync::HttpStoreOptions options{config.store_url,
-                                       config.store_token,
-                                       config.lane,
-                                       std::chrono::milliseconds(2000),
-                                       std::chrono::milliseconds(5000),
-                                       config.store_pin};
+        sync::HttpStoreOptions options = store_service_options(config, std::chrono::milliseconds(5000));
         return sync::fetch_sale_for_return(options, query);
     }
     std::string path = store_db_path(data_dir, config);

@@ -9,22 +9,28 @@
 
 namespace pos::actions {
 
+sync::HttpStoreOptions store_service_options(const LaneConfig& config, std::chrono::milliseconds read_timeout) {
+    sync::HttpStoreOptions options;
+    options.url = config.store_url;
+    options.token = config.store_token;
+    options.lane = config.lane;
+    options.pin = config.store_pin;
+    options.read_timeout = read_timeout;
+    return options;
+}
+
 sync::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config) {
     if (!config.store_url.empty()) {
-        sync::HttpStoreOptions options;
-        options.url = config.store_url;
-        options.token = config.store_token;
-        options.lane = config.lane;
-        options.pin = config.store_pin;
+        sync::HttpStoreOptions options = store_service_options(config, std::chrono::milliseconds(15000));
         return [options]() -> db::DbResult<std::unique_ptr<sync::StoreSink>> {
             return std::unique_ptr<sync::StoreSink>(new sync::HttpStoreSink(options));
         };
     }
     std::string path = store_db_path(data_dir, config);
-    return [path]() -> db::DbResult<std::unique_ptr<sync::StoreSink>> {
+    return [path, lane = config.lane]() -> db::DbResult<std::unique_ptr<sync::StoreSink>> {
         auto store = db::StoreDb::open(path, false);
         if (!store) return store.error();
-        return std::unique_ptr<sync::StoreSink>(new sync::DirectStoreSink(std::move(*store)));
+        return std::unique_ptr<sync::StoreSink>(new sync::DirectStoreSink(std::move(*store), lane));
     };
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "sync/http_store_sink.hpp"
 #include "sync/sync_worker.hpp"
 #include "pos/actions/setup/config.hpp"
 
@@ -14,6 +15,11 @@ namespace pos::actions {
 // pos-store at [store_database] url with the lane's token (service mode).
 // Each call opens afresh (with the integrity check), so a repaired or restored file is picked up.
 [[nodiscard]] sync::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config);
+
+// How this lane reaches pos-store (service mode): its url, token, lane and pin from pos.toml, with
+// the timeouts given.
+[[nodiscard]] sync::HttpStoreOptions store_service_options(const LaneConfig& config,
+                                                           std::chrono::milliseconds read_timeout);
 
 // "…/store.db" or "pos-store at http://…", for messages.
 [[nodiscard]] std::string store_description(const std::string& data_dir, const LaneConfig& config);

@@ -8,6 +8,7 @@
 #include "db/lane/outbox.hpp"
 #include "db/store/day.hpp"
 #include "pos/actions/access/audit.hpp"
+#include "pos/actions/access/store_audit.hpp"
 #include "pos/actions/lane.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/setup/store_setup.hpp"
@@ -156,20 +157,22 @@ core::Result<EndOfDayOutcome> Lane::end_of_day(db::StoreDb& store, const EndOfDa
             return make_error(ErrorCode::day_closed, locked.error().message);
         return storage_error(locked.error());
     }
-    // store.db holds the day; the lane's chain records who closed it (a separate file, so a
-    // separate transaction: the day is locked even if this write fails, and the error says so).
+    // The lane's chain records who closed the day; a forced close is the store's act, so it goes
+    // into the store's own chain instead, whichever lane or posctl forced it (docs/security.md).
+    // Either is a separate transaction: the day is locked even if this write fails, and the error
+    // says so.
+    bool forced = !outcome.forced_over.empty();
     AuditEvent event{now,
-                     config_.lane,
-                     outcome.forced_over.empty() ? "end_of_day" : "end_of_day_force",
+                     forced ? 0 : config_.lane,
+                     forced ? "end_of_day_force" : "end_of_day",
                      operator_ ? operator_->operator_id : std::string{},
                      request.approver,
                      day,
                      {{"reason", request.reason}, {"forced_over", blockers_json(outcome.forced_over)}}};
-    if (auto logged = record_audit(db_, event); !logged) {
+    if (auto logged = forced ? record_store_audit(store, event, config_.lane) : record_audit(db_, event); !logged) {
         return make_error(logged.error().code,
-                          fmt::format("business day {} was closed, but the lane's audit log could not "
-                                      "record it: {}",
-                                      day, logged.error().message));
+                          fmt::format("business day {} was closed, but the {} audit log could not record it: {}", day,
+                                      forced ? "store's" : "lane's", logged.error().message));
     }
     return outcome;
 }

@@ -118,6 +118,9 @@ TEST_CASE("end_of_day: a supervisor forces it with a reason, a cashier, a wrong 
     CHECK(forced["forced_over"][0]["ref"] == shift["shift_id"]);
     CHECK(forced["totals"]["sales"] == 1);
     CHECK(s.store_count("SELECT count(*) FROM business_days WHERE forced_reason = '收银员生病回家'") == 1);
+    // The store's act, in the store's own chain, not the lane's.
+    CHECK(s.store_count("SELECT count(*) FROM store_audit WHERE kind = 'end_of_day_force' AND approver = '9001' AND "
+                        "json_extract(detail, '$.reason') = '收银员生病回家'") == 1);
 }
 
 TEST_CASE("end_of_day: a shift crossing midnight belongs to the day it opened in") {

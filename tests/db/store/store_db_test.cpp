@@ -202,6 +202,38 @@ TEST_CASE("store_db: a record that cannot be read is quarantined with its reason
     CHECK(count(*store, "SELECT count(*) FROM sales") == 1);  // nothing of it half-stored
 }
 
+TEST_CASE("store_db: a record kept aside stays an alarm for its lane, and for any lane when its lane is unknown") {
+    TempDir dir;
+    auto store = open_store(dir);
+    OutboxRecord unknown_lane{1, "sale", "bad-1", R"({"sale_id":"bad-1","receipt_no":"seven"})", "t"};
+    REQUIRE(store->apply_batch({unknown_lane}, "2026-11-23T10:00:00+08:00").ok());
+    auto waiting = open_kept_aside(*store, std::nullopt);
+    REQUIRE(waiting.ok());
+    REQUIRE(waiting->size() == 1);
+    CHECK((*waiting)[0].lane == 0);
+    CHECK(*unresolved_kept_aside_count(*store, 1) == 1);
+    CHECK(*unresolved_kept_aside_count(*store, 7) == 1);
+
+    auto resolved =
+        resolve_kept_aside(*store, (*waiting)[0].id, "8801", "damaged on the lane", "2026-11-23T11:00:00+08:00");
+    REQUIRE(resolved.ok());
+    REQUIRE(resolved->row.has_value());
+    CHECK(resolved->changed);
+    CHECK(resolved->row->resolved_at == "2026-11-23T11:00:00+08:00");
+    CHECK(resolved->row->resolution == "damaged on the lane");
+    CHECK(*unresolved_kept_aside_count(*store, 1) == 0);
+    // Resolving again changes nothing: the first resolution stands.
+    auto again = resolve_kept_aside(*store, (*waiting)[0].id, "8802", "other", "2026-11-23T12:00:00+08:00");
+    REQUIRE(again.ok());
+    CHECK(!again->changed);
+    CHECK(again->row->resolved_by == "8801");
+    CHECK(!resolve_kept_aside(*store, 99, "8801", "x", "t")->row.has_value());
+    auto all = all_kept_aside(*store);
+    REQUIRE(all.ok());
+    CHECK(all->size() == 1);
+    CHECK(open_kept_aside(*store, std::nullopt)->empty());
+}
+
 TEST_CASE(
     "store_db: an audit record that conflicts with or forks the store's chain is kept aside, never written over") {
     TempDir dir;
