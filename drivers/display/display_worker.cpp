@@ -88,7 +88,18 @@ void DisplayWorker::run() {
                 continue;
             }
         }
-        wake_.wait(lock, [this] { return stopping_ || pending_.has_value(); });
+        // Between updates the line is checked once a retry period, so an unplugged display is on
+        // the status bar at once, not only when the next update fails.
+        if (!wake_.wait_for(lock, retry_, [this] { return stopping_ || pending_.has_value(); })) {
+            if (auto there = port->check(); !there) {
+                port.reset();
+                just_failed = true;
+                status_.connected = false;
+                status_.problem = there.error().message;
+                notify_unlocked(lock);
+            }
+            continue;
+        }
         if (stopping_) break;
         DisplayContent content = std::move(*pending_);
         pending_.reset();

@@ -201,4 +201,12 @@ SerialResult<std::vector<uint8_t>> SerialPort::read(size_t max, std::chrono::mil
 
 void SerialPort::discard_input() { tcflush(fd_, TCIFLUSH); }
 
+SerialResult<support::Done> SerialPort::check() const {
+    pollfd line{fd_, 0, 0};  // a hang-up and an error are reported whatever is asked for
+    if (::poll(&line, 1, 0) > 0 && (line.revents & (POLLHUP | POLLERR | POLLNVAL))) {
+        return system_error(path_, "checking the line", EIO);
+    }
+    return support::Done{};
+}
+
 }  // namespace pos::drivers::serial

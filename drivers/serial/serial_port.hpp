@@ -56,6 +56,10 @@ public:
     [[nodiscard]] SerialResult<std::vector<uint8_t>> read(size_t max, std::chrono::milliseconds limit);
     // Drops what was received and not read yet (a stale frame from before a request).
     void discard_input();
+    // Whether the device is still there, without sending it anything: disconnected once the line
+    // hung up (a USB-serial adapter pulled out, a pseudo-terminal's device end closed). For a device
+    // that is only written to, such as a display, between its updates.
+    [[nodiscard]] SerialResult<support::Done> check() const;
 
     [[nodiscard]] const std::string& path() const { return path_; }
 

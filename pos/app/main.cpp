@@ -112,6 +112,25 @@ ui::SyncView sync_badge(const sync::SyncSnapshot& snapshot) {
     return view;
 }
 
+// A serial device's connection on pos's log (stderr) each time it changes, with the reason it is
+// away: the status bar says the same in fewer words, the log keeps when and why for the technician.
+class DeviceLog {
+public:
+    DeviceLog(std::string name, std::string port) : name_(std::move(name)), port_(std::move(port)) {}
+    void follow(bool connected, const std::string& problem) {
+        if (!connected && problem == "not opened yet") return;  // the worker's first try is still to come
+        std::string said = connected ? "connected" : "not connected: " + problem;
+        if (said == said_) return;
+        said_ = said;
+        std::cerr << "pos: " << name_ << " on " << port_ << " " << said << std::endl;
+    }
+
+private:
+    std::string name_;
+    std::string port_;
+    std::string said_;
+};
+
 int run(const Options& options) {
     auto opened = actions::open_lane(options.data_dir);
     if (!opened) {
@@ -202,6 +221,7 @@ int run(const Options& options) {
     // and shown on the status bar. A state change wakes the idle loop.
     std::unique_ptr<actions::CustomerDisplay> customer_display;
     std::optional<bool> drawn_display;
+    DeviceLog display_log("customer display", opened->config.display ? opened->config.display->port : "");
     if (opened->config.display) {
         actions::DisplayLabels labels{(*strings)("display.price"), (*strings)("display.total"),
                                       (*strings)("display.paid"), (*strings)("display.change")};
@@ -214,6 +234,7 @@ int run(const Options& options) {
     // reading read once a frame while the weighing panel is up. Its connected state is on the status bar.
     std::unique_ptr<actions::LaneScale> lane_scale;
     std::optional<std::pair<bool, uint64_t>> drawn_scale;
+    DeviceLog scale_log("scale", opened->config.scale ? opened->config.scale->port : "");
     if (opened->config.scale) {
         lane_scale = std::make_unique<actions::LaneScale>(*opened->config.scale);
         lane_scale->set_notify([] { glfwPostEmptyEvent(); });
@@ -355,14 +376,19 @@ int run(const Options& options) {
             drivers::scale::ScaleStatus status = lane_scale->status();
             bool weighing = checkout.state().sale.weigh.open;
             std::pair<bool, uint64_t> seen{status.connected, weighing ? status.readings : 0};
+            scale_log.follow(status.connected, status.problem);
             if (seen != drawn_scale) {
                 drawn_scale = seen;
                 active = true;
             }
         }
-        if (customer_display && customer_display->status().connected != drawn_display) {
-            drawn_display = customer_display->status().connected;
-            active = true;
+        if (customer_display) {
+            drivers::display::DisplayStatus status = customer_display->status();
+            display_log.follow(status.connected, status.problem);
+            if (status.connected != drawn_display) {
+                drawn_display = status.connected;
+                active = true;
+            }
         }
         if (active) {
             settle = std::max(settle, 2);
@@ -383,6 +409,7 @@ int run(const Options& options) {
             app::DeviceState devices;
             if (customer_display) devices.display = customer_display->status().connected;
             if (lane_scale) devices.scale = lane_scale->status().connected;
+            if (checkout.state().sale.weigh.open) devices.weighing = checkout.scale_view();
             if (customer_window) devices.customer = checkout.customer_view();
             state_file->update(
                 app::state_json(checkout.state(), lane, checkout.scanner_connected(), strings->is_chinese(), devices));

@@ -56,6 +56,12 @@ std::string state_json(const ui::UiState& state, const actions::Lane& lane, std:
     out["scale"] = connected(devices.scale);
     out["weighing"] = state.sale.weigh.open;
     out["weigh_notice"] = state.sale.weigh.notice.text;
+    out["weigh_scale"] = nullptr;
+    if (devices.weighing) {
+        out["weigh_scale"] = {{"weight", devices.weighing->weight},
+                              {"stable", devices.weighing->stable},
+                              {"amount", devices.weighing->amount}};
+    }
     out["customer"] = nullptr;
     if (devices.customer) {
         const ui::CustomerView& customer = *devices.customer;

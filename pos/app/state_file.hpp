@@ -10,6 +10,7 @@
 #include "pos/actions/lane.hpp"
 #include "pos/ui/customer_view.hpp"
 #include "pos/ui/state.hpp"
+#include "pos/ui/views.hpp"
 
 namespace pos::app {
 
@@ -18,10 +19,13 @@ namespace pos::app {
 // "scanner" is null when pos.toml lists no USB scanner; "notice" is the sale screen's.
 // With the serial devices and the customer's window: "display" and "scale" ("connected",
 // "disconnected", null without one), "weighing" (the weighing panel is up) and its "weigh_notice",
+// "weigh_scale": while the panel is up, what it shows of the scale: {"weight":"0.350 kg","stable":true,
+// "amount":"¥4.48"} (amount: empty unless Enter would take the weight), else null;
 // and "customer": {"kind":"sale","total":"¥6.00","paid":"","change":"","lines":2} or null.
 struct DeviceState {
     std::optional<bool> display;
     std::optional<bool> scale;
+    std::optional<ui::ScaleView> weighing;
     std::optional<ui::CustomerView> customer;
 };
 [[nodiscard]] std::string state_json(const ui::UiState& state, const actions::Lane& lane, std::optional<bool> scanner,

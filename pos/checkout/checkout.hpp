@@ -56,6 +56,8 @@ public:
     [[nodiscard]] std::optional<bool> scanner_connected() const { return scanner_connected_; }
     // What the customer's window on a dual-screen till shows now ([display] window = true).
     [[nodiscard]] ui::CustomerView customer_view() const;
+    // The scale's newest reading as the weighing panel shows it; nullopt without a [scale].
+    [[nodiscard]] std::optional<ui::ScaleView> scale_view() const;
     // Called from a worker thread when its answer is ready (the app wakes its idle loop with it).
     void set_notify(std::function<void()> notify) { notify_ = std::move(notify); }
     // The lane's payment-code desk ([payments] in pos.toml); null: F4 only records a mobile payment.
@@ -141,7 +143,6 @@ private:
     void apply(const ui::intent::Weigh& intent);
     // A weighed item without a weight on a lane with a scale: true when the weighing panel opened for it.
     bool start_weighing(const std::string& code);
-    [[nodiscard]] std::optional<ui::ScaleView> scale_view() const;
     // Reads the open business day again into day_view_; false (notice set) when the store is unavailable.
     bool refresh_day();
     // Loads the daily report of `day` into the manager screen; false (notice set) when it cannot.

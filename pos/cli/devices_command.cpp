@@ -1,6 +1,7 @@
 // posctl devices list|watch: the USB scanners and printers this lane can see, the serial customer
 // display and scale pos.toml names, and scans as they arrive, for a technician setting up a lane
 // (docs/devices.md).
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -8,6 +9,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -74,20 +76,29 @@ std::string line_text(const drivers::serial::LineSettings& line) {
     return fmt::format("{} {}{}{}", line.baud, line.data_bits, parity, line.stop_bits);
 }
 
-// The [display] and [scale] of pos.toml, when it has them, under the USB table.
+// The [display] and [scale] of pos.toml, when it has them, under the USB table. The port column is
+// as wide as the longest port, so a /dev/serial/by-id/... name keeps the states in one column.
 void list_serial_devices(const actions::LaneConfig& config) {
     if (!config.display && !config.scale) return;
-    std::cout << fmt::format("\n{:<8} {:<24} {:<28} {}\n", "DEVICE", "KIND", "PORT", "STATE");
+    size_t port_width = 28;
+    if (config.display) port_width = std::max(port_width, config.display->port.size());
+    if (config.scale) port_width = std::max(port_width, config.scale->port.size());
+    auto row = [port_width](std::string_view device, const std::string& kind, std::string_view port,
+                            const std::string& state) {
+        std::cout << fmt::format("{:<8} {:<24} {:<{}} {}\n", device, kind, port, port_width, state);
+    };
+    std::cout << "\n";
+    row("DEVICE", "KIND", "PORT", "STATE");
     if (const auto& display = config.display) {
         std::string kind = fmt::format("{} {}", display->model == drivers::display::DisplayModel::led8 ? "led8" : "vfd",
                                        line_text(display->line));
-        std::cout << fmt::format("{:<8} {:<24} {:<28} {}\n", "display", kind, display->port, port_state(display->port));
+        row("display", kind, display->port, port_state(display->port));
     }
     if (const auto& scale = config.scale) {
         std::string kind = fmt::format(
             "{} {}", scale->protocol == drivers::scale::ScaleProtocol::toledo8217 ? "toledo8217" : "continuous",
             line_text(scale->line));
-        std::cout << fmt::format("{:<8} {:<24} {:<28} {}\n", "scale", kind, scale->port, port_state(scale->port));
+        row("scale", kind, scale->port, port_state(scale->port));
     }
 }
 

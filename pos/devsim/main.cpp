@@ -76,8 +76,16 @@ std::string from_gb2312(const std::string& bytes) {
     return out;
 }
 
+// "1b 73 31": the bytes as the protocol tables of docs/devices.md write them.
+std::string hex(const std::string& bytes) {
+    std::string out;
+    for (char c : bytes) out += fmt::format("{}{:02x}", out.empty() ? "" : " ", static_cast<unsigned char>(c));
+    return out;
+}
+
 // Reads the LED8 and CD5220 VFD commands (docs/devices.md "The protocols of the serial devices")
-// and prints what the customer would see after each update.
+// and prints what the customer would see after each update, with the exact bytes that made it
+// (since the last update: a display plugged in again shows its initialisation too).
 class DisplayReader {
 public:
     explicit DisplayReader(bool vfd) : vfd_(vfd) {}
@@ -86,7 +94,12 @@ public:
     }
 
 private:
+    void print(const std::string& shown) {
+        std::cout << "display: " << shown << "    bytes: " << hex(raw_) << std::endl;
+        raw_.clear();
+    }
     void take(unsigned char c) {
+        raw_.push_back(static_cast<char>(c));
         pending_.push_back(static_cast<char>(c));
         const std::string& p = pending_;
         if (p == "\x1b@" || p == "\x0c") {
@@ -105,10 +118,10 @@ private:
         if (p.size() >= 3 && p.starts_with("\x1bQ") && c == '\r') {
             std::string text = from_gb2312(p.substr(3, p.size() - 4));
             if (!vfd_) {
-                std::cout << "display: " << lamp_ << " " << text << std::endl;
+                print(lamp_ + " " + text);
             } else {
                 (p[2] == 'B' ? line2_ : line1_) = text;
-                if (p[2] == 'B') std::cout << "display: [" << line1_ << "] [" << line2_ << "]" << std::endl;
+                if (p[2] == 'B') print("[" + line1_ + "] [" + line2_ + "]");
             }
             pending_.clear();
             return;
@@ -117,6 +130,7 @@ private:
     }
 
     bool vfd_;
+    std::string raw_;  // every byte since the last update printed
     std::string pending_;
     std::string lamp_ = "(no lamp)";
     std::string line1_, line2_;
@@ -164,6 +178,35 @@ constexpr const char* help =
     "commands: weight KG (a stable weight, e.g. weight 0.350) | moving (the pan moves) | "
     "unplug display|scale|both | plug display|scale|both | quit";
 
+// One command typed on stdin (see `help`); false for quit.
+bool run_command(const std::string& line, Pty& display, Pty& scale_port, ToledoScale& scale) {
+    std::istringstream words(line);
+    std::string command, what;
+    words >> command >> what;
+    bool on_display = what == "display" || what == "both";
+    bool on_scale = what == "scale" || what == "both";
+    if (command == "quit") return false;
+    if (command == "weight" && parse_kg(what)) {
+        scale.grams = *parse_kg(what);
+        scale.moving = false;
+        std::cout << "scale: " << what << " kg, stable" << std::endl;
+    } else if (command == "moving") {
+        scale.moving = true;
+        std::cout << "scale: moving" << std::endl;
+    } else if (command == "unplug" && (on_display || on_scale)) {
+        if (on_display) display.unplug();
+        if (on_scale) scale_port.unplug();
+        std::cout << "unplugged " << what << std::endl;
+    } else if (command == "plug" && (on_display || on_scale)) {
+        if (on_display) (void)display.plug_in();
+        if (on_scale) (void)scale_port.plug_in();
+        std::cout << "plugged in " << what << std::endl;
+    } else if (!command.empty()) {
+        std::cout << help << std::endl;
+    }
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -200,6 +243,7 @@ int main(int argc, char** argv) {
               << help << std::endl;
 
     bool stdin_open = true;
+    std::string typed;  // stdin up to its next newline
     for (;;) {
         std::vector<pollfd> fds{
             {stdin_open ? 0 : -1, POLLIN, 0}, {display.fd(), POLLIN, 0}, {scale_port.fd(), POLLIN, 0}};
@@ -214,35 +258,18 @@ int main(int argc, char** argv) {
             for (ssize_t i = 0; i < n; ++i) scale_port.send(scale.answer(buffer[i]));
         }
         if (!(fds[0].revents & (POLLIN | POLLHUP))) continue;
-        std::string line;
-        if (!std::getline(std::cin, line)) {
+        // Read from the descriptor, not std::cin: lines that arrive together (pasted, or written to
+        // scripts/run's control pipe at once) would wait unseen in a stream's buffer.
+        ssize_t n = ::read(0, buffer, sizeof(buffer));
+        if (n <= 0) {
             stdin_open = false;  // run on, unattended, until killed
             continue;
         }
-        std::istringstream words(line);
-        std::string command, what;
-        words >> command >> what;
-        bool on_display = what == "display" || what == "both";
-        bool on_scale = what == "scale" || what == "both";
-        if (command == "quit") break;
-        if (command == "weight" && parse_kg(what)) {
-            scale.grams = *parse_kg(what);
-            scale.moving = false;
-            std::cout << "scale: " << what << " kg, stable" << std::endl;
-        } else if (command == "moving") {
-            scale.moving = true;
-            std::cout << "scale: moving" << std::endl;
-        } else if (command == "unplug" && (on_display || on_scale)) {
-            if (on_display) display.unplug();
-            if (on_scale) scale_port.unplug();
-            std::cout << "unplugged " << what << std::endl;
-        } else if (command == "plug" && (on_display || on_scale)) {
-            if (on_display) (void)display.plug_in();
-            if (on_scale) (void)scale_port.plug_in();
-            std::cout << "plugged in " << what << std::endl;
-        } else if (!command.empty()) {
-            std::cout << help << std::endl;
+        typed.append(buffer, static_cast<size_t>(n));
+        for (size_t end = typed.find('\n'); end != std::string::npos; end = typed.find('\n')) {
+            std::string line = typed.substr(0, end);
+            typed.erase(0, end + 1);
+            if (!run_command(line, display, scale_port, scale)) return 0;
         }
     }
-    return 0;
 }

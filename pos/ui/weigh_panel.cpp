@@ -69,7 +69,9 @@ void draw_weigh_panel(WeighForm& form, const SaleView& view, InputQueue& input, 
             if (handle(form, *event, intents)) break;
         }
     }
-    auto frame = begin_modal(popup_id, form.open, ImVec2(820, 560), ui);
+    // Tall enough at 1024x768 for the typed weight, the supervisor's number and PIN and a two-line
+    // notice in the left column; the keys, tare and zero, take and cancel in the right one.
+    auto frame = begin_modal(popup_id, form.open, ImVec2(820, 640), ui);
     if (!frame) return;
     const ImVec2 dialog = frame->size;
     const float pad = frame->pad;
@@ -78,12 +80,11 @@ void draw_weigh_panel(WeighForm& form, const SaleView& view, InputQueue& input, 
     std::optional<InputEvent> press;
 
     ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
     ImGui::PushFont(ui.fonts.title);
     ImGui::TextUnformatted(ui.tr("weigh.title"));
     ImGui::PopFont();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
     ImGui::TextUnformatted(ui.tr.format("weigh.item", form.name, money_text(form.price_per_kg)).c_str());
-    ImGui::PopTextWrapPos();
     const ScaleView scale = view.scale.value_or(ScaleView{});
     ImGui::PushFont(ui.fonts.big);
     text_colored(scale.stable ? color::bar : color::muted, scale.weight.empty() ? "-.--- kg" : scale.weight.c_str());
@@ -91,11 +92,10 @@ void draw_weigh_panel(WeighForm& form, const SaleView& view, InputQueue& input, 
     if (!scale.amount.empty()) {
         ImGui::TextUnformatted(ui.tr.format("weigh.amount", scale.amount).c_str());
     } else {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
         text_colored(color::muted, scale.verdict.c_str());
-        ImGui::PopTextWrapPos();
     }
     text_colored(color::muted, ui.tr("weigh.hint"));
+    ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, gap));
     if (entry_field(ui, "weight", ui.tr("weigh.keyed"), form.weight, form.field == Field::weight, false, column)) {
         form.field = Field::weight;
@@ -110,29 +110,25 @@ void draw_weigh_panel(WeighForm& form, const SaleView& view, InputQueue& input, 
         }
     }
     notice_box(ui, form.notice, column, 0);
-    float button_height = ui.px(size::button);
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + gap, dialog.y - pad - button_height));
-    ImGui::PushFont(ui.fonts.title);
-    float half = (column - gap) * 0.5f;
-    bool takeable = !scale.amount.empty() || !form.weight.empty();
-    if (touch_button(ui.tr("weigh.confirm"), ImVec2(half, button_height), ButtonKind::primary, takeable)) {
-        press = InputEvent::of_key(Key::enter);
-    }
-    ImGui::SameLine();
-    if (touch_button(ui.tr("void.cancel"), ImVec2(half, button_height))) press = InputEvent::of_key(Key::escape);
-    ImGui::PopFont();
     ImGui::EndGroup();
 
-    ImGui::SameLine(0, 4 * gap);
+    // The right column starts at its own place, whatever the width of the text on the left.
+    ImGui::SameLine(pad + column + 4 * gap);
     ImGui::BeginGroup();
-    float cell_height = std::min(ui.px(72), (dialog.y - 2 * pad - 4 * gap) / 5);
+    float cell_height = std::min(ui.px(72), (dialog.y - 2 * pad - 5 * gap) / 6);
     ImVec2 cell((column - 2 * gap) / 3, cell_height);
+    ImVec2 half((column - gap) * 0.5f, cell_height);
     if (auto key = number_pad(ui, "pad", form.field == Field::weight, cell)) press = key;
-    if (touch_button(ui.tr("weigh.tare"), ImVec2((column - gap) * 0.5f, cell_height)))
-        press = InputEvent::of_key(Key::f3);
+    if (touch_button(ui.tr("weigh.tare"), half)) press = InputEvent::of_key(Key::f3);
     ImGui::SameLine();
-    if (touch_button(ui.tr("weigh.zero"), ImVec2((column - gap) * 0.5f, cell_height)))
-        press = InputEvent::of_key(Key::f1);
+    if (touch_button(ui.tr("weigh.zero"), half)) press = InputEvent::of_key(Key::f1);
+    ImGui::PushFont(ui.fonts.title);
+    bool takeable = !scale.amount.empty() || !form.weight.empty();
+    if (touch_button(ui.tr("weigh.confirm"), half, ButtonKind::primary, takeable))
+        press = InputEvent::of_key(Key::enter);
+    ImGui::SameLine();
+    if (touch_button(ui.tr("void.cancel"), half)) press = InputEvent::of_key(Key::escape);
+    ImGui::PopFont();
     ImGui::EndGroup();
     ImGui::EndPopup();
 

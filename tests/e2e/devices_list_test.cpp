@@ -2,6 +2,7 @@
 // settings and whether their port is there (a pseudo-terminal plays the present one).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -22,13 +23,14 @@ TEST_CASE("posctl devices: list shows the [display] and [scale] and whether thei
     auto result = pos::testing::run({POS_POSCTL, "--data", dir.file("lane"), "devices", "list"}, dir.path());
     CAPTURE(result.err);
     // The USB table comes first (or, on a machine without USB, a message on stderr): the serial
-    // devices are listed either way.
+    // devices are listed either way, the states in one column however long the ports' paths.
+    size_t width = std::max<size_t>({28, display.path().size(), dir.file("scale").size()});
     std::string expected = fmt::format(
-        "\nDEVICE   KIND                     PORT                         STATE\n"
-        "display  led8 2400 8N1            {:<28} present\n"
-        "scale    toledo8217 9600 7E1      {:<28} not found: check the cable or adapter, and the port in pos.toml "
+        "\nDEVICE   KIND                     {:<{}} STATE\n"
+        "display  led8 2400 8N1            {:<{}} present\n"
+        "scale    toledo8217 9600 7E1      {:<{}} not found: check the cable or adapter, and the port in pos.toml "
         "(ls /dev/ttyUSB* /dev/serial/by-id)\n",
-        display.path(), dir.file("scale"));
+        "PORT", width, display.path(), width, dir.file("scale"), width);
     CHECK(result.out.ends_with(expected));
 
     std::ofstream(dir.file("lane") + "/pos.toml") << "[display]\nkind = \"led8\"\n";

@@ -86,6 +86,24 @@ TEST_CASE("session: weighed PLU, scale label, set_qty and 抹零 on cash") {
     CHECK(paid["change"] == "3.20");
 }
 
+TEST_CASE("session: a weight typed on a lane with a scale goes with a supervisor and is kept as keyed") {
+    DemoLane demo;
+    demo.files.config.scale = ScaleConfig{};  // pos.toml has a [scale]
+    demo.lane = std::make_unique<Lane>(*demo.files.db, demo.files.config);
+    start_selling(demo);
+    check_error(demo.run(R"({"op":"scan","code":"00101","qty":"0.350"})"), "approval_required");
+    check_error(demo.run(R"({"op":"scan","code":"00101","qty":"0.350","approver":"1002","pin":"2345"})"),
+                "not_permitted");
+    check_error(demo.run(R"({"op":"scan","code":"00101","qty":"0.350","approver":"9001","pin":"1111"})"), "wrong_pin");
+    json apple = demo.ok(R"({"op":"scan","code":"00101","qty":"0.350","approver":"9001","pin":"999999"})");
+    CHECK(apple["line"] == 1);  // the refused ones added nothing
+    CHECK(apple["amount"] == "4.48");
+    json paid = demo.ok(R"({"op":"tender","method":"cash","amount":"10"})");
+    auto weights = demo.files.db->sale_line_weights(paid["sale_id"].get<std::string>());
+    REQUIRE(weights.ok());
+    CHECK(*weights == std::vector<pos::db::SaleLineWeight>{{1, 350, "keyed", "9001"}});
+}
+
 TEST_CASE("session: wrong PIN, unknown barcode, tender short and void without approval change nothing") {
     DemoLane demo;
     check_error(demo.run(R"({"op":"login","operator":"1001","pin":"0000"})"), "wrong_pin");

@@ -166,6 +166,30 @@ TEST_CASE("config: [display] and [scale] on serial ports") {
     CHECK(counter->scale->max_grams == 30000);
 }
 
+TEST_CASE("config: [display] window = true, alone or beside a serial display") {
+    auto window = parse_config("[display]\nwindow = true\nidle_text = \"欢迎光临\"\n", "pos.toml");
+    REQUIRE(window.ok());
+    CHECK_FALSE(window->display.has_value());  // no kind: a dual-screen till with no serial display
+    REQUIRE(window->customer_window.has_value());
+    CHECK(window->customer_window->idle_text == "欢迎光临");
+
+    auto both = parse_config("[display]\nwindow = true\nkind = \"led8\"\nport = \"/dev/ttyUSB0\"\n", "pos.toml");
+    REQUIRE(both.ok());
+    CHECK(both->display.has_value());
+    CHECK(both->customer_window.has_value());
+
+    auto off = parse_config("[display]\nwindow = false\nkind = \"led8\"\nport = \"/dev/ttyUSB0\"\n", "pos.toml");
+    REQUIRE(off.ok());
+    CHECK(off->display.has_value());
+    CHECK_FALSE(off->customer_window.has_value());
+
+    auto bad = parse_config("[display]\nkind = \"led8\"\nport = \"/dev/ttyUSB0\"\nwindow = \"yes\"\n", "pos.toml");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message ==
+          "pos.toml:4: display.window: must be true (a dual-screen till: the customer's window on the second monitor) "
+          "or false");
+}
+
 TEST_CASE("config: bad [display] and [scale] entries name the key and line") {
     struct Case {
         const char* toml;

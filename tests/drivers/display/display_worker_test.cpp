@@ -70,6 +70,24 @@ TEST_CASE("display_worker: unplugged, the lane goes on, plugged in again, it sho
     REQUIRE(eventually("connected again", [&] { return worker.status().connected; }));
 }
 
+TEST_CASE("display_worker: a display unplugged between updates is reported before the next one") {
+    pos::testing::TempDir dir;
+    pos::testing::PtyDevice device(dir.file("led8"));
+    DisplayWorker worker(opener(device.path()), DisplayModel::led8, {}, {}, 200ms, 50ms);
+    CHECK(device.received(3) == "\x1B@\x0C");
+    worker.show({Lamp::change, 460, {}, {}});
+    CHECK(device.received(11) == "\x1Bs4\x1BQA4.60\r");
+    REQUIRE(eventually("connected", [&] { return worker.status().connected; }));
+    device.unplug();  // and nothing more to show: the status bar must not wait for the next sale
+    REQUIRE(eventually("the unplug reported", [&] { return !worker.status().connected; }));
+    CHECK(worker.status().problem.find(device.path()) != std::string::npos);
+    device.plug_in();
+    // Back: initialised and shown what the customer should still see.
+    CHECK(device.received(3) == "\x1B@\x0C");
+    CHECK(device.received(11) == "\x1Bs4\x1BQA4.60\r");
+    REQUIRE(eventually("connected again", [&] { return worker.status().connected; }));
+}
+
 TEST_CASE("display_worker: no display at the configured port is a status, never a wait") {
     pos::testing::TempDir dir;
     DisplayWorker worker(opener(dir.file("nothing-here")), DisplayModel::led8, {}, {}, 200ms, 50ms);

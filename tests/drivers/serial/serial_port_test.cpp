@@ -73,7 +73,13 @@ TEST_CASE("serial_port: a missing port and a device that hangs up are named") {
     pos::testing::PtyDevice device(dir.file("display"));
     auto port = SerialPort::open(device.path(), {});
     REQUIRE(port);
+    CHECK(port->check());  // plugged in: nothing to say
     device.unplug();
+    // A port only written to learns of the unplug without writing: the line hung up.
+    auto checked = port->check();
+    REQUIRE_FALSE(checked);
+    CHECK(checked.error().code == SerialErrorCode::disconnected);
+    CHECK(checked.error().message.find("unplugged or switched off") != std::string::npos);
     auto read = port->read(16, 1000ms);
     REQUIRE_FALSE(read);
     CHECK(read.error().code == SerialErrorCode::disconnected);
