@@ -29,6 +29,8 @@ const char* screen_name(ui::Screen screen) {
         case ui::Screen::repayment: return "repayment";
         case ui::Screen::return_no_receipt: return "return_no_receipt";
         case ui::Screen::payment_code: return "payment_code";
+        case ui::Screen::stock_scan: return "stock_scan";
+        case ui::Screen::stock_desk: return "stock_desk";
     }
     return "unknown";
 }

@@ -308,6 +308,16 @@ void Checkout::scanned(const std::string& code) {
         current_notice() = info(tr_.format("scanner.scan_ignored", core::mask_payment_code(code)));
         return;
     }
+    if (state_.screen == Screen::stock_scan && state_.stock_scan.phase == ui::StockScanForm::Phase::scanning) {
+        // Counting or checking a delivery: "3*" typed before the scan counts three.
+        ui::Entry& typed = state_.stock_scan.code;
+        std::string quantity;
+        if (typed.text.size() > 1 && typed.text.back() == '*' && typed.text.find('*') == typed.text.size() - 1)
+            quantity = typed.text.substr(0, typed.text.size() - 1);
+        typed.clear();
+        apply(ui::intent::StockScan{code, quantity, state_.stock_scan.damaged});
+        return;
+    }
     bool next_customer = state_.screen == Screen::tender && state_.tender.done;
     if (state_.screen != Screen::sale && !next_customer) {
         current_notice() = info(tr_.format("scanner.scan_ignored", code));

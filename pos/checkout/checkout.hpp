@@ -24,6 +24,7 @@
 #include "pos/ui/customer_view.hpp"
 #include "pos/ui/member_view.hpp"
 #include "pos/ui/no_receipt_view.hpp"
+#include "pos/ui/stock_views.hpp"
 
 namespace pos::checkout {
 
@@ -143,6 +144,20 @@ private:
     void apply(const ui::intent::Weigh& intent);
     // A weighed item without a weight on a lane with a scale: true when the weighing panel opened for it.
     bool start_weighing(const std::string& code);
+    // 盘点/验收 at this lane and the manager's 库存 screen (checkout_stock.cpp).
+    void apply(const ui::intent::OpenStockScan& intent);
+    void apply(const ui::intent::StartStockScan& intent);
+    void apply(const ui::intent::StockScan& intent);
+    void apply(const ui::intent::OpenStockDesk& intent);
+    void apply(const ui::intent::ApproveStock& intent);
+    void apply(const ui::intent::ToggleStockReport& intent);
+    // The store's open counts and deliveries into the count screen's list (none in service mode).
+    void load_stock_documents();
+    // What this lane has scanned into the chosen document, again.
+    void refresh_stock_lines();
+    // The open documents with their variance or lines into the 库存 screen; today's stock report.
+    void load_stock_desk();
+    bool load_stock_report();
     // Reads the open business day again into day_view_; false (notice set) when the store is unavailable.
     bool refresh_day();
     // Loads the daily report of `day` into the manager screen; false (notice set) when it cannot.
@@ -198,6 +213,8 @@ private:
     ui::MemberView member_view_;                         // the member on the 还款 screen
     std::vector<actions::ReturnLine> no_receipt_lines_;  // 无小票退货: the items listed, by code
     ui::NoReceiptView no_receipt_view_;
+    ui::StockScanView stock_scan_view_;
+    ui::StockDeskView stock_desk_view_;
     std::function<void()> notify_;
     actions::PaymentDesk* desk_ = nullptr;
     bool settling_ = false;  // the start-up settlement runs: its screen is up, keys wait

@@ -105,6 +105,7 @@ bool Checkout::load_report(const std::string& day) {
     daily_report_ = *report;
     manager_view_ = ui::make_manager_report_view(*report);
     for (const ui::TopItemRow& row : manager_view_.top_items) fonts_.ensure(row.name);
+    for (const ui::LowStockRow& row : manager_view_.low_stock) fonts_.ensure(row.name);
     return true;
 }
 

@@ -150,6 +150,10 @@ ManagerReportView make_manager_report_view(const core::DailyReport& report) {
         view.cash.push_back(std::move(row));
     }
     view.cash_total = signed_money(day.cash_variance.in_fen());
+    for (const core::LowStockItem& item : report.low_stock) {
+        view.low_stock.push_back(
+            {item.name, core::quantity_text(item.on_hand_milli), std::to_string(item.threshold_units)});
+    }
     return view;
 }
 

@@ -78,6 +78,13 @@ struct CashVarianceRow {
     int sign = 0;  // +1 over, −1 short, 0 balanced or not closed
 };
 
+// An item at or below its low-stock threshold (库存预警) now: the stock ledger's on hand.
+struct LowStockRow {
+    std::string name;
+    std::string on_hand;
+    std::string threshold;
+};
+
 struct ManagerReportView {
     std::string day;
     bool business_day = false;  // false: no shift opened that day, every figure is zero
@@ -91,6 +98,7 @@ struct ManagerReportView {
     std::vector<TopItemRow> top_items;  // by amount, at most top_shown
     std::vector<CashVarianceRow> cash;
     std::string cash_total;
+    std::vector<LowStockRow> low_stock;  // the daily report's low-stock section, read from the ledger
 };
 
 inline constexpr size_t top_shown = 10;

@@ -176,6 +176,29 @@ void draw_cash(const ManagerReportView& view, const Ui& ui, float width) {
     text_colored(color::muted, ui.tr.format("mgr.cash_total", view.cash_total).c_str());
 }
 
+// The items at or below their threshold now (the stock ledger's on hand), red.
+void draw_low_stock(const ManagerReportView& view, const Ui& ui, float width) {
+    if (view.low_stock.empty()) {
+        text_colored(color::muted, ui.tr("mgr.low_stock_none"));
+        return;
+    }
+    if (!ImGui::BeginTable("##low", 3, ImGuiTableFlags_RowBg, ImVec2(width, 0))) return;
+    ImGui::TableSetupColumn(ui.tr("mgr.col.item"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(ui.tr("mgr.col.on_hand"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(ui.tr("mgr.col.threshold"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    for (const LowStockRow& row : view.low_stock) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row.name.c_str());
+        ImGui::TableNextColumn();
+        text_colored(color::danger, row.on_hand.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row.threshold.c_str());
+    }
+    ImGui::EndTable();
+}
+
 }  // namespace
 
 void draw_manager_report(ManagerReportForm& form, const ManagerReportView& view, InputQueue& input, Intents& intents,
@@ -223,6 +246,8 @@ void draw_manager_report(ManagerReportForm& form, const ManagerReportView& view,
     draw_top_items(view, ui, right);
     section_title(ui, "mgr.cash");
     draw_cash(view, ui, right);
+    section_title(ui, "mgr.low_stock");
+    draw_low_stock(view, ui, right);
     ImGui::EndGroup();
     ImGui::EndChild();
     end_panel();

@@ -64,6 +64,9 @@ bool handle(ShiftForm& form, const ShiftView& view, InputEvent event, Intents& i
         // A supervisor after the last 交班, or a manager in the morning: no shift of their own needed.
         case Key::f10: intents.push_back(intent::OpenEndOfDay{}); return true;
         case Key::f7: intents.push_back(intent::OpenManagerReport{}); return true;
+        // A stock clerk counting or checking a delivery, a manager at the stock documents: no shift needed.
+        case Key::f6: intents.push_back(intent::OpenStockScan{}); return true;
+        case Key::f3: intents.push_back(intent::OpenStockDesk{}); return true;
         default: return false;
     }
 }
@@ -192,6 +195,8 @@ void draw_open_shift(ShiftForm& form, const ShiftView& view, InputQueue& input, 
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.logout")},
         {InputEvent::of_key(Key::f10), "F10", ui.tr("hint.end_of_day")},
         {InputEvent::of_key(Key::f7), "F7", ui.tr("hint.manager_report")},
+        {InputEvent::of_key(Key::f6), "F6", ui.tr("hint.stock_scan")},
+        {InputEvent::of_key(Key::f3), "F3", ui.tr("hint.stock_desk")},
     };
     const KeyHint count_hints[] = {
         {InputEvent::of_key(Key::enter), "Enter", ui.tr("hint.next_or_open")},
@@ -204,6 +209,8 @@ void draw_open_shift(ShiftForm& form, const ShiftView& view, InputQueue& input, 
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.logout")},
         {InputEvent::of_key(Key::f10), "F10", ui.tr("hint.end_of_day")},
         {InputEvent::of_key(Key::f7), "F7", ui.tr("hint.manager_report")},
+        {InputEvent::of_key(Key::f6), "F6", ui.tr("hint.stock_scan")},
+        {InputEvent::of_key(Key::f3), "F3", ui.tr("hint.stock_desk")},
     };
     std::optional<InputEvent> tapped;
     if (blocked)

@@ -9,6 +9,7 @@
 #include "pos/ui/member_view.hpp"
 #include "pos/ui/no_receipt_view.hpp"
 #include "pos/ui/state.hpp"
+#include "pos/ui/stock_views.hpp"
 #include "pos/ui/views.hpp"
 #include "pos/ui/widgets.hpp"
 
@@ -83,5 +84,13 @@ void draw_repayment(RepayForm& form, const MemberView& view, InputQueue& input, 
 // manager's number and PIN in a dialog; the refund is cash.
 void draw_return_no_receipt(NoReceiptForm& form, const NoReceiptView& view, InputQueue& input, Intents& intents,
                             const Ui& ui);
+
+// F6 盘点/验收: this lane counts into an open count or checks an open delivery by scanning; the
+// items scanned so far with their running quantities.
+void draw_stock_scan(StockScanForm& form, const StockScanView& view, InputQueue& input, Intents& intents, const Ui& ui);
+
+// 库存 (managers): open stock documents, the selected one's variance or lines, approval (F2) with
+// the manager's number and PIN, today's stock report (F5).
+void draw_stock_desk(StockDeskForm& form, const StockDeskView& view, InputQueue& input, Intents& intents, const Ui& ui);
 
 }  // namespace pos::ui

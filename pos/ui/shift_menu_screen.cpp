@@ -1,6 +1,7 @@
 // The shift menu (F12 on the sale screen): X report, pay-in, pay-out, cash pickup (抽大钞),
-// no-sale, 交班, log out, then the supervisor's 日结 (F10) and the manager's 经营日报 (F7).
-// Digits pick an item at once; ↑↓ and Enter pick the highlighted one.
+// no-sale, 交班, log out, then the supervisor's 日结 (F10), the manager's 经营日报 (F7) and 库存 (0).
+// Digits pick an item at once (0 the tenth); ↑↓ and Enter pick the highlighted one. F6 puts the
+// lane into 盘点/验收 (counting or checking a delivery by scanning).
 #include <algorithm>
 #include <array>
 
@@ -15,7 +16,7 @@ struct Item {
     const char* hint;
 };
 
-constexpr std::array<Item, 9> items{{
+constexpr std::array<Item, 10> items{{
     {MenuItem::x_report, "menu.x_report", "menu.x_report.hint"},
     {MenuItem::pay_in, "menu.pay_in", "menu.pay_in.hint"},
     {MenuItem::pay_out, "menu.pay_out", "menu.pay_out.hint"},
@@ -25,6 +26,7 @@ constexpr std::array<Item, 9> items{{
     {MenuItem::logout, "menu.logout", "menu.logout.hint"},
     {MenuItem::end_of_day, "menu.end_of_day", "menu.end_of_day.hint"},
     {MenuItem::manager_report, "menu.manager_report", "menu.manager_report.hint"},
+    {MenuItem::stock_desk, "menu.stock_desk", "menu.stock_desk.hint"},
 }};
 
 void choose(MenuItem item, Intents& intents) {
@@ -38,14 +40,15 @@ void choose(MenuItem item, Intents& intents) {
         case MenuItem::logout: intents.push_back(intent::Logout{}); break;
         case MenuItem::end_of_day: intents.push_back(intent::OpenEndOfDay{}); break;
         case MenuItem::manager_report: intents.push_back(intent::OpenManagerReport{}); break;
+        case MenuItem::stock_desk: intents.push_back(intent::OpenStockDesk{}); break;
     }
 }
 
 bool handle(ShiftMenuForm& form, InputEvent event, Intents& intents) {
     int last = static_cast<int>(items.size()) - 1;
     if (event.is_char()) {
-        if (event.ch >= U'1' && event.ch <= U'0' + static_cast<char32_t>(items.size())) {
-            form.selected = static_cast<int>(event.ch - U'1');
+        if (event.ch >= U'0' && event.ch <= U'9') {
+            form.selected = event.ch == U'0' ? 9 : static_cast<int>(event.ch - U'1');
             choose(items[static_cast<size_t>(form.selected)].item, intents);
             return true;
         }
@@ -61,6 +64,7 @@ bool handle(ShiftMenuForm& form, InputEvent event, Intents& intents) {
         case Key::f5: choose(MenuItem::no_sale, intents); return true;
         case Key::f10: choose(MenuItem::end_of_day, intents); return true;
         case Key::f7: choose(MenuItem::manager_report, intents); return true;
+        case Key::f6: intents.push_back(intent::OpenStockScan{}); return true;
         case Key::home: choose(MenuItem::logout, intents); return true;
         case Key::escape:
         case Key::f12: intents.push_back(intent::Leave{}); return true;
@@ -107,7 +111,7 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
         ImGui::PushID(static_cast<int>(i));
         ImVec2 top_left = ImGui::GetCursorScreenPos();
         if (ImGui::InvisibleButton("item", ImVec2(width, row_height)))
-            press = InputEvent::of_char(U'1' + static_cast<char32_t>(i));
+            press = InputEvent::of_char(i == 9 ? U'0' : U'1' + static_cast<char32_t>(i));
         bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
         ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -119,7 +123,7 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
         float cap = row_height - ui.px(16);
         ImVec2 cap_min(top_left.x + ui.px(8), top_left.y + ui.px(8));
         draw->AddRectFilled(cap_min, ImVec2(cap_min.x + cap, cap_min.y + cap), color::bar, ui.px(6));
-        std::string digit = std::to_string(i + 1);
+        std::string digit = std::to_string((i + 1) % 10);
         ImVec2 digit_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, digit.c_str());
         draw->AddText(font, font->FontSize,
                       ImVec2(cap_min.x + (cap - digit_size.x) * 0.5f, cap_min.y + (cap - digit_size.y) * 0.5f),
@@ -142,11 +146,12 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
     if (press) handle(form, *press, intents);
 
     const KeyHint hints[] = {
-        {InputEvent::of_key(Key::enter), "1-9 Enter", ui.tr("hint.choose")},
+        {InputEvent::of_key(Key::enter), "0-9 Enter", ui.tr("hint.choose")},
         {InputEvent::of_key(Key::f11), "F11", ui.tr("hint.pay_in_out")},
         {InputEvent::of_key(Key::f5), "F5", ui.tr("hint.no_sale")},
         {InputEvent::of_key(Key::f10), "F10", ui.tr("hint.end_of_day")},
         {InputEvent::of_key(Key::f7), "F7", ui.tr("hint.manager_report")},
+        {InputEvent::of_key(Key::f6), "F6", ui.tr("hint.stock_scan")},
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.lock")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
     };

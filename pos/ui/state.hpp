@@ -31,6 +31,8 @@ enum class Screen {
     repayment,          // 会员还款: F2 on an empty sale screen; the member, the amount, the tender
     return_no_receipt,  // F2 on the F9 screen: 无小票退货, items scanned, a reason, a manager, cash back
     payment_code,       // F4 扫码支付 with [payments] set up: the customer's code, the wait, the gateway's answer
+    stock_scan,         // F6 盘点/验收: the lane counts into an open count or checks an open delivery by scanning
+    stock_desk,         // 库存 (managers): open stock documents, a count's variance, approval, the stock report
 };
 
 // Which characters a typed field takes.
@@ -174,7 +176,18 @@ struct TenderForm {
 
 // [SECTION] Shift lead's screens: menu, drawer movements, X/Z report, 交班
 
-enum class MenuItem { x_report, pay_in, pay_out, pickup, no_sale, close_shift, logout, end_of_day, manager_report };
+enum class MenuItem {
+    x_report,
+    pay_in,
+    pay_out,
+    pickup,
+    no_sale,
+    close_shift,
+    logout,
+    end_of_day,
+    manager_report,
+    stock_desk
+};
 
 struct ShiftMenuForm {
     int selected = 0;  // index into the menu, in MenuItem order
@@ -339,6 +352,41 @@ struct PayCodeForm {
     Notice notice;
 };
 
+// F6 盘点/验收 (count or receive mode): first the document (an open count or delivery, picked from
+// the store's list with ↑↓ or its number typed), then every item scanned or typed ("3*CODE" for
+// three, "1.250*PLU" for a weight in kg; a weighed item on a lane with a scale takes its stable
+// weight); F2 marks the next scans of a delivery as damaged. Esc goes back to the document.
+struct StockScanForm {
+    enum class Phase { choose, scanning };
+    Phase phase = Phase::choose;
+    Entry document{EntryKind::digits, 9, {}, false};
+    int selected = 0;      // index into the view's documents
+    bool receive = false;  // the typed number is a delivery (F2 while choosing), not a count
+    Entry code{EntryKind::code, 48, {}, false};
+    bool damaged = false;  // receive: the next scans arrived broken
+    std::string last_sku;  // highlighted in the list
+    Notice notice;
+    Screen back = Screen::open_shift;
+};
+
+// 库存 (managers): the open documents on the left (↑↓), the selected one on the right (a count's
+// variance with its value, a delivery's lines as checked); F2 approves it with the manager's number
+// and PIN (the logged-in manager by default, another when the document is theirs); F5 shows the
+// stock report of today instead, F5 again the documents.
+struct StockDeskForm {
+    enum class Field { approver, pin };
+    int selected = 0;
+    bool report = false;  // the stock report is shown
+    int scroll = 0;
+    bool approving = false;
+    Entry approver{EntryKind::digits, 8, {}, false};
+    Entry pin{EntryKind::digits, 8, {}, false};
+    Field field = Field::pin;
+    Notice notice;
+    Notice approval_notice;
+    Screen back = Screen::shift_menu;
+};
+
 struct UiState {
     Screen screen = Screen::login;
     LoginForm login;
@@ -355,6 +403,8 @@ struct UiState {
     RepayForm repay;
     NoReceiptForm no_receipt;
     PayCodeForm pay_code;
+    StockScanForm stock_scan;
+    StockDeskForm stock_desk;
 };
 
 // [SECTION] Intents: what a screen asks the loop to do after the frame is drawn.
@@ -497,19 +547,36 @@ struct ChargeCode {
 };
 struct CancelPayment {};   // Esc while the customer confirms: the order is cancelled (reversed)
 struct FinishPaidSale {};  // Enter after the sale's commit failed with the code's payment on the ticket
+struct OpenStockScan {};   // F6 on the open-shift screen or the shift menu: 盘点/验收 at this lane
+struct StartStockScan {
+    std::string document;  // the number in posctl stock list
+    bool receive = false;  // a delivery, not a count
+};
+struct StockScan {
+    std::string code;
+    std::string quantity_text;  // pieces, or a weighed item's kg; empty: one piece, or the scale's weight
+    bool damaged = false;
+};
+struct OpenStockDesk {};  // the shift menu's 库存, F3 on the open-shift screen
+struct ApproveStock {
+    int64_t id = 0;
+    std::string approver;
+    std::string pin;
+};
+struct ToggleStockReport {};  // F5 on 库存: today's stock report, or back to the documents
 }  // namespace intent
 
-using Intent =
-    std::variant<intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity, intent::VoidLine,
-                 intent::GoToTender, intent::BackToSale, intent::Tender, intent::OpenShiftMenu, intent::Leave,
-                 intent::ShowXReport, intent::OpenCash, intent::MoveCash, intent::StartClose, intent::SubmitCount,
-                 intent::SignOff, intent::ShowZReport, intent::FinishClose, intent::Reprint, intent::PrintReport,
-                 intent::Suspend, intent::Resume, intent::OverridePrice, intent::OpenReturn, intent::LookupReturn,
-                 intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay, intent::PrintDay,
-                 intent::OpenManagerReport, intent::ShowReportDay, intent::PrintDailyReport, intent::ApplyMember,
-                 intent::OpenRepayment, intent::FindMember, intent::PayAccount, intent::OpenNoReceiptReturn,
-                 intent::AddReturnItem, intent::RemoveReturnItem, intent::CommitNoReceiptReturn, intent::Weigh,
-                 intent::OpenPayCode, intent::ChargeCode, intent::CancelPayment, intent::FinishPaidSale>;
+using Intent = std::variant<
+    intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity, intent::VoidLine,
+    intent::GoToTender, intent::BackToSale, intent::Tender, intent::OpenShiftMenu, intent::Leave, intent::ShowXReport,
+    intent::OpenCash, intent::MoveCash, intent::StartClose, intent::SubmitCount, intent::SignOff, intent::ShowZReport,
+    intent::FinishClose, intent::Reprint, intent::PrintReport, intent::Suspend, intent::Resume, intent::OverridePrice,
+    intent::OpenReturn, intent::LookupReturn, intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay,
+    intent::PrintDay, intent::OpenManagerReport, intent::ShowReportDay, intent::PrintDailyReport, intent::ApplyMember,
+    intent::OpenRepayment, intent::FindMember, intent::PayAccount, intent::OpenNoReceiptReturn, intent::AddReturnItem,
+    intent::RemoveReturnItem, intent::CommitNoReceiptReturn, intent::Weigh, intent::OpenPayCode, intent::ChargeCode,
+    intent::CancelPayment, intent::FinishPaidSale, intent::OpenStockScan, intent::StartStockScan, intent::StockScan,
+    intent::OpenStockDesk, intent::ApproveStock, intent::ToggleStockReport>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

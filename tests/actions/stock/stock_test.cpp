@@ -205,6 +205,57 @@ TEST_CASE("stock: a count during trading takes the sale between snapshot and cou
     CHECK(movements->back().quantity_milli == -1'000);
 }
 
+TEST_CASE("stock: two deliveries at two costs set the moving average that values a count, the reports and low stock") {
+    StockStore s;
+    // By hand: 20 teas at 3.00 and 30 at 3.50: 60.00 + 105.00 = 165.00 for 50, an average of 3.30.
+    s.receive("PS-A", "sku,quantity,unit_cost\n101003,20,3.00\n", "2026-12-07T08:00:00+08:00");
+    s.receive("PS-B", "sku,quantity,unit_cost\n101003,30,3.50\n", "2026-12-07T08:30:00+08:00");
+    CHECK(s.position("101003").value_fen == 16500);
+    CHECK(s.position("101003").unit_cost_fen == 330);
+
+    // Six sold at the average: 165.00 − 6 × 3.30 = 145.20 for 44.
+    s.open_till("2026-12-07T09:00:00+08:00");
+    s.sell("6921168498505", "6", "2026-12-07T09:05:00+08:00");
+    CHECK(s.position("101003").on_hand_milli == 44'000);
+    CHECK(s.position("101003").value_fen == 14520);
+
+    // The count finds 42 of the 44 expected: two short, −2 × 3.30 = −6.60 (not at either delivery's cost).
+    auto count = open_count(*s.lane, *s.files.db, *s.store, "饮料", supervisor, "2026-12-07T10:00:00+08:00");
+    REQUIRE_MESSAGE(count.ok(), count.error().message);
+    REQUIRE(load_count_sheet(*s.lane, *s.files.db, *s.store, count->id,
+                             "sku,quantity,counted_at\n101003,42,2026-12-07T10:30:00+08:00\n", "shelf.csv", clerk,
+                             "2026-12-07T10:40:00+08:00")
+                .ok());
+    auto variances = count_variances(*s.store, *count);
+    REQUIRE(variances.ok());
+    auto tea = std::find_if(variances->begin(), variances->end(), [](auto& l) { return l.sku == "101003"; });
+    REQUIRE(tea != variances->end());
+    CHECK(tea->unit_cost_fen == 330);
+    CHECK(tea->variance.expected_milli == 44'000);
+    CHECK(tea->variance.difference_milli == -2'000);
+    CHECK(tea->variance.value.in_fen() == -660);
+    REQUIRE(
+        approve_stock_document(*s.lane, *s.files.db, *s.store, count->id, manager, "2026-12-07T11:00:00+08:00").ok());
+    // 145.20 − 6.60 = 138.60 = 42 × 3.30: the average does not move when goods go out.
+    CHECK(s.position("101003").on_hand_milli == 42'000);
+    CHECK(s.position("101003").value_fen == 13860);
+
+    // Twenty more sold: 22 left, at or below the catalog's threshold of 24 (low stock).
+    s.sell("6921168498505", "20", "2026-12-07T12:00:00+08:00");
+    auto report = load_stock_report(*s.store, "2026-12-07T00:00:00+08:00", "2026-12-07T23:59:59+08:00");
+    REQUIRE(report.ok());
+    REQUIRE(report->lines.size() == 1);
+    CHECK(stock_report_csv(*report) ==
+          "sku,name,department,opening,received,sold,sent,adjusted,closing,unit_cost,value\n"
+          "101003,农夫山泉东方树叶茉莉花茶,饮料,0,50,26,0,-2,22,3.30,72.60\n");
+    auto daily = load_daily_report(*s.store, "2026-12-07");
+    REQUIRE(daily.ok());
+    REQUIRE(daily->low_stock.size() == 1);
+    CHECK(daily->low_stock[0].sku == "101003");
+    CHECK(daily->low_stock[0].on_hand_milli == 22'000);
+    CHECK(daily->low_stock[0].threshold_units == 24);
+}
+
 TEST_CASE("stock: weighed goods are received, sold and counted by weight in grams") {
     StockStore s;
     s.receive("PS-2", "sku,quantity,unit_cost\n107001,10.5,8.20\n", "2026-12-07T08:30:00+08:00");
