@@ -26,7 +26,7 @@ const Checkout::ScreenEntry& Checkout::screen_entry(Screen screen) {
     using Input = ui::InputQueue;
     using Intents = ui::Intents;
     using Ui = ui::Ui;
-    static constexpr std::array<ScreenEntry, 15> table{{
+    static constexpr std::array<ScreenEntry, 16> table{{
         {Screen::login,
          [](Checkout& c, Input& input, Intents& intents, const Ui& ui) {
              ui::draw_login(c.state_.login, input, intents, ui);
@@ -113,6 +113,12 @@ const Checkout::ScreenEntry& Checkout::screen_entry(Screen screen) {
              ui::draw_payment_code(c.state_.pay_code, ui::make_tender_view(c.lane_), input, intents, ui);
          },
          fixed_keys, [](UiState& s) -> ui::Notice& { return s.pay_code.notice; }, nothing_typed, to_tender},
+        {Screen::period_report,
+         [](Checkout& c, Input& input, Intents& intents, const Ui& ui) {
+             ui::draw_period_report(c.state_.period, c.period_view_, input, intents, ui);
+         },
+         fixed_keys, [](UiState& s) -> ui::Notice& { return s.period.notice; }, nothing_typed,
+         [](const UiState& s) { return s.period.back; }},
     }};
     // Row i is screen i: a row added out of order, or a screen without one, fails the build.
     static_assert([] {
@@ -121,7 +127,7 @@ const Checkout::ScreenEntry& Checkout::screen_entry(Screen screen) {
         }
         return true;
     }());
-    static_assert(table.size() == static_cast<size_t>(Screen::payment_code) + 1);
+    static_assert(table.size() == static_cast<size_t>(Screen::period_report) + 1);
     return table[static_cast<size_t>(screen)];
 }
 

@@ -1,5 +1,5 @@
 // The shift menu (F12 on the sale screen): X report, pay-in, pay-out, cash pickup (抽大钞),
-// no-sale, 交班, log out, then the supervisor's 日结 (F10) and the manager's 经营日报 (F7).
+// no-sale, 交班, log out, then the supervisor's 日结 (F10) and the manager's 经营日报 (F7); F8 the manager's 周报/月报.
 // Digits pick an item at once; ↑↓ and Enter pick the highlighted one.
 #include <algorithm>
 #include <array>
@@ -61,6 +61,7 @@ bool handle(ShiftMenuForm& form, InputEvent event, Intents& intents) {
         case Key::f5: choose(MenuItem::no_sale, intents); return true;
         case Key::f10: choose(MenuItem::end_of_day, intents); return true;
         case Key::f7: choose(MenuItem::manager_report, intents); return true;
+        case Key::f8: intents.push_back(intent::OpenPeriodReport{}); return true;
         case Key::home: choose(MenuItem::logout, intents); return true;
         case Key::escape:
         case Key::f12: intents.push_back(intent::Leave{}); return true;
@@ -147,6 +148,7 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
         {InputEvent::of_key(Key::f5), "F5", ui.tr("hint.no_sale")},
         {InputEvent::of_key(Key::f10), "F10", ui.tr("hint.end_of_day")},
         {InputEvent::of_key(Key::f7), "F7", ui.tr("hint.manager_report")},
+        {InputEvent::of_key(Key::f8), "F8", ui.tr("hint.period_report")},
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.lock")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
     };
