@@ -1,6 +1,8 @@
 // Head office → store (issue 22): the approved head office price changes for this store pulled
 // over the store's own connection and adopted into store.db, each whole and once. On its date the
 // store's apply-due puts it in the catalog and the lanes take the new catalog version at their sync.
+// Then the newest chain catalog version and the new chain promotions for this store, all in one
+// store.db transaction: a pull cut off anywhere leaves the store on its old version whole.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +20,18 @@ struct PulledPriceChange {
     std::vector<std::string> skipped_skus;
 };
 
-[[nodiscard]] support::Expected<std::vector<PulledPriceChange>, PushError> pull_from_head_office(
-    db::StoreDb& store, const PushOptions& options);
+struct Pulled {
+    std::vector<PulledPriceChange> price_changes;
+    int64_t catalog_version = 0;  // 0: no newer chain catalog
+    int64_t catalog_items = 0;
+    std::vector<std::string> promotions;  // "ID name, from .. to"
+    [[nodiscard]] bool nothing() const { return price_changes.empty() && catalog_version == 0 && promotions.empty(); }
+};
+
+[[nodiscard]] support::Expected<Pulled, PushError> pull_from_head_office(db::StoreDb& store,
+                                                                         const PushOptions& options);
+
+// One line for the catalog version and one per promotion taken, for the logs and posctl hq pull.
+[[nodiscard]] std::vector<std::string> master_data_lines(const Pulled& pulled);
 
 }  // namespace pos::chain

@@ -44,9 +44,10 @@ void HeadOfficeRound::round() {
         log_("head office: " + pulled.error().message);
         return;
     }
-    for (const PulledPriceChange& change : *pulled) {
+    for (const PulledPriceChange& change : pulled->price_changes) {
         log_(fmt::format("head office price change {} adopted, effective {}", change.hq_id, change.effective_on));
     }
+    for (const std::string& line : master_data_lines(*pulled)) log_(line);
 }
 
 }  // namespace pos::chain

@@ -2,15 +2,12 @@
 #include "db/store/promotions.hpp"
 
 namespace pos::db {
-namespace {
 
 DbStatus bump_catalog_version(Connection& connection) {
     return connection.exec(
         "UPDATE catalog_version SET version = version + 1, "
         "changed_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = 1");
 }
-
-}  // namespace
 
 DbStatus add_promotion(StoreDb& store, const PromotionRecord& promotion) {
     auto transaction = Transaction::begin(store.connection());

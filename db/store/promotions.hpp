@@ -13,6 +13,9 @@
 
 namespace pos::db {
 
+// The lanes fetch the catalog and promotions again; the caller holds the transaction.
+[[nodiscard]] DbStatus bump_catalog_version(Connection& connection);
+
 // Adds a promotion, or replaces the one with the same id.
 [[nodiscard]] DbStatus add_promotion(StoreDb& store, const PromotionRecord& promotion);
 // Ends a promotion: its last day becomes the day before `today` (earlier last days stay). False: no such id.

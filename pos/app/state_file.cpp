@@ -26,6 +26,7 @@ const char* screen_name(ui::Screen screen) {
         case ui::Screen::returns: return "returns";
         case ui::Screen::end_of_day: return "end_of_day";
         case ui::Screen::manager_report: return "manager_report";
+        case ui::Screen::period_report: return "period_report";
         case ui::Screen::repayment: return "repayment";
         case ui::Screen::return_no_receipt: return "return_no_receipt";
         case ui::Screen::payment_code: return "payment_code";
@@ -64,6 +65,8 @@ std::string state_json(const ui::UiState& state, const actions::Lane& lane, std:
                               {"stable", devices.weighing->stable},
                               {"amount", devices.weighing->amount}};
     }
+    // The 周报/月报 screen: which period (a day in it) and which breakdown.
+    out["period"] = {{"kind", state.period.kind}, {"day", state.period.day}, {"dimension", state.period.dimension}};
     out["customer"] = nullptr;
     if (devices.customer) {
         const ui::CustomerView& customer = *devices.customer;

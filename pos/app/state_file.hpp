@@ -16,7 +16,8 @@ namespace pos::app {
 
 // {"screen":"sale","operator":"1001","shift_open":true,"scanner":"connected",
 //  "lines":[{"name":"...","quantity":"1","amount":"2.00","voided":false}],"notice":"..."}
-// "scanner" is null when pos.toml lists no USB scanner; "notice" is the sale screen's.
+// "scanner" is null when pos.toml lists no USB scanner; "notice" is the sale screen's; "period"
+// the 周报/月报 screen's {"kind","day","dimension"}.
 // With the serial devices and the customer's window: "display" and "scale" ("connected",
 // "disconnected", null without one), "weighing" (the weighing panel is up) and its "weigh_notice",
 // "weigh_scale": while the panel is up, what it shows of the scale: {"weight":"0.350 kg","stable":true,

@@ -23,6 +23,7 @@
 #include "pos/ui/views.hpp"
 #include "pos/ui/customer_view.hpp"
 #include "pos/ui/member_view.hpp"
+#include "pos/ui/period_view.hpp"
 #include "pos/ui/no_receipt_view.hpp"
 #include "pos/ui/stock_views.hpp"
 
@@ -135,6 +136,10 @@ private:
     void apply(const ui::intent::OpenManagerReport& intent);
     void apply(const ui::intent::ShowReportDay& intent);
     void apply(const ui::intent::PrintDailyReport& intent);
+    // 周报/月报 (checkout_period.cpp).
+    void apply(const ui::intent::OpenPeriodReport& intent);
+    void apply(const ui::intent::ShowPeriod& intent);
+    bool load_period(const std::string& kind, const std::string& day);
     void apply(const ui::intent::ApplyMember& intent);
     // 会员还款 (checkout_members.cpp).
     void apply(const ui::intent::OpenRepayment& intent);
@@ -210,6 +215,7 @@ private:
     ui::DayView day_view_;                           // the 日结 screen
     std::optional<core::DailyReport> daily_report_;  // the manager screen's day, for F4
     ui::ManagerReportView manager_view_;
+    ui::PeriodReportView period_view_;                   // the 周报/月报 screen
     ui::MemberView member_view_;                         // the member on the 还款 screen
     std::vector<actions::ReturnLine> no_receipt_lines_;  // 无小票退货: the items listed, by code
     ui::NoReceiptView no_receipt_view_;

@@ -26,7 +26,7 @@ const Checkout::ScreenEntry& Checkout::screen_entry(Screen screen) {
     using Input = ui::InputQueue;
     using Intents = ui::Intents;
     using Ui = ui::Ui;
-    static constexpr std::array<ScreenEntry, 17> table{{
+    static constexpr std::array<ScreenEntry, 18> table{{
         {Screen::login,
          [](Checkout& c, Input& input, Intents& intents, const Ui& ui) {
              ui::draw_login(c.state_.login, input, intents, ui);
@@ -128,6 +128,12 @@ const Checkout::ScreenEntry& Checkout::screen_entry(Screen screen) {
          },
          fixed_keys, [](UiState& s) -> ui::Notice& { return s.stock_desk.notice; }, nothing_typed,
          [](const UiState& s) { return s.stock_desk.back; }},
+        {Screen::period_report,
+         [](Checkout& c, Input& input, Intents& intents, const Ui& ui) {
+             ui::draw_period_report(c.state_.period, c.period_view_, input, intents, ui);
+         },
+         fixed_keys, [](UiState& s) -> ui::Notice& { return s.period.notice; }, nothing_typed,
+         [](const UiState& s) { return s.period.back; }},
     }};
     // Row i is screen i: a row added out of order, or a screen without one, fails the build.
     static_assert([] {
@@ -136,7 +142,7 @@ const Checkout::ScreenEntry& Checkout::screen_entry(Screen screen) {
         }
         return true;
     }());
-    static_assert(table.size() == static_cast<size_t>(Screen::stock_desk) + 1);
+    static_assert(table.size() == static_cast<size_t>(Screen::period_report) + 1);
     return table[static_cast<size_t>(screen)];
 }
 

@@ -152,6 +152,8 @@ void register_catalog(CLI::App& app, Command& command) {
         }
         shown->update(written);
     };
+    // Refused before anyone is asked for a PIN.
+    if (auto allowed = actions::local_catalog_import_allowed(data_dir, *lane); !allowed) return report(allowed.error());
     auto staffed = actions::lane_has_operators(*lane->db);
     if (!staffed) return report(staffed.error());
     actions::Approval acting = *staffed ? read_acting_operator(*by, "manager") : actions::Approval{};

@@ -70,7 +70,7 @@ int run_pull(const std::string& data_dir) {
         std::cerr << "posctl: " << pulled.error().message << "\n";
         return pulled.error().head_office_away ? exit_head_office_away : exit_failure;
     }
-    for (const chain::PulledPriceChange& change : *pulled) {
+    for (const chain::PulledPriceChange& change : pulled->price_changes) {
         if (change.store_id == 0) {
             std::cout << fmt::format("head office price change {}: none of its items is sold here\n", change.hq_id);
         } else {
@@ -81,7 +81,8 @@ int run_pull(const std::string& data_dir) {
             std::cout << fmt::format("  {} is not in this store's catalog: skipped\n", sku);
         }
     }
-    if (pulled->empty()) std::cout << "no new price change from the head office\n";
+    for (const std::string& line : chain::master_data_lines(*pulled)) std::cout << line << "\n";
+    if (pulled->nothing()) std::cout << "nothing new from the head office\n";
     return exit_ok;
 }
 
@@ -108,7 +109,8 @@ void register_head_office(CLI::App& app, Command& command) {
         ->check(CLI::Range(1, 100000));
     push->callback(
         [&command, batch] { command = [batch](const std::string& data_dir) { return run_push(data_dir, *batch); }; });
-    auto* pull = hq->add_subcommand("pull", "adopt the head office's approved price changes for this store");
+    auto* pull = hq->add_subcommand(
+        "pull", "take the head office's approved price changes, chain catalog and promotions for this store");
     pull->callback([&command] { command = [](const std::string& data_dir) { return run_pull(data_dir); }; });
     auto* status = hq->add_subcommand("status", "what waits to be pushed");
     status->callback([&command] { command = [](const std::string& data_dir) { return run_status(data_dir); }; });

@@ -6,6 +6,8 @@
 //   pos-hq --db CONNINFO target set --store S|--region R --month YYYY-MM --amount YUAN
 //   pos-hq --db CONNINFO price set --item SKU=YUAN... --effective D --reason R --by NAME [--region R|--store S]
 //   pos-hq --db CONNINFO price approve ID --by NAME | price list
+//   pos-hq --db CONNINFO catalog import FILE --by NAME | catalog list          the chain catalog, versioned
+//   pos-hq --db CONNINFO promotion add FILE --by NAME [--region R|--store S] | promotion list
 //   pos-hq --db CONNINFO transfers [--open]                    transfers between stores, both sides
 //   pos-hq --db CONNINFO demo [--stores N] [--days N] [--sales N] [--last-day D]
 //   pos-hq --db CONNINFO report [--period day|week|month|quarter|year --date D | --from D --to D]
@@ -22,6 +24,7 @@
 #include "hq/report_format.hpp"
 #include "hq/reports.hpp"
 #include "hq/transfers.hpp"
+#include "pos/hq/master_data_commands.hpp"
 
 namespace {
 
@@ -209,6 +212,25 @@ int main(int argc, char** argv) {
     price_approve->add_option("--by", price_options.by, "who approves (not who made it)")->required();
     auto* price_list = price->add_subcommand("list", "every chain price change with its items");
 
+    auto* catalog = app.add_subcommand("catalog", "the chain catalog: items, barcodes, prices, departments");
+    catalog->require_subcommand(1);
+    std::string master_file, master_by;
+    auto* catalog_import = catalog->add_subcommand(
+        "import", "a new chain catalog version from a CSV file as posctl catalog import takes it (docs/catalog.md)");
+    catalog_import->add_option("FILE", master_file, "the CSV file")->required();
+    catalog_import->add_option("--by", master_by, "who publishes it")->required();
+    auto* catalog_list = catalog->add_subcommand("list", "the chain catalog versions");
+    auto* promotion = app.add_subcommand("promotion", "promotions for the chain, a region or a store");
+    promotion->require_subcommand(1);
+    pos::hq_cli::PromotionScope promotion_scope;
+    auto* promotion_add = promotion->add_subcommand(
+        "add", "promotions from a JSON file as posctl promo add takes it (docs/promotions.md)");
+    promotion_add->add_option("FILE", master_file, "the JSON file")->required();
+    promotion_add->add_option("--by", master_by, "who decides it")->required();
+    auto* promotion_region = promotion_add->add_option("--region", promotion_scope.region, "only this region's stores");
+    promotion_add->add_option("--store", promotion_scope.store, "only this store")->excludes(promotion_region);
+    auto* promotion_list = promotion->add_subcommand("list", "every chain promotion");
+
     auto* demo = app.add_subcommand("demo", "a demo chain: stores demo_001… with generated sales, for trying reports");
     pos::hq::DemoChain chain;
     demo->add_option("--stores", chain.stores, "stores (default 50)")->check(CLI::Range(1, 999));
@@ -261,6 +283,10 @@ int main(int argc, char** argv) {
     if (*price_approve) return approve_price(*connection, price_options);
     if (*price_list) return list_prices(*connection);
     if (*report) return run_report(*connection, report_options);
+    if (*catalog_import) return pos::hq_cli::import_chain_catalog(*connection, master_file, master_by);
+    if (*catalog_list) return pos::hq_cli::list_chain_catalog(*connection);
+    if (*promotion_add) return pos::hq_cli::add_chain_promotions(*connection, master_file, master_by, promotion_scope);
+    if (*promotion_list) return pos::hq_cli::list_chain_promotions(*connection);
     if (*transfers) return list_transfers(*connection, open_only);
     if (*demo) {
         auto made = pos::hq::generate_demo_chain(*connection, chain);

@@ -53,11 +53,12 @@ void HeadOfficeWorker::round() {
         std::cout << "pos-store: head office: " << pulled.error().message << std::endl;
         return;
     }
-    for (const chain::PulledPriceChange& change : *pulled) {
+    for (const chain::PulledPriceChange& change : pulled->price_changes) {
         std::cout << fmt::format("pos-store: head office price change {} adopted, effective {}", change.hq_id,
                                  change.effective_on)
                   << std::endl;
     }
+    for (const std::string& line : chain::master_data_lines(*pulled)) std::cout << "pos-store: " << line << std::endl;
 }
 
 }  // namespace pos::store

@@ -1,10 +1,12 @@
 // 经营日报 (F7, managers): one business day's figures beside the day before and the same weekday a
 // week before, sales by hour as bars, the tender split, the top items and each shift's cash
-// variance. PgUp/PgDn step a day back or forward; F4 prints it through the receipt layout.
+// variance. PgUp/PgDn step a day back or forward; F4 prints it through the receipt layout; F8 the
+// week's and the month's (周报/月报).
 #include <algorithm>
 #include <cfloat>
 #include <span>
 
+#include "pos/ui/report_widgets.hpp"
 #include "pos/ui/screens.hpp"
 
 namespace pos::ui {
@@ -17,6 +19,7 @@ bool handle(ManagerReportForm& form, InputEvent event, Intents& intents) {
         case Key::down: form.scroll += 1; return false;
         case Key::page_up: intents.push_back(intent::ShowReportDay{-1}); return true;
         case Key::page_down: intents.push_back(intent::ShowReportDay{+1}); return true;
+        case Key::f8: intents.push_back(intent::OpenPeriodReport{}); return true;
         case Key::f4:
             if (!form.can_print) return false;
             intents.push_back(intent::PrintDailyReport{});
@@ -26,43 +29,6 @@ bool handle(ManagerReportForm& form, InputEvent event, Intents& intents) {
         case Key::f7: intents.push_back(intent::Leave{}); return true;
         default: return false;
     }
-}
-
-ImU32 trend_color(int trend) { return trend > 0 ? color::success_text : (trend < 0 ? color::danger : color::muted); }
-
-void section_title(const Ui& ui, const char* id) {
-    ImGui::Dummy(ImVec2(0, ui.px(size::gap)));
-    ImGui::PushFont(ui.fonts.title);
-    ImGui::TextUnformatted(ui.tr(id));
-    ImGui::PopFont();
-}
-
-void draw_figures(const ManagerReportView& view, const Ui& ui, float width) {
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
-    if (!ImGui::BeginTable("##figures", 6, flags, ImVec2(width, 0))) return;
-    ImGui::TableSetupColumn(ui.tr("mgr.col.figure"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(ui.tr("mgr.col.day"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(ui.tr("mgr.col.vs_previous"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("%##p", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn(ui.tr("mgr.col.vs_week"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("%##w", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableHeadersRow();
-    for (const FigureRow& row : view.figures) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(ui.tr(row.label));
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(row.value.c_str());
-        ImGui::TableNextColumn();
-        text_colored(trend_color(row.trend), row.previous_delta.c_str());
-        ImGui::TableNextColumn();
-        text_colored(trend_color(row.trend), row.previous_percent.c_str());
-        ImGui::TableNextColumn();
-        text_colored(color::muted, row.week_delta.c_str());
-        ImGui::TableNextColumn();
-        text_colored(color::muted, row.week_percent.c_str());
-    }
-    ImGui::EndTable();
 }
 
 // 24 bars, one per hour, scaled to the busiest; the hour under each, every other one labelled.
@@ -234,7 +200,7 @@ void draw_manager_report(ManagerReportForm& form, const ManagerReportView& view,
     float right = width - left - 2 * gap;
     ImGui::BeginGroup();
     section_title(ui, "mgr.summary");
-    draw_figures(view, ui, left);
+    draw_figure_table(view.figures, ui, left, "mgr.col.day", "mgr.col.vs_previous", "mgr.col.vs_week");
     section_title(ui, "mgr.by_hour");
     draw_hours(view, ui, left);
     ImGui::EndGroup();
@@ -258,6 +224,7 @@ void draw_manager_report(ManagerReportForm& form, const ManagerReportView& view,
         {InputEvent::of_key(Key::page_down), "PgDn", ui.tr("hint.day_after")},
         {InputEvent::of_key(Key::down), "↑↓", ui.tr("hint.scroll")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
+        {InputEvent::of_key(Key::f8), "F8", ui.tr("hint.period_report")},
         {InputEvent::of_key(Key::f4), "F4", ui.tr("hint.print")},
     };
     std::span<const KeyHint> shown(hints);

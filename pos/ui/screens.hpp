@@ -8,6 +8,7 @@
 #include "pos/ui/input.hpp"
 #include "pos/ui/member_view.hpp"
 #include "pos/ui/no_receipt_view.hpp"
+#include "pos/ui/period_view.hpp"
 #include "pos/ui/state.hpp"
 #include "pos/ui/stock_views.hpp"
 #include "pos/ui/views.hpp"
@@ -75,6 +76,10 @@ void draw_end_of_day(DayForm& form, const DayView& view, InputQueue& input, Inte
 // F7 经营日报 (managers): a day's figures with Δ and %, hourly bars, tenders, top items, cash variances.
 void draw_manager_report(ManagerReportForm& form, const ManagerReportView& view, InputQueue& input, Intents& intents,
                          const Ui& ui);
+
+// F8 周报/月报 (managers): the week or month beside the previous period and last year, by a chosen breakdown.
+void draw_period_report(PeriodReportForm& form, const PeriodReportView& view, InputQueue& input, Intents& intents,
+                        const Ui& ui);
 
 // 会员还款 (F2 on an empty sale screen): the member by card or phone, the amount, then Enter cash,
 // F3 card or F4 mobile; the slip prints and Enter goes back to selling.

@@ -1,7 +1,7 @@
 // The shift menu (F12 on the sale screen): X report, pay-in, pay-out, cash pickup (抽大钞),
 // no-sale, 交班, log out, then the supervisor's 日结 (F10), the manager's 经营日报 (F7) and 库存 (0).
 // Digits pick an item at once (0 the tenth); ↑↓ and Enter pick the highlighted one. F6 puts the
-// lane into 盘点/验收 (counting or checking a delivery by scanning).
+// lane into 盘点/验收 (counting or checking a delivery by scanning); F8 the manager's 周报/月报.
 #include <algorithm>
 #include <array>
 
@@ -65,6 +65,7 @@ bool handle(ShiftMenuForm& form, InputEvent event, Intents& intents) {
         case Key::f10: choose(MenuItem::end_of_day, intents); return true;
         case Key::f7: choose(MenuItem::manager_report, intents); return true;
         case Key::f6: intents.push_back(intent::OpenStockScan{}); return true;
+        case Key::f8: intents.push_back(intent::OpenPeriodReport{}); return true;
         case Key::home: choose(MenuItem::logout, intents); return true;
         case Key::escape:
         case Key::f12: intents.push_back(intent::Leave{}); return true;
@@ -152,6 +153,7 @@ void draw_shift_menu(ShiftMenuForm& form, const ShiftMenuView& view, InputQueue&
         {InputEvent::of_key(Key::f10), "F10", ui.tr("hint.end_of_day")},
         {InputEvent::of_key(Key::f7), "F7", ui.tr("hint.manager_report")},
         {InputEvent::of_key(Key::f6), "F6", ui.tr("hint.stock_scan")},
+        {InputEvent::of_key(Key::f8), "F8", ui.tr("hint.period_report")},
         {InputEvent::of_key(Key::home), "Home", ui.tr("hint.lock")},
         {InputEvent::of_key(Key::escape), "Esc", ui.tr("hint.back")},
     };

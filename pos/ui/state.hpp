@@ -33,6 +33,7 @@ enum class Screen {
     payment_code,       // F4 扫码支付 with [payments] set up: the customer's code, the wait, the gateway's answer
     stock_scan,         // F6 盘点/验收: the lane counts into an open count or checks an open delivery by scanning
     stock_desk,         // 库存 (managers): open stock documents, a count's variance, approval, the stock report
+    period_report,      // F8 周报/月报 (shift menu, F7): a week or a month
 };
 
 // Which characters a typed field takes.
@@ -303,6 +304,17 @@ struct ManagerReportForm {
     Screen back = Screen::shift_menu;
 };
 
+// 周报/月报 (F8): the kind of period and a day in it (PgUp/PgDn the period before/after, F2 week,
+// F3 month), the breakdown shown (Tab), scrolled with ↑↓.
+struct PeriodReportForm {
+    std::string kind = "week";
+    std::string day;  // YYYY-MM-DD in the period shown
+    size_t dimension = 0;
+    int scroll = 0;
+    Notice notice;
+    Screen back = Screen::shift_menu;
+};
+
 // 无小票退货 (F2 on the F9 screen): the items scanned or typed ("2*code" for two), priced from the
 // catalog by the lane; a reason; then the manager's number and PIN in a dialog. Refunded in cash.
 struct NoReceiptForm {
@@ -400,6 +412,7 @@ struct UiState {
     ReturnForm returns;
     DayForm day;
     ManagerReportForm manager;
+    PeriodReportForm period;
     RepayForm repay;
     NoReceiptForm no_receipt;
     PayCodeForm pay_code;
@@ -509,7 +522,12 @@ struct ShowReportDay {
     int offset = 0;
 };                           // PgUp −1, PgDn +1 day from the one shown
 struct PrintDailyReport {};  // F4 on the manager report
-struct OpenRepayment {};     // F2 on an empty sale screen with nothing typed: 会员还款
+struct OpenPeriodReport {};  // F8 on the shift menu or the manager report: this week's report
+struct ShowPeriod {
+    std::string kind;  // week or month
+    int offset = 0;    // −1 the period before the one shown, +1 the one after, 0 the one holding its day
+};
+struct OpenRepayment {};  // F2 on an empty sale screen with nothing typed: 会员还款
 struct FindMember {
     std::string card_or_phone;
 };
@@ -572,11 +590,12 @@ using Intent = std::variant<
     intent::OpenCash, intent::MoveCash, intent::StartClose, intent::SubmitCount, intent::SignOff, intent::ShowZReport,
     intent::FinishClose, intent::Reprint, intent::PrintReport, intent::Suspend, intent::Resume, intent::OverridePrice,
     intent::OpenReturn, intent::LookupReturn, intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay,
-    intent::PrintDay, intent::OpenManagerReport, intent::ShowReportDay, intent::PrintDailyReport, intent::ApplyMember,
-    intent::OpenRepayment, intent::FindMember, intent::PayAccount, intent::OpenNoReceiptReturn, intent::AddReturnItem,
-    intent::RemoveReturnItem, intent::CommitNoReceiptReturn, intent::Weigh, intent::OpenPayCode, intent::ChargeCode,
-    intent::CancelPayment, intent::FinishPaidSale, intent::OpenStockScan, intent::StartStockScan, intent::StockScan,
-    intent::OpenStockDesk, intent::ApproveStock, intent::ToggleStockReport>;
+    intent::PrintDay, intent::OpenManagerReport, intent::ShowReportDay, intent::PrintDailyReport,
+    intent::OpenPeriodReport, intent::ShowPeriod, intent::ApplyMember, intent::OpenRepayment, intent::FindMember,
+    intent::PayAccount, intent::OpenNoReceiptReturn, intent::AddReturnItem, intent::RemoveReturnItem,
+    intent::CommitNoReceiptReturn, intent::Weigh, intent::OpenPayCode, intent::ChargeCode, intent::CancelPayment,
+    intent::FinishPaidSale, intent::OpenStockScan, intent::StartStockScan, intent::StockScan, intent::OpenStockDesk,
+    intent::ApproveStock, intent::ToggleStockReport>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

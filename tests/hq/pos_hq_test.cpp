@@ -40,7 +40,7 @@ TEST_CASE("pos-hq: init, a store joined, and what it refuses") {
     setenv("PGPASSWORD", PgCluster::admin_password, 1);
     auto init = pos_hq(cluster, dir, {"init"});
     CHECK(init.exit_code == 0);
-    CHECK(init.out.find("head office schema at version 5") == 0);
+    CHECK(init.out.find("head office schema at version 6") == 0);
     CHECK(pos_hq(cluster, dir, {"init"}).exit_code == 0);
 
     auto joined = pos_hq(cluster, dir, {"store", "add", "sh_001", "--name", "上海人民广场店", "--region", "华东"});

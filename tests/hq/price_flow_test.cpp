@@ -58,7 +58,7 @@ TEST_CASE("a head office price change effective tomorrow reaches the lane and ta
 
     // Not approved yet: the store sees nothing.
     auto early = store.posctl({"hq", "pull"});
-    CHECK(early.out == "no new price change from the head office\n");
+    CHECK(early.out == "nothing new from the head office\n");
     auto self = pos_hq(office, {"price", "approve", "1", "--by", "张经理"});
     CHECK(self.exit_code == 2);
     CHECK(self.err.find("needs a second person") != std::string::npos);
@@ -71,7 +71,7 @@ TEST_CASE("a head office price change effective tomorrow reaches the lane and ta
     CHECK(pulled.out.find("head office price change 1 adopted as price change 1, effective " + tomorrow) == 0);
     CHECK(pulled.out.find("999999 is not in this store's catalog: skipped") != std::string::npos);
     CHECK(pulled.out.find("price change 2") == std::string::npos);
-    CHECK(store.posctl({"hq", "pull"}).out == "no new price change from the head office\n");  // once
+    CHECK(store.posctl({"hq", "pull"}).out == "nothing new from the head office\n");  // once
     auto shown = store.posctl({"price-change", "show", "1"});
     CHECK(shown.out.find("hq:李总监") != std::string::npos);
 

@@ -120,16 +120,23 @@ core::Result<StorePeriodReport> load_period_report(db::StoreDb& store, const Per
     return report;
 }
 
-std::string period_report_text(const StorePeriodReport& report) {
-    std::string out = heading(report.bounds) + "\n" + note(report) + "\n";
+std::string period_report_heading(const StorePeriodReport& report) { return heading(report.bounds); }
+
+std::string period_report_note(const StorePeriodReport& report) { return note(report); }
+
+std::vector<ReportTable> period_report_tables(const StorePeriodReport& report) {
     std::vector<ReportTable> tables = report_tables(report.figures);
     std::erase_if(tables, [](const ReportTable& table) { return table.id == "cash" || table.id == "low_stock"; });
-    return out + tables_text(tables);
+    return tables;
+}
+
+std::string period_report_text(const StorePeriodReport& report) {
+    std::string out = heading(report.bounds) + "\n" + note(report) + "\n";
+    return out + tables_text(period_report_tables(report));
 }
 
 std::string period_report_csv(const StorePeriodReport& report) {
-    std::vector<ReportTable> tables = report_tables(report.figures);
-    std::erase_if(tables, [](const ReportTable& table) { return table.id == "cash" || table.id == "low_stock"; });
+    std::vector<ReportTable> tables = period_report_tables(report);
     std::string out = "period," + report.bounds.kind + "\nfirst," + report.bounds.first + "\nlast," +
                       report.bounds.last + "\nprevious_first," + report.bounds.previous_first + "\nlast_year_first," +
                       report.bounds.last_year_first + "\n";

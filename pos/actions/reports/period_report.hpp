@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/store/store_db.hpp"
+#include "pos/actions/reports/daily_report.hpp"
 #include "pos/core/period_report.hpp"
 #include "pos/core/result.hpp"
 
@@ -29,6 +30,13 @@ struct StorePeriodReport {
 // `today` (YYYY-MM-DD) is the store's date for a request without a day.
 [[nodiscard]] core::Result<StorePeriodReport> load_period_report(db::StoreDb& store, const PeriodRequest& request,
                                                                  const std::string& today);
+
+// "Period report, week 2026-11-23 to 2026-11-29", and the line saying what it is compared with.
+[[nodiscard]] std::string period_report_heading(const StorePeriodReport& report);
+[[nodiscard]] std::string period_report_note(const StorePeriodReport& report);
+// The daily report's tables for the period (no shift drawers, no stock on hand): what text, CSV and
+// the manager's screen show.
+[[nodiscard]] std::vector<ReportTable> period_report_tables(const StorePeriodReport& report);
 
 [[nodiscard]] std::string period_report_text(const StorePeriodReport& report);
 [[nodiscard]] std::string period_report_csv(const StorePeriodReport& report);

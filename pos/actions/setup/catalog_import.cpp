@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "db/store/head_office_master.hpp"
 #include "pos/actions/access/store_audit.hpp"
 #include "pos/actions/access/users.hpp"
 #include "pos/actions/records.hpp"
@@ -46,9 +47,27 @@ core::Result<nlohmann::json> catalog_changes(db::StoreDb& store, const std::vect
     return nlohmann::json{{"items", items.size()}, {"added", added}, {"removed", removed}, {"price_changes", changed}};
 }
 
+core::Status local_catalog_import_allowed(const std::string& data_dir, OpenLane& lane) {
+    auto store = open_store(data_dir, lane.config);
+    if (!store) return store.error();
+    // Once the chain publishes its catalog the store takes it whole (docs/head-office.md): a local
+    // import would be overwritten at the next pull and lanes would sell from a catalog no one decided.
+    auto taken = db::head_office_master_taken(**store);
+    if (!taken) return storage_error(taken.error());
+    if (taken->catalog_version == 0) return core::Done{};
+    return core::make_error(core::ErrorCode::not_permitted,
+                            fmt::format("this store takes the chain catalog from the head office (version {}): items, "
+                                        "barcodes and departments are changed there (pos-hq catalog import); the "
+                                        "store may still change prices (posctl price-change) and promotions",
+                                        taken->catalog_version));
+}
+
 core::Status import_catalog(const std::string& data_dir, OpenLane& lane, const std::vector<core::CatalogItem>& items,
                             const Approval& by, const std::string& file, const CatalogProgress& progress) {
     if (items.empty()) return install_catalog(data_dir, lane, items);  // refused before asking anyone
+    if (auto allowed = local_catalog_import_allowed(data_dir, lane); !allowed) return allowed;
+    auto store = open_store(data_dir, lane.config);
+    if (!store) return store.error();
     auto staffed = lane_has_operators(*lane.db);
     if (!staffed) return staffed.error();
     std::string actor;
@@ -58,8 +77,6 @@ core::Status import_catalog(const std::string& data_dir, OpenLane& lane, const s
         if (!acting) return acting.error();
         actor = acting->operator_id;
     }
-    auto store = open_store(data_dir, lane.config);
-    if (!store) return store.error();
     auto changes = catalog_changes(**store, items);
     if (!changes) return changes.error();
     if (auto installed = install_catalog(data_dir, lane, items, progress); !installed) return installed;

@@ -17,6 +17,10 @@ namespace pos::actions {
 [[nodiscard]] core::Result<nlohmann::json> catalog_changes(db::StoreDb& store,
                                                            const std::vector<core::CatalogItem>& items);
 
+// Refused once the store takes the head office's chain catalog (docs/head-office.md): items,
+// barcodes and departments are then the chain's to change.
+[[nodiscard]] core::Status local_catalog_import_allowed(const std::string& data_dir, OpenLane& lane);
+
 // Checks `by` (a manager; none needed while the lane has no operator at all), installs the
 // catalog and records "catalog_import" with the changes in the store's chain.
 [[nodiscard]] core::Status import_catalog(const std::string& data_dir, OpenLane& lane,
