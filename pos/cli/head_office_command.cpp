@@ -10,6 +10,7 @@
 #include "db/store/head_office_outbox.hpp"
 #include "pos/actions/setup/store_setup.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/cli/terminal_progress.hpp"
 
 namespace pos::cli {
 namespace {
@@ -39,7 +40,13 @@ int run_push(const std::string& data_dir, int batch) {
                                        "to pos.toml, with the role pos-hq store add printed"));
     }
     chain::PushOptions options{config.head_office_conninfo, config.head_office_password_file, batch};
-    auto pushed = chain::push_to_head_office(**store, options);
+    auto backlog = db::head_office_backlog(**store);  // the line's total; unknown (0) if it cannot be counted
+    auto pushed = [&] {
+        TerminalProgress shown("pushing to the head office", backlog ? *backlog : 0, "records");  // terminal only
+        return chain::push_to_head_office(**store, options, [&](const chain::PushReport& so_far) {
+            shown.update(so_far.stored + so_far.repeated + so_far.conflicts);
+        });
+    }();
     if (!pushed) {
         std::cerr << "posctl: " << pushed.error().message << "\n";
         return pushed.error().head_office_away ? exit_head_office_away : exit_failure;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -18,6 +19,7 @@
 #include "pos/actions/stock/transfers.hpp"
 #include "pos/cli/acting_operator.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/cli/terminal_progress.hpp"
 #include "pos/core/stock.hpp"
 
 namespace pos::cli {
@@ -193,8 +195,14 @@ void register_count(CLI::App* group, Command& command, std::shared_ptr<StockOpti
             auto csv = read_file(o->file);
             if (!csv) return report(csv.error());
             std::string name = std::filesystem::path(o->file).filename().string();
-            auto loaded =
-                actions::load_count_sheet(lane, lane_db, store, o->id, *csv, name, approval_of(*o), now_of(*o));
+            std::unique_ptr<TerminalProgress> shown;  // on a terminal only, once the rows are counted
+            auto progress = [&](size_t done, size_t total) {
+                if (!shown) shown = std::make_unique<TerminalProgress>("checking " + name, int64_t(total), "rows");
+                shown->update(int64_t(done));
+            };
+            auto loaded = actions::load_count_sheet(lane, lane_db, store, o->id, *csv, name, approval_of(*o),
+                                                    now_of(*o), progress);
+            shown.reset();  // the line ends before the answer or the error
             if (!loaded) return report(loaded.error());
             std::cout << fmt::format("count {}: {} line{} from {} counted by {}\n", o->id, *loaded,
                                      *loaded == 1 ? "" : "s", name, o->by);

@@ -1,11 +1,12 @@
-// A one-machine store pushing store.db to the head office with `posctl hq push`: every record once,
-// a second push sends nothing new, the head office away leaves the queue for the next push, and a
-// password file others can read is refused.
+// A one-machine store pushing store.db to the head office with `posctl hq push`: every record once
+// (with its progress line on a terminal), a second push sends nothing new, the head office away
+// leaves the queue for the next push, and a password file others can read is refused.
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
 
 #include "tests/support/head_office.hpp"
+#include "tests/support/terminal.hpp"
 
 using namespace pos::testing;
 
@@ -16,8 +17,11 @@ TEST_CASE("posctl hq push: store.db's records reach the head office once, a seco
     int64_t expected = store.pushable();
     REQUIRE(expected > 50);
 
-    auto pushed = store.posctl({"hq", "push", "--batch", "7"});
+    // At a console: a progress line on the terminal (stderr), the summary on stdout as always.
+    auto pushed = run_on_terminal(store.posctl_argv({"hq", "push", "--batch", "7"}), store.dir.path());
     REQUIRE_MESSAGE(pushed.exit_code == 0, pushed.err);
+    CHECK(pushed.err.find("\rpushing to the head office: ") != std::string::npos);
+    CHECK(pushed.err.find(" records (100%)") != std::string::npos);
     CHECK(pushed.out.find(std::to_string(expected) + " new") != std::string::npos);
     CHECK(pushed.out.find("0 left") != std::string::npos);
     CHECK(office.count("SELECT count(*) FROM store_records WHERE store_id = 'sh_001'") == expected);
@@ -26,8 +30,9 @@ TEST_CASE("posctl hq push: store.db's records reach the head office once, a seco
     CHECK(office.count("SELECT sum(jsonb_array_length(payload->'lines')) FROM store_records WHERE kind IN ('sale', "
                        "'return')") == store.count("SELECT count(*) FROM sale_lines"));
 
-    auto again = store.posctl({"hq", "push"});
+    auto again = store.posctl({"hq", "push"});  // piped: nothing but the summary
     CHECK(again.exit_code == 0);
+    CHECK(again.err.empty());
     CHECK(again.out.find("pushed 0 batch(es): 0 new") == 0);
     CHECK(office.count("SELECT count(*) FROM ingest_conflicts") == 0);
     auto status = store.posctl({"hq", "status"});

@@ -72,7 +72,7 @@ std::string fit_columns(const std::string& text, size_t columns) {
 }
 
 core::Result<std::vector<SheetLine>> read_stock_sheet(std::string_view text, const SheetColumns& columns,
-                                                      db::StoreDb& store) {
+                                                      db::StoreDb& store, const SheetProgress& progress) {
     auto table = core::parse_csv(text);
     if (!table) {
         return core::make_error(core::ErrorCode::bad_input, table.error().message + "; nothing was changed");
@@ -96,6 +96,7 @@ core::Result<std::vector<SheetLine>> read_stock_sheet(std::string_view text, con
     std::vector<SheetLine> lines;
     std::set<std::string> seen;
     for (size_t r = 0; r < table->rows.size(); ++r) {
+        if (progress) progress(r, table->rows.size());  // rows checked before this one
         const core::CsvRow& row = table->rows[r];
         int row_number = static_cast<int>(r) + 2;
         auto cell = [&](const std::string& name) {
@@ -160,6 +161,7 @@ core::Result<std::vector<SheetLine>> read_stock_sheet(std::string_view text, con
         }
         lines.push_back(std::move(line));
     }
+    if (progress) progress(table->rows.size(), table->rows.size());
     if (!problems.empty()) {
         std::string message = fmt::format("{} bad row{} in the sheet, nothing was changed:", problems.size(),
                                           problems.size() == 1 ? "" : "s");

@@ -3,6 +3,8 @@
 // row and column, and a file with any bad row is refused whole, so nothing is changed by half a file.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,10 +36,15 @@ struct SheetLine {
     std::string counted_at;
 };
 
+// Told as the rows are checked against the catalog (before each, and once after the last): rows
+// done, rows in the sheet.
+using SheetProgress = std::function<void(size_t done, size_t total)>;
+
 // Reads the sheet; the error lists every problem ("row 4, column quantity: ...", at most 20) and
 // says that nothing was changed. An item may appear once per sheet.
 [[nodiscard]] core::Result<std::vector<SheetLine>> read_stock_sheet(std::string_view text, const SheetColumns& columns,
-                                                                    db::StoreDb& store);
+                                                                    db::StoreDb& store,
+                                                                    const SheetProgress& progress = {});
 
 // One CSV line of a stock file: plain numbers ("-0.550", "12") as numbers, so a spreadsheet sums
 // them; every other cell through the formula guard of pos/core/csv.

@@ -1,8 +1,8 @@
 // Counts: the snapshot at the start, counters' sheets, and the variance of each item when it was counted.
 #include "pos/actions/stock/stocktake.hpp"
 
-#include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -63,7 +63,7 @@ core::Result<db::StockDocumentRecord> open_count(Lane& lane, db::LaneDb& lane_db
 
 core::Result<size_t> load_count_sheet(Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, int64_t id,
                                       const std::string& csv, const std::string& sheet, const Approval& by,
-                                      const std::string& now) {
+                                      const std::string& now, const SheetProgress& progress) {
     auto count = stock_document(store, id);
     if (!count) return count.error();
     if (count->kind != "count")
@@ -75,14 +75,14 @@ core::Result<size_t> load_count_sheet(Lane& lane, db::LaneDb& lane_db, db::Store
     if (!counter) return counter.error();
     SheetColumns columns;
     columns.counted_at = true;
-    auto lines = read_stock_sheet(csv, columns, store);
+    auto lines = read_stock_sheet(csv, columns, store, progress);
     if (!lines) return lines.error();
+    std::unordered_set<std::string> in_count;  // a whole-store count has every item: no search per row
+    for (const db::StockDocumentLine& l : count->lines) in_count.insert(l.sku);
     std::vector<std::string> problems;
     std::vector<db::StockCountEntry> entries;
     for (const SheetLine& line : *lines) {
-        bool in_scope = std::any_of(count->lines.begin(), count->lines.end(),
-                                    [&](const db::StockDocumentLine& l) { return l.sku == line.sku; });
-        if (!in_scope) {
+        if (!in_count.contains(line.sku)) {
             problems.push_back(fmt::format("row {}, column sku: item {} is not in count {} (department {})", line.row,
                                            line.sku, count->number, count->department));
             continue;

@@ -11,6 +11,7 @@
 
 #include "db/store/stock.hpp"
 #include "pos/actions/lane.hpp"
+#include "pos/actions/stock/stock_sheet.hpp"
 #include "pos/core/stock.hpp"
 
 namespace pos::actions {
@@ -23,9 +24,11 @@ namespace pos::actions {
 
 // Loads a counter's sheet (sku,quantity[,counted_at]; rows without counted_at were counted at
 // `now`) into open count `id`; loading the same sheet name again replaces it. Returns its lines.
+// `progress` is told as the sheet's rows are checked against the catalog (the long part).
 [[nodiscard]] core::Result<size_t> load_count_sheet(Lane& lane, db::LaneDb& lane_db, db::StoreDb& store, int64_t id,
                                                     const std::string& csv, const std::string& sheet,
-                                                    const Approval& by, const std::string& now);
+                                                    const Approval& by, const std::string& now,
+                                                    const SheetProgress& progress = {});
 
 struct CountVarianceLine {
     std::string sku;

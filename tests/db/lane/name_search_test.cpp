@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "db/lane/lane_db.hpp"
+#include "db/shared/catalog_sync.hpp"
 #include "db/lane/name_grams.hpp"
 #include "db/lane/tickets.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -99,6 +100,20 @@ TEST_CASE("name search: a catalog replaced again is indexed again, and one from 
     REQUIRE((*lane)->connection().exec("DELETE FROM item_name_grams").ok());
     set_index_ready(**lane, false);
     CHECK(skus_found(**lane, "龙鱼").size() == 30);
+}
+
+TEST_CASE("name search: a catalog that flows down from the store is indexed with it") {
+    TempDir dir;
+    auto lane = LaneDb::open(dir.file("lane.db"), true);
+    REQUIRE(lane.ok());
+    REQUIRE((*lane)->replace_catalog(catalog(50)).ok());
+    std::vector<ItemRecord> renamed = catalog(50);
+    for (ItemRecord& item : renamed) item.name_zh = "金龙鱼大米 " + item.sku;
+    CatalogSnapshot snapshot{{"store-1", 2}, renamed, {}};
+    REQUIRE(apply_catalog_snapshot(**lane, snapshot, "2026-12-07T09:00:00+08:00").ok());
+    CHECK(skus_found(**lane, "海天").empty());
+    CHECK(skus_found(**lane, "龙鱼大").size() == 30);
+    CHECK(skus_found(**lane, "鱼大米").front() == "000001");
 }
 
 TEST_CASE("name search: a failed catalog replace leaves the items and their index as they were") {
