@@ -146,11 +146,14 @@ bool SyncWorker::pause(const std::stop_token& stop, std::chrono::milliseconds du
     return !stop.stop_requested();
 }
 
-void SyncWorker::check_whole_file(db::LaneDb& lane, std::chrono::steady_clock::time_point& next) {
+void SyncWorker::check_whole_file(db::LaneDb& lane, std::chrono::steady_clock::time_point& next,
+                                  const std::stop_token& stop) {
     if (options_.full_check_every.count() <= 0 || std::chrono::steady_clock::now() < next) return;
     auto checked = lane.check_whole_file(
         "found by the background check of the whole file; the lane sells on, since "
-        "the tables a sale writes passed their check when it started");
+        "the tables a sale writes passed their check when it started",
+        stop);
+    if (stop.stop_requested()) return;  // stopped, not judged: the next start checks again
     // Busy is not damage: try again at the next pass.
     if (!checked && checked.error().code == db::DbErrorCode::busy) return;
     next = std::chrono::steady_clock::now() + options_.full_check_every;
@@ -211,7 +214,8 @@ void SyncWorker::run(const std::stop_token& stop) {
         // commit pays for one); this thread does, each pass, even while the store is away,
         // without waiting on anyone (PASSIVE).
         (void)lane->checkpoint();
-        check_whole_file(*lane, next_full_check);
+        check_whole_file(*lane, next_full_check, stop);
+        if (stop.stop_requested()) break;
         if (!store) {
             auto opened = open_store_();
             if (!opened) {
@@ -219,6 +223,13 @@ void SyncWorker::run(const std::stop_token& stop) {
                 continue;
             }
             store = std::move(*opened);
+        }
+        // store.db's whole-file check of the day (one machine): before anything is written to the
+        // file, and stopped by stop(), so `pos` does not wait seconds for it at exit.
+        if (auto checked = store->check_store_daily(stop); !checked) {
+            if (stop.stop_requested()) break;
+            if (!pause(stop, failed(checked.error()), false)) break;
+            continue;
         }
         publish([](SyncSnapshot& s) { s.state = SyncState::sending; });
         SyncOutcome outcome =

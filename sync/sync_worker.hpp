@@ -48,6 +48,9 @@ public:
     [[nodiscard]] virtual db::DbResult<std::optional<int64_t>> unresolved_kept_aside() {
         return std::optional<int64_t>{};
     }
+    // The store's whole-file check of the day, when this process owes it (a store.db opened with
+    // StoreDb::DailyCheck::by_caller); `stop` ends it early. pos-store checks its own file.
+    [[nodiscard]] virtual db::DbStatus check_store_daily(const std::stop_token& /*stop*/) { return support::Done{}; }
 };
 
 // Direct mode: this process opens store.db itself; `lane` is the lane it sends for (0: any).
@@ -63,6 +66,9 @@ public:
         const db::CatalogVersion& have) override;
     [[nodiscard]] db::DbResult<db::DirectorySnapshot> directory_if_newer(const db::DirectoryVersion& have) override;
     [[nodiscard]] db::DbResult<std::optional<int64_t>> unresolved_kept_aside() override;
+    [[nodiscard]] db::DbStatus check_store_daily(const std::stop_token& stop) override {
+        return store_->check_whole_file_daily(stop);
+    }
 
 private:
     std::unique_ptr<db::StoreDb> store_;
@@ -154,7 +160,7 @@ private:
     // Sleeps for `duration`, or until stop (or wake, when wakeable); false when stopping.
     bool pause(const std::stop_token& stop, std::chrono::milliseconds duration, bool wakeable);
     // The background whole-file check of lane.db, when it is due.
-    void check_whole_file(db::LaneDb& lane, std::chrono::steady_clock::time_point& next);
+    void check_whole_file(db::LaneDb& lane, std::chrono::steady_clock::time_point& next, const std::stop_token& stop);
 
     std::string lane_path_;
     OpenStoreSink open_store_;

@@ -228,8 +228,8 @@ DbStatus LaneDb::stop_automatic_checkpoints() { return connection_->exec("PRAGMA
 
 DbStatus LaneDb::checkpoint() { return connection_->exec("PRAGMA wal_checkpoint(PASSIVE)"); }
 
-DbStatus LaneDb::check_whole_file(const std::string& consequence) {
-    return check_integrity(*connection_, IntegrityScope::whole_file(), consequence);
+DbStatus LaneDb::check_whole_file(const std::string& consequence, const std::stop_token& stop) {
+    return check_integrity(*connection_, IntegrityScope::whole_file(), consequence, stop);
 }
 
 DbStatus LaneDb::leave_wal() {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -66,8 +67,8 @@ public:
     // Copies what the WAL holds into the file, without waiting on readers or writers (PASSIVE).
     [[nodiscard]] DbStatus checkpoint();
     // PRAGMA quick_check of the whole file (db/shared/integrity_check.hpp); `consequence` says
-    // in the error what the damage means for the lane.
-    [[nodiscard]] DbStatus check_whole_file(const std::string& consequence);
+    // in the error what the damage means for the lane; `stop` ends it early (the worker stopping).
+    [[nodiscard]] DbStatus check_whole_file(const std::string& consequence, const std::stop_token& stop = {});
     // Folds the WAL into the file and stops using one, so the file is whole on its own (before
     // it is renamed into place); fails when the journal mode could not be changed.
     [[nodiscard]] DbStatus leave_wal();

@@ -14,9 +14,21 @@ DbError unreadable(const Connection& connection, const DbError& error, const std
                                                      connection.path(), error.message, consequence)};
 }
 
+DbError stopped(const Connection& connection) {
+    return DbError{DbErrorCode::other, fmt::format("the integrity check of {} was stopped before its end (the program "
+                                                   "is closing); it runs again next time",
+                                                   connection.path())};
+}
+
 // One quick_check; its first answer line is "ok" or the first problem found.
-DbStatus quick_check(Connection& connection, const std::string& pragma, const std::string& consequence) {
-    auto answer = connection.query_text(pragma);
+DbStatus quick_check(Connection& connection, const std::string& pragma, const std::string& consequence,
+                     const std::stop_token& stop) {
+    if (stop.stop_requested()) return stopped(connection);
+    auto answer = [&] {
+        std::stop_callback on_stop(stop, [&connection] { connection.interrupt(); });
+        return connection.query_text(pragma);
+    }();
+    if (stop.stop_requested()) return stopped(connection);  // interrupted: says nothing about the file
     // A file another program is writing is busy, not damaged: say so, and let the caller retry.
     if (!answer && answer.error().code == DbErrorCode::busy) return answer.error();
     if (!answer) return unreadable(connection, answer.error(), consequence);
@@ -50,9 +62,10 @@ const std::vector<std::string>& lane_catalog_tables() {
     return tables;
 }
 
-DbStatus check_integrity(Connection& connection, const IntegrityScope& scope, const std::string& consequence) {
-    if (scope.skip_tables.empty()) return quick_check(connection, "PRAGMA quick_check", consequence);
-    if (auto schema = quick_check(connection, "PRAGMA quick_check('sqlite_schema')", consequence); !schema) {
+DbStatus check_integrity(Connection& connection, const IntegrityScope& scope, const std::string& consequence,
+                         const std::stop_token& stop) {
+    if (scope.skip_tables.empty()) return quick_check(connection, "PRAGMA quick_check", consequence, stop);
+    if (auto schema = quick_check(connection, "PRAGMA quick_check('sqlite_schema')", consequence, stop); !schema) {
         return schema;
     }
     auto names = table_names(connection);
@@ -62,7 +75,7 @@ DbStatus check_integrity(Connection& connection, const IntegrityScope& scope, co
         if (std::find(scope.skip_tables.begin(), scope.skip_tables.end(), name) != scope.skip_tables.end()) continue;
         std::string quoted;  // a table name inside a string literal: double any quote
         for (char c : name) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-        if (auto table = quick_check(connection, "PRAGMA quick_check('" + quoted + "')", consequence); !table) {
+        if (auto table = quick_check(connection, "PRAGMA quick_check('" + quoted + "')", consequence, stop); !table) {
             return table;
         }
     }

@@ -4,9 +4,11 @@
 // check of every table except the catalog replica (items, item_barcodes: a copy of the store's
 // catalog that can always be fetched again), and the whole file is checked in the background by
 // the sync worker. store.db is opened by a writer with a check of every table but its history
-// (the tables a sync batch appends to: 5 s at a year), and checked whole once a day at open.
+// and catalog (what grows with the days or the items: 5 s at a year), and checked whole once a
+// day, at open or by the sync worker (db/store/daily_check.hpp).
 #pragma once
 
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -22,10 +24,32 @@ struct IntegrityScope {
     [[nodiscard]] static IntegrityScope whole_file() { return {}; }
     // lane.db: everything but the catalog replica.
     [[nodiscard]] static IntegrityScope lane_without_catalog() { return {{"items", "item_barcodes"}}; }
-    // store.db at a writer's open: everything but the history that grows with every sale, which
-    // the daily whole-file check covers (db/store/daily_check.hpp).
+    // store.db at a writer's open: everything but what grows with the days (each sale, shift,
+    // shift close, business day, stock movement and audit entry) and the catalog (a million items
+    // make it most of the file), which the daily whole-file check covers (db/store/daily_check.hpp):
+    // what is left is small and the same size after a day or a year.
     [[nodiscard]] static IntegrityScope store_without_history() {
-        return {{"sales", "sale_lines", "sale_tenders", "received", "audit", "member_movements"}};
+        return {{"sales",
+                 "sale_lines",
+                 "sale_tenders",
+                 "received",
+                 "audit",
+                 "member_movements",
+                 "shifts",
+                 "shift_closes",
+                 "cash_movements",
+                 "business_days",
+                 "business_day_shifts",
+                 "late_sales",
+                 "kept_aside",
+                 "store_audit",
+                 "stock_movements",
+                 "stock_scans",
+                 "stock_documents",
+                 "stock_document_lines",
+                 "stock_count_entries",
+                 "items",
+                 "item_barcodes"}};
     }
 };
 
@@ -35,8 +59,10 @@ struct IntegrityScope {
 // Runs PRAGMA quick_check over `scope`: the whole file, or the schema and each table not
 // skipped, one by one (a partial check cannot see pages no checked table uses: the full check
 // in the background does). Not "ok": DbErrorCode::corrupt, with `consequence` ("nothing will
-// be written to it") and what to do; a busy file: DbErrorCode::busy, retry.
+// be written to it") and what to do; a busy file: DbErrorCode::busy, retry. A stop requested on
+// `stop` (from any thread) ends the check within milliseconds: DbErrorCode::other, not damage.
 [[nodiscard]] DbStatus check_integrity(Connection& connection, const IntegrityScope& scope,
-                                       const std::string& consequence = "nothing will be written to it");
+                                       const std::string& consequence = "nothing will be written to it",
+                                       const std::stop_token& stop = {});
 
 }  // namespace pos::db

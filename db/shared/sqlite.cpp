@@ -83,6 +83,8 @@ DbStatus Connection::use_wal() {
     return support::Done{};
 }
 
+void Connection::interrupt() { sqlite3_interrupt(handle_); }
+
 Connection::~Connection() {
     statements_.clear();  // statements must be finalized before the connection closes
     sqlite3_close(handle_);

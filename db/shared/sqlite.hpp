@@ -43,6 +43,9 @@ public:
     [[nodiscard]] int64_t changes() const;
     // true while a transaction is open on this connection.
     [[nodiscard]] bool in_transaction() const;
+    // Makes the statement running on this connection stop soon with an error; the one call that
+    // may come from another thread (a program closing does not wait for a whole-file check).
+    void interrupt();
 
 private:
     friend class Transaction;

@@ -17,11 +17,13 @@ DbResult<bool> whole_check_due(Connection& connection) {
 
 }  // namespace
 
-DbStatus check_whole_file_daily(Connection& connection) {
+DbStatus check_whole_file_daily(Connection& connection, const std::stop_token& stop) {
     auto due = whole_check_due(connection);
     if (!due) return due.error();
     if (!*due) return support::Done{};
-    if (auto checked = check_integrity(connection, IntegrityScope::whole_file()); !checked) return checked;
+    if (auto checked = check_integrity(connection, IntegrityScope::whole_file(), "nothing will be written to it", stop);
+        !checked)
+        return checked;
     // Not recorded (another writer holds the file): the next open checks again, nothing is lost.
     (void)connection.exec(
         "INSERT INTO integrity_checked (id, checked_at) VALUES (1, datetime('now')) "

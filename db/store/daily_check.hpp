@@ -1,6 +1,8 @@
 // store.db's whole-file integrity check, run at a writer's open once a day and recorded in the file.
 #pragma once
 
+#include <stop_token>
+
 #include "db/shared/sqlite.hpp"
 
 namespace pos::db {
@@ -10,7 +12,8 @@ namespace pos::db {
 // passed. A writer's open checks every table but the history (IntegrityScope::
 // store_without_history); this finds damage in the history within a day, at the cost of one
 // whole-file read a day instead of one per open (5 s at a year of history). Not "ok":
-// DbErrorCode::corrupt, as check_integrity; the record then stays as it was.
-[[nodiscard]] DbStatus check_whole_file_daily(Connection& connection);
+// DbErrorCode::corrupt, as check_integrity; the record then stays as it was. A stop requested on
+// `stop` ends the check early (DbErrorCode::other), unrecorded: it is due again next time.
+[[nodiscard]] DbStatus check_whole_file_daily(Connection& connection, const std::stop_token& stop = {});
 
 }  // namespace pos::db

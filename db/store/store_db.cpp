@@ -192,12 +192,18 @@ DbStatus file_received(Connection& connection) {
 
 }  // namespace
 
-DbResult<std::unique_ptr<StoreDb>> StoreDb::open(const std::string& path, bool create) {
+DbResult<std::unique_ptr<StoreDb>> StoreDb::open(const std::string& path, bool create, DailyCheck daily) {
     auto connection = open_checked(path, create, store_migrations(), IntegrityScope::store_without_history());
     if (!connection) return connection.error();
-    if (auto checked = check_whole_file_daily(**connection); !checked) return checked.error();
+    if (daily == DailyCheck::at_open) {
+        if (auto checked = db::check_whole_file_daily(**connection); !checked) return checked.error();
+    }
     if (auto filed = file_received(**connection); !filed) return filed.error();
     return std::unique_ptr<StoreDb>(new StoreDb(std::move(*connection)));
+}
+
+DbStatus StoreDb::check_whole_file_daily(const std::stop_token& stop) {
+    return db::check_whole_file_daily(*connection_, stop);
 }
 
 DbResult<std::unique_ptr<StoreDb>> StoreDb::open_for_reading(const std::string& path) {

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,17 @@ struct Acknowledged {
 
 class StoreDb {
 public:
-    // Opens store.db for writing: PRAGMA quick_check of every table but the history a sync batch
-    // appends to, the whole file once a day (db/store/daily_check.hpp), and the migrations.
-    [[nodiscard]] static DbResult<std::unique_ptr<StoreDb>> open(const std::string& path, bool create);
+    // When a writer's open checks the whole file (once a day, db/store/daily_check.hpp): at the
+    // open, or later by the caller (check_whole_file_daily), as the sync worker does between
+    // passes so that `pos` neither starts nor closes waiting for seconds of reading.
+    enum class DailyCheck { at_open, by_caller };
+    // Opens store.db for writing: PRAGMA quick_check of every table but the history and the
+    // catalog (IntegrityScope::store_without_history), the whole file once a day, and the migrations.
+    [[nodiscard]] static DbResult<std::unique_ptr<StoreDb>> open(const std::string& path, bool create,
+                                                                 DailyCheck daily = DailyCheck::at_open);
+    // The day's whole-file check when it is due (db/store/daily_check.hpp); `stop` ends it early
+    // without recording it.
+    [[nodiscard]] DbStatus check_whole_file_daily(const std::stop_token& stop);
     // For reports, which only read: without the integrity check and the filing of old records,
     // which read the whole file (seconds at a year of history). A damaged page still fails the
     // query that reads it, with SQLite's error.

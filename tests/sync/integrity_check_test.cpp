@@ -1,6 +1,7 @@
 // lane.db's integrity check: at open only the tables a sale writes (a damaged sale, outbox or
 // shift page is refused before anything is written); the whole file in the background by the
-// sync worker, which finds a damaged catalog page and reports it in its snapshot.
+// sync worker, which finds a damaged catalog page and reports it in its snapshot; and store.db's
+// daily whole-file check, which the worker runs itself before it writes to the store.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -165,4 +166,60 @@ TEST_CASE("integrity: the background check of a sound lane.db reports nothing") 
     CHECK(snapshot.full_checks >= 1);
     CHECK_FALSE(snapshot.integrity_error.has_value());
     CHECK(snapshot.status.queue_depth == 0);
+}
+
+TEST_CASE("integrity: the sync worker runs store.db's due daily check before writing, and a damaged history stops it") {
+    TempDir dir;
+    std::string lane_path = dir.file("lane.db");
+    std::string store_path = dir.file("store.db");
+    make_lane(lane_path, 5);
+    {
+        // A store holding another lane's 300 sales (the sales table spans pages), then a damaged one.
+        auto store = StoreDb::open(store_path, true);
+        REQUIRE(store.ok());
+        ShiftRecord shift{"shift-9", 9, "1001", "2026-11-22T09:00:00+08:00", 20000, {}};
+        std::vector<OutboxRecord> batch{{1, "shift", "shift-9", pos::testing::sync_shift_json(shift), shift.opened_at}};
+        for (int n = 0; n < 300; ++n) {
+            std::string id = "old-sale-" + std::to_string(n);
+            batch.push_back(OutboxRecord{n + 2, "sale", id,
+                                         pos::testing::sync_sale_json(pos::testing::sync_sale(id, 9, "shift-9")),
+                                         "2026-11-22T09:05:00+08:00"});
+        }
+        REQUIRE((*store)->apply_batch(batch, "2026-11-22T10:00:00+08:00").ok());
+        REQUIRE(
+            (*store)->connection().exec("UPDATE integrity_checked SET checked_at = datetime('now', '-25 hours')").ok());
+        REQUIRE((*store)->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    }
+    damage_leaf_of(store_path, "sales");
+    SyncWorkerOptions options;
+    options.interval = 20ms;
+    options.first_retry = 20ms;
+    options.max_retry = 50ms;
+    options.full_check_after = std::chrono::hours(1);  // lane.db's own check is not the subject here
+    SyncWorker worker(
+        lane_path,
+        [store_path]() -> DbResult<std::unique_ptr<StoreSink>> {
+            auto store = StoreDb::open(store_path, false, StoreDb::DailyCheck::by_caller);
+            if (!store) return store.error();  // the open itself checks only what stays small
+            return std::unique_ptr<StoreSink>(new DirectStoreSink(std::move(*store)));
+        },
+        fixed_now, options);
+    worker.start();
+    SyncSnapshot snapshot;
+    pos::testing::eventually(
+        "the store's daily check refusing the file",
+        [&] {
+            snapshot = worker.snapshot();
+            return snapshot.error.has_value();
+        },
+        30s);
+    worker.stop();
+    CHECK(snapshot.error->code == DbErrorCode::corrupt);
+    CHECK(snapshot.error->message.find(store_path) != std::string::npos);
+    CHECK(snapshot.totals.sent == 0);  // nothing was written to the damaged store
+    auto lane = LaneDb::open(lane_path, false);
+    REQUIRE(lane.ok());
+    auto queued = (*lane)->unsynced(100);
+    REQUIRE(queued.ok());
+    CHECK(queued->size() == 6);  // the shift and 5 sales wait for a repaired store
 }

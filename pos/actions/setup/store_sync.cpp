@@ -19,7 +19,8 @@ sync::HttpStoreOptions store_service_options(const LaneConfig& config, std::chro
     return options;
 }
 
-sync::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config) {
+sync::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config,
+                                      db::StoreDb::DailyCheck daily) {
     if (!config.store_url.empty()) {
         sync::HttpStoreOptions options = store_service_options(config, std::chrono::milliseconds(15000));
         return [options]() -> db::DbResult<std::unique_ptr<sync::StoreSink>> {
@@ -27,8 +28,8 @@ sync::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneCon
         };
     }
     std::string path = store_db_path(data_dir, config);
-    return [path, lane = config.lane]() -> db::DbResult<std::unique_ptr<sync::StoreSink>> {
-        auto store = db::StoreDb::open(path, false);
+    return [path, daily, lane = config.lane]() -> db::DbResult<std::unique_ptr<sync::StoreSink>> {
+        auto store = db::StoreDb::open(path, false, daily);
         if (!store) return store.error();
         return std::unique_ptr<sync::StoreSink>(new sync::DirectStoreSink(std::move(*store), lane));
     };
@@ -41,7 +42,9 @@ std::string store_description(const std::string& data_dir, const LaneConfig& con
 std::unique_ptr<sync::SyncWorker> make_sync_worker(const std::string& data_dir, const LaneConfig& config,
                                                    sync::SyncWorkerOptions options) {
     std::string lane_path = (std::filesystem::path(data_dir) / "lane.db").string();
-    return std::make_unique<sync::SyncWorker>(lane_path, store_sink_opener(data_dir, config), local_now, options);
+    // The worker runs store.db's daily check itself, between passes (SyncWorker::run).
+    return std::make_unique<sync::SyncWorker>(
+        lane_path, store_sink_opener(data_dir, config, db::StoreDb::DailyCheck::by_caller), local_now, options);
 }
 
 }  // namespace pos::actions

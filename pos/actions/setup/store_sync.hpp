@@ -13,8 +13,10 @@ namespace pos::actions {
 
 // Opens the store this lane syncs to: store.db at [store_database] path (direct mode), or
 // pos-store at [store_database] url with the lane's token (service mode).
-// Each call opens afresh (with the integrity check), so a repaired or restored file is picked up.
-[[nodiscard]] sync::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config);
+// Each call opens afresh (with the integrity check), so a repaired or restored file is picked up;
+// `daily` says who runs store.db's whole-file check of the day (StoreSink::check_store_daily).
+[[nodiscard]] sync::OpenStoreSink store_sink_opener(const std::string& data_dir, const LaneConfig& config,
+                                                    db::StoreDb::DailyCheck daily = db::StoreDb::DailyCheck::at_open);
 
 // How this lane reaches pos-store (service mode): its url, token, lane and pin from pos.toml, with
 // the timeouts given.

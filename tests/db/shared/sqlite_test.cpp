@@ -1,5 +1,9 @@
-// Transactions never nest silently and a failed COMMIT is the caller's error (issue #17 point 7).
+// Transactions never nest silently and a failed COMMIT is the caller's error (issue #17 point 7);
+// a statement can be stopped from another thread.
 #include <doctest/doctest.h>
+
+#include <atomic>
+#include <thread>
 
 #include "db/shared/sqlite.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -103,4 +107,19 @@ TEST_CASE("transaction: a COMMIT that fails is the caller's error and the transa
     auto next = Transaction::begin(*connection);
     REQUIRE(next.ok());
     REQUIRE(next->commit().ok());
+}
+
+TEST_CASE("interrupt: called from another thread it ends a statement that would never end by itself") {
+    TempDir dir;
+    auto connection = open_table(dir);
+    std::atomic<bool> returned = false;
+    // interrupt() does nothing while no statement runs, so it is repeated until the query returns.
+    std::jthread closer([&] {
+        while (!returned) connection->interrupt();
+    });
+    auto endless =
+        connection->query_text("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT max(x) FROM n");
+    returned = true;
+    REQUIRE_FALSE(endless.ok());
+    CHECK(endless.error().message.find("interrupt") != std::string::npos);
 }

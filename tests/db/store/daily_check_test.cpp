@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <stop_token>
 
 #include "db/store/store_db.hpp"
 #include "tests/support/sync_records.hpp"
@@ -86,25 +87,61 @@ TEST_CASE("store integrity: a writer's open checks the whole file once a day and
     }
 }
 
-TEST_CASE("store integrity: a damaged page of the sales history is refused by the day's whole-file check") {
-    TempDir dir;
-    make_store(dir.file("store.db"));
-    damage_leaf_of(dir.file("store.db"), "sales");
-    set_checked_at(dir.file("store.db"), "datetime('now', '-25 hours')");
-    auto refused = StoreDb::open(dir.file("store.db"), false);
-    REQUIRE_FALSE(refused.ok());
-    CHECK(refused.error().code == DbErrorCode::corrupt);
-    CHECK(refused.error().message.find("failed its integrity check") != std::string::npos);
-    CHECK(refused.error().message.find("nothing will be written to it") != std::string::npos);
-    // Not recorded as passed: every later open checks again and refuses again.
-    CHECK_FALSE(StoreDb::open(dir.file("store.db"), false).ok());
+TEST_CASE("store integrity: a damaged page of the history is refused by the day's whole-file check") {
+    // Every table that grows with the days is left to the daily check, not only the sales.
+    for (const char* table : {"sales", "shifts", "received"}) {
+        CAPTURE(table);
+        TempDir dir;
+        make_store(dir.file("store.db"));
+        damage_leaf_of(dir.file("store.db"), table);
+        set_checked_at(dir.file("store.db"), "datetime('now', '-25 hours')");
+        auto refused = StoreDb::open(dir.file("store.db"), false);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().code == DbErrorCode::corrupt);
+        CHECK(refused.error().message.find("failed its integrity check") != std::string::npos);
+        CHECK(refused.error().message.find("nothing will be written to it") != std::string::npos);
+        // Not recorded as passed: every later open checks again and refuses again.
+        CHECK_FALSE(StoreDb::open(dir.file("store.db"), false).ok());
+    }
 }
 
 TEST_CASE("store integrity: a damaged page of a table outside the history is refused at every open") {
     TempDir dir;
     make_store(dir.file("store.db"));
-    damage_leaf_of(dir.file("store.db"), "shifts");
+    damage_leaf_of(dir.file("store.db"), "catalog_version");
     auto refused = StoreDb::open(dir.file("store.db"), false);  // the whole file was checked minutes ago
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == DbErrorCode::corrupt);
+}
+
+TEST_CASE("store integrity: a writer that runs the day's check itself opens first, then the check refuses") {
+    TempDir dir;
+    make_store(dir.file("store.db"));
+    damage_leaf_of(dir.file("store.db"), "sales");
+    set_checked_at(dir.file("store.db"), "datetime('now', '-25 hours')");
+    auto store = StoreDb::open(dir.file("store.db"), false, StoreDb::DailyCheck::by_caller);
+    REQUIRE(store.ok());  // the sync worker's open: the whole file is its next step, not the open's
+    auto checked = (*store)->check_whole_file_daily({});
+    REQUIRE_FALSE(checked.ok());
+    CHECK(checked.error().code == DbErrorCode::corrupt);
+    CHECK_FALSE((*store)->check_whole_file_daily({}).ok());  // not recorded: refused again
+}
+
+TEST_CASE("store integrity: a stopped daily check is neither damage nor recorded, and runs again") {
+    TempDir dir;
+    make_store(dir.file("store.db"));
+    set_checked_at(dir.file("store.db"), "datetime('now', '-25 hours')");
+    auto store = StoreDb::open(dir.file("store.db"), false, StoreDb::DailyCheck::by_caller);
+    REQUIRE(store.ok());
+    std::stop_source closing;
+    closing.request_stop();
+    auto stopped = (*store)->check_whole_file_daily(closing.get_token());
+    REQUIRE_FALSE(stopped.ok());
+    CHECK(stopped.error().code == DbErrorCode::other);
+    CHECK(stopped.error().message.find("was stopped before its end") != std::string::npos);
+    CHECK(text((*store)->connection(), "SELECT checked_at = datetime('now', '-25 hours') FROM integrity_checked") ==
+          "1");
+    REQUIRE((*store)->check_whole_file_daily({}).ok());
+    CHECK(text((*store)->connection(),
+               "SELECT julianday('now') - julianday(checked_at) < 0.01 FROM integrity_checked") == "1");
 }
