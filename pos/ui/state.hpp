@@ -584,18 +584,19 @@ struct ApproveStock {
 struct ToggleStockReport {};  // F5 on 库存: today's stock report, or back to the documents
 }  // namespace intent
 
-using Intent = std::variant<
-    intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity, intent::VoidLine,
-    intent::GoToTender, intent::BackToSale, intent::Tender, intent::OpenShiftMenu, intent::Leave, intent::ShowXReport,
-    intent::OpenCash, intent::MoveCash, intent::StartClose, intent::SubmitCount, intent::SignOff, intent::ShowZReport,
-    intent::FinishClose, intent::Reprint, intent::PrintReport, intent::Suspend, intent::Resume, intent::OverridePrice,
-    intent::OpenReturn, intent::LookupReturn, intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay,
-    intent::PrintDay, intent::OpenManagerReport, intent::ShowReportDay, intent::PrintDailyReport,
-    intent::OpenPeriodReport, intent::ShowPeriod, intent::ApplyMember, intent::OpenRepayment, intent::FindMember,
-    intent::PayAccount, intent::OpenNoReceiptReturn, intent::AddReturnItem, intent::RemoveReturnItem,
-    intent::CommitNoReceiptReturn, intent::Weigh, intent::OpenPayCode, intent::ChargeCode, intent::CancelPayment,
-    intent::FinishPaidSale, intent::OpenStockScan, intent::StartStockScan, intent::StockScan, intent::OpenStockDesk,
-    intent::ApproveStock, intent::ToggleStockReport>;
+using Intent =
+    std::variant<intent::Login, intent::Logout, intent::OpenShift, intent::Scan, intent::SetQuantity, intent::VoidLine,
+                 intent::GoToTender, intent::BackToSale, intent::Tender, intent::OpenShiftMenu, intent::Leave,
+                 intent::ShowXReport, intent::OpenCash, intent::MoveCash, intent::StartClose, intent::SubmitCount,
+                 intent::SignOff, intent::ShowZReport, intent::FinishClose, intent::Reprint, intent::PrintReport,
+                 intent::Suspend, intent::Resume, intent::OverridePrice, intent::OpenReturn, intent::LookupReturn,
+                 intent::CommitReturn, intent::OpenEndOfDay, intent::CloseDay, intent::PrintDay,
+                 intent::OpenManagerReport, intent::ShowReportDay, intent::PrintDailyReport, intent::OpenPeriodReport,
+                 intent::ShowPeriod, intent::ApplyMember, intent::OpenRepayment, intent::FindMember, intent::PayAccount,
+                 intent::OpenNoReceiptReturn, intent::AddReturnItem, intent::RemoveReturnItem,
+                 intent::CommitNoReceiptReturn, intent::Weigh, intent::OpenPayCode, intent::ChargeCode,
+                 intent::CancelPayment, intent::FinishPaidSale, intent::OpenStockScan, intent::StartStockScan,
+                 intent::StockScan, intent::OpenStockDesk, intent::ApproveStock, intent::ToggleStockReport>;
 using Intents = std::vector<Intent>;
 
 }  // namespace pos::ui

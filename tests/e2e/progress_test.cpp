@@ -70,22 +70,22 @@ TEST_CASE("progress: demo generate counts the days on a terminal, nothing when p
 TEST_CASE("progress: a count sheet counts its rows on a terminal, nothing when piped") {
     TempDir dir;
     REQUIRE(posctl(dir, {"init", "--demo"}).exit_code == 0);
-    std::vector<std::string> who = {"--by", "1001", "--pin", "1234", "--now", "2026-12-07T08:00:00+08:00"};
+    std::vector<std::string> who = {"--by", "1001", "--now", "2026-12-07T08:00:00+08:00"};
     std::vector<std::string> open = {"stock", "count", "open"};
     open.insert(open.end(), who.begin(), who.end());
-    ProcessResult opened = posctl(dir, open);
+    ProcessResult opened = pos::testing::posctl_input(dir, open, "1234\n");
     REQUIRE_MESSAGE(opened.exit_code == 0, opened.err);
     std::ofstream(dir.file("shelf-a.csv")) << "sku,quantity\n101001,40\n107001,10.5\n";
 
     std::vector<std::string> sheet = {"stock", "count", "sheet", "1", dir.file("shelf-a.csv")};
     sheet.insert(sheet.end(), who.begin(), who.end());
-    ProcessResult shown = posctl_on_terminal(dir, sheet);
+    ProcessResult shown = posctl_on_terminal(dir, sheet, "1234\n");
     CAPTURE(shown.err);
     REQUIRE(shown.exit_code == 0);
     CHECK(contains(shown.err, "\rchecking shelf-a.csv: 2 / 2 rows (100%)"));
     CHECK(contains(shown.out, "count 1: 2 lines from shelf-a.csv"));
 
-    ProcessResult piped = posctl(dir, sheet);  // loading it again replaces it
+    ProcessResult piped = pos::testing::posctl_input(dir, sheet, "1234\n");  // loading it again replaces it
     REQUIRE(piped.exit_code == 0);
     CHECK(piped.err.empty());
     CHECK(piped.out == shown.out);

@@ -157,10 +157,16 @@ TEST_CASE("sync: a damaged store.db is refused with a clear error and nothing lo
     sell(dir, pos::testing::selling_script(10, false));
 
     {
-        // Pages 2 to 5 overwritten, as a failing disk would.
+        // The operators' page overwritten, as a failing disk would. Every writer's open checks the
+        // tables that stay small (this one); damage in the history or the catalog is the daily
+        // whole-file check's to find (tests/db/store/daily_check_test.cpp).
+        auto page = pos::testing::raw_open(dir.file("data/store.db"))
+                        ->query_text("SELECT pageno FROM dbstat WHERE name = 'users' ORDER BY pageno LIMIT 1");
+        REQUIRE(page.ok());
+        REQUIRE(page->has_value());
         std::fstream file(dir.file("data/store.db"), std::ios::in | std::ios::out | std::ios::binary);
-        file.seekp(4096);
-        std::string junk(4 * 4096, '\x5a');
+        file.seekp(std::streamoff(std::stoll(**page) - 1) * 4096);
+        std::string junk(4096, '\x5a');
         file.write(junk.data(), std::streamsize(junk.size()));
     }
     ProcessResult refused = posctl(dir, {"sync", "--once"});

@@ -20,10 +20,10 @@ water=6921168176748
 stock() { "$posctl" --data "$data" stock "$@" --now "${at:-2026-12-07T08:00:00+08:00}"; }
 
 printf 'sku,quantity,unit_cost\n101003,50,3.40\n' >"$work/tea.csv"
-stock receive import "$work/tea.csv" --number PS-TEA --supplier 配送中心 --by 1001 --pin 1234 >/dev/null
-stock receive check 1 --as-noted --by 1001 --pin 1234 >/dev/null
-stock approve 1 --by 8801 --pin 888888 >/dev/null
-at=2026-12-07T09:00:00+08:00 stock count open --department 饮料 --by 9001 --pin 999999 >"$work/open.out"
+echo 1234 | stock receive import "$work/tea.csv" --number PS-TEA --supplier 配送中心 --by 1001 >/dev/null
+echo 1234 | stock receive check 1 --as-noted --by 1001 >/dev/null
+echo 888888 | stock approve 1 --by 8801 >/dev/null
+echo 999999 | at=2026-12-07T09:00:00+08:00 stock count open --department 饮料 --by 9001 >"$work/open.out"
 grep -q '^2 count' "$work/open.out" || { cat "$work/open.out"; fail "the count is not document 2"; }
 
 # Lane 2: its own data directory and lane.db, lane number 2, on lane 1's store.db.
@@ -51,7 +51,7 @@ grep -q '^101003,.*,50,0,50,45,-5,3.40,-17.00$' "$work/variance.csv" ||
 
 # Receive mode: a delivery of 12 waters; 10 arrive good, 2 broken (F2 marks the next scans damaged).
 printf 'sku,quantity,unit_cost\n101001,12,1.40\n' >"$work/water.csv"
-stock receive import "$work/water.csv" --number PS-WATER --supplier 配送中心 --by 1001 --pin 1234 >/dev/null
+echo 1234 | stock receive import "$work/water.csv" --number PS-WATER --supplier 配送中心 --by 1001 >/dev/null
 run_pos "$data" "1001{Enter}1234{Enter}{F6}{Enter}10*$water{Enter}{F2}2*$water{Enter}" "$work/receive.png"
 "$posctl" --data "$data" sync --once >/dev/null
 "$posctl" --data "$data" stock show 3 >"$work/receipt.out"

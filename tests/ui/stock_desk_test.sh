@@ -19,13 +19,13 @@ data=$work/data
 printf '8801\n888888\n777777\n' | "$posctl" --data "$data" user add 8802 --name 孙丽 --role manager >/dev/null
 stock() { "$posctl" --data "$data" stock "$@"; }
 printf 'sku,quantity,unit_cost\n101003,50,3.40\n' >"$work/tea.csv"
-stock receive import "$work/tea.csv" --number PS-TEA --supplier 配送中心 --by 1001 --pin 1234 \
+echo 1234 | stock receive import "$work/tea.csv" --number PS-TEA --supplier 配送中心 --by 1001 \
     --now 2026-12-07T08:00:00+08:00 >/dev/null
-stock receive check 1 --as-noted --by 1001 --pin 1234 --now 2026-12-07T08:00:00+08:00 >/dev/null
-stock approve 1 --by 8801 --pin 888888 --now 2026-12-07T08:10:00+08:00 >/dev/null
-stock count open --department 饮料 --by 8801 --pin 888888 --now 2026-12-07T09:00:00+08:00 >/dev/null
+echo 1234 | stock receive check 1 --as-noted --by 1001 --now 2026-12-07T08:00:00+08:00 >/dev/null
+echo 888888 | stock approve 1 --by 8801 --now 2026-12-07T08:10:00+08:00 >/dev/null
+echo 888888 | stock count open --department 饮料 --by 8801 --now 2026-12-07T09:00:00+08:00 >/dev/null
 printf 'sku,quantity\n101003,47\n' >"$work/shelf.csv"
-stock count sheet 2 "$work/shelf.csv" --by 1001 --pin 1234 --now 2026-12-07T09:30:00+08:00 >/dev/null
+echo 1234 | stock count sheet 2 "$work/shelf.csv" --by 1001 --now 2026-12-07T09:30:00+08:00 >/dev/null
 
 run_pos() {  # KEYS PNG
     timeout 60 xvfb-run -a -s "-screen 0 1024x768x24" \
