@@ -165,15 +165,11 @@ ServiceResponse StoreService::sale_for_return(std::string_view authorization, st
 }
 
 ServiceResponse StoreService::audit_copy(std::string_view authorization) {
-    std::lock_guard lock(mutex_);
-    auto store_db = store();
-    if (!store_db)
-        return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
-    auto lane = authenticate(**store_db, authorization);
-    if (!lane) return lane.error();
-    auto copy = db::read_store_audit_copy(**store_db, *lane);
-    if (!copy) return failure(http_status_for(copy.error().code), copy.error().code, copy.error().message);
-    return {200, encode_store_audit(*copy)};
+    return for_lane(authorization, [](db::StoreDb& store, int64_t lane) -> ServiceResponse {
+        auto copy = db::read_store_audit_copy(store, lane);
+        if (!copy) return failure(http_status_for(copy.error().code), copy.error().code, copy.error().message);
+        return {200, encode_store_audit(*copy)};
+    });
 }
 
 ServiceResponse StoreService::for_lane(std::string_view authorization, const LaneRequest& handle) {
@@ -187,15 +183,11 @@ ServiceResponse StoreService::for_lane(std::string_view authorization, const Lan
 }
 
 ServiceResponse StoreService::unresolved_kept_aside(std::string_view authorization) {
-    std::lock_guard lock(mutex_);
-    auto store_db = store();
-    if (!store_db)
-        return failure(http_status_for(store_db.error().code), store_db.error().code, store_db.error().message);
-    auto lane = authenticate(**store_db, authorization);
-    if (!lane) return lane.error();
-    auto count = db::unresolved_kept_aside_count(**store_db, *lane);
-    if (!count) return failure(http_status_for(count.error().code), count.error().code, count.error().message);
-    return {200, encode_unresolved_kept_aside(*lane, *count)};
+    return for_lane(authorization, [](db::StoreDb& store, int64_t lane) -> ServiceResponse {
+        auto count = db::unresolved_kept_aside_count(store, lane);
+        if (!count) return failure(http_status_for(count.error().code), count.error().code, count.error().message);
+        return {200, encode_unresolved_kept_aside(lane, *count)};
+    });
 }
 
 ServiceResponse StoreService::receive_batch(std::string_view authorization, std::string_view body) {

@@ -1,8 +1,10 @@
 // POST /v1/pin (pos/store/pin_route.hpp).
 #include "pos/store/pin_route.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "sync/json_nesting.hpp"
 #include "sync/store_protocol.hpp"
 
 namespace pos::store {
@@ -16,6 +18,12 @@ sync::ServiceResponse refusal(int status, db::DbErrorCode code, std::string mess
 
 sync::ServiceResponse answer_pin_change(db::StoreDb& store, int64_t lane, std::string_view body,
                                         const actions::StorePinRules& rules) {
+    // Counted before parsing, as for a batch: no parser ever meets a hostile depth.
+    if (!sync::json_nesting_within(body)) {
+        return refusal(400, db::DbErrorCode::other,
+                       fmt::format("the request nests deeper than {} levels, which no lane sends: nothing was changed",
+                                   sync::max_json_nesting));
+    }
     nlohmann::json request = nlohmann::json::parse(body, nullptr, false);
     auto text = [&](const char* key) -> const std::string* {
         if (!request.is_object() || !request.contains(key) || !request.at(key).is_string()) return nullptr;

@@ -326,6 +326,10 @@ TEST_CASE(
     REQUIRE(nested);
     CHECK(nested->status == 400);
     CHECK(error_message(nested->body).find("nests deeper than 64 levels") != std::string::npos);
+    auto nested_pin = attacker(store.port())->Post("/v1/pin", bearer, deep, "application/json");
+    REQUIRE(nested_pin);
+    CHECK(nested_pin->status == 400);
+    CHECK(error_message(nested_pin->body).find("nests deeper than 64 levels") != std::string::npos);
 
     auto unknown =
         attacker(store.port())
