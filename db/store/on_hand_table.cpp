@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* ledger_sums =
     "SELECT sku, sum(quantity_milli) AS on_hand_milli, count(*) AS movements, "
-    "sum(kind NOT IN ('sale', 'return')) AS kept_movements FROM stock_movements GROUP BY sku";
+    "sum(kind NOT IN ('sale', 'return')) AS kept_movements FROM stock_movements NOT INDEXED GROUP BY sku";
 
 std::optional<OnHandDisagreement::Sums> sums_at(const Statement& row, int first) {
     if (row.column_is_null(first)) return std::nullopt;
@@ -23,16 +23,18 @@ std::string side(const std::optional<OnHandDisagreement::Sums>& sums) {
 }  // namespace
 
 DbResult<std::vector<OnHandDisagreement>> on_hand_disagreements(Connection& connection, const std::stop_token& stop) {
+    // The ledger read once, in file order (NOT INDEXED): through the sku index each movement is a
+    // random read of the table, 39 s instead of 8 s at a 20-lane year (6.4 million movements).
     auto statement = connection.prepare(
-        std::string("WITH ledger AS (") + ledger_sums +
-        ") "
+        "WITH ledger AS MATERIALIZED (SELECT sku, sum(quantity_milli) AS on_hand_milli, count(*) AS movements, "
+        "sum(kind NOT IN ('sale', 'return')) AS kept_movements FROM stock_movements NOT INDEXED GROUP BY sku) "
         "SELECT l.sku, t.on_hand_milli, t.movements, t.kept_movements, l.on_hand_milli, l.movements, "
         "l.kept_movements FROM ledger l LEFT JOIN stock_on_hand t ON t.sku = l.sku "
         "WHERE t.sku IS NULL OR t.on_hand_milli <> l.on_hand_milli OR t.movements <> l.movements "
         "OR t.kept_movements <> l.kept_movements "
         "UNION ALL "
         "SELECT t.sku, t.on_hand_milli, t.movements, t.kept_movements, NULL, NULL, NULL FROM stock_on_hand t "
-        "WHERE NOT EXISTS (SELECT 1 FROM stock_movements m WHERE m.sku = t.sku) ORDER BY 1");
+        "WHERE t.sku NOT IN (SELECT sku FROM ledger) ORDER BY 1");
     if (!statement) return statement.error();
     std::vector<OnHandDisagreement> found;
     std::stop_callback on_stop(stop, [&connection] { connection.interrupt(); });

@@ -15,9 +15,11 @@ CREATE TABLE stock_on_hand (
     kept_movements INTEGER NOT NULL
 ) WITHOUT ROWID;
 
+-- NOT INDEXED: the ledger read in file order, not a random read per movement through the sku
+-- index (8 s instead of 39 s for the 6.4 million movements of a 20-lane year).
 INSERT INTO stock_on_hand (sku, on_hand_milli, movements, kept_movements)
 SELECT sku, sum(quantity_milli), count(*), sum(kind NOT IN ('sale', 'return'))
-FROM stock_movements GROUP BY sku;
+FROM stock_movements NOT INDEXED GROUP BY sku;
 
 CREATE TRIGGER stock_on_hand_after_insert AFTER INSERT ON stock_movements
 BEGIN
