@@ -14,9 +14,12 @@ constexpr size_t chunk_items = 128;
 
 bool continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
 
-// The index covers one catalog at a time: a catalog from before migration 0030 is not in it yet.
-DbResult<bool> index_ready(Connection& connection) {
-    auto ready = connection.query_text("SELECT ready FROM item_name_grams_state WHERE id = 1");
+// The index covers one catalog at a time: a catalog from before migration 0030 is not in it yet,
+// and one indexed before migration 0037 has pairs but no single characters.
+DbResult<bool> index_ready(Connection& connection, bool characters) {
+    auto ready =
+        connection.query_text(characters ? "SELECT ready AND characters FROM item_name_grams_state WHERE id = 1"
+                                         : "SELECT ready FROM item_name_grams_state WHERE id = 1");
     if (!ready) return ready.error();
     return ready->value_or("0") == "1";
 }
@@ -119,6 +122,21 @@ std::vector<std::string> name_grams(std::string_view text) {
     return grams;
 }
 
+std::vector<std::string> name_characters(std::string_view text) {
+    std::vector<std::string> characters;
+    size_t at = 0;
+    while (at < text.size()) {
+        size_t length = 1;
+        while (at + length < text.size() && continuation(static_cast<unsigned char>(text[at + length]))) ++length;
+        std::string character(text.substr(at, length));
+        at += length;
+        if (static_cast<unsigned char>(character[0]) < 0x80) continue;
+        if (std::find(characters.begin(), characters.end(), character) == characters.end())
+            characters.push_back(std::move(character));
+    }
+    return characters;
+}
+
 DbStatus rebuild_name_grams(Connection& connection) {
     if (auto cleared = connection.exec("DELETE FROM item_name_grams"); !cleared) return cleared;
     auto names = connection.prepare("SELECT rowid, name_zh, name_en FROM items ORDER BY rowid");
@@ -127,9 +145,12 @@ DbStatus rebuild_name_grams(Connection& connection) {
     auto read = each_row(**names, [&](const Statement& row) {
         int64_t item = row.column_int(0);
         for (int column : {1, 2}) {
-            for (std::string& gram : name_grams(row.column_text(column))) {
-                std::vector<int64_t>& items = postings[std::move(gram)];
-                if (items.empty() || items.back() != item) items.push_back(item);
+            std::string name = row.column_text(column);
+            for (auto* keys_of : {&name_grams, &name_characters}) {
+                for (std::string& key : keys_of(name)) {
+                    std::vector<int64_t>& items = postings[std::move(key)];
+                    if (items.empty() || items.back() != item) items.push_back(item);
+                }
             }
         }
     });
@@ -150,13 +171,17 @@ DbStatus rebuild_name_grams(Connection& connection) {
             }
         }
     }
-    return connection.exec("UPDATE item_name_grams_state SET ready = 1 WHERE id = 1");
+    return connection.exec("UPDATE item_name_grams_state SET ready = 1, characters = 1 WHERE id = 1");
 }
 
 DbResult<Named> names_containing(Connection& connection, const std::string& query, const std::string& like,
                                  int64_t pool) {
+    // Its pairs; a query without one (one Chinese character, or several apart) by its characters:
+    // a name holding the query holds each of them.
     std::vector<std::string> grams = name_grams(query);
-    auto ready = index_ready(connection);
+    bool by_characters = grams.empty();
+    if (by_characters) grams = name_characters(query);
+    auto ready = index_ready(connection, by_characters);
     if (!ready) return ready.error();
     if (grams.empty() || !*ready) return scan_names(connection, like, pool);
     // Rarest pair first: it proposes the items, the others confirm or skip ahead (a leapfrog join),

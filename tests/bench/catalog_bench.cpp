@@ -195,6 +195,8 @@ struct SizeResult {
     Percentiles name_search_cpu;
     Percentiles rare_name_search;  // names whose pairs exist but never together, or nowhere
     Percentiles rare_name_search_cpu;
+    Percentiles one_char_search;  // one Chinese character: common (奶, 面) or in no name (鑫, 茶)
+    Percentiles one_char_search_cpu;
 };
 
 SizeResult run_size(const std::filesystem::path& dir, int64_t count, int samples) {
@@ -272,6 +274,7 @@ SizeResult run_size(const std::filesystem::path& dir, int64_t count, int samples
     time_searches({"nfsq", "klm", "ksfhs", "yln", "jlydm"}, result.pinyin_search, result.pinyin_search_cpu);
     time_searches({"牛奶", "酱油", "红烧牛肉", "大米"}, result.name_search, result.name_search_cpu);
     time_searches({"不存在", "米农夫山", "奶酱油"}, result.rare_name_search, result.rare_name_search_cpu);
+    time_searches({"奶", "鑫", "面", "茶"}, result.one_char_search, result.one_char_search_cpu);
     return result;
 }
 
@@ -315,6 +318,10 @@ int main(int argc, char** argv) {
     row("search name p99 (CPU us)", a.name_search_cpu.p99_us, b.name_search_cpu.p99_us);
     row("search rare name p50 (CPU us)", a.rare_name_search_cpu.p50_us, b.rare_name_search_cpu.p50_us);
     row("search rare name p99 (CPU us)", a.rare_name_search_cpu.p99_us, b.rare_name_search_cpu.p99_us);
+    row("search one char p50 (us)", a.one_char_search.p50_us, b.one_char_search.p50_us);
+    row("search one char p99 (us)", a.one_char_search.p99_us, b.one_char_search.p99_us);
+    row("search one char p50 (CPU us)", a.one_char_search_cpu.p50_us, b.one_char_search_cpu.p50_us);
+    row("search one char p99 (CPU us)", a.one_char_search_cpu.p99_us, b.one_char_search_cpu.p99_us);
     std::printf("%-30s %14.0f %14.0f\n", "import rows/s", a.import.rows_per_s, b.import.rows_per_s);
     std::printf("%-30s %14.0f %14.0f\n", "bare bulk INSERT rows/s", a.bare.rows_per_s, b.bare.rows_per_s);
     std::printf("%-30s %14.2f %14.2f\n", "import / bare", a.import.rows_per_s / a.bare.rows_per_s,

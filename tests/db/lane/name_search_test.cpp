@@ -1,6 +1,6 @@
-// F8 search by part of a name: the index of the names' character pairs finds exactly what reading
-// the whole items table found, for Chinese queries of two characters and more (also queries whose
-// pairs are each common but never together, which the pairs' lists skip past).
+// F8 search by part of a name: the index of the names' character pairs and single characters finds
+// exactly what reading the whole items table found, for Chinese queries of one character and more
+// (also queries whose pairs are each common but never together, which the pairs' lists skip past).
 #include <doctest/doctest.h>
 
 #include <array>
@@ -66,10 +66,10 @@ TEST_CASE("name search: the index finds the same items in the same order as read
     auto lane = LaneDb::open(dir.file("lane.db"), true);
     REQUIRE(lane.ok());
     REQUIRE((*lane)->replace_catalog(catalog(3000)).ok());
-    const std::vector<std::string> queries = {"牛奶",       "纯牛奶",  "奶蒙",     "红烧牛肉",   "奶酸奶",
-                                              "礼盒",       "盒 1",    "面",       "号",         "Item 12",
-                                              "gift 牛奶",  "牛奶 15", "酱油海天", "不存在",     "奶%",
-                                              "山泉农夫 9", "天然水",  "油农夫山", "牛肉面礼盒", "盒面"};
+    const std::vector<std::string> queries = {
+        "牛奶",       "纯牛奶",    "奶蒙",    "红烧牛肉", "奶酸奶", "礼盒", "盒 1",       "面",     "号",
+        "Item 12",    "gift 牛奶", "牛奶 15", "酱油海天", "不存在", "奶%",  "山泉农夫 9", "天然水", "油农夫山",
+        "牛肉面礼盒", "盒面",      "奶",      "鱼",       "油 号",  "g牛",  "盒%"};
     for (const std::string& query : queries) {
         CAPTURE(query);
         set_index_ready(**lane, true);
@@ -81,6 +81,27 @@ TEST_CASE("name search: the index finds the same items in the same order as read
     set_index_ready(**lane, true);
     CHECK(skus_found(**lane, "红烧牛肉").size() == 30);
     CHECK(skus_found(**lane, "不存在").empty());
+    CHECK(skus_found(**lane, "礼").size() == 30);
+    CHECK(skus_found(**lane, "鱼").empty());
+}
+
+TEST_CASE(
+    "name search: one character is found through the index, and a catalog indexed before characters were still by "
+    "reading") {
+    TempDir dir;
+    auto lane = LaneDb::open(dir.file("lane.db"), true);
+    REQUIRE(lane.ok());
+    REQUIRE((*lane)->replace_catalog(catalog(50)).ok());
+    CHECK(name_characters("农夫 山泉 550ml 农") == std::vector<std::string>{"农", "夫", "山", "泉"});
+    CHECK((*lane)->connection().query_text("SELECT count(*) FROM item_name_grams WHERE gram = '礼'")->value_or("") ==
+          "1");
+    CHECK(skus_found(**lane, "礼").size() == 8);  // every seventh name: 0, 7, ... 49
+    // As a lane.db indexed before lane migration 0037 holds it: pairs, no characters.
+    REQUIRE((*lane)->connection().exec("DELETE FROM item_name_grams WHERE length(gram) = 1").ok());
+    CHECK(skus_found(**lane, "礼").empty());  // the index alone would now find nothing
+    REQUIRE((*lane)->connection().exec("UPDATE item_name_grams_state SET characters = 0").ok());
+    CHECK(skus_found(**lane, "礼").size() == 8);    // so such a catalog is read as before
+    CHECK(skus_found(**lane, "礼盒").size() == 8);  // and its pairs still go through the index
 }
 
 TEST_CASE("name search: a catalog replaced again is indexed again, and one from before the index is still found") {
