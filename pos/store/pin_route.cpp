@@ -1,6 +1,8 @@
 // POST /v1/pin (pos/store/pin_route.hpp).
 #include "pos/store/pin_route.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -14,11 +16,21 @@ sync::ServiceResponse refusal(int status, db::DbErrorCode code, std::string mess
     return {status, sync::encode_error(db::DbError{code, std::move(message)})};
 }
 
-}  // namespace
+sync::ServiceResponse refusal_of(const core::Error& error) {
+    switch (error.code) {
+        case core::ErrorCode::wrong_pin:
+        case core::ErrorCode::unknown_operator:
+            return refusal(sync::pin_refused_wrong, db::DbErrorCode::refused, error.message);
+        case core::ErrorCode::locked_out:
+            return refusal(sync::pin_refused_locked, db::DbErrorCode::refused, error.message);
+        case core::ErrorCode::storage: return refusal(500, db::DbErrorCode::other, error.message);
+        default: return refusal(sync::pin_refused_bad_request, db::DbErrorCode::other, error.message);
+    }
+}
 
-sync::ServiceResponse answer_pin_change(db::StoreDb& store, int64_t lane, std::string_view body,
-                                        const actions::StorePinRules& rules) {
-    // Counted before parsing, as for a batch: no parser ever meets a hostile depth.
+// The request's three texts, or the 400 refusing it. Counted before parsing, as for a batch: no
+// parser ever meets a hostile depth.
+support::Expected<actions::StorePinChange, sync::ServiceResponse> parse_request(std::string_view body) {
     if (!sync::json_nesting_within(body)) {
         return refusal(400, db::DbErrorCode::other,
                        fmt::format("the request nests deeper than {} levels, which no lane sends: nothing was changed",
@@ -36,15 +48,38 @@ sync::ServiceResponse answer_pin_change(db::StoreDb& store, int64_t lane, std::s
         return refusal(400, db::DbErrorCode::other,
                        "a PIN change needs {\"operator\",\"old_pin\",\"new_pin\"} as text: nothing was changed");
     }
-    auto changed = actions::change_store_pin(store, *operator_id, *old_pin, *new_pin, rules, lane);
-    if (changed) return {200, nlohmann::json{{"changed", *operator_id}}.dump()};
-    switch (changed.error().code) {
-        case core::ErrorCode::wrong_pin:
-        case core::ErrorCode::locked_out:
-        case core::ErrorCode::unknown_operator: return refusal(403, db::DbErrorCode::refused, changed.error().message);
-        case core::ErrorCode::storage: return refusal(500, db::DbErrorCode::other, changed.error().message);
-        default: return refusal(400, db::DbErrorCode::other, changed.error().message);
+    return actions::StorePinChange{*operator_id, *old_pin, *new_pin};
+}
+
+}  // namespace
+
+sync::ServiceResponse PinChangeRoute::answer(std::string_view authorization, std::string_view body) {
+    auto change = parse_request(body);
+    if (!change) return change.error();
+    std::optional<db::UserRecord> admitted;
+    int64_t asking_lane = 0;
+    sync::ServiceResponse refused = service_.for_lane(authorization, [&](db::StoreDb& store, int64_t lane) {
+        asking_lane = lane;
+        auto user = actions::admit_store_pin_change(store, *change, rules_);
+        if (!user) return refusal_of(user.error());
+        admitted = std::move(*user);
+        return sync::ServiceResponse{};
+    });
+    if (!admitted) return refused;
+    if (std::string busy = gate_.enter(asking_lane, admitted->operator_id, PinChangeGate::Clock::now());
+        !busy.empty()) {
+        return refusal(sync::pin_refused_busy, db::DbErrorCode::busy, busy);
     }
+    auto verdict = actions::weigh_store_pin_change(*admitted, *change);  // the slow part, outside the lock
+    sync::ServiceResponse answer =
+        !verdict ? refusal_of(verdict.error())
+                 : service_.for_lane(authorization, [&](db::StoreDb& store, int64_t lane) -> sync::ServiceResponse {
+                       auto settled = actions::settle_store_pin_change(store, *admitted, *verdict, rules_, lane);
+                       if (!settled) return refusal_of(settled.error());
+                       return {200, nlohmann::json{{"changed", admitted->operator_id}}.dump()};
+                   });
+    gate_.leave(admitted->operator_id);
+    return answer;
 }
 
 }  // namespace pos::store

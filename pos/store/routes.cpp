@@ -3,6 +3,7 @@
 #include "pos/store/routes.hpp"
 
 #include <iostream>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -81,15 +82,12 @@ void install_routes(httplib::Server& server, sync::StoreService& service, size_t
     server.Get(std::string(sync::audit_path), [&service](const httplib::Request& request, httplib::Response& response) {
         answer_with(response, service.audit_copy(request.get_header_value("Authorization")));
     });
-    server.Post(std::string(sync::pin_path),
-                [&service, pin_rules](const httplib::Request& request, httplib::Response& response) {
-                    sync::ServiceResponse answer = service.for_lane(
-                        request.get_header_value("Authorization"), [&](db::StoreDb& store, int64_t lane) {
-                            return answer_pin_change(store, lane, request.body, pin_rules);
-                        });
-                    if (answer.status >= 400) log_refusal(request, answer);
-                    answer_with(response, answer);
-                });
+    auto pin_route = std::make_shared<PinChangeRoute>(service, pin_rules, PinChangeGate::Limits{});
+    server.Post(std::string(sync::pin_path), [pin_route](const httplib::Request& request, httplib::Response& response) {
+        sync::ServiceResponse answer = pin_route->answer(request.get_header_value("Authorization"), request.body);
+        if (answer.status >= 400) log_refusal(request, answer);
+        answer_with(response, answer);
+    });
     server.Get(std::string(sync::kept_aside_path),
                [&service](const httplib::Request& request, httplib::Response& response) {
                    answer_with(response, service.unresolved_kept_aside(request.get_header_value("Authorization")));

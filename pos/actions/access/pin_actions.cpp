@@ -1,8 +1,13 @@
 // Lane actions on operators' PINs: the operator's own change, a manager's reset. Both go through
 // check_credentials (so wrong PINs count toward the lockout) and into the audit log.
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include "db/lane/users.hpp"
+#include "pos/actions/setup/store_sync.hpp"
+#include "sync/http_store_sink.hpp"
+#include "sync/store_protocol.hpp"
 #include "pos/actions/access/audit.hpp"
 #include "pos/actions/lane.hpp"
 #include "pos/actions/records.hpp"
@@ -54,6 +59,36 @@ core::Status Lane::change_pin(const std::string& operator_id, std::string_view o
     if (old_pin == new_pin)
         return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
     return store_pin(db_, {now, config_.lane, "pin_change", operator_id, {}, operator_id, nlohmann::json::object()},
+                     operator_id, new_pin);
+}
+
+core::Status Lane::change_pin_at_store(const std::string& operator_id, std::string_view old_pin,
+                                       std::string_view new_pin) {
+    auto admitted = admit_operator(operator_id, "pin_change");
+    if (!admitted) return admitted.error();
+    if (auto valid = check_new_pin(new_pin, admitted->user.role, config_.approver_pin_digits); !valid) return valid;
+    if (old_pin == new_pin)
+        return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
+    auto asked = sync::change_pin_at_store(store_service_options(config_, std::chrono::milliseconds(15000)),
+                                           operator_id, std::string(old_pin), std::string(new_pin));
+    if (!asked) return storage_error(asked.error());
+    switch (asked->status) {
+        case 200: break;
+        case sync::pin_refused_wrong:
+            // Counted here too, so that guessing through this lane ends at its lockout as at login.
+            if (core::Error counted = count_wrong_pin(operator_id, admitted->lock, "pin_change");
+                counted.code != ErrorCode::wrong_pin) {
+                return counted.code == ErrorCode::locked_out
+                           ? make_error(ErrorCode::locked_out, asked->message + "; and locked out on this lane")
+                           : counted;
+            }
+            return make_error(ErrorCode::wrong_pin, asked->message);
+        case sync::pin_refused_locked: return make_error(ErrorCode::locked_out, asked->message);
+        case sync::pin_refused_busy: return make_error(ErrorCode::store_unreachable, asked->message);
+        default: return make_error(ErrorCode::bad_input, asked->message);
+    }
+    if (auto cleared = clear_wrong_pins(operator_id, admitted->lock); !cleared) return cleared;
+    return store_pin(db_, {local_now(), config_.lane, "pin_change", operator_id, {}, operator_id, {{"at_store", true}}},
                      operator_id, new_pin);
 }
 
