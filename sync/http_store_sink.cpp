@@ -139,11 +139,12 @@ db::DbResult<db::SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& op
 db::DbResult<PinAtStore> change_pin_at_store(const HttpStoreOptions& options, const std::string& operator_id,
                                              const std::string& old_pin, const std::string& new_pin) {
     std::string body = nlohmann::json{{"operator", operator_id}, {"old_pin", old_pin}, {"new_pin", new_pin}}.dump();
-    auto answer = exchange(options,
-                           [&](httplib::Client& client, const httplib::Headers& headers) {
-                               return client.Post(std::string(pin_path), headers, body, "application/json");
-                           },
-                           {pin_refused_bad_request, pin_refused_wrong, pin_refused_locked, pin_refused_busy});
+    auto answer = exchange(
+        options,
+        [&](httplib::Client& client, const httplib::Headers& headers) {
+            return client.Post(std::string(pin_path), headers, body, "application/json");
+        },
+        {pin_refused_bad_request, pin_refused_wrong, pin_refused_unknown, pin_refused_locked, pin_refused_busy});
     if (!answer) return answer.error();
     if (answer->status == 200) return PinAtStore{200, {}};
     return PinAtStore{answer->status, decode_error(answer->body, answer->status).message};

@@ -64,7 +64,7 @@ int list(const KeptAsideOptions& options, db::StoreDb& store) {
     if (!rows) return report(actions::storage_error(rows.error()));
     for (const db::KeptAside& kept : *rows) {
         if (options.json) {
-            std::cout << to_json(kept).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+            std::cout << to_json(kept).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace) << "\n";
             continue;
         }
         std::cout << fmt::format("#{}  lane {}  {} {} {}  received {}  {}\n     {}\n", kept.id, kept.lane, kept.why,
@@ -118,7 +118,7 @@ void register_kept_aside(CLI::App& app, Command& command) {
 
     auto* listed = group->add_subcommand("list", "what is kept aside and waiting for a manager, oldest first");
     listed->add_flag("--all", o->all, "resolved ones too");
-    listed->add_flag("--json", o->json, "one JSON object per line");
+    listed->add_flag("--json", o->json, "one JSON object per line (ASCII: other characters as \\u escapes)");
     listed->callback([&command, o] {
         command = [o](const std::string& data_dir) {
             return with_store(data_dir, [&](actions::OpenLane&, db::StoreDb& store) { return list(*o, store); });

@@ -5,9 +5,24 @@
 
 namespace pos::store {
 
-std::string PinChangeGate::enter(int64_t lane, const std::string& operator_id, Clock::time_point now) {
+std::variant<PinChangeGate::Pass, std::string> PinChangeGate::enter(const std::string& operator_id) {
     std::lock_guard lock(mutex_);
-    std::deque<Clock::time_point>& times = asked_[lane];
+    if (in_progress_.contains(operator_id)) {
+        return fmt::format(
+            "a PIN change of operator {} is being checked already: nothing was checked; try again "
+            "in a moment",
+            operator_id);
+    }
+    if (int(in_progress_.size()) >= limits_.at_once) {
+        return std::string("the store is checking other PIN changes: nothing was checked; try again in a moment");
+    }
+    in_progress_.insert(operator_id);
+    return Pass(*this, operator_id);
+}
+
+std::string PinChangeGate::charge(int64_t lane, Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    std::deque<Clock::time_point>& times = checked_[lane];
     while (!times.empty() && now - times.front() >= limits_.window) times.pop_front();
     if (int(times.size()) >= limits_.per_lane) {
         auto wait = std::chrono::ceil<std::chrono::minutes>(limits_.window - (now - times.front()));
@@ -17,23 +32,13 @@ std::string PinChangeGate::enter(int64_t lane, const std::string& operator_id, C
             lane, limits_.per_lane, std::chrono::duration_cast<std::chrono::minutes>(limits_.window).count(),
             wait.count());
     }
-    if (weighing_.contains(operator_id)) {
-        return fmt::format(
-            "a PIN change of operator {} is being checked already: nothing was checked; try again "
-            "in a moment",
-            operator_id);
-    }
-    if (int(weighing_.size()) >= limits_.at_once) {
-        return "the store is checking other PIN changes: nothing was checked; try again in a moment";
-    }
     times.push_back(now);
-    weighing_.insert(operator_id);
     return {};
 }
 
 void PinChangeGate::leave(const std::string& operator_id) {
     std::lock_guard lock(mutex_);
-    weighing_.erase(operator_id);
+    in_progress_.erase(operator_id);
 }
 
 }  // namespace pos::store

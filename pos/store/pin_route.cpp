@@ -2,10 +2,12 @@
 #include "pos/store/pin_route.hpp"
 
 #include <optional>
+#include <variant>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pos/actions/access/users.hpp"
 #include "sync/json_nesting.hpp"
 #include "sync/store_protocol.hpp"
 
@@ -19,8 +21,9 @@ sync::ServiceResponse refusal(int status, db::DbErrorCode code, std::string mess
 sync::ServiceResponse refusal_of(const core::Error& error) {
     switch (error.code) {
         case core::ErrorCode::wrong_pin:
-        case core::ErrorCode::unknown_operator:
             return refusal(sync::pin_refused_wrong, db::DbErrorCode::refused, error.message);
+        case core::ErrorCode::unknown_operator:
+            return refusal(sync::pin_refused_unknown, db::DbErrorCode::refused, error.message);
         case core::ErrorCode::locked_out:
             return refusal(sync::pin_refused_locked, db::DbErrorCode::refused, error.message);
         case core::ErrorCode::storage: return refusal(500, db::DbErrorCode::other, error.message);
@@ -56,30 +59,30 @@ support::Expected<actions::StorePinChange, sync::ServiceResponse> parse_request(
 sync::ServiceResponse PinChangeRoute::answer(std::string_view authorization, std::string_view body) {
     auto change = parse_request(body);
     if (!change) return change.error();
+    if (auto number = actions::check_operator_number(change->operator_id); !number) return refusal_of(number.error());
+    // Held from before the cheap checks until the count is written: no other request about this
+    // operator runs in between, so none can slip past a lockout another is about to set.
+    auto entered = gate_.enter(change->operator_id);
+    if (auto* busy = std::get_if<std::string>(&entered)) {
+        return refusal(sync::pin_refused_busy, db::DbErrorCode::busy, *busy);
+    }
     std::optional<db::UserRecord> admitted;
-    int64_t asking_lane = 0;
     sync::ServiceResponse refused = service_.for_lane(authorization, [&](db::StoreDb& store, int64_t lane) {
-        asking_lane = lane;
         auto user = actions::admit_store_pin_change(store, *change, rules_);
         if (!user) return refusal_of(user.error());
+        if (std::string spent = gate_.charge(lane, PinChangeGate::Clock::now()); !spent.empty())
+            return refusal(sync::pin_refused_busy, db::DbErrorCode::busy, spent);
         admitted = std::move(*user);
         return sync::ServiceResponse{};
     });
     if (!admitted) return refused;
-    if (std::string busy = gate_.enter(asking_lane, admitted->operator_id, PinChangeGate::Clock::now());
-        !busy.empty()) {
-        return refusal(sync::pin_refused_busy, db::DbErrorCode::busy, busy);
-    }
     auto verdict = actions::weigh_store_pin_change(*admitted, *change);  // the slow part, outside the lock
-    sync::ServiceResponse answer =
-        !verdict ? refusal_of(verdict.error())
-                 : service_.for_lane(authorization, [&](db::StoreDb& store, int64_t lane) -> sync::ServiceResponse {
-                       auto settled = actions::settle_store_pin_change(store, *admitted, *verdict, rules_, lane);
-                       if (!settled) return refusal_of(settled.error());
-                       return {200, nlohmann::json{{"changed", admitted->operator_id}}.dump()};
-                   });
-    gate_.leave(admitted->operator_id);
-    return answer;
+    if (!verdict) return refusal_of(verdict.error());
+    return service_.for_lane(authorization, [&](db::StoreDb& store, int64_t lane) -> sync::ServiceResponse {
+        auto settled = actions::settle_store_pin_change(store, *admitted, *verdict, rules_, lane);
+        if (!settled) return refusal_of(settled.error());
+        return {200, nlohmann::json{{"changed", admitted->operator_id}}.dump()};
+    });
 }
 
 }  // namespace pos::store

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "pos/core/safe_text.hpp"
 #include "pos/store/pin_route.hpp"
 #include "sync/audit_protocol.hpp"
 #include "sync/directory_protocol.hpp"
@@ -19,6 +20,7 @@ namespace {
 void log_refusal(const httplib::Request& request, const sync::ServiceResponse& answer) {
     std::string why = sync::decode_error(answer.body, answer.status).message;
     while (why.starts_with("pos-store: ")) why.erase(0, std::string_view("pos-store: ").size());
+    why = core::shown_safely(why);  // it may quote what the peer sent: no escape sequence reaches the console
     if (request.path == sync::batch_path && answer.status == 409) {
         std::cerr << fmt::format("pos-store: ALARM: a batch from {} met a conflict (HTTP 409): {}\n",
                                  request.remote_addr, why);

@@ -433,7 +433,7 @@ TEST_CASE(
     CHECK(ask(lane1, "9001", "999999", "4321").second == "the PIN of a supervisor must be 6 to 8 digits");
     CHECK(ask(lane1, "1001", "1234", "1234").second == "the new PIN is the same as the old one: choose another");
     CHECK(ask(lane1, "10x1", "1234", "4321").second == "the operator number must be 4 to 8 digits");
-    CHECK(ask(lane1, "4242", "1234", "4321").first == 403);
+    CHECK(ask(lane1, "4242", "1234", "4321").first == 404);
     CHECK(store_count("SELECT count(*) FROM store_audit WHERE kind IN ('pin_failed', 'pin_change')") == 0);
     CHECK(store_count("SELECT count(*) FROM store_pin_locks") == 0);
 
@@ -446,12 +446,15 @@ TEST_CASE(
     CHECK(limited_why.starts_with("lane 1 asked for 10 PIN changes within 10 minutes"));
     CHECK(store_count("SELECT count(*) FROM store_audit WHERE kind = 'pin_failed'") == 10);
 
-    // Five wrong PINs lock 1002 at the store (423); a manager's reset there lifts the lock.
+    // Five wrong PINs lock 1002 at the store, the fifth still answered as checked (403); then even
+    // the right one is refused unchecked (423); a manager's reset there lifts the lock.
     for (int i = 0; i < 4; ++i) CHECK(ask(lane2, "1002", "0000", "5432").first == 403);
-    auto [locked, locked_why] = ask(lane2, "1002", "0000", "5432");
+    auto [locking, locking_why] = ask(lane2, "1002", "0000", "5432");
+    CHECK(locking == 403);
+    CHECK(locking_why.find("locked at the store for 15 minutes") != std::string::npos);
+    auto [locked, locked_why] = ask(lane2, "1002", "2345", "5432");
     CHECK(locked == 423);
-    CHECK(locked_why.find("locked at the store for 15 minutes") != std::string::npos);
-    CHECK(ask(lane2, "1002", "2345", "5432").first == 423);
+    CHECK(locked_why.starts_with("operator 1002 is locked at the store after 5 wrong PINs"));
     ProcessResult reset = pos::testing::run_with_input(
         {POS_POSCTL, "--data", dir.file("store"), "user", "reset-pin", "1002", "--store", "--manager", "8801"},
         "888888\n6789\n", dir.path());

@@ -75,7 +75,8 @@ core::Status Lane::change_pin_at_store(const std::string& operator_id, std::stri
     switch (asked->status) {
         case 200: break;
         case sync::pin_refused_wrong:
-            // Counted here too, so that guessing through this lane ends at its lockout as at login.
+            // Checked and counted at the store: counted here too, so that guessing through this
+            // lane ends at its lockout as at login.
             if (core::Error counted = count_wrong_pin(operator_id, admitted->lock, "pin_change");
                 counted.code != ErrorCode::wrong_pin) {
                 return counted.code == ErrorCode::locked_out
@@ -83,13 +84,22 @@ core::Status Lane::change_pin_at_store(const std::string& operator_id, std::stri
                            : counted;
             }
             return make_error(ErrorCode::wrong_pin, asked->message);
+        case sync::pin_refused_unknown: return make_error(ErrorCode::unknown_operator, asked->message);
         case sync::pin_refused_locked: return make_error(ErrorCode::locked_out, asked->message);
         case sync::pin_refused_busy: return make_error(ErrorCode::store_unreachable, asked->message);
         default: return make_error(ErrorCode::bad_input, asked->message);
     }
-    if (auto cleared = clear_wrong_pins(operator_id, admitted->lock); !cleared) return cleared;
-    return store_pin(db_, {local_now(), config_.lane, "pin_change", operator_id, {}, operator_id, {{"at_store", true}}},
-                     operator_id, new_pin);
+    auto kept =
+        store_pin(db_, {local_now(), config_.lane, "pin_change", operator_id, {}, operator_id, {{"at_store", true}}},
+                  operator_id, new_pin);
+    if (kept) kept = clear_wrong_pins(operator_id, admitted->lock);
+    if (!kept) {
+        return make_error(kept.error().code,
+                          fmt::format("the PIN of operator {} was changed at the store, but this lane could not keep "
+                                      "it ({}): use the new PIN; this lane gets it at its next sync",
+                                      operator_id, kept.error().message));
+    }
+    return core::Done{};
 }
 
 core::Status Lane::reset_pin(const Approval& manager, const std::string& operator_id, std::string_view new_pin,

@@ -71,9 +71,11 @@ core::Result<db::UserRecord> admit_store_pin_change(db::StoreDb& store, const St
 }
 
 core::Result<StorePinVerdict> weigh_store_pin_change(const db::UserRecord& admitted, const StorePinChange& change) {
-    if (!verify_pin(change.old_pin, admitted.pin_hash)) return StorePinVerdict{};
+    // The new hash first, whatever the old PIN: a right and a wrong guess cost the same time, and a
+    // hash that cannot be made fails before any PIN was checked.
     auto hash = hash_pin(change.new_pin);
     if (!hash) return hash.error();
+    if (!verify_pin(change.old_pin, admitted.pin_hash)) return StorePinVerdict{};
     return StorePinVerdict{true, std::move(*hash)};
 }
 
@@ -103,8 +105,8 @@ core::Status settle_store_pin_change(db::StoreDb& store, const db::UserRecord& a
         if (auto logged = audit_pin(store, operator_id, "pin_failed", {{"locked", locks}}, via_lane); !logged)
             return logged;
         if (auto committed = transaction->commit(); !committed) return storage_error(committed.error());
-        if (locks) {
-            return make_error(ErrorCode::locked_out,
+        if (locks) {  // still wrong_pin: this one was checked and counted
+            return make_error(ErrorCode::wrong_pin,
                               fmt::format("wrong PIN for operator {}: locked at the store for {} minutes (a manager "
                                           "can reset the PIN)",
                                           operator_id, rules.lockout_minutes));
