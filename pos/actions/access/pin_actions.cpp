@@ -1,19 +1,19 @@
-// Lane actions on operators' PINs: the operator's own change, a manager's reset. Both go through
-// check_credentials (so wrong PINs count toward the lockout) and into the audit log.
+// Lane actions on operators' PINs: the operator's own change (here, or at the store through
+// pos-store), a manager's reset. Wrong PINs count toward the lockout; each act is in the audit log.
 #include <chrono>
 
 #include <fmt/format.h>
 
 #include "db/lane/users.hpp"
+#include "pos/actions/access/audit.hpp"
+#include "pos/actions/access/secrets.hpp"
+#include "pos/actions/access/users.hpp"
+#include "pos/actions/lane.hpp"
+#include "pos/actions/records.hpp"
+#include "pos/actions/scripts/session.hpp"
 #include "pos/actions/setup/store_sync.hpp"
 #include "sync/http_store_sink.hpp"
 #include "sync/store_protocol.hpp"
-#include "pos/actions/access/audit.hpp"
-#include "pos/actions/lane.hpp"
-#include "pos/actions/records.hpp"
-#include "pos/actions/access/secrets.hpp"
-#include "pos/actions/scripts/session.hpp"
-#include "pos/actions/access/users.hpp"
 
 namespace pos::actions {
 

@@ -126,13 +126,4 @@ core::Status settle_store_pin_change(db::StoreDb& store, const db::UserRecord& a
     return core::Done{};
 }
 
-core::Status change_store_pin(db::StoreDb& store, const StorePinChange& change, const StorePinRules& rules,
-                              int64_t via_lane) {
-    auto admitted = admit_store_pin_change(store, change, rules);
-    if (!admitted) return admitted.error();
-    auto verdict = weigh_store_pin_change(*admitted, change);
-    if (!verdict) return verdict.error();
-    return settle_store_pin_change(store, *admitted, *verdict, rules, via_lane);
-}
-
 }  // namespace pos::actions

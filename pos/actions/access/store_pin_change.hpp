@@ -45,8 +45,5 @@ struct StorePinVerdict {
 [[nodiscard]] core::Status settle_store_pin_change(db::StoreDb& store, const db::UserRecord& admitted,
                                                    const StorePinVerdict& verdict, const StorePinRules& rules,
                                                    int64_t via_lane);
-// The three in a row, for a caller that holds the store alone.
-[[nodiscard]] core::Status change_store_pin(db::StoreDb& store, const StorePinChange& change,
-                                            const StorePinRules& rules, int64_t via_lane);
 
 }  // namespace pos::actions
