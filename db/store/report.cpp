@@ -134,11 +134,12 @@ DbResult<std::optional<std::string>> first_shift_since(StoreDb& store, const std
 }
 
 DbResult<std::vector<LowStockRecord>> low_stock_items(StoreDb& store) {
+    // From the on-hand table (migration 0049), not the ledger's sums. CROSS JOIN keeps the items
+    // with stock on the outside: a million-item catalog is not walked for the few kept in stock.
     auto statement = store.connection().prepare(
-        "SELECT i.sku, i.name_zh, i.department, m.on_hand, i.low_stock FROM items i JOIN "
-        "(SELECT sku, sum(quantity_milli) AS on_hand, max(kind NOT IN ('sale', 'return')) AS kept "
-        "FROM stock_movements GROUP BY sku) m ON m.sku = i.sku "
-        "WHERE m.kept AND m.on_hand <= i.low_stock * 1000 ORDER BY i.department, i.sku");
+        "SELECT i.sku, i.name_zh, i.department, h.on_hand_milli, i.low_stock FROM stock_on_hand h "
+        "CROSS JOIN items i ON i.sku = h.sku "
+        "WHERE h.kept_movements > 0 AND h.on_hand_milli <= i.low_stock * 1000 ORDER BY i.department, i.sku");
     if (!statement) return statement.error();
     std::vector<LowStockRecord> items;
     auto read = each_row((**statement).reset(), [&](const Statement& row) {
@@ -154,8 +155,8 @@ DbStatus set_stock_count(StoreDb& store, const std::string& sku, int64_t on_hand
     if (!transaction) return transaction.error();
     auto statement = store.connection().prepare(
         "INSERT INTO stock_movements (sku, kind, document, line_no, quantity_milli, at, reason) "
-        "SELECT ?1, 'count', 'count:' || ?3, 0, ?2 - coalesce(sum(quantity_milli), 0), ?3, 'counted' "
-        "FROM stock_movements WHERE sku = ?1");
+        "SELECT ?1, 'count', 'count:' || ?3, 0, ?2 - coalesce((SELECT on_hand_milli FROM stock_on_hand "
+        "WHERE sku = ?1), 0), ?3, 'counted'");
     if (!statement) return statement.error();
     if (auto ran = (**statement).reset().bind(1, sku).bind(2, on_hand_milli).bind(3, counted_at).run(); !ran)
         return ran;

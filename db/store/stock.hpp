@@ -60,8 +60,9 @@ struct StockCountEntry {
 
 // Every movement of `sku` (every item when empty) in the order they were posted.
 [[nodiscard]] DbResult<std::vector<StockMovementRecord>> stock_movements(StoreDb& store, const std::string& sku = {});
-// Stock on hand per item from the ledger: the sum of each item's movements dated at or before
-// `instant` (all of them when empty). Items with no movement are absent.
+// Stock on hand per item: the sum of each item's movements dated at or before `instant` (all of
+// them when empty), read from the on-hand table (migration 0049) less the movements after
+// `instant`. Items with no movement by then are absent.
 [[nodiscard]] DbResult<std::map<std::string, int64_t>> stock_on_hand(StoreDb& store, const std::string& instant = {});
 // The sum of `sku`'s movements dated after `after` and at or before `until`.
 [[nodiscard]] DbResult<int64_t> stock_moved_between(StoreDb& store, const std::string& sku, const std::string& after,

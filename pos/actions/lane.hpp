@@ -209,7 +209,12 @@ public:
     [[nodiscard]] core::Result<CloseShiftOutcome> close_shift(const CloseShiftRequest& request, const std::string& now);
     // 日结 (lane_end_of_day.cpp): the store's open business day and what blocks closing it; closing
     // locks its totals in store.db, forced past blockers only by a supervisor with a reason.
+    // The store.db beside this lane (direct mode) as a writer: its open checks the file.
     [[nodiscard]] core::Result<std::unique_ptr<db::StoreDb>> open_day_store();
+    // The same file for screens that only read (reports, stock lists, the day's status): no
+    // integrity check and no daily whole-file check (db::StoreDb::open_for_reading), so the UI
+    // thread never reads a year of history to show a list. Writes take open_day_store().
+    [[nodiscard]] core::Result<std::unique_ptr<db::StoreDb>> open_day_store_for_reading();
     [[nodiscard]] core::Result<DayStatus> day_status(db::StoreDb& store);
     [[nodiscard]] core::Result<EndOfDayOutcome> end_of_day(db::StoreDb& store, const EndOfDayRequest& request,
                                                            const std::string& now);

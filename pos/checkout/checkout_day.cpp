@@ -23,7 +23,7 @@ bool Checkout::permitted(core::Action action) {
 }
 
 bool Checkout::refresh_day() {
-    auto store = lane_.open_day_store();
+    auto store = lane_.open_day_store_for_reading();
     if (!store) {
         current_notice() = ui::error_notice(tr_, store.error());
         return false;
@@ -83,7 +83,7 @@ void Checkout::apply(const ui::intent::PrintDay&) {
 }
 
 bool Checkout::load_report(const std::string& day) {
-    auto store = lane_.open_day_store();
+    auto store = lane_.open_day_store_for_reading();
     if (!store) {
         current_notice() = ui::error_notice(tr_, store.error());
         return false;

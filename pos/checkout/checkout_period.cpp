@@ -8,7 +8,7 @@
 namespace pos::checkout {
 
 bool Checkout::load_period(const std::string& kind, const std::string& day) {
-    auto store = lane_.open_day_store();
+    auto store = lane_.open_day_store_for_reading();
     if (!store) {
         current_notice() = ui::error_notice(tr_, store.error());
         return false;

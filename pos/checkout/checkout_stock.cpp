@@ -32,7 +32,7 @@ actions::StockScanMode mode_of(const ui::StockScanForm& form) {
 void Checkout::load_stock_documents() {
     ui::StockScanView& view = stock_scan_view_;
     view = ui::StockScanView{};
-    auto store = lane_.open_day_store();
+    auto store = lane_.open_day_store_for_reading();
     if (!store) {
         // A lane of a pos-store (service mode) has no store.db: the counter types the number.
         view.documents_problem = tr_("stock.scan.no_list");
@@ -165,7 +165,7 @@ void Checkout::apply(const ui::intent::StockScan& intent) {
 void Checkout::load_stock_desk() {
     ui::StockDeskForm& form = state_.stock_desk;
     stock_desk_view_.documents.clear();
-    auto store = lane_.open_day_store();
+    auto store = lane_.open_day_store_for_reading();
     if (!store) {
         form.notice = ui::error_notice(tr_, store.error());
         return;
@@ -191,7 +191,7 @@ void Checkout::load_stock_desk() {
 }
 
 bool Checkout::load_stock_report() {
-    auto store = lane_.open_day_store();
+    auto store = lane_.open_day_store_for_reading();
     if (!store) {
         state_.stock_desk.notice = ui::error_notice(tr_, store.error());
         return false;

@@ -101,4 +101,40 @@ TEST_CASE("checkout: a manager sees the count's variance on 库存 and approves 
     CHECK(till.state().screen == Screen::open_shift);
 }
 
+// When the last whole-file check of store.db passed, as SQLite's julianday, read without checking.
+double checked_days_ago(actions::Lane& lane) {
+    auto store = lane.open_day_store_for_reading();
+    REQUIRE(store.ok());
+    auto ago =
+        (*store)->connection().query_text("SELECT julianday('now') - julianday(checked_at) FROM integrity_checked");
+    REQUIRE(ago.ok());
+    return std::stod(ago->value_or("-1"));
+}
+
+TEST_CASE(
+    "checkout: 库存 and its stock report read store.db without the day's whole-file check, and approving runs it") {
+    CheckoutDriver till;
+    open_drinks_count(till.lane());
+    {
+        auto store = till.lane().open_day_store();
+        REQUIRE(store.ok());
+        REQUIRE(actions::load_count_sheet(till.lane(), till.lane().database(), **store, 1, "sku,quantity\n101003,5\n",
+                                          "shelf.csv", {"1001", "1234"}, "2026-12-07T09:30:00+08:00")
+                    .ok());
+        // The day's check is due: a screen that only reads must not run it on the UI thread.
+        REQUIRE(
+            (*store)->connection().exec("UPDATE integrity_checked SET checked_at = datetime('now', '-25 hours')").ok());
+    }
+    till.keys("8801{Enter}888888{Enter}{F3}");
+    REQUIRE(till.state().screen == Screen::stock_desk);
+    REQUIRE(till.state().stock_desk.notice.tone != ui::Tone::error);
+    till.press(Key::f5);
+    CHECK(till.state().stock_desk.report);
+    CHECK(checked_days_ago(till.lane()) > 1.0);  // read twice, never checked
+    till.press(Key::f5);
+    till.keys("{F2}888888{Enter}");  // approving writes: the writer's open runs the due check first
+    CHECK(till.state().stock_desk.notice.tone == ui::Tone::success);
+    CHECK(checked_days_ago(till.lane()) < 0.01);
+}
+
 }  // namespace pos::testing

@@ -65,10 +65,20 @@ std::string listed(const std::vector<core::DayBlocker>& blockers) {
 
 }  // namespace
 
-core::Result<std::unique_ptr<db::StoreDb>> Lane::open_day_store() {
-    // Direct mode: store.db as configured, beside this lane's lane.db unless the path is absolute.
-    std::string data_dir = std::filesystem::path(db_.path()).parent_path().string();
-    return open_store(data_dir.empty() ? "." : data_dir, config_);
+namespace {
+
+// Direct mode: store.db as configured, beside this lane's lane.db unless the path is absolute.
+std::string data_dir_of(const db::LaneDb& lane_db) {
+    std::string data_dir = std::filesystem::path(lane_db.path()).parent_path().string();
+    return data_dir.empty() ? "." : data_dir;
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<db::StoreDb>> Lane::open_day_store() { return open_store(data_dir_of(db_), config_); }
+
+core::Result<std::unique_ptr<db::StoreDb>> Lane::open_day_store_for_reading() {
+    return open_store_for_reading(data_dir_of(db_), config_);
 }
 
 core::Result<DayStatus> Lane::day_status(db::StoreDb& store) {
