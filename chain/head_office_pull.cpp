@@ -1,5 +1,6 @@
 // The pull: read the approved documents not adopted yet, adopt each in its own store.db transaction;
-// then the chain catalog and promotions, decoded first and taken in one transaction.
+// then the chain catalog and promotions, decoded first and taken in one transaction with the
+// store's audit record of them.
 #include "chain/head_office_pull.hpp"
 
 #include "chain/utc_now.hpp"
@@ -41,7 +42,7 @@ support::Expected<std::vector<PulledPriceChange>, PushError> pull_price_changes(
 
 // The chain catalog and promotions: everything read and decoded before store.db is touched.
 support::Expected<support::Done, PushError> pull_master_data(db::StoreDb& store, hq::PgConnection& connection,
-                                                             Pulled& pulled) {
+                                                             Pulled& pulled, const RecordAdoption& record) {
     auto taken = db::head_office_master_taken(store);
     if (!taken) return PushError{"store.db cannot be read: " + taken.error().message};
     auto fresh = hq::master_data_for_me(connection, taken->catalog_version, taken->promotions);
@@ -67,10 +68,17 @@ support::Expected<support::Done, PushError> pull_master_data(db::StoreDb& store,
                                     " to " + promotion.ends_on);
     }
     if (!data.catalog_version && data.promotions.empty()) return support::Done{};
-    if (auto adopted = db::adopt_head_office_master_data(store, data, utc_now()); !adopted) {
+    auto refused = [&](const std::string& why) {
         pulled.promotions.clear();
-        return PushError{"store.db cannot take the head office's catalog and promotions: " + adopted.error().message};
-    }
+        return PushError{"store.db cannot take the head office's catalog and promotions: " + why};
+    };
+    // The record first (it compares with the prices still in force), the data next, one commit.
+    auto transaction = store.begin_transaction();
+    if (!transaction) return refused(transaction.error().message);
+    if (auto recorded = record(store, data); !recorded) return refused(recorded.error());
+    if (auto adopted = db::adopt_head_office_master_data(store, data, utc_now()); !adopted)
+        return refused(adopted.error().message);
+    if (auto committed = transaction->commit(); !committed) return refused(committed.error().message);
     pulled.catalog_version = data.catalog_version.value_or(0);
     pulled.catalog_items = int64_t(data.items.size());
     return support::Done{};
@@ -78,7 +86,8 @@ support::Expected<support::Done, PushError> pull_master_data(db::StoreDb& store,
 
 }  // namespace
 
-support::Expected<Pulled, PushError> pull_from_head_office(db::StoreDb& store, const PushOptions& options) {
+support::Expected<Pulled, PushError> pull_from_head_office(db::StoreDb& store, const PushOptions& options,
+                                                           const RecordAdoption& record) {
     auto conninfo = conninfo_with_password(options.conninfo, options.password_file);
     if (!conninfo) return conninfo.error();
     auto connection = hq::PgConnection::open(*conninfo);
@@ -87,7 +96,7 @@ support::Expected<Pulled, PushError> pull_from_head_office(db::StoreDb& store, c
     auto prices = pull_price_changes(store, *connection);
     if (!prices) return prices.error();
     pulled.price_changes = std::move(*prices);
-    if (auto master = pull_master_data(store, *connection, pulled); !master) return master.error();
+    if (auto master = pull_master_data(store, *connection, pulled, record); !master) return master.error();
     return pulled;
 }
 

@@ -6,10 +6,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "chain/head_office_push.hpp"
+#include "db/store/head_office_master.hpp"
 
 namespace pos::chain {
 
@@ -28,8 +30,14 @@ struct Pulled {
     [[nodiscard]] bool nothing() const { return price_changes.empty() && catalog_version == 0 && promotions.empty(); }
 };
 
-[[nodiscard]] support::Expected<Pulled, PushError> pull_from_head_office(db::StoreDb& store,
-                                                                         const PushOptions& options);
+// Writes the store's own audit record of a chain catalog and promotions about to be taken
+// (pos/actions/setup/head_office_adoption.hpp), inside the transaction that takes them: the store's
+// chain names every price the head office changed, or nothing is taken. Its error says why.
+using RecordAdoption = std::function<support::Expected<support::Done, std::string>(
+    db::StoreDb& store, const db::HeadOfficeMasterData& data)>;
+
+[[nodiscard]] support::Expected<Pulled, PushError> pull_from_head_office(db::StoreDb& store, const PushOptions& options,
+                                                                         const RecordAdoption& record);
 
 // One line for the catalog version and one per promotion taken, for the logs and posctl hq pull.
 [[nodiscard]] std::vector<std::string> master_data_lines(const Pulled& pulled);

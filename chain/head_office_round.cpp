@@ -8,8 +8,12 @@
 namespace pos::chain {
 
 HeadOfficeRound::HeadOfficeRound(std::string store_path, PushOptions options, std::chrono::seconds every,
-                                 std::function<void(const std::string&)> log)
-    : store_path_(std::move(store_path)), options_(std::move(options)), every_(every), log_(std::move(log)) {}
+                                 RecordAdoption record, std::function<void(const std::string&)> log)
+    : store_path_(std::move(store_path)),
+      options_(std::move(options)),
+      every_(every),
+      record_(std::move(record)),
+      log_(std::move(log)) {}
 
 HeadOfficeRound::~HeadOfficeRound() = default;
 
@@ -39,7 +43,7 @@ void HeadOfficeRound::round() {
         log_(fmt::format("head office took {} new record(s), {} conflict(s), {} left", pushed->stored,
                          pushed->conflicts, pushed->left));
     }
-    auto pulled = pull_from_head_office(*store_, options_);
+    auto pulled = pull_from_head_office(*store_, options_, record_);
     if (!pulled) {
         log_("head office: " + pulled.error().message);
         return;

@@ -9,14 +9,15 @@
 #include <memory>
 #include <string>
 
-#include "chain/head_office_push.hpp"
+#include "chain/head_office_pull.hpp"
 
 namespace pos::chain {
 
 class HeadOfficeRound {
 public:
-    // `log` is told one line for what the head office took, adopted or why it was away.
-    HeadOfficeRound(std::string store_path, PushOptions options, std::chrono::seconds every,
+    // `log` is told one line for what the head office took, adopted or why it was away; `record`
+    // writes the store's audit record of what the pull takes (head_office_pull.hpp).
+    HeadOfficeRound(std::string store_path, PushOptions options, std::chrono::seconds every, RecordAdoption record,
                     std::function<void(const std::string&)> log);
     ~HeadOfficeRound();
     HeadOfficeRound(const HeadOfficeRound&) = delete;
@@ -31,6 +32,7 @@ private:
     std::string store_path_;
     PushOptions options_;
     std::chrono::seconds every_;
+    RecordAdoption record_;
     std::function<void(const std::string&)> log_;
     std::unique_ptr<db::StoreDb> store_;  // opened at the first round and kept
     std::chrono::steady_clock::time_point next_{};

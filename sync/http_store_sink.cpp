@@ -1,6 +1,7 @@
 // The lane side of pos-store: one POST per batch, one GET for a newer catalog, with cpp-httplib.
 #include "sync/http_store_sink.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include <fmt/format.h>
@@ -34,9 +35,10 @@ struct Answer {
 };
 
 // Sends one request to pos-store with the lane's token and timeouts; a network failure is
-// DbErrorCode::unreachable, an answer other than `accepted` statuses the store's own error.
+// DbErrorCode::unreachable, an answer other than 200, 204 or one of `also_answers` the store's own error.
 db::DbResult<Answer> exchange(const HttpStoreOptions& options,
-                              const std::function<httplib::Result(httplib::Client&, const httplib::Headers&)>& send) {
+                              const std::function<httplib::Result(httplib::Client&, const httplib::Headers&)>& send,
+                              std::initializer_list<int> also_answers = {}) {
     if (auto refused = refuse_store_url(options.url, options.pin)) {
         return db::DbError{db::DbErrorCode::cant_open,
                            fmt::format("[store_database] url: {}: fix it in pos.toml", *refused)};
@@ -77,7 +79,8 @@ db::DbResult<Answer> exchange(const HttpStoreOptions& options,
     }
     // 409 (a conflict kept aside at the store) still acknowledges the batch, in its body.
     bool acknowledges = response->status == 409 && response->body.find("\"acknowledged\"") != std::string::npos;
-    if (response->status != 200 && response->status != 204 && !acknowledges)
+    bool expected = std::find(also_answers.begin(), also_answers.end(), response->status) != also_answers.end();
+    if (response->status != 200 && response->status != 204 && !acknowledges && !expected)
         return decode_error(response->body, response->status);
     return Answer{response->status, response->body};
 }
@@ -133,14 +136,18 @@ db::DbResult<db::SaleForReturn> fetch_sale_for_return(const HttpStoreOptions& op
     return db::decode_sale_for_return(answer->body);
 }
 
-db::DbStatus change_pin_at_store(const HttpStoreOptions& options, const std::string& operator_id,
-                                 const std::string& old_pin, const std::string& new_pin) {
+db::DbResult<PinAtStore> change_pin_at_store(const HttpStoreOptions& options, const std::string& operator_id,
+                                             const std::string& old_pin, const std::string& new_pin) {
     std::string body = nlohmann::json{{"operator", operator_id}, {"old_pin", old_pin}, {"new_pin", new_pin}}.dump();
-    auto answer = exchange(options, [&](httplib::Client& client, const httplib::Headers& headers) {
-        return client.Post(std::string(pin_path), headers, body, "application/json");
-    });
+    auto answer = exchange(
+        options,
+        [&](httplib::Client& client, const httplib::Headers& headers) {
+            return client.Post(std::string(pin_path), headers, body, "application/json");
+        },
+        {pin_refused_bad_request, pin_refused_wrong, pin_refused_unknown, pin_refused_locked, pin_refused_busy});
     if (!answer) return answer.error();
-    return support::Done{};
+    if (answer->status == 200) return PinAtStore{200, {}};
+    return PinAtStore{answer->status, decode_error(answer->body, answer->status).message};
 }
 
 db::DbResult<db::StoreAuditCopy> fetch_store_audit(const HttpStoreOptions& options) {

@@ -34,9 +34,15 @@ struct HttpStoreOptions {
 [[nodiscard]] db::DbResult<db::StoreAuditCopy> fetch_store_audit(const HttpStoreOptions& options);
 
 // POST /v1/pin: the store checks `old_pin` against its own copy of the operator and takes
-// `new_pin` (docs/security.md "PINs"). Refused with the store's reason.
-[[nodiscard]] db::DbStatus change_pin_at_store(const HttpStoreOptions& options, const std::string& operator_id,
-                                               const std::string& old_pin, const std::string& new_pin);
+// `new_pin` (docs/security.md "PINs"). 200, or the store's refusal (store_protocol.hpp's
+// pin_refused_* statuses) with its reason; an error when the store could not be asked.
+struct PinAtStore {
+    int status = 200;
+    std::string message;  // the store's reason when refused
+};
+[[nodiscard]] db::DbResult<PinAtStore> change_pin_at_store(const HttpStoreOptions& options,
+                                                           const std::string& operator_id, const std::string& old_pin,
+                                                           const std::string& new_pin);
 
 class HttpStoreSink final : public StoreSink {
 public:

@@ -18,8 +18,16 @@ namespace pos::sync {
 inline constexpr std::string_view batch_path = "/v1/batches";
 inline constexpr std::string_view health_path = "/v1/health";
 // POST {"operator","old_pin","new_pin"}: an operator the store keeps changes their PIN (pos-store's
-// pos/store/pin_route.hpp); 200 {"changed":"1001"}, 403 wrong PIN, locked or unknown, 400 bad new PIN.
+// pos/store/pin_route.hpp); 200 {"changed":"1001"}, or refused with one of these and the reason.
 inline constexpr std::string_view pin_path = "/v1/pin";
+// 400: malformed, a PIN too short, the same PIN twice. 403: a wrong old PIN, counted (the fifth
+// locks). 404: no such active operator at the store. 423: locked at the store, nothing checked.
+// 429: this lane asked too often, or a check of that operator runs now: try later.
+inline constexpr int pin_refused_bad_request = 400;
+inline constexpr int pin_refused_wrong = 403;
+inline constexpr int pin_refused_unknown = 404;
+inline constexpr int pin_refused_locked = 423;
+inline constexpr int pin_refused_busy = 429;
 inline constexpr std::string_view catalog_path = "/v1/catalog";  // ?store=ID&have=N: 204 when current
 inline constexpr std::string_view sales_path =
     "/v1/sales";  // ?lane=N&receipt=N or ?id=UUID: a sale for a return (store_returns.hpp)

@@ -22,19 +22,27 @@ using core::ErrorCode;
 using core::make_error;
 using core::Money;
 
-core::Result<db::UserRecord> Lane::check_credentials(const std::string& operator_id, std::string_view pin,
-                                                     std::string_view prompt, const std::string&) {
+namespace {
+
+AuditEvent failed_pin_event(int64_t lane, const std::string& operator_id, std::string_view prompt,
+                            const std::string& now) {
+    return {now,
+            lane,
+            prompt == "login" ? "login_failed" : "pin_failed",
+            operator_id,
+            {},
+            operator_id,
+            {{"prompt", std::string(prompt)}}};
+}
+
+}  // namespace
+
+core::Result<Lane::Admitted> Lane::admit_operator(const std::string& operator_id, std::string_view prompt) {
     // Lockouts run on the system clock whatever time a script gives (docs/security.md "Trusted
     // time"): a "now" 16 minutes later must not end a lockout, one in 2099 must not start one.
     std::string now = local_now();
     int64_t instant = core::instant_of(now).value_or(0);
-    AuditEvent failed{now,
-                      config_.lane,
-                      prompt == "login" ? "login_failed" : "pin_failed",
-                      operator_id,
-                      {},
-                      operator_id,
-                      {{"prompt", std::string(prompt)}}};
+    AuditEvent failed = failed_pin_event(config_.lane, operator_id, prompt, now);
     auto found = db_.find_user(operator_id);
     if (!found) return storage_error(found.error());
     if (*found && !(*found)->active) {
@@ -63,43 +71,58 @@ core::Result<db::UserRecord> Lane::check_credentials(const std::string& operator
                                       "or ask a manager to reset the PIN",
                                       operator_id, core::max_wrong_pins, core::minutes_left(lock, instant)));
     }
-    if (!verify_pin(pin, (*found)->pin_hash)) {
-        core::PinLock next = core::after_wrong_pin(lock, instant, config_.lockout_minutes);
-        bool locks = core::is_locked(next, instant);
-        failed.detail["reason"] = "wrong PIN";
-        auto transaction = db_.begin_transaction();
-        if (!transaction) return storage_error(transaction.error());
-        if (auto kept = db::write_pin_lock(db_, operator_id, {next.failed, next.locked_until}); !kept) {
-            return storage_error(kept.error());
-        }
-        if (auto logged = append_audit(db_, failed); !logged) return storage_error(logged.error());
-        if (locks) {
-            AuditEvent lockout{now,
-                               config_.lane,
-                               "lockout",
-                               operator_id,
-                               {},
-                               operator_id,
-                               {{"minutes", config_.lockout_minutes}, {"wrong_pins", core::max_wrong_pins}}};
-            if (auto logged = append_audit(db_, lockout); !logged) return storage_error(logged.error());
-        }
-        if (auto committed = transaction->commit(); !committed) return storage_error(committed.error());
-        if (locks) {
-            return make_error(
-                ErrorCode::locked_out,
-                fmt::format("wrong PIN for operator {}: that was the {}th wrong PIN in a row, the operator "
-                            "is locked out for {} minute(s) (a manager can reset the PIN)",
-                            operator_id, core::max_wrong_pins, config_.lockout_minutes));
-        }
-        return make_error(
-            ErrorCode::wrong_pin,
-            fmt::format("wrong PIN for operator {}: enter it again ({} more wrong PIN(s) lock it for {} minutes)",
-                        operator_id, core::max_wrong_pins - next.failed, config_.lockout_minutes));
+    return Admitted{**found, lock};
+}
+
+core::Error Lane::count_wrong_pin(const std::string& operator_id, const core::PinLock& lock, std::string_view prompt) {
+    std::string now = local_now();
+    int64_t instant = core::instant_of(now).value_or(0);
+    core::PinLock next = core::after_wrong_pin(lock, instant, config_.lockout_minutes);
+    bool locks = core::is_locked(next, instant);
+    AuditEvent failed = failed_pin_event(config_.lane, operator_id, prompt, now);
+    failed.detail["reason"] = "wrong PIN";
+    auto transaction = db_.begin_transaction();
+    if (!transaction) return storage_error(transaction.error());
+    if (auto kept = db::write_pin_lock(db_, operator_id, {next.failed, next.locked_until}); !kept) {
+        return storage_error(kept.error());
     }
-    if (stored->failed_pins != 0 || stored->locked_until) {
-        if (auto cleared = db::write_pin_lock(db_, operator_id, {}); !cleared) return storage_error(cleared.error());
+    if (auto logged = append_audit(db_, failed); !logged) return storage_error(logged.error());
+    if (locks) {
+        AuditEvent lockout{now,
+                           config_.lane,
+                           "lockout",
+                           operator_id,
+                           {},
+                           operator_id,
+                           {{"minutes", config_.lockout_minutes}, {"wrong_pins", core::max_wrong_pins}}};
+        if (auto logged = append_audit(db_, lockout); !logged) return storage_error(logged.error());
     }
-    return **found;
+    if (auto committed = transaction->commit(); !committed) return storage_error(committed.error());
+    if (locks) {
+        return make_error(ErrorCode::locked_out,
+                          fmt::format("wrong PIN for operator {}: that was the {}th wrong PIN in a row, the operator "
+                                      "is locked out for {} minute(s) (a manager can reset the PIN)",
+                                      operator_id, core::max_wrong_pins, config_.lockout_minutes));
+    }
+    return make_error(
+        ErrorCode::wrong_pin,
+        fmt::format("wrong PIN for operator {}: enter it again ({} more wrong PIN(s) lock it for {} minutes)",
+                    operator_id, core::max_wrong_pins - next.failed, config_.lockout_minutes));
+}
+
+core::Status Lane::clear_wrong_pins(const std::string& operator_id, const core::PinLock& lock) {
+    if (lock.failed == 0 && !lock.locked_until) return core::Done{};
+    if (auto cleared = db::write_pin_lock(db_, operator_id, {}); !cleared) return storage_error(cleared.error());
+    return core::Done{};
+}
+
+core::Result<db::UserRecord> Lane::check_credentials(const std::string& operator_id, std::string_view pin,
+                                                     std::string_view prompt, const std::string&) {
+    auto admitted = admit_operator(operator_id, prompt);
+    if (!admitted) return admitted.error();
+    if (!verify_pin(pin, admitted->user.pin_hash)) return count_wrong_pin(operator_id, admitted->lock, prompt);
+    if (auto cleared = clear_wrong_pins(operator_id, admitted->lock); !cleared) return cleared.error();
+    return admitted->user;
 }
 
 core::Status Lane::login(const std::string& operator_id, std::string_view pin, const std::string& now_given) {

@@ -18,6 +18,7 @@
 #include "pos/actions/sale/code_lookup.hpp"
 #include "pos/actions/setup/config.hpp"
 #include "pos/actions/shift/end_of_day.hpp"
+#include "pos/core/lockout.hpp"
 #include "pos/core/permissions.hpp"
 #include "pos/core/result.hpp"
 #include "pos/core/returns.hpp"
@@ -243,6 +244,11 @@ public:
     // The operator's own PIN change: the old PIN, then the new one (4 to 8 digits). Audited.
     [[nodiscard]] core::Status change_pin(const std::string& operator_id, std::string_view old_pin,
                                           std::string_view new_pin, const std::string& now = {});
+    // The same for an operator kept at the store, in a store behind pos-store: this lane's lockout
+    // first, then pos-store checks the old PIN and counts wrong ones (POST /v1/pin); a wrong one
+    // counts here too. Once the store took the new PIN, this lane keeps it at once.
+    [[nodiscard]] core::Status change_pin_at_store(const std::string& operator_id, std::string_view old_pin,
+                                                   std::string_view new_pin);
     // A manager (core::Action::user_admin) sets a new PIN for another operator and lifts a lockout.
     [[nodiscard]] core::Status reset_pin(const Approval& manager, const std::string& operator_id,
                                          std::string_view new_pin, const std::string& now = {});
@@ -281,6 +287,16 @@ private:
     // `counted` null: the float's total was typed.
     [[nodiscard]] core::Result<db::ShiftRecord> open_shift_with(core::Money float_amount,
                                                                 const core::CashCount* counted, const std::string& now);
+    // An operator who may try a PIN: known, active, not locked out (each refusal audited).
+    struct Admitted {
+        db::UserRecord user;
+        core::PinLock lock;
+    };
+    [[nodiscard]] core::Result<Admitted> admit_operator(const std::string& operator_id, std::string_view prompt);
+    // A wrong PIN counted toward the lockout, with its audit records; returns the error to show.
+    [[nodiscard]] core::Error count_wrong_pin(const std::string& operator_id, const core::PinLock& lock,
+                                              std::string_view prompt);
+    [[nodiscard]] core::Status clear_wrong_pins(const std::string& operator_id, const core::PinLock& lock);
     // `prompt` names where the PIN was typed (login, or the action approved) for the audit log.
     [[nodiscard]] core::Result<db::UserRecord> check_credentials(const std::string& operator_id, std::string_view pin,
                                                                  std::string_view prompt = "approval",

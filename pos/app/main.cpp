@@ -27,6 +27,7 @@
 #include "pos/actions/printing/print_journal.hpp"
 #include "pos/actions/printing/printing.hpp"
 #include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/head_office_adoption.hpp"
 #include "pos/actions/setup/store_setup.hpp"
 #include "pos/actions/setup/store_sync.hpp"
 #include "pos/checkout/checkout.hpp"
@@ -152,6 +153,7 @@ int run(const Options& options) {
         auto head_office = std::make_shared<chain::HeadOfficeRound>(
             actions::store_db_path(options.data_dir, config),
             chain::PushOptions{config.head_office_conninfo, config.head_office_password_file}, std::chrono::minutes(5),
+            actions::head_office_adoption_recorder(config.lane),
             [](const std::string& line) { std::cerr << ("pos: " + line + "\n"); });
         sync_options.after_pass = [head_office] { head_office->run_if_due(); };
     }

@@ -76,6 +76,7 @@ void Checkout::apply(const ui::intent::OpenStockScan&) {
     if (!stock_scan_view_.documents.empty()) {
         const ui::StockDocumentRow& first = stock_scan_view_.documents.front();
         state_.stock_scan.document.text = std::to_string(first.id);
+        state_.stock_scan.document_picked = true;
         state_.stock_scan.receive = first.receive;
     }
     state_.screen = Screen::stock_scan;

@@ -8,6 +8,7 @@
 #include "chain/head_office_pull.hpp"
 #include "chain/head_office_push.hpp"
 #include "db/store/head_office_outbox.hpp"
+#include "pos/actions/setup/head_office_adoption.hpp"
 #include "pos/actions/setup/store_setup.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/cli/terminal_progress.hpp"
@@ -72,7 +73,7 @@ int run_pull(const std::string& data_dir) {
                                        "no head office configured: add [head_office] conninfo to pos.toml"));
     }
     chain::PushOptions options{config.head_office_conninfo, config.head_office_password_file, 0};
-    auto pulled = chain::pull_from_head_office(**store, options);
+    auto pulled = chain::pull_from_head_office(**store, options, actions::head_office_adoption_recorder(config.lane));
     if (!pulled) {
         std::cerr << "posctl: " << pulled.error().message << "\n";
         return pulled.error().head_office_away ? exit_head_office_away : exit_failure;

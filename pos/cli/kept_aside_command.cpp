@@ -11,6 +11,7 @@
 #include "pos/actions/records.hpp"
 #include "pos/cli/acting_operator.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/core/safe_text.hpp"
 
 namespace pos::cli {
 namespace {
@@ -32,10 +33,12 @@ int with_store(const std::string& data_dir, Body&& body) {
     return body(*lane, **store);
 }
 
+using core::shown_safely;  // what a lane sent may hold a terminal's escape sequences
+
 std::string state_of(const db::KeptAside& kept) {
     if (!kept.resolved_at) return "OPEN";
-    return fmt::format("resolved {} by {}: {}", *kept.resolved_at, kept.resolved_by.value_or("?"),
-                       kept.resolution.value_or(""));
+    return fmt::format("resolved {} by {}: {}", shown_safely(*kept.resolved_at),
+                       shown_safely(kept.resolved_by.value_or("?")), shown_safely(kept.resolution.value_or("")));
 }
 
 nlohmann::json to_json(const db::KeptAside& kept) {
@@ -61,11 +64,12 @@ int list(const KeptAsideOptions& options, db::StoreDb& store) {
     if (!rows) return report(actions::storage_error(rows.error()));
     for (const db::KeptAside& kept : *rows) {
         if (options.json) {
-            std::cout << to_json(kept).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+            std::cout << to_json(kept).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace) << "\n";
             continue;
         }
         std::cout << fmt::format("#{}  lane {}  {} {} {}  received {}  {}\n     {}\n", kept.id, kept.lane, kept.why,
-                                 kept.kind, kept.ref, kept.received_at, state_of(kept), kept.reason);
+                                 shown_safely(kept.kind), shown_safely(kept.ref), kept.received_at, state_of(kept),
+                                 shown_safely(kept.reason));
     }
     if (rows->empty() && !options.json) {
         std::cout << (options.all ? "nothing was ever kept aside\n" : "nothing kept aside is waiting\n");
@@ -79,10 +83,11 @@ int show(const KeptAsideOptions& options, db::StoreDb& store) {
     for (const db::KeptAside& kept : *rows) {
         if (kept.id != options.id) continue;
         std::cout << fmt::format("#{}  lane {}  {} {} {}\nreceived: {}\nstate:    {}\nreason:   {}\n", kept.id,
-                                 kept.lane, kept.why, kept.kind, kept.ref, kept.received_at, state_of(kept),
-                                 kept.reason);
-        std::cout << "the store holds: " << kept.stored.value_or("(nothing under that key)") << "\n";
-        std::cout << "delivered:       " << kept.delivered << "\n";
+                                 kept.lane, kept.why, shown_safely(kept.kind), shown_safely(kept.ref), kept.received_at,
+                                 state_of(kept), shown_safely(kept.reason));
+        std::cout << "the store holds: "
+                  << (kept.stored ? shown_safely(*kept.stored) : std::string("(nothing under that key)")) << "\n";
+        std::cout << "delivered:       " << shown_safely(kept.delivered) << "\n";
         return exit_ok;
     }
     return report(core::make_error(core::ErrorCode::not_found,
@@ -113,7 +118,7 @@ void register_kept_aside(CLI::App& app, Command& command) {
 
     auto* listed = group->add_subcommand("list", "what is kept aside and waiting for a manager, oldest first");
     listed->add_flag("--all", o->all, "resolved ones too");
-    listed->add_flag("--json", o->json, "one JSON object per line");
+    listed->add_flag("--json", o->json, "one JSON object per line (ASCII: other characters as \\u escapes)");
     listed->callback([&command, o] {
         command = [o](const std::string& data_dir) {
             return with_store(data_dir, [&](actions::OpenLane&, db::StoreDb& store) { return list(*o, store); });

@@ -12,6 +12,7 @@
 #include "db/lane/outbox.hpp"
 #include "pos/actions/records.hpp"
 #include "pos/actions/scripts/session.hpp"
+#include "pos/actions/setup/head_office_adoption.hpp"
 #include "pos/actions/setup/store_setup.hpp"
 #include "pos/actions/setup/store_sync.hpp"
 #include "pos/cli/commands.hpp"
@@ -143,7 +144,7 @@ int run_continuous(const std::string& data_dir, actions::OpenLane& lane, const S
         head_office = std::make_shared<chain::HeadOfficeRound>(
             actions::store_db_path(data_dir, lane.config),
             chain::PushOptions{lane.config.head_office_conninfo, lane.config.head_office_password_file},
-            std::chrono::seconds(options.head_office_every),
+            std::chrono::seconds(options.head_office_every), actions::head_office_adoption_recorder(lane.config.lane),
             [](const std::string& line) { std::cout << (actions::local_now() + " " + line + "\n") << std::flush; });
         worker_options.after_pass = [head_office] { head_office->run_if_due(); };
     }

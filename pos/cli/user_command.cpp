@@ -2,7 +2,6 @@
 // manager's number and PIN and the new PINs are read from the terminal or standard input, never
 // from the command line. --store acts on store.db, whose operators flow down to every lane at its
 // next sync (docs/store-service.md).
-#include <chrono>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -11,7 +10,6 @@
 #include "pos/actions/records.hpp"
 #include "pos/actions/access/store_users.hpp"
 #include "pos/actions/access/users.hpp"
-#include "pos/actions/setup/store_sync.hpp"
 #include "pos/cli/acting_operator.hpp"
 #include "pos/cli/commands.hpp"
 
@@ -168,14 +166,12 @@ void register_user(CLI::App& app, Command& command) {
             if (*from_store && !direct) {
                 // Kept at the store, behind pos-store: the store takes it first (it checks the old
                 // PIN itself), or its next flow-down would put the old one back.
-                auto at_store = sync::change_pin_at_store(
-                    actions::store_service_options(lane_files->config, std::chrono::milliseconds(15000)), *own, old_pin,
-                    new_pin);
-                if (!at_store) return report(actions::storage_error(at_store.error()));
-                std::cout << fmt::format("the PIN of operator {} was changed at the store", *own);
-                bool here = lane.change_pin(*own, old_pin, new_pin).ok();
-                std::cout << (here ? " and on this lane; every other lane gets it at its next sync\n"
-                                   : "; this lane and every other get it at their next sync\n");
+                if (auto changed = lane.change_pin_at_store(*own, old_pin, new_pin); !changed)
+                    return report(changed.error());
+                std::cout << fmt::format(
+                    "the PIN of operator {} was changed at the store and on this lane; every "
+                    "other lane gets it at its next sync\n",
+                    *own);
                 return exit_ok;
             }
             if (auto changed = lane.change_pin(*own, old_pin, new_pin); !changed) return report(changed.error());

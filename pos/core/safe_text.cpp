@@ -2,6 +2,7 @@
 // refused), control characters, length in code points.
 #include "pos/core/safe_text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -28,7 +29,39 @@ size_t decode(std::string_view text, size_t i, uint32_t& code) {
     return length;
 }
 
+bool invisible(uint32_t code) {
+    // C0, DEL, C1 (a terminal's escape sequences) and the bidirectional overrides, which can make
+    // text read in another order than it is stored.
+    return code < 0x20 || (code >= 0x7F && code <= 0x9F) || (code >= 0x202A && code <= 0x202E) ||
+           (code >= 0x2066 && code <= 0x2069);
+}
+
 }  // namespace
+
+std::string shown_safely(std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string shown;
+    shown.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        uint32_t code = 0;
+        size_t length = decode(text, i, code);
+        if (length == 0 || invisible(code)) {
+            // Each byte of it as \xNN: visible, and different from any text typed as such.
+            for (size_t k = 0; k < std::max<size_t>(length, 1); ++k) {
+                auto byte = static_cast<unsigned char>(text[i + k]);
+                shown += "\\x";
+                shown += hex[byte >> 4];
+                shown += hex[byte & 0xF];
+            }
+            i += std::max<size_t>(length, 1);
+            continue;
+        }
+        if (code == '\\') shown += '\\';  // doubled, so typed text never reads as an escaped byte
+        shown.append(text.substr(i, length));
+        i += length;
+    }
+    return shown;
+}
 
 Status check_text(std::string_view field, std::string_view text, size_t max_chars) {
     size_t chars = 0;

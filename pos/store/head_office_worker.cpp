@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "chain/head_office_pull.hpp"
+#include "pos/actions/setup/head_office_adoption.hpp"
 
 namespace pos::store {
 
@@ -48,7 +49,7 @@ void HeadOfficeWorker::round() {
                                  pushed->stored, pushed->conflicts, pushed->left)
                   << std::endl;
     }
-    auto pulled = chain::pull_from_head_office(*store_, options_);
+    auto pulled = chain::pull_from_head_office(*store_, options_, actions::head_office_adoption_recorder(0));
     if (!pulled) {
         std::cout << "pos-store: head office: " << pulled.error().message << std::endl;
         return;

@@ -3,9 +3,11 @@
 #include "pos/store/routes.hpp"
 
 #include <iostream>
+#include <memory>
 
 #include <fmt/format.h>
 
+#include "pos/core/safe_text.hpp"
 #include "pos/store/pin_route.hpp"
 #include "sync/audit_protocol.hpp"
 #include "sync/directory_protocol.hpp"
@@ -18,6 +20,7 @@ namespace {
 void log_refusal(const httplib::Request& request, const sync::ServiceResponse& answer) {
     std::string why = sync::decode_error(answer.body, answer.status).message;
     while (why.starts_with("pos-store: ")) why.erase(0, std::string_view("pos-store: ").size());
+    why = core::shown_safely(why);  // it may quote what the peer sent: no escape sequence reaches the console
     if (request.path == sync::batch_path && answer.status == 409) {
         std::cerr << fmt::format("pos-store: ALARM: a batch from {} met a conflict (HTTP 409): {}\n",
                                  request.remote_addr, why);
@@ -81,15 +84,12 @@ void install_routes(httplib::Server& server, sync::StoreService& service, size_t
     server.Get(std::string(sync::audit_path), [&service](const httplib::Request& request, httplib::Response& response) {
         answer_with(response, service.audit_copy(request.get_header_value("Authorization")));
     });
-    server.Post(std::string(sync::pin_path),
-                [&service, pin_rules](const httplib::Request& request, httplib::Response& response) {
-                    sync::ServiceResponse answer = service.for_lane(
-                        request.get_header_value("Authorization"), [&](db::StoreDb& store, int64_t lane) {
-                            return answer_pin_change(store, lane, request.body, pin_rules);
-                        });
-                    if (answer.status >= 400) log_refusal(request, answer);
-                    answer_with(response, answer);
-                });
+    auto pin_route = std::make_shared<PinChangeRoute>(service, pin_rules, PinChangeGate::Limits{});
+    server.Post(std::string(sync::pin_path), [pin_route](const httplib::Request& request, httplib::Response& response) {
+        sync::ServiceResponse answer = pin_route->answer(request.get_header_value("Authorization"), request.body);
+        if (answer.status >= 400) log_refusal(request, answer);
+        answer_with(response, answer);
+    });
     server.Get(std::string(sync::kept_aside_path),
                [&service](const httplib::Request& request, httplib::Response& response) {
                    answer_with(response, service.unresolved_kept_aside(request.get_header_value("Authorization")));

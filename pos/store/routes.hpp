@@ -6,7 +6,7 @@
 
 #include <httplib.h>
 
-#include "pos/actions/access/store_users.hpp"
+#include "pos/actions/access/store_pin_change.hpp"
 #include "sync/store_service.hpp"
 
 namespace pos::store {

@@ -372,8 +372,9 @@ struct StockScanForm {
     enum class Phase { choose, scanning };
     Phase phase = Phase::choose;
     Entry document{EntryKind::digits, 9, {}, false};
-    int selected = 0;      // index into the view's documents
-    bool receive = false;  // the typed number is a delivery (F2 while choosing), not a count
+    bool document_picked = false;  // the number came from the list: a typed digit replaces it
+    int selected = 0;              // index into the view's documents
+    bool receive = false;          // the typed number is a delivery (F2 while choosing), not a count
     Entry code{EntryKind::code, 48, {}, false};
     bool damaged = false;  // receive: the next scans arrived broken
     std::string last_sku;  // highlighted in the list

@@ -20,10 +20,17 @@ void pick_document(StockScanForm& form, const StockScanView& view, int index) {
     form.selected = std::clamp(index, 0, static_cast<int>(view.documents.size()) - 1);
     const StockDocumentRow& row = view.documents[static_cast<size_t>(form.selected)];
     form.document.text = std::to_string(row.id);
+    form.document_picked = true;
     form.receive = row.receive;
 }
 
 bool handle_choose(StockScanForm& form, const StockScanView& view, InputEvent event, Intents& intents) {
+    // A number picked from the list is replaced by what is typed, not added to.
+    if (form.document_picked && (event.is_char() || event.key == Key::backspace)) {
+        form.document.text.clear();
+        form.document_picked = false;
+        if (event.key == Key::backspace) return false;
+    }
     if (event.is_char()) {
         form.document.type(event.ch);
         return false;

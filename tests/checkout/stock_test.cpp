@@ -39,6 +39,8 @@ TEST_CASE("checkout: a clerk counts at the till by keys and by the scanner, with
     till.press(Key::f6);
     REQUIRE(till.state().screen == Screen::stock_scan);
     CHECK(till.state().stock_scan.document.text == "1");  // the only open count, chosen
+    till.type("1");  // typing its number replaces the chosen one rather than making it 11
+    CHECK(till.state().stock_scan.document.text == "1");
     till.keys("{Enter}20*6921168498505{Enter}");
     CHECK(till.state().stock_scan.phase == ui::StockScanForm::Phase::scanning);
     CHECK(till.state().stock_scan.notice.tone == ui::Tone::success);

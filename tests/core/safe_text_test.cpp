@@ -39,3 +39,19 @@ TEST_CASE("safe_text: each refusal says what is wrong and where") {
         CHECK(refused.error().message == c.message);
     }
 }
+
+TEST_CASE("shown_safely: a peer's text reaches a terminal without its escape sequences") {
+    using pos::core::shown_safely;
+    CHECK(shown_safely("找零 sale-42") == "找零 sale-42");
+    // ESC [2J clears the screen; CR rewrites the line; BEL rings.
+    CHECK(shown_safely("a\x1b[2Jb\rc\x07") == "a\\x1b[2Jb\\x0dc\\x07");
+    CHECK(shown_safely("\x7f") == "\\x7f");
+    CHECK(shown_safely("\xc2\x9b"
+                       "31m") == "\\xc2\\x9b31m");  // C1 CSI, in UTF-8
+    CHECK(shown_safely("\xe2\x80\xae"
+                       "gnp.exe") == "\\xe2\\x80\\xaegnp.exe");  // right-to-left override
+    CHECK(shown_safely("\xff\xfe") == "\\xff\\xfe");             // not UTF-8
+    CHECK(shown_safely("\xe6\x89") == "\\xe6\\x89");             // a character cut short
+    // A backslash typed as such is doubled, so it never reads as an escaped byte.
+    CHECK(shown_safely("\\x1b") == "\\\\x1b");
+}

@@ -156,8 +156,8 @@ TEST_CASE("access: no --pin on any command line, promotions, price changes and f
     CAPTURE(forced.err);
     REQUIRE(forced.exit_code == 0);
     CHECK(pos::testing::store_text(dir,
-                                   "SELECT approver || ' ' || json_extract(detail, '$.via_lane') FROM store_audit "
-                                   "WHERE kind = 'end_of_day_force'") == "9001 1");
+                                   "SELECT actor || ' ' || approver || ' ' || json_extract(detail, '$.via_lane') "
+                                   "FROM store_audit WHERE kind = 'end_of_day_force'") == "9001 9001 1");
     CHECK(lane_text(dir, "SELECT count(*) FROM audit WHERE kind = 'end_of_day_force'") == "0");
     CHECK(posctl(dir, {"audit", "verify", "--store"}).exit_code == 0);
 }

@@ -321,21 +321,36 @@ TEST_CASE("anchor: a PIN changed on a lane reaches pos-store, which checks the o
     CHECK(pos::testing::query_count(shop.store_db(),
                                     "SELECT count(*) FROM store_audit WHERE kind = 'pin_change' AND actor = '1001' AND "
                                     "json_extract(detail, '$.via_lane') = 2") == 1);
-    // Lane 1 never saw the change, and takes the new PIN from the store at its next sync.
+    auto login = [&](const std::string& lane, const std::string& pin) {
+        std::ofstream(lane + "/login.jsonl", std::ios::trunc)
+            << R"({"op":"login","operator":"1001","pin":")" << pin << "\"}\n";
+        return posctl(lane, {"session", "run", lane + "/login.jsonl"});
+    };
+    // Lane 2 keeps the new PIN at once; lane 1 never saw the change, and takes it at its next sync.
+    CHECK(login(shop.lane2, "4321").exit_code == 0);
     REQUIRE(posctl(shop.lane1, {"sync", "--once"}).exit_code == 0);
-    std::ofstream(shop.lane1 + "/login.jsonl", std::ios::trunc) << R"({"op":"login","operator":"1001","pin":"4321"})"
-                                                                   "\n";
-    CHECK(posctl(shop.lane1, {"session", "run", shop.lane1 + "/login.jsonl"}).exit_code == 0);
+    CHECK(login(shop.lane1, "4321").exit_code == 0);
 
-    // Someone with lane 2's token guessing: five wrong old PINs lock 1001 at the store, and then
-    // even the right one is refused; nothing changed.
+    // Someone with lane 2's token guessing: five wrong old PINs lock 1001 at the store, and lane 2
+    // counts them too; nothing changed.
     for (int i = 0; i < 4; ++i) {
         ProcessResult wrong = change("0000\n5555\n");
         CHECK(wrong.exit_code == 1);
         CHECK(wrong.err.find("wrong PIN for operator 1001: nothing was changed") != std::string::npos);
     }
-    CHECK(change("0000\n5555\n").err.find("locked at the store for") != std::string::npos);
-    ProcessResult locked = change("4321\n5555\n");
+    ProcessResult fifth = change("0000\n5555\n");
+    CHECK(fifth.err.find("locked at the store for 15 minutes") != std::string::npos);
+    CHECK(fifth.err.find("and locked out on this lane") != std::string::npos);
+    CHECK(pos::testing::query_count(shop.lane2 + "/lane.db",
+                                    "SELECT count(*) FROM audit WHERE kind = 'pin_failed' AND actor = '1001' AND "
+                                    "json_extract(detail, '$.reason') = 'wrong PIN'") == 5);
+    // Lane 2 now refuses at once, without asking the store; lane 1 asks, and the store refuses even
+    // the right PIN unchecked.
+    ProcessResult lane_locked = change("4321\n5555\n");
+    CHECK(lane_locked.exit_code == 1);
+    CHECK(lane_locked.err.find("is locked out after 5 wrong PINs") != std::string::npos);
+    ProcessResult locked = pos::testing::run_with_input({POS_POSCTL, "--data", shop.lane1, "user", "pin", "1001"},
+                                                        "4321\n5555\n", shop.lane1);
     CHECK(locked.exit_code == 1);
     CHECK(locked.err.find("is locked at the store") != std::string::npos);
     CHECK(pos::testing::query_count(shop.store_db(), "SELECT count(*) FROM store_audit WHERE kind = 'pin_failed'") ==
@@ -343,4 +358,27 @@ TEST_CASE("anchor: a PIN changed on a lane reaches pos-store, which checks the o
     CHECK(pos::testing::query_count(shop.store_db(), "SELECT count(*) FROM store_audit WHERE kind = 'pin_change'") ==
           1);
     CHECK(posctl(shop.dir.file("store"), {"audit", "verify", "--store"}).exit_code == 0);
+}
+
+TEST_CASE("anchor: what a hostile lane sent reaches the manager's terminal without its escape sequences") {
+    TempDir dir;
+    std::string store = dir.file("store");
+    REQUIRE(posctl(store, {"init", "--demo"}).exit_code == 0);
+    // As the store keeps a record it could not read: verbatim, whatever the lane put in it.
+    auto written = pos::testing::raw_open(store + "/store.db")
+                       ->exec(
+                           "INSERT INTO kept_aside (lane, kind, ref, why, reason, delivered, received_at) VALUES "
+                           "(2, 'sale', 'S-1' || char(27) || '[2J', 'quarantine', 'unreadable' || char(7), "
+                           "'{\"note\":\"' || char(27) || ']0;pwned' || char(7) || '\"}', '2026-12-07T10:00:00')");
+    REQUIRE(written.ok());
+    for (const std::vector<std::string>& shown :
+         {std::vector<std::string>{"kept-aside", "list"}, std::vector<std::string>{"kept-aside", "show", "1"}}) {
+        ProcessResult printed = posctl(store, shown);
+        CAPTURE(printed.out);
+        REQUIRE(printed.exit_code == 0);
+        CHECK(printed.out.find('\x1b') == std::string::npos);
+        CHECK(printed.out.find('\x07') == std::string::npos);
+        CHECK(printed.out.find("S-1\\x1b[2J") != std::string::npos);
+    }
+    CHECK(posctl(store, {"kept-aside", "show", "1"}).out.find(R"({"note":"\x1b]0;pwned\x07"})") != std::string::npos);
 }

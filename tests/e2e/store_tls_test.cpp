@@ -397,3 +397,73 @@ TEST_CASE(
     CHECK(sync_json(lane)["exit_code"] == 0);
     CHECK(unsent(lane) == 0);
 }
+
+TEST_CASE(
+    "store TLS: POST /v1/pin checks what needs no PIN first, verifies only a change that would go through, "
+    "and limits each lane") {
+    TempDir dir;
+    init_store(dir);
+    PosStoreProcess store(dir);
+    auto bearer_of = [&](int lane_number) {
+        std::string lane = demo_lane_with_store(dir, lane_number, store.url(), issue_store_token(dir, lane_number));
+        std::string config = read_whole(lane + "/pos.toml");
+        return httplib::Headers{{"Authorization", "Bearer " + config.substr(config.find("token = \"") + 9, 64)}};
+    };
+    httplib::Headers lane1 = bearer_of(1);
+    httplib::Headers lane2 = bearer_of(2);
+    auto ask = [&](const httplib::Headers& bearer, const std::string& who, const std::string& old_pin,
+                   const std::string& new_pin) {
+        auto answer =
+            attacker(store.port())
+                ->Post("/v1/pin", bearer, json{{"operator", who}, {"old_pin", old_pin}, {"new_pin", new_pin}}.dump(),
+                       "application/json");
+        REQUIRE(answer);
+        return std::pair{answer->status, answer->status == 200 ? answer->body : error_message(answer->body)};
+    };
+    std::string store_db = dir.file("store/store.db");
+    auto store_count = [&](const std::string& sql) { return pos::testing::query_count(store_db, sql); };
+
+    // Refused before any PIN is looked at: the right old PIN and a wrong one get the same answer,
+    // so a bad new PIN confirms nothing, and nothing is counted.
+    for (const char* old_pin : {"1234", "0000"}) {
+        auto [status, why] = ask(lane1, "1001", old_pin, "12");
+        CHECK(status == 400);
+        CHECK(why == "the PIN must be 4 to 8 digits");
+    }
+    CHECK(ask(lane1, "9001", "999999", "4321").second == "the PIN of a supervisor must be 6 to 8 digits");
+    CHECK(ask(lane1, "1001", "1234", "1234").second == "the new PIN is the same as the old one: choose another");
+    CHECK(ask(lane1, "10x1", "1234", "4321").second == "the operator number must be 4 to 8 digits");
+    CHECK(ask(lane1, "4242", "1234", "4321").first == 404);
+    CHECK(store_count("SELECT count(*) FROM store_audit WHERE kind IN ('pin_failed', 'pin_change')") == 0);
+    CHECK(store_count("SELECT count(*) FROM store_pin_locks") == 0);
+
+    // Ten checks from lane 1 within ten minutes, then 429 whoever is asked; lane 2 is not held up.
+    for (int i = 0; i < 4; ++i) CHECK(ask(lane1, "1001", "0000", "4321").first == 403);
+    for (int i = 0; i < 4; ++i) CHECK(ask(lane1, "9001", "000000", "654321").first == 403);
+    for (int i = 0; i < 2; ++i) CHECK(ask(lane1, "8801", "000000", "654321").first == 403);
+    auto [limited, limited_why] = ask(lane1, "8801", "888888", "654321");
+    CHECK(limited == 429);
+    CHECK(limited_why.starts_with("lane 1 asked for 10 PIN changes within 10 minutes"));
+    CHECK(store_count("SELECT count(*) FROM store_audit WHERE kind = 'pin_failed'") == 10);
+
+    // Five wrong PINs lock 1002 at the store, the fifth still answered as checked (403); then even
+    // the right one is refused unchecked (423); a manager's reset there lifts the lock.
+    for (int i = 0; i < 4; ++i) CHECK(ask(lane2, "1002", "0000", "5432").first == 403);
+    auto [locking, locking_why] = ask(lane2, "1002", "0000", "5432");
+    CHECK(locking == 403);
+    CHECK(locking_why.find("locked at the store for 15 minutes") != std::string::npos);
+    auto [locked, locked_why] = ask(lane2, "1002", "2345", "5432");
+    CHECK(locked == 423);
+    CHECK(locked_why.starts_with("operator 1002 is locked at the store after 5 wrong PINs"));
+    ProcessResult reset = pos::testing::run_with_input(
+        {POS_POSCTL, "--data", dir.file("store"), "user", "reset-pin", "1002", "--store", "--manager", "8801"},
+        "888888\n6789\n", dir.path());
+    CAPTURE(reset.err);
+    REQUIRE(reset.exit_code == 0);
+    CHECK(store_count("SELECT count(*) FROM store_pin_locks WHERE operator = '1002' AND failed = 0 AND "
+                      "locked_until IS NULL") == 1);
+    CHECK(ask(lane2, "1002", "6789", "5432").first == 200);
+    CHECK(store_count("SELECT count(*) FROM store_audit WHERE kind = 'pin_change' AND actor = '1002'") == 1);
+    CHECK(pos::testing::run({POS_POSCTL, "--data", dir.file("store"), "audit", "verify", "--store"}, dir.path())
+              .exit_code == 0);
+}

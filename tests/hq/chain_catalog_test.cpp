@@ -70,6 +70,12 @@ std::string write(const TempDir& dir, const std::string& name, const std::string
 
 int64_t lane_count(const TestStore& store, const std::string& sql) { return query_count(store.data + "/lane.db", sql); }
 
+std::string store_text(const std::string& store_db, const std::string& sql) {
+    auto answer = raw_open(store_db)->query_text(sql);
+    REQUIRE_MESSAGE(answer.ok(), sql);
+    return answer->value_or("NULL");
+}
+
 }  // namespace
 
 TEST_CASE("a chain catalog version made at head office reaches a store's lane whole") {
@@ -97,6 +103,15 @@ TEST_CASE("a chain catalog version made at head office reaches a store's lane wh
     REQUIRE_MESSAGE(pulled.exit_code == 0, pulled.err);
     CHECK(pulled.out == "head office catalog version 1 taken: " + std::to_string(demo_items + 3) + " items\n");
     CHECK(store.posctl({"hq", "pull"}).out == "nothing new from the head office\n");
+    // The store's own chain names the version and every price it changed, old and new.
+    std::string store_db = store.data + "/store.db";
+    CHECK(store_text(store_db,
+                     "SELECT actor || ' ' || ref || ' ' || json_extract(detail, '$.items') || ' ' || "
+                     "json_array_length(json_extract(detail, '$.added')) || ' ' || "
+                     "json_extract(detail, '$.price_changes') FROM store_audit WHERE kind = 'head_office_catalog'") ==
+          "head_office 1 " + std::to_string(demo_items + 3) +
+              R"( 3 [{"name":"农夫山泉饮用天然水","new":"2.50","old":"2.00","sku":"101001"}])");
+    CHECK(store.posctl({"audit", "verify", "--store"}).exit_code == 0);
     REQUIRE(store.posctl({"sync", "--once"}).exit_code == 0);
     CHECK(lane_count(store, "SELECT price_fen FROM items WHERE sku = '101001'") == 250);
     CHECK(lane_count(store, "SELECT count(*) FROM items") == demo_items + 3);
@@ -137,6 +152,11 @@ TEST_CASE("a region's promotion reaches only that region's stores and their lane
     REQUIRE_MESSAGE(east_pull.exit_code == 0, east_pull.err);
     CHECK(east_pull.out == "head office promotion taken: HQ-W3 水3瓶5元, 2026-12-01 to 2026-12-31\n");
     CHECK(north.posctl({"hq", "pull"}).out == "nothing new from the head office\n");
+    CHECK(store_text(east.data + "/store.db",
+                     "SELECT group_concat(ref || ' ' || json_extract(detail, '$.name'), ';') FROM store_audit "
+                     "WHERE kind = 'head_office_promotion'") == "HQ-W3 水3瓶5元");
+    CHECK(store_text(north.data + "/store.db", "SELECT count(*) FROM store_audit WHERE kind LIKE 'head_office_%'") ==
+          "0");
     REQUIRE(east.posctl({"sync", "--once"}).exit_code == 0);
     REQUIRE(north.posctl({"sync", "--once"}).exit_code == 0);
     CHECK(lane_count(east, "SELECT count(*) FROM promotions WHERE id = 'HQ-W3' AND buy_qty = 3") == 1);

@@ -1,14 +1,19 @@
-// Lane actions on operators' PINs: the operator's own change, a manager's reset. Both go through
-// check_credentials (so wrong PINs count toward the lockout) and into the audit log.
+// Lane actions on operators' PINs: the operator's own change (here, or at the store through
+// pos-store), a manager's reset. Wrong PINs count toward the lockout; each act is in the audit log.
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include "db/lane/users.hpp"
 #include "pos/actions/access/audit.hpp"
+#include "pos/actions/access/secrets.hpp"
+#include "pos/actions/access/users.hpp"
 #include "pos/actions/lane.hpp"
 #include "pos/actions/records.hpp"
-#include "pos/actions/access/secrets.hpp"
 #include "pos/actions/scripts/session.hpp"
-#include "pos/actions/access/users.hpp"
+#include "pos/actions/setup/store_sync.hpp"
+#include "sync/http_store_sink.hpp"
+#include "sync/store_protocol.hpp"
 
 namespace pos::actions {
 
@@ -55,6 +60,46 @@ core::Status Lane::change_pin(const std::string& operator_id, std::string_view o
         return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
     return store_pin(db_, {now, config_.lane, "pin_change", operator_id, {}, operator_id, nlohmann::json::object()},
                      operator_id, new_pin);
+}
+
+core::Status Lane::change_pin_at_store(const std::string& operator_id, std::string_view old_pin,
+                                       std::string_view new_pin) {
+    auto admitted = admit_operator(operator_id, "pin_change");
+    if (!admitted) return admitted.error();
+    if (auto valid = check_new_pin(new_pin, admitted->user.role, config_.approver_pin_digits); !valid) return valid;
+    if (old_pin == new_pin)
+        return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
+    auto asked = sync::change_pin_at_store(store_service_options(config_, std::chrono::milliseconds(15000)),
+                                           operator_id, std::string(old_pin), std::string(new_pin));
+    if (!asked) return storage_error(asked.error());
+    switch (asked->status) {
+        case 200: break;
+        case sync::pin_refused_wrong:
+            // Checked and counted at the store: counted here too, so that guessing through this
+            // lane ends at its lockout as at login.
+            if (core::Error counted = count_wrong_pin(operator_id, admitted->lock, "pin_change");
+                counted.code != ErrorCode::wrong_pin) {
+                return counted.code == ErrorCode::locked_out
+                           ? make_error(ErrorCode::locked_out, asked->message + "; and locked out on this lane")
+                           : counted;
+            }
+            return make_error(ErrorCode::wrong_pin, asked->message);
+        case sync::pin_refused_unknown: return make_error(ErrorCode::unknown_operator, asked->message);
+        case sync::pin_refused_locked: return make_error(ErrorCode::locked_out, asked->message);
+        case sync::pin_refused_busy: return make_error(ErrorCode::store_unreachable, asked->message);
+        default: return make_error(ErrorCode::bad_input, asked->message);
+    }
+    auto kept =
+        store_pin(db_, {local_now(), config_.lane, "pin_change", operator_id, {}, operator_id, {{"at_store", true}}},
+                  operator_id, new_pin);
+    if (kept) kept = clear_wrong_pins(operator_id, admitted->lock);
+    if (!kept) {
+        return make_error(kept.error().code,
+                          fmt::format("the PIN of operator {} was changed at the store, but this lane could not keep "
+                                      "it ({}): use the new PIN; this lane gets it at its next sync",
+                                      operator_id, kept.error().message));
+    }
+    return core::Done{};
 }
 
 core::Status Lane::reset_pin(const Approval& manager, const std::string& operator_id, std::string_view new_pin,

@@ -12,7 +12,6 @@
 #include "pos/actions/records.hpp"
 #include "pos/actions/access/secrets.hpp"
 #include "pos/actions/scripts/session.hpp"
-#include "pos/core/lockout.hpp"
 #include "pos/core/permissions.hpp"
 
 namespace pos::actions {
@@ -39,6 +38,16 @@ core::Status audit_store_change(db::StoreDb& store, OpenLane& lane, std::string 
                                 const std::string& operator_id, nlohmann::json detail) {
     return record_store_audit(store, {local_now(), 0, std::move(kind), actor, actor, operator_id, std::move(detail)},
                               lane.config.lane);
+}
+
+// A change and its record in the store's chain commit together or not at all.
+template <typename Write>
+core::Status in_one_commit(db::StoreDb& store, Write&& write) {
+    auto transaction = store.begin_transaction();
+    if (!transaction) return storage_error(transaction.error());
+    if (core::Status written = write(); !written) return written;
+    if (auto committed = transaction->commit(); !committed) return storage_error(committed.error());
+    return core::Done{};
 }
 
 // A manager may not make an admin: nobody hands out more than they hold.
@@ -107,12 +116,14 @@ core::Status add_store_user(db::StoreDb& store, OpenLane& lane, const NewUser& u
     }
     auto hash = hash_pin(user.pin);
     if (!hash) return hash.error();
-    if (auto saved = db::save_store_user(store, {user.operator_id, user.name, user.role, *hash, true}); !saved) {
-        return storage_error(saved.error());
-    }
     nlohmann::json detail = {{"name", user.name}, {"role", user.role}};
     if (actor.empty()) detail["first_operator"] = true;
-    return audit_store_change(store, lane, "user_add", actor, user.operator_id, std::move(detail));
+    return in_one_commit(store, [&]() -> core::Status {
+        if (auto saved = db::save_store_user(store, {user.operator_id, user.name, user.role, *hash, true}); !saved) {
+            return storage_error(saved.error());
+        }
+        return audit_store_change(store, lane, "user_add", actor, user.operator_id, std::move(detail));
+    });
 }
 
 core::Result<std::vector<db::UserRecord>> list_store_users(db::StoreDb& store) {
@@ -129,12 +140,14 @@ core::Status set_store_user_active(db::StoreDb& store, OpenLane& lane, const std
         authorize_at_store(store, by, core::Action::user_admin,
                            fmt::format("{} operator {}", active ? "enabling" : "disabling", operator_id), operator_id);
     if (!acting) return acting.error();
-    if (user->active != active) {
-        user->active = active;
-        if (auto saved = db::save_store_user(store, *user); !saved) return storage_error(saved.error());
-    }
-    return audit_store_change(store, lane, active ? "user_enable" : "user_disable", acting->operator_id, operator_id,
-                              nlohmann::json::object());
+    return in_one_commit(store, [&]() -> core::Status {
+        if (user->active != active) {
+            user->active = active;
+            if (auto saved = db::save_store_user(store, *user); !saved) return storage_error(saved.error());
+        }
+        return audit_store_change(store, lane, active ? "user_enable" : "user_disable", acting->operator_id,
+                                  operator_id, nlohmann::json::object());
+    });
 }
 
 core::Status reset_store_pin(db::StoreDb& store, OpenLane& lane, const Approval& manager,
@@ -148,8 +161,13 @@ core::Status reset_store_pin(db::StoreDb& store, OpenLane& lane, const Approval&
     auto hash = hash_pin(new_pin);
     if (!hash) return hash.error();
     target->pin_hash = *hash;
-    if (auto saved = db::save_store_user(store, *target); !saved) return storage_error(saved.error());
-    return audit_store_change(store, lane, "pin_reset", manager.approver, operator_id, nlohmann::json::object());
+    // The new PIN, the store's lockout lifted (as its message promises) and the record: one commit.
+    return in_one_commit(store, [&]() -> core::Status {
+        if (auto saved = db::save_store_user(store, *target); !saved) return storage_error(saved.error());
+        if (auto lifted = db::save_store_pin_lock(store, operator_id, {}); !lifted)
+            return storage_error(lifted.error());
+        return audit_store_change(store, lane, "pin_reset", manager.approver, operator_id, nlohmann::json::object());
+    });
 }
 
 core::Result<bool> copy_pin_to_store(db::StoreDb& store, const std::string& operator_id, const std::string& pin_hash,
@@ -159,60 +177,13 @@ core::Result<bool> copy_pin_to_store(db::StoreDb& store, const std::string& oper
     if (!*found) return false;
     db::UserRecord user = **found;
     user.pin_hash = pin_hash;
-    if (auto saved = db::save_store_user(store, user); !saved) return storage_error(saved.error());
-    if (auto logged = record_store_audit(
+    auto copied = in_one_commit(store, [&]() -> core::Status {
+        if (auto saved = db::save_store_user(store, user); !saved) return storage_error(saved.error());
+        return record_store_audit(
             store, {local_now(), 0, "pin_change", operator_id, {}, operator_id, nlohmann::json::object()}, via_lane);
-        !logged) {
-        return logged.error();
-    }
+    });
+    if (!copied) return copied.error();
     return true;
-}
-
-core::Status change_store_pin(db::StoreDb& store, const std::string& operator_id, std::string_view old_pin,
-                              std::string_view new_pin, const StorePinRules& rules, int64_t via_lane) {
-    auto found = db::find_store_user(store, operator_id);
-    if (!found) return storage_error(found.error());
-    if (!*found || !(*found)->active) {
-        return make_error(
-            ErrorCode::unknown_operator,
-            fmt::format("operator {} is not an active operator at the store: nothing was changed", operator_id));
-    }
-    db::UserRecord user = **found;
-    auto kept = db::read_store_pin_lock(store, operator_id);
-    if (!kept) return storage_error(kept.error());
-    core::PinLock lock{int(kept->failed), kept->locked_until};
-    int64_t now =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-    auto audit = [&](const char* kind, nlohmann::json detail) {
-        return record_store_audit(store, {local_now(), 0, kind, operator_id, {}, operator_id, std::move(detail)},
-                                  via_lane);
-    };
-    if (core::is_locked(lock, now)) {
-        return make_error(ErrorCode::locked_out,
-                          fmt::format("operator {} is locked at the store after {} wrong PINs: try again in {} "
-                                      "minutes, or a manager resets the PIN",
-                                      operator_id, core::max_wrong_pins, core::minutes_left(lock, now)));
-    }
-    if (!verify_pin(old_pin, user.pin_hash)) {
-        lock = core::after_wrong_pin(lock, now, rules.lockout_minutes);
-        if (auto saved = db::save_store_pin_lock(store, operator_id, {lock.failed, lock.locked_until}); !saved)
-            return storage_error(saved.error());
-        bool locked = core::is_locked(lock, now);
-        if (auto logged = audit("pin_failed", {{"locked", locked}}); !logged) return logged;
-        return make_error(ErrorCode::wrong_pin,
-                          locked ? fmt::format("wrong PIN for operator {}: locked at the store for {} minutes",
-                                               operator_id, rules.lockout_minutes)
-                                 : fmt::format("wrong PIN for operator {}: nothing was changed", operator_id));
-    }
-    if (auto valid = check_new_pin(new_pin, user.role, rules.approver_pin_digits); !valid) return valid;
-    if (old_pin == new_pin)
-        return make_error(ErrorCode::bad_input, "the new PIN is the same as the old one: choose another");
-    auto hash = hash_pin(new_pin);
-    if (!hash) return hash.error();
-    user.pin_hash = *hash;
-    if (auto saved = db::save_store_user(store, user); !saved) return storage_error(saved.error());
-    if (auto cleared = db::save_store_pin_lock(store, operator_id, {}); !cleared) return storage_error(cleared.error());
-    return audit("pin_change", nlohmann::json::object());
 }
 
 }  // namespace pos::actions

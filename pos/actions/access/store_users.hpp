@@ -39,19 +39,9 @@ namespace pos::actions {
 // not keep this operator.
 [[nodiscard]] core::Result<bool> copy_pin_to_store(db::StoreDb& store, const std::string& operator_id,
                                                    const std::string& pin_hash, int64_t via_lane);
-// An operator the store keeps changes their own PIN from a lane of a multi-lane store (pos-store's
-// POST /v1/pin): the old PIN is checked against the store's hash, wrong ones counted and locked at
-// the store as at a lane (store_pin_locks), and each attempt is in the store's chain (`pin_failed`,
-// `pin_change`). Every lane gets the new PIN at its next sync.
-struct StorePinRules {
-    int approver_pin_digits = 6;
-    int64_t lockout_minutes = 15;
-};
-[[nodiscard]] core::Status change_store_pin(db::StoreDb& store, const std::string& operator_id,
-                                            std::string_view old_pin, std::string_view new_pin,
-                                            const StorePinRules& rules, int64_t via_lane);
 // A new PIN at the store, approved by a manager (or admin) who is an active operator at the
-// store with that PIN. Each lane lifts its own lockout of the operator when the new PIN arrives.
+// store with that PIN, lifting the store's lockout of them (store_pin_change.hpp); each lane lifts its
+// own when the new PIN arrives.
 [[nodiscard]] core::Status reset_store_pin(db::StoreDb& store, OpenLane& lane, const Approval& manager,
                                            const std::string& operator_id, std::string_view new_pin);
 

@@ -37,12 +37,17 @@ core::Status check_new_pin(std::string_view pin, std::string_view role, int appr
     return core::Done{};
 }
 
+core::Status check_operator_number(std::string_view operator_id) {
+    if (!digits_between(operator_id, 4, 8)) {
+        return core::make_error(core::ErrorCode::bad_input, "the operator number must be 4 to 8 digits");
+    }
+    return core::Done{};
+}
+
 core::Status check_new_user(const NewUser& user, int approver_digits) {
     using core::ErrorCode;
     using core::make_error;
-    if (!digits_between(user.operator_id, 4, 8)) {
-        return make_error(ErrorCode::bad_input, "the operator number must be 4 to 8 digits");
-    }
+    if (auto number = check_operator_number(user.operator_id); !number) return number;
     if (user.name.empty() || user.name.size() > 80 ||
         std::any_of(user.name.begin(), user.name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
         return make_error(ErrorCode::bad_input, "the name must be 1 to 80 characters without control characters");

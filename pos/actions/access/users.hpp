@@ -20,6 +20,8 @@ struct NewUser {
                        // stored only as an argon2id hash
 };
 
+// An operator number is 4 to 8 digits.
+[[nodiscard]] core::Status check_operator_number(std::string_view operator_id);
 // A malformed number, PIN, name or role is refused (bad_input), naming which. Approvers'
 // (supervisor, manager, admin) PINs need at least `approver_digits` digits.
 [[nodiscard]] core::Status check_new_user(const NewUser& user, int approver_digits = 6);

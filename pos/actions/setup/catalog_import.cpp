@@ -13,38 +13,67 @@
 
 namespace pos::actions {
 
-core::Result<nlohmann::json> catalog_changes(db::StoreDb& store, const std::vector<core::CatalogItem>& items) {
+namespace {
+
+// An item as the price comparison sees it, from a file's items or the head office's rows.
+struct PricedItem {
+    std::string_view sku;
+    std::string_view name;
+    int64_t price_fen = 0;
+    int64_t per_kg_fen = 0;
+};
+
+core::Result<nlohmann::json> changes_against_store(db::StoreDb& store, const std::vector<PricedItem>& items) {
     auto before = store.all_items();
     if (!before) return storage_error(before.error());
-    std::map<std::string, const db::ItemRecord*> old_items;
+    std::map<std::string_view, const db::ItemRecord*> old_items;
     for (const db::ItemRecord& item : *before) old_items[item.sku] = &item;
     nlohmann::json changed = nlohmann::json::array();
     nlohmann::json added = nlohmann::json::array();
-    for (const core::CatalogItem& item : items) {
+    auto price = [](int64_t fen) { return core::Money::fen(fen).to_string(); };
+    for (const PricedItem& item : items) {
         auto found = old_items.find(item.sku);
         if (found == old_items.end()) {
             added.push_back(item.sku);
             continue;
         }
         const db::ItemRecord& old = *found->second;
-        if (old.price_fen != item.price.in_fen()) {
+        if (old.price_fen != item.price_fen) {
             changed.push_back({{"sku", item.sku},
-                               {"name", item.name_zh},
-                               {"old", core::Money::fen(old.price_fen).to_string()},
-                               {"new", item.price.to_string()}});
+                               {"name", item.name},
+                               {"old", price(old.price_fen)},
+                               {"new", price(item.price_fen)}});
         }
-        if (old.price_per_kg_fen != item.price_per_kg.in_fen()) {
+        if (old.price_per_kg_fen != item.per_kg_fen) {
             changed.push_back({{"sku", item.sku},
-                               {"name", item.name_zh},
+                               {"name", item.name},
                                {"per_kg", true},
-                               {"old", core::Money::fen(old.price_per_kg_fen).to_string()},
-                               {"new", item.price_per_kg.to_string()}});
+                               {"old", price(old.price_per_kg_fen)},
+                               {"new", price(item.per_kg_fen)}});
         }
         old_items.erase(found);
     }
     nlohmann::json removed = nlohmann::json::array();
     for (const auto& [sku, item] : old_items) removed.push_back(sku);
     return nlohmann::json{{"items", items.size()}, {"added", added}, {"removed", removed}, {"price_changes", changed}};
+}
+
+}  // namespace
+
+core::Result<nlohmann::json> catalog_changes(db::StoreDb& store, const std::vector<core::CatalogItem>& items) {
+    std::vector<PricedItem> priced;
+    priced.reserve(items.size());
+    for (const core::CatalogItem& item : items)
+        priced.push_back({item.sku, item.name_zh, item.price.in_fen(), item.price_per_kg.in_fen()});
+    return changes_against_store(store, priced);
+}
+
+core::Result<nlohmann::json> catalog_changes(db::StoreDb& store, const std::vector<db::ItemRecord>& items) {
+    std::vector<PricedItem> priced;
+    priced.reserve(items.size());
+    for (const db::ItemRecord& item : items)
+        priced.push_back({item.sku, item.name_zh, item.price_fen, item.price_per_kg_fen});
+    return changes_against_store(store, priced);
 }
 
 core::Status local_catalog_import_allowed(const std::string& data_dir, OpenLane& lane) {

@@ -16,6 +16,9 @@ namespace pos::actions {
 // each price changed, {"sku","name","old","new"} (per piece, or per kg for weighed items).
 [[nodiscard]] core::Result<nlohmann::json> catalog_changes(db::StoreDb& store,
                                                            const std::vector<core::CatalogItem>& items);
+// The same for the head office's chain catalog (store.db's rows).
+[[nodiscard]] core::Result<nlohmann::json> catalog_changes(db::StoreDb& store,
+                                                           const std::vector<db::ItemRecord>& items);
 
 // Refused once the store takes the head office's chain catalog (docs/head-office.md): items,
 // barcodes and departments are then the chain's to change.

@@ -162,27 +162,43 @@ core::Result<EndOfDayOutcome> Lane::end_of_day(db::StoreDb& store, const EndOfDa
                                         totals_json.dump(),
                                         0,
                                         0};
-    if (auto locked = db::lock_business_day(store, outcome.day, shift_ids, outcome.totals.sales); !locked) {
-        if (locked.error().code == db::DbErrorCode::constraint)
-            return make_error(ErrorCode::day_closed, locked.error().message);
-        return storage_error(locked.error());
-    }
     // The lane's chain records who closed the day; a forced close is the store's act, so it goes
-    // into the store's own chain instead, whichever lane or posctl forced it (docs/security.md).
-    // Either is a separate transaction: the day is locked even if this write fails, and the error
-    // says so.
+    // into the store's own chain instead, whichever lane or posctl forced it (docs/security.md), in
+    // the same store transaction as the lock: no forced day without its record. posctl has nobody
+    // logged in: the approver forced it.
     bool forced = !outcome.forced_over.empty();
     AuditEvent event{now,
                      forced ? 0 : config_.lane,
                      forced ? "end_of_day_force" : "end_of_day",
-                     operator_ ? operator_->operator_id : std::string{},
+                     operator_ ? operator_->operator_id : request.approver,
                      request.approver,
                      day,
                      {{"reason", request.reason}, {"forced_over", blockers_json(outcome.forced_over)}}};
-    if (auto logged = forced ? record_store_audit(store, event, config_.lane) : record_audit(db_, event); !logged) {
+    auto refused_lock = [&](const db::DbError& error) {
+        if (error.code == db::DbErrorCode::constraint) return make_error(ErrorCode::day_closed, error.message);
+        return storage_error(error);
+    };
+    if (forced) {
+        auto transaction = store.begin_transaction();
+        if (!transaction) return storage_error(transaction.error());
+        if (auto locked = db::lock_business_day(store, outcome.day, shift_ids, outcome.totals.sales); !locked)
+            return refused_lock(locked.error());
+        if (auto logged = record_store_audit(store, event, config_.lane); !logged) {
+            return make_error(logged.error().code,
+                              fmt::format("business day {} was not closed: the store's audit log could not record "
+                                          "the forced close ({})",
+                                          day, logged.error().message));
+        }
+        if (auto committed = transaction->commit(); !committed) return storage_error(committed.error());
+        return outcome;
+    }
+    if (auto locked = db::lock_business_day(store, outcome.day, shift_ids, outcome.totals.sales); !locked)
+        return refused_lock(locked.error());
+    // lane.db is another file: the lane's record is its own commit, and the error says the day is closed.
+    if (auto logged = record_audit(db_, event); !logged) {
         return make_error(logged.error().code,
-                          fmt::format("business day {} was closed, but the {} audit log could not record it: {}", day,
-                                      forced ? "store's" : "lane's", logged.error().message));
+                          fmt::format("business day {} was closed, but the lane's audit log could not record it: {}",
+                                      day, logged.error().message));
     }
     return outcome;
 }
