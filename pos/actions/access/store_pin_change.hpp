@@ -1,9 +1,9 @@
 // An operator the store keeps changes their own PIN from a lane of a multi-lane store (pos-store's
 // POST /v1/pin). Three steps, so that the slow argon2id work runs outside the store's one lock:
-// admit (cheap checks, under the lock), weigh (verify the old PIN and hash the new one, no lock),
+// admit (cheap checks, under the lock), weigh (hash the new PIN, then verify the old one, no lock),
 // settle (one store transaction: the new hash, or the wrong PIN counted, with its audit record).
-// A PIN is only ever verified when a right one would change it, so no request confirms a guess
-// without either changing the PIN in the store's chain or counting toward the store's lockout.
+// A PIN is only verified when a right one would change it: a checked guess changes the PIN in the
+// store's chain or counts toward the store's lockout, unless a manager changed the operator meanwhile.
 #pragma once
 
 #include <string>
